@@ -1,0 +1,10 @@
+# Warnings applied per target; TREK_WERROR turns them into errors (the ci preset does).
+function(trek_set_warnings target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wconversion
+                                           -Wsign-conversion -Wnon-virtual-dtor -Wold-style-cast
+                                           # C++20 designated initializers leave fields defaulted on purpose.
+                                           -Wno-missing-field-initializers)
+  if(TREK_WERROR)
+    target_compile_options(${target} PRIVATE -Werror)
+  endif()
+endfunction()

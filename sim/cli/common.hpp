@@ -1,0 +1,39 @@
+#pragma once
+/// Conventions shared by every subcommand: --threads, --quiet, exit codes, messages.
+
+#include <CLI/CLI.hpp>
+#include <tbb/global_control.h>
+
+#include <memory>
+#include <string>
+
+namespace sim::cli {
+
+/// Exit codes of the trek program.
+enum ExitCode : int { kSuccess = 0, kRuntimeError = 1, kUsageError = 2 };
+
+struct CommonOptions {
+  int threads = 0;  ///< 0: all cores
+  bool quiet = false;
+};
+
+/// Adds --threads and --quiet to a subcommand.
+void add_common_options(CLI::App& command, CommonOptions& options);
+
+/// Limits oneTBB to the requested number of threads for the lifetime of the object.
+class ThreadLimit {
+ public:
+  explicit ThreadLimit(int threads);
+
+ private:
+  std::unique_ptr<tbb::global_control> control_;
+};
+
+/// Prints a progress or summary line on stderr unless --quiet.
+void inform(const CommonOptions& options, const std::string& message);
+
+/// Wall-clock seconds since `start` (a steady_clock time point in seconds since an epoch).
+double seconds_since(double start);
+double now_seconds();
+
+}  // namespace sim::cli

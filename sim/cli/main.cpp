@@ -1,0 +1,55 @@
+// trek: the command line. Parses arguments with CLI11, runs the subcommand, and maps failures to
+// exit codes: 0 success, 1 run-time or I/O error, 2 usage or invalid input.
+
+#include <CLI/CLI.hpp>
+
+#include <exception>
+#include <iostream>
+#include <new>
+
+#include "sim/cli/common.hpp"
+#include "sim/cli/graph_command.hpp"
+#include "sim/util/error.hpp"
+#include "sim/version.hpp"
+
+namespace {
+
+int report(const char* kind, const std::string& message, int code) {
+  std::cerr << "trek: " << kind << message << '\n';
+  return code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"Trek: agent-based simulator of audience migration between social media platforms"};
+  app.require_subcommand(1);
+  app.add_flag_callback(
+      "--version",
+      [] {
+        std::cout << sim::creator() << '\n';
+        throw CLI::Success();
+      },
+      "Print the version and git revision");
+  sim::cli::register_graph_command(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::Success&) {
+    return sim::cli::kSuccess;
+  } catch (const CLI::ParseError& e) {
+    return report("", std::string(e.what()) + " (run with --help for usage)", sim::cli::kUsageError);
+  } catch (const sim::util::InputError& e) {
+    return report("", e.what(), sim::cli::kUsageError);
+  } catch (const sim::util::Error& e) {
+    return report("error: ", e.what(), sim::cli::kRuntimeError);
+  } catch (const std::bad_alloc&) {
+    return report("error: ", "out of memory", sim::cli::kRuntimeError);
+  } catch (const std::exception& e) {
+    return report("error: ", e.what(), sim::cli::kRuntimeError);
+  }
+  return sim::cli::kSuccess;
+}

@@ -1,0 +1,112 @@
+#include "sim/graph/generator_spec.hpp"
+
+#include <algorithm>
+
+#include "sim/util/did_you_mean.hpp"
+#include "sim/util/error.hpp"
+#include "sim/util/parse_number.hpp"
+
+namespace sim::graph {
+namespace {
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text;
+}
+
+[[noreturn]] void malformed(std::string_view text, const std::string& problem) {
+  throw util::InputError({.file = "generator spec '" + std::string(text) + "'"}, problem);
+}
+
+}  // namespace
+
+GeneratorSpec parse_generator_spec(std::string_view text) {
+  GeneratorSpec spec;
+  spec.text = std::string(text);
+  const auto colon = text.find(':');
+  spec.name = std::string(trim(text.substr(0, colon)));
+  if (spec.name.empty()) malformed(text, "expected NAME:key=value,... (the name is missing)");
+  if (colon == std::string_view::npos) return spec;
+  std::string_view rest = text.substr(colon + 1);
+  std::set<std::string, std::less<>> seen;
+  while (!rest.empty()) {
+    const auto comma = rest.find(',');
+    const std::string_view item = trim(rest.substr(0, comma));
+    rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+    if (item.empty()) continue;
+    const auto equals = item.find('=');
+    if (equals == std::string_view::npos || trim(item.substr(0, equals)).empty()) {
+      malformed(text, "expected key=value, got '" + std::string(item) + "'");
+    }
+    std::string key(trim(item.substr(0, equals)));
+    if (!seen.insert(key).second) malformed(text, "key '" + key + "' given twice");
+    spec.values.emplace_back(std::move(key), std::string(trim(item.substr(equals + 1))));
+  }
+  return spec;
+}
+
+SpecReader::SpecReader(const GeneratorSpec& spec, std::span<const ParameterInfo> parameters)
+    : spec_(spec) {
+  std::vector<std::string_view> keys;
+  for (const auto& parameter : parameters) keys.push_back(parameter.key);
+  for (const auto& [key, value] : spec.values) {
+    if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+      fail(key, "unknown key for generator '" + spec.name + "'" + util::suggestion_suffix(key, keys));
+    }
+  }
+}
+
+void SpecReader::fail(std::string_view key, const std::string& problem) const {
+  throw util::InputError({.file = "generator spec '" + spec_.text + "'", .key = std::string(key)},
+                         problem);
+}
+
+const std::string* SpecReader::find(std::string_view key) const {
+  for (const auto& [name, value] : spec_.values) {
+    if (name == key) return &value;
+  }
+  return nullptr;
+}
+
+bool SpecReader::has(std::string_view key) const { return find(key) != nullptr; }
+
+std::uint64_t SpecReader::count(std::string_view key, std::uint64_t fallback, std::uint64_t min,
+                                std::uint64_t max) const {
+  const std::string* text = find(key);
+  if (text == nullptr) return fallback;
+  const auto value = util::parse_unsigned(*text);
+  if (!value) fail(key, "expected a non-negative integer, got '" + *text + "'");
+  if (*value < min || *value > max) {
+    fail(key, "value " + *text + " out of range [" + std::to_string(min) + ", " +
+                  std::to_string(max) + "]");
+  }
+  return *value;
+}
+
+double SpecReader::real(std::string_view key, double fallback, double min, double max) const {
+  const std::string* text = find(key);
+  if (text == nullptr) return fallback;
+  const auto value = util::parse_real(*text);
+  if (!value) fail(key, "expected a number, got '" + *text + "'");
+  if (*value < min || *value > max) {
+    fail(key, "value " + *text + " out of range [" + std::to_string(min) + ", " +
+                  std::to_string(max) + "]");
+  }
+  return *value;
+}
+
+bool SpecReader::flag(std::string_view key, bool fallback) const {
+  const std::string* text = find(key);
+  if (text == nullptr) return fallback;
+  const auto value = util::parse_bool(*text);
+  if (!value) fail(key, "expected true or false, got '" + *text + "'");
+  return *value;
+}
+
+std::string SpecReader::text(std::string_view key, std::string_view fallback) const {
+  const std::string* value = find(key);
+  return value == nullptr ? std::string(fallback) : *value;
+}
+
+}  // namespace sim::graph

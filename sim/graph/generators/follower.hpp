@@ -1,0 +1,41 @@
+#pragma once
+/// Trek's default model of an organisation's audience: the follower graph among its followers.
+/// Heavy-tailed in- and out-degrees (log-normal activity and popularity), hubs by segment (media
+/// and politicians are followed far more), clustering by triadic closure, and follow-backs for
+/// reciprocity. Defaults reproduce the three real follower graphs in docs/graph.md.
+
+#include <array>
+#include <cstdint>
+
+#include "sim/graph/attributes.hpp"
+#include "sim/graph/graph.hpp"
+
+namespace sim::graph::generators {
+
+struct FollowerParams {
+  NodeId nodes = 62000;
+  /// Mean number of accounts a node follows by discovery and closure (before follow-backs).
+  double following = 4.4;
+  /// Share of those follows made by triadic closure (following a neighbour's neighbour).
+  double closure = 0.65;
+  /// Log-normal sigma of the number of follows per node (mean kept at `following`).
+  double activity_sigma = 1.0;
+  /// Log-normal sigma of popularity (how likely an account is to be discovered and followed).
+  double popularity_sigma = 1.6;
+  /// Probability that a followed citizen or organisation follows back.
+  double follow_back = 0.22;
+  /// Probability that a followed journalist or politician follows back.
+  double follow_back_hub = 0.10;
+  /// Segment shares (citizen = the rest), indexed by Segment.
+  std::array<double, kSegmentCount> segment_share{0.0, 0.03, 0.02, 0.05};
+  /// Popularity multiplier per segment: media and politicians are hubs.
+  std::array<double, kSegmentCount> segment_popularity{1.0, 12.0, 8.0, 3.0};
+  std::uint64_t seed = 1;
+};
+
+/// Phases, each reading only the finished graph of the phase before (so parallel and
+/// deterministic): (1) per-node segment, popularity and activity; (2) discovery follows drawn by
+/// popularity (Walker alias table); (3) triadic-closure follows; (4) follow-backs per arc.
+Graph generate_follower(const FollowerParams& params);
+
+}  // namespace sim::graph::generators

@@ -1,0 +1,128 @@
+// Layout (all under /graph):
+//   attributes: format = "trek-graph", format_version = 1, nodes, arcs, direction, creator
+//   out_offsets uint64[nodes + 1], out_targets uint32[arcs]   (contiguous: read at disk speed)
+//   nodes/segment uint8[nodes], nodes/external_id uint64[nodes], nodes/community uint32[nodes]
+//     (each optional; segment codes are listed in the segment's `names` attribute)
+
+#include "sim/graph/io/graph_file.hpp"
+
+#include "sim/graph/build.hpp"
+#include "sim/io/atomic_file.hpp"
+#include "sim/io/h5.hpp"
+#include "sim/util/error.hpp"
+
+namespace sim::graph::io {
+namespace {
+
+std::string segment_names() {
+  std::string names;
+  for (std::size_t s = 0; s < kSegmentCount; ++s) {
+    names += (s ? "," : "") + std::to_string(s) + "=" + std::string(kSegmentNames[s]);
+  }
+  return names;
+}
+
+void write_attributes(hid_t group, const NodeAttributes& attributes) {
+  const sim::io::Handle nodes = sim::io::create_group(group, "nodes");
+  if (!attributes.segment.empty()) {
+    std::span<const std::uint8_t> codes(
+        reinterpret_cast<const std::uint8_t*>(attributes.segment.data()), attributes.segment.size());
+    sim::io::write_vector(nodes.get(), "segment", codes, true);
+    const sim::io::Handle dataset(H5Dopen2(nodes.get(), "segment", H5P_DEFAULT));
+    sim::io::write_attribute(dataset.get(), "names", segment_names());
+  }
+  if (!attributes.external_id.empty()) {
+    sim::io::write_vector<std::uint64_t>(nodes.get(), "external_id", attributes.external_id, true);
+  }
+  if (!attributes.community.empty()) {
+    sim::io::write_vector<std::uint32_t>(nodes.get(), "community", attributes.community, true);
+  }
+}
+
+NodeAttributes read_attributes(hid_t group, const std::string& path, NodeId node_count) {
+  NodeAttributes attributes;
+  if (!sim::io::has_link(group, "nodes")) return attributes;
+  const sim::io::Handle nodes = sim::io::open_group(group, "nodes");
+  auto checked_length = [&](const std::string& name) {
+    if (sim::io::vector_length(nodes.get(), name) != node_count) {
+      throw util::InputError({.file = path, .key = "/graph/nodes/" + name},
+                             "length differs from the node count " + std::to_string(node_count));
+    }
+  };
+  if (sim::io::has_link(nodes.get(), "segment")) {
+    checked_length("segment");
+    for (std::uint8_t code : sim::io::read_vector<std::uint8_t>(nodes.get(), "segment")) {
+      if (code >= kSegmentCount) {
+        throw util::InputError({.file = path, .key = "/graph/nodes/segment"},
+                               "unknown segment code " + std::to_string(code));
+      }
+      attributes.segment.push_back(static_cast<Segment>(code));
+    }
+  }
+  if (sim::io::has_link(nodes.get(), "external_id")) {
+    checked_length("external_id");
+    attributes.external_id = sim::io::read_vector<std::uint64_t>(nodes.get(), "external_id");
+  }
+  if (sim::io::has_link(nodes.get(), "community")) {
+    checked_length("community");
+    attributes.community = sim::io::read_vector<std::uint32_t>(nodes.get(), "community");
+  }
+  return attributes;
+}
+
+void check_header(hid_t group, const std::string& path) {
+  if (!sim::io::has_attribute(group, "format") ||
+      sim::io::read_string_attribute(group, "format") != kGraphFormatName) {
+    throw util::InputError({.file = path, .key = "/graph"}, "not a Trek graph file");
+  }
+  const std::uint64_t version = sim::io::read_uint_attribute(group, "format_version");
+  if (version != kGraphFormatVersion) {
+    throw util::InputError({.file = path, .key = "/graph"},
+                           "unsupported graph format version " + std::to_string(version) +
+                               " (this trek reads version " + std::to_string(kGraphFormatVersion) +
+                               ")");
+  }
+}
+
+}  // namespace
+
+void write_graph_file(const Graph& graph, const std::string& path, const std::string& creator) {
+  sim::io::write_atomically(path, [&](const std::string& temporary) {
+    const sim::io::Handle file = sim::io::create_file(temporary);
+    const sim::io::Handle group = sim::io::create_group(file.get(), "graph");
+    sim::io::write_attribute(group.get(), "format", std::string(kGraphFormatName));
+    sim::io::write_attribute(group.get(), "format_version", kGraphFormatVersion);
+    sim::io::write_attribute(group.get(), "nodes", std::uint64_t{graph.node_count()});
+    sim::io::write_attribute(group.get(), "arcs", std::uint64_t{graph.arc_count()});
+    sim::io::write_attribute(group.get(), "direction",
+                             std::string("information flow: source -> target, target follows source"));
+    sim::io::write_attribute(group.get(), "creator", creator);
+    sim::io::write_vector(group.get(), "out_offsets", graph.out_offsets());
+    sim::io::write_vector(group.get(), "out_targets", graph.out_targets());
+    write_attributes(group.get(), graph.attributes());
+  });
+}
+
+Graph read_graph_file(const std::string& path) {
+  const sim::io::Handle file = sim::io::open_file_read(path);
+  if (!sim::io::has_link(file.get(), "graph")) {
+    throw util::InputError({.file = path}, "not a Trek graph file (no /graph group)");
+  }
+  const sim::io::Handle group = sim::io::open_group(file.get(), "graph");
+  check_header(group.get(), path);
+  try {
+    auto offsets = sim::io::read_vector<ArcIndex>(group.get(), "out_offsets");
+    auto targets = sim::io::read_vector<NodeId>(group.get(), "out_targets");
+    const std::string problem = validate_csr(offsets, targets);
+    if (!problem.empty()) throw util::InputError({.file = path, .key = "/graph"}, problem);
+    const auto node_count = static_cast<NodeId>(offsets.size() - 1);
+    NodeAttributes attributes = read_attributes(group.get(), path, node_count);
+    return graph_from_csr(std::move(offsets), std::move(targets), std::move(attributes));
+  } catch (const util::InputError&) {
+    throw;
+  } catch (const util::Error& e) {
+    throw util::InputError({.file = path}, std::string("damaged graph file: ") + e.what());
+  }
+}
+
+}  // namespace sim::graph::io

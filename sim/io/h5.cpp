@@ -1,0 +1,188 @@
+// HDF5 helpers. Errors: HDF5 keeps a per-thread error stack; on a failed call we walk it and keep
+// the innermost description, which names the real cause ("file signature not found", ...).
+
+#include "sim/io/h5.hpp"
+
+#include <mutex>
+
+#include "sim/util/error.hpp"
+
+namespace sim::io {
+namespace {
+
+herr_t keep_innermost(unsigned depth, const H5E_error2_t* entry, void* data) {
+  auto* message = static_cast<std::string*>(data);
+  if (depth == 0 && entry->desc != nullptr) *message = entry->desc;
+  return 0;
+}
+
+std::string hdf5_message() {
+  std::string message;
+  H5Ewalk2(H5E_DEFAULT, H5E_WALK_DOWNWARD, keep_innermost, &message);
+  return message.empty() ? "HDF5 call failed" : message;
+}
+
+}  // namespace
+
+Handle& Handle::operator=(Handle&& other) noexcept {
+  if (this != &other) {
+    close();
+    id_ = other.release();
+  }
+  return *this;
+}
+
+void Handle::close() noexcept {
+  if (id_ < 0) return;
+  switch (H5Iget_type(id_)) {
+    case H5I_FILE: H5Fclose(id_); break;
+    case H5I_GROUP: H5Gclose(id_); break;
+    case H5I_DATASET: H5Dclose(id_); break;
+    case H5I_DATASPACE: H5Sclose(id_); break;
+    case H5I_DATATYPE: H5Tclose(id_); break;
+    case H5I_ATTR: H5Aclose(id_); break;
+    case H5I_GENPROP_LST: H5Pclose(id_); break;
+    default: break;
+  }
+  id_ = H5I_INVALID_HID;
+}
+
+void silence_hdf5_errors() {
+  static std::once_flag once;
+  std::call_once(once, [] { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); });
+}
+
+hid_t check(hid_t status, const std::string& what) {
+  if (status < 0) throw util::Error(what + ": " + hdf5_message());
+  return status;
+}
+
+template <> hid_t native_type<std::uint8_t>() { return H5T_NATIVE_UINT8; }
+template <> hid_t native_type<std::uint32_t>() { return H5T_NATIVE_UINT32; }
+template <> hid_t native_type<std::uint64_t>() { return H5T_NATIVE_UINT64; }
+template <> hid_t native_type<std::int64_t>() { return H5T_NATIVE_INT64; }
+template <> hid_t native_type<double>() { return H5T_NATIVE_DOUBLE; }
+
+Handle open_file_read(const std::string& path) {
+  silence_hdf5_errors();
+  if (H5Fis_hdf5(path.c_str()) <= 0) {
+    throw util::InputError({.file = path}, "not an HDF5 file (or not readable)");
+  }
+  return Handle(check(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "opening " + path));
+}
+
+Handle create_file(const std::string& path) {
+  silence_hdf5_errors();
+  return Handle(check(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT),
+                      "creating " + path));
+}
+
+Handle create_group(hid_t parent, const std::string& name) {
+  return Handle(check(H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+                      "creating group " + name));
+}
+
+Handle open_group(hid_t parent, const std::string& name) {
+  return Handle(check(H5Gopen2(parent, name.c_str(), H5P_DEFAULT), "opening group " + name));
+}
+
+bool has_link(hid_t parent, const std::string& name) {
+  return H5Lexists(parent, name.c_str(), H5P_DEFAULT) > 0;
+}
+
+template <class T>
+void write_vector(hid_t parent, const std::string& name, std::span<const T> values,
+                  bool compress) {
+  const hsize_t length = values.size();
+  Handle space(check(H5Screate_simple(1, &length, nullptr), "dataspace for " + name));
+  Handle properties(check(H5Pcreate(H5P_DATASET_CREATE), "properties for " + name));
+  if (compress && length > 0) {
+    const hsize_t chunk = std::min<hsize_t>(length, 1 << 16);
+    check(H5Pset_chunk(properties.get(), 1, &chunk), "chunking " + name);
+    check(H5Pset_shuffle(properties.get()), "shuffle filter for " + name);
+    check(H5Pset_deflate(properties.get(), 4), "deflate filter for " + name);
+  }
+  Handle dataset(check(H5Dcreate2(parent, name.c_str(), native_type<T>(), space.get(), H5P_DEFAULT,
+                                  properties.get(), H5P_DEFAULT),
+                       "creating dataset " + name));
+  if (length > 0) {
+    check(H5Dwrite(dataset.get(), native_type<T>(), H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
+          "writing dataset " + name);
+  }
+}
+
+std::uint64_t vector_length(hid_t parent, const std::string& name) {
+  Handle dataset(check(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), "opening dataset " + name));
+  Handle space(check(H5Dget_space(dataset.get()), "dataspace of " + name));
+  if (H5Sget_simple_extent_ndims(space.get()) != 1) {
+    throw util::Error("dataset " + name + " is not one-dimensional");
+  }
+  hsize_t length = 0;
+  H5Sget_simple_extent_dims(space.get(), &length, nullptr);
+  return length;
+}
+
+template <class T>
+std::vector<T> read_vector(hid_t parent, const std::string& name) {
+  std::vector<T> values(vector_length(parent, name));
+  Handle dataset(check(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), "opening dataset " + name));
+  if (!values.empty()) {
+    check(H5Dread(dataset.get(), native_type<T>(), H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
+          "reading dataset " + name);
+  }
+  return values;
+}
+
+#define SIM_H5_INSTANTIATE(T)                                                              \
+  template void write_vector<T>(hid_t, const std::string&, std::span<const T>, bool);     \
+  template std::vector<T> read_vector<T>(hid_t, const std::string&);
+SIM_H5_INSTANTIATE(std::uint8_t)
+SIM_H5_INSTANTIATE(std::uint32_t)
+SIM_H5_INSTANTIATE(std::uint64_t)
+SIM_H5_INSTANTIATE(std::int64_t)
+SIM_H5_INSTANTIATE(double)
+#undef SIM_H5_INSTANTIATE
+
+void write_attribute(hid_t object, const std::string& name, const std::string& value) {
+  Handle type(check(H5Tcopy(H5T_C_S1), "string type"));
+  check(H5Tset_size(type.get(), std::max<std::size_t>(1, value.size())), "string size");
+  check(H5Tset_strpad(type.get(), H5T_STR_NULLPAD), "string padding");
+  Handle space(check(H5Screate(H5S_SCALAR), "scalar dataspace"));
+  Handle attribute(check(H5Acreate2(object, name.c_str(), type.get(), space.get(), H5P_DEFAULT,
+                                    H5P_DEFAULT),
+                         "creating attribute " + name));
+  check(H5Awrite(attribute.get(), type.get(), value.data()), "writing attribute " + name);
+}
+
+void write_attribute(hid_t object, const std::string& name, std::uint64_t value) {
+  Handle space(check(H5Screate(H5S_SCALAR), "scalar dataspace"));
+  Handle attribute(check(H5Acreate2(object, name.c_str(), H5T_STD_U64LE, space.get(), H5P_DEFAULT,
+                                    H5P_DEFAULT),
+                         "creating attribute " + name));
+  check(H5Awrite(attribute.get(), H5T_NATIVE_UINT64, &value), "writing attribute " + name);
+}
+
+std::string read_string_attribute(hid_t object, const std::string& name) {
+  Handle attribute(check(H5Aopen(object, name.c_str(), H5P_DEFAULT), "opening attribute " + name));
+  Handle type(check(H5Aget_type(attribute.get()), "type of attribute " + name));
+  if (H5Tget_class(type.get()) != H5T_STRING || H5Tis_variable_str(type.get()) > 0) {
+    throw util::Error("attribute " + name + " is not a fixed-length string");
+  }
+  std::string value(H5Tget_size(type.get()), '\0');
+  check(H5Aread(attribute.get(), type.get(), value.data()), "reading attribute " + name);
+  value.resize(value.find('\0') == std::string::npos ? value.size() : value.find('\0'));
+  return value;
+}
+
+std::uint64_t read_uint_attribute(hid_t object, const std::string& name) {
+  Handle attribute(check(H5Aopen(object, name.c_str(), H5P_DEFAULT), "opening attribute " + name));
+  std::uint64_t value = 0;
+  check(H5Aread(attribute.get(), H5T_NATIVE_UINT64, &value), "reading attribute " + name);
+  return value;
+}
+
+bool has_attribute(hid_t object, const std::string& name) {
+  return H5Aexists(object, name.c_str()) > 0;
+}
+
+}  // namespace sim::io

@@ -1,0 +1,75 @@
+#pragma once
+/// A small RAII layer over the HDF5 C API: every handle closes itself, every call is checked, and a
+/// failure becomes util::Error carrying the innermost message of HDF5's error stack.
+
+#include <hdf5.h>
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace sim::io {
+
+/// Owns one HDF5 identifier and closes it with the matching H5*close.
+class Handle {
+ public:
+  Handle() = default;
+  explicit Handle(hid_t id) : id_(id) {}
+  Handle(const Handle&) = delete;
+  Handle& operator=(const Handle&) = delete;
+  Handle(Handle&& other) noexcept : id_(other.release()) {}
+  Handle& operator=(Handle&& other) noexcept;
+  ~Handle() { close(); }
+
+  hid_t get() const { return id_; }
+  hid_t release() {
+    const hid_t id = id_;
+    id_ = H5I_INVALID_HID;
+    return id;
+  }
+  bool valid() const { return id_ >= 0; }
+
+ private:
+  void close() noexcept;
+  hid_t id_ = H5I_INVALID_HID;
+};
+
+/// Turns off HDF5's printing of its error stack; our checks report errors instead. Idempotent.
+void silence_hdf5_errors();
+
+/// Throws util::Error("<what>: <HDF5 message>") when `status` is negative; returns it otherwise.
+hid_t check(hid_t status, const std::string& what);
+
+/// Maps C++ element types to HDF5 native types.
+template <class T>
+hid_t native_type();
+
+/// Opens an existing file read-only; throws util::InputError when it is not an HDF5 file.
+Handle open_file_read(const std::string& path);
+/// Creates (truncates) a file for writing.
+Handle create_file(const std::string& path);
+
+Handle create_group(hid_t parent, const std::string& name);
+Handle open_group(hid_t parent, const std::string& name);
+bool has_link(hid_t parent, const std::string& name);
+
+/// Writes a 1-D dataset (contiguous layout; chunked + deflate when `compress`).
+template <class T>
+void write_vector(hid_t parent, const std::string& name, std::span<const T> values,
+                  bool compress = false);
+
+/// Number of elements of a 1-D dataset; throws util::Error when it is not 1-D.
+std::uint64_t vector_length(hid_t parent, const std::string& name);
+
+/// Reads a whole 1-D dataset, converting to T (HDF5 checks the conversion is lossless-capable).
+template <class T>
+std::vector<T> read_vector(hid_t parent, const std::string& name);
+
+void write_attribute(hid_t object, const std::string& name, const std::string& value);
+void write_attribute(hid_t object, const std::string& name, std::uint64_t value);
+std::string read_string_attribute(hid_t object, const std::string& name);
+std::uint64_t read_uint_attribute(hid_t object, const std::string& name);
+bool has_attribute(hid_t object, const std::string& name);
+
+}  // namespace sim::io

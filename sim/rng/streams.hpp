@@ -1,0 +1,46 @@
+#pragma once
+/// The registry of random streams. Every random draw in Trek names the stream it belongs to, so two
+/// purposes never share draws. APPEND ONLY: a value, once released, keeps its meaning forever
+/// (changing one would silently change every published result that used it).
+
+#include <array>
+#include <cstdint>
+#include <string_view>
+
+namespace sim::rng {
+
+enum class Stream : std::uint32_t {
+  kGraphSegment = 1,      ///< segment of each node in generated graphs (entity: node)
+  kGraphPopularity = 2,   ///< popularity (attractiveness as a followed account) (entity: node)
+  kGraphActivity = 3,     ///< number of accounts a node follows (entity: node)
+  kGraphArcs = 4,         ///< arc draws of random-graph generators (entity: source node)
+  kGraphClosure = 5,      ///< triadic-closure follows in the follower model (entity: node)
+  kGraphReciprocity = 6,  ///< follow-backs in the follower model (entity: arc index)
+  kGraphRewire = 7,       ///< small-world rewiring (entity: node, sub: ring offset)
+  kGraphStubs = 8,        ///< stub matching of the configuration model (entity: stub)
+  kGraphAttachment = 9,   ///< preferential attachment (entity: new node)
+  kGraphDegree = 10,      ///< degree sequences drawn from a distribution (entity: node)
+  kGraphCommunity = 11,   ///< community of each node in block models (entity: node)
+};
+
+/// Name and value of every registered stream, for documentation and the registry test.
+struct StreamEntry {
+  Stream stream;
+  std::string_view name;
+};
+
+inline constexpr std::array kStreamRegistry{
+    StreamEntry{Stream::kGraphSegment, "graph_segment"},
+    StreamEntry{Stream::kGraphPopularity, "graph_popularity"},
+    StreamEntry{Stream::kGraphActivity, "graph_activity"},
+    StreamEntry{Stream::kGraphArcs, "graph_arcs"},
+    StreamEntry{Stream::kGraphClosure, "graph_closure"},
+    StreamEntry{Stream::kGraphReciprocity, "graph_reciprocity"},
+    StreamEntry{Stream::kGraphRewire, "graph_rewire"},
+    StreamEntry{Stream::kGraphStubs, "graph_stubs"},
+    StreamEntry{Stream::kGraphAttachment, "graph_attachment"},
+    StreamEntry{Stream::kGraphDegree, "graph_degree"},
+    StreamEntry{Stream::kGraphCommunity, "graph_community"},
+};
+
+}  // namespace sim::rng

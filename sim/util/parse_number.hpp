@@ -1,0 +1,19 @@
+#pragma once
+/// Strict text-to-number conversion: the whole text must be a number of the target type.
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace sim::util {
+
+/// A non-negative integer written in decimal digits only; nullopt on anything else or overflow.
+std::optional<std::uint64_t> parse_unsigned(std::string_view text);
+
+/// A finite real number (decimal or scientific notation); nullopt on anything else.
+std::optional<double> parse_real(std::string_view text);
+
+/// true/false, yes/no, 1/0, on/off; nullopt on anything else.
+std::optional<bool> parse_bool(std::string_view text);
+
+}  // namespace sim::util
