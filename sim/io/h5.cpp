@@ -68,7 +68,11 @@ Handle open_file_read(const std::string& path) {
   if (H5Fis_hdf5(path.c_str()) <= 0) {
     throw util::InputError({.file = path}, "not an HDF5 file (or not readable)");
   }
-  return Handle(check(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "opening " + path));
+  const hid_t file = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+  if (file < 0) {
+    throw util::InputError({.file = path}, "damaged or truncated HDF5 file: " + hdf5_message());
+  }
+  return Handle(file);
 }
 
 Handle create_file(const std::string& path) {

@@ -20,7 +20,6 @@ enum class Stream : std::uint32_t {
   kGraphStubs = 8,        ///< stub matching of the configuration model (entity: stub)
   kGraphAttachment = 9,   ///< preferential attachment (entity: new node)
   kGraphDegree = 10,      ///< degree sequences drawn from a distribution (entity: node)
-  kGraphCommunity = 11,   ///< community of each node in block models (entity: node)
 };
 
 /// Name and value of every registered stream, for documentation and the registry test.
@@ -40,7 +39,6 @@ inline constexpr std::array kStreamRegistry{
     StreamEntry{Stream::kGraphStubs, "graph_stubs"},
     StreamEntry{Stream::kGraphAttachment, "graph_attachment"},
     StreamEntry{Stream::kGraphDegree, "graph_degree"},
-    StreamEntry{Stream::kGraphCommunity, "graph_community"},
 };
 
 }  // namespace sim::rng

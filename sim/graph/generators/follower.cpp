@@ -5,8 +5,9 @@
 // of which each after the first is a closure follow with probability `closure`.
 // Phase 2: v follows `discovery` accounts drawn in proportion to popularity (alias table).
 // Phase 3: for each closure follow, v picks a uniform neighbour w of its own in the phase-2 graph
-//   (an account it follows or that follows it) and a uniform neighbour x of w, and follows x:
-//   every such follow closes a triangle v-w-x.
+//   (an account it follows or that follows it) and a uniform account x that w follows (any
+//   neighbour of w when w follows none), and follows x: every such follow closes a triangle v-w-x.
+//   Repeats collapse, so closure follows to popular accounts are partly lost.
 // Phase 4: for every arc u -> v (v follows u) of the phase-3 graph, u follows v back with
 //   probability follow_back (follow_back_hub for media and politicians); draws keyed by arc index.
 
@@ -90,13 +91,20 @@ NodeId random_neighbour(const Graph& graph, NodeId node, std::uint64_t bits) {
   return pick < followees.size() ? followees[pick] : followers[pick - followees.size()];
 }
 
+/// A uniform account that `node` follows, or any neighbour when it follows none.
+NodeId random_followee(const Graph& graph, NodeId node, std::uint64_t bits) {
+  const auto followees = graph.followees(node);
+  if (followees.empty()) return random_neighbour(graph, node, bits);
+  return followees[static_cast<std::size_t>(rng::multiply_high(bits, followees.size()))];
+}
+
 std::vector<Arc> closure_arcs(const FollowerParams& params, const NodeTraits& traits,
                               const Graph& discovered) {
   return collect_arcs(params.nodes, [&](NodeId v, std::vector<Arc>& out) {
     rng::RandomStream draws({params.seed, 0}, {.stream = rng::Stream::kGraphClosure, .entity = v});
     for (std::uint32_t k = 0; k < traits.closure[v]; ++k) {
       const NodeId via = random_neighbour(discovered, v, draws.next());
-      const NodeId x = random_neighbour(discovered, via, draws.next());
+      const NodeId x = random_followee(discovered, via, draws.next());
       if (x != v) out.push_back({x, v});
     }
   });

@@ -15,15 +15,15 @@ namespace sim::graph::generators {
 struct FollowerParams {
   NodeId nodes = 62000;
   /// Mean number of accounts a node follows by discovery and closure (before follow-backs).
-  double following = 4.4;
+  double following = 6.1;
   /// Share of those follows made by triadic closure (following a neighbour's neighbour).
-  double closure = 0.65;
+  double closure = 0.715;
   /// Log-normal sigma of the number of follows per node (mean kept at `following`).
   double activity_sigma = 1.0;
   /// Log-normal sigma of popularity (how likely an account is to be discovered and followed).
-  double popularity_sigma = 1.6;
+  double popularity_sigma = 2.0;
   /// Probability that a followed citizen or organisation follows back.
-  double follow_back = 0.22;
+  double follow_back = 0.26;
   /// Probability that a followed journalist or politician follows back.
   double follow_back_hub = 0.10;
   /// Segment shares (citizen = the rest), indexed by Segment.

@@ -10,11 +10,11 @@ namespace {
 
 constexpr std::array kFollowerParameters{
     ParameterInfo{"n", "62000", "number of nodes (the organisation's followers)"},
-    ParameterInfo{"following", "4.4", "mean follows per node before follow-backs"},
-    ParameterInfo{"closure", "0.65", "share of follows made by triadic closure"},
+    ParameterInfo{"following", "6.1", "mean follows per node before follow-backs"},
+    ParameterInfo{"closure", "0.715", "share of follows made by triadic closure"},
     ParameterInfo{"activity_sigma", "1.0", "log-normal sigma of follows per node"},
-    ParameterInfo{"popularity_sigma", "1.6", "log-normal sigma of popularity"},
-    ParameterInfo{"follow_back", "0.22", "follow-back probability of citizens and organisations"},
+    ParameterInfo{"popularity_sigma", "2.0", "log-normal sigma of popularity"},
+    ParameterInfo{"follow_back", "0.26", "follow-back probability of citizens and organisations"},
     ParameterInfo{"follow_back_hub", "0.10", "follow-back probability of media and politicians"},
     ParameterInfo{"media", "0.03", "share of media accounts"},
     ParameterInfo{"politician", "0.02", "share of politicians"},

@@ -48,14 +48,16 @@ std::vector<ExternalArc> parse_arcs(const std::string& path, const EdgeListOptio
     if (rest.empty()) continue;
     std::uint64_t a = 0, b = 0;
     const util::InputLocation where{.file = path, .line = reader.line_number()};
+    const std::string_view first = rest;
     if (!take_id(rest, a)) {
       throw util::InputError(where, "expected two non-negative integer ids, got '" +
-                                        first_token(rest) + "'");
+                                        first_token(first) + "'");
     }
+    const std::string_view second = rest;
     if (!take_id(rest, b)) {
-      throw util::InputError(where, rest.empty() ? "expected a second id on the line"
-                                                 : "expected a non-negative integer id, got '" +
-                                                       first_token(rest) + "'");
+      throw util::InputError(where, second.empty() ? "expected a second id on the line"
+                                                   : "expected a non-negative integer id, got '" +
+                                                         first_token(second) + "'");
     }
     if (options.node_count && (a >= *options.node_count || b >= *options.node_count)) {
       throw util::InputError(where, "id " + std::to_string(std::max(a, b)) +

@@ -24,6 +24,7 @@ Graph read_as(const std::string& path, BuildReport* report) {
   boost::dynamic_properties properties(boost::ignore_other_properties);
   boost::read_graphml(in, adjacency, properties);
   const auto n = boost::num_vertices(adjacency);
+  if (n == 0) throw util::InputError({.file = path}, "the GraphML file holds no nodes");
   if (n > kMaxNodes) throw util::InputError({.file = path}, "too many nodes for 32-bit ids");
   std::vector<Arc> arcs;
   for (auto [edge, end] = boost::edges(adjacency); edge != end; ++edge) {
@@ -48,12 +49,14 @@ Graph read_graphml(const std::string& path, BuildReport* report) {
   try {
     try {
       return read_as<boost::directedS>(path, report);
-    } catch (const boost::directed_graph_error&) {
+    } catch (const boost::undirected_graph_error&) {
       return read_as<boost::undirectedS>(path, report);
     }
-  } catch (const boost::parse_error& e) {
-    throw util::InputError({.file = path}, std::string("invalid GraphML: ") + e.what());
-  } catch (const boost::graph_exception& e) {
+  } catch (const util::Error&) {
+    throw;
+  } catch (const std::exception& e) {
+    // Boost reports XML syntax errors (property_tree), unknown node ids and other GraphML
+    // problems through several exception types; all of them mean the file is invalid.
     throw util::InputError({.file = path}, std::string("invalid GraphML: ") + e.what());
   }
 }

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds Trek and runs the whole test suite.
+# Usage: scripts/test.sh [--preset ci|dev|asan|tsan]   (default: ci, warnings as errors)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+preset=ci
+if [ "${1:-}" = "--preset" ]; then preset="$2"; fi
+
+bash scripts/setup.sh
+cmake --workflow --preset "$preset"

@@ -1,0 +1,81 @@
+// Checks against the real Twitter follower graphs in ../shared/data (Anwar, Saveski & Roy 2021).
+// Expected figures are those of the data folder's README (computed there with networkx 2.8.8).
+// Skips when ../shared is absent.
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "sim/graph/generators/follower.hpp"
+#include "sim/graph/io/load.hpp"
+#include "sim/graph/stats/graph_stats.hpp"
+#include "support/test_support.hpp"
+
+namespace sim::graph {
+namespace {
+
+struct RealGraph {
+  const char* name;
+  NodeId nodes;
+  ArcIndex arcs;
+  ArcIndex undirected_edges;
+  double reciprocity;  // README rounds to 3 decimals
+  NodeId largest_weak, largest_strong;
+  std::uint64_t max_in, max_out, out_zeros;
+  double mean_undirected_degree;  // 3 decimals
+  double clustering;              // 4 decimals
+};
+
+constexpr RealGraph kRealGraphs[] = {
+    {"bofa_careers", 13688, 68328, 57576, 0.315, 13436, 4938, 567, 3469, 7387, 8.413, 0.2972},
+    {"verizoncareers", 9226, 59576, 49308, 0.345, 9177, 4300, 1329, 2420, 4148, 10.689, 0.3209},
+    {"hersheycareers", 3726, 23939, 19428, 0.377, 3678, 1701, 417, 1627, 1790, 10.428, 0.3802},
+};
+
+std::string data_path(const char* name) {
+  return sim::test::shared_dir() + "/data/twitter_follower_egonets_anwar2021/" + name +
+         ".edges.gz";
+}
+
+class RealGraphStats : public ::testing::TestWithParam<RealGraph> {};
+
+TEST_P(RealGraphStats, MatchTheDataReadme) {
+  if (sim::test::shared_dir().empty()) GTEST_SKIP() << "../shared/data is absent";
+  const RealGraph& expected = GetParam();
+  const auto loaded = io::load_graph(data_path(expected.name));
+  const auto s = stats::compute_stats(loaded.graph, loaded.report);
+  EXPECT_EQ(s.nodes, expected.nodes);
+  EXPECT_EQ(s.arcs, expected.arcs);
+  EXPECT_EQ(s.input.self_loops, 0u);
+  EXPECT_EQ(s.undirected_edges, expected.undirected_edges);
+  EXPECT_NEAR(s.reciprocity, expected.reciprocity, 0.0005);
+  EXPECT_EQ(s.largest_weak_component, expected.largest_weak);
+  EXPECT_EQ(s.largest_strong_component, expected.largest_strong);
+  EXPECT_EQ(s.in_degree.max, expected.max_in);
+  EXPECT_EQ(s.out_degree.max, expected.max_out);
+  EXPECT_EQ(s.out_degree.zeros, expected.out_zeros);
+  EXPECT_NEAR(s.mean_undirected_degree, expected.mean_undirected_degree, 0.0005);
+  EXPECT_NEAR(s.average_clustering, expected.clustering, 0.00005);
+}
+
+INSTANTIATE_TEST_SUITE_P(Anwar2021, RealGraphStats, ::testing::ValuesIn(kRealGraphs),
+                         [](const auto& test) { return std::string(test.param.name); });
+
+// The follower model's defaults at n = 62,000 reproduce each real graph within 15% in
+// reciprocity, mean degree (arcs per node) and average clustering.
+TEST(FollowerModelCalibration, DefaultsReproduceTheRealGraphsWithin15Percent) {
+  if (sim::test::shared_dir().empty()) GTEST_SKIP() << "../shared/data is absent";
+  const auto model = stats::compute_stats(generators::generate_follower({}));
+  ASSERT_EQ(model.nodes, 62000u);
+  const double model_degree = double(model.arcs) / model.nodes;
+  for (const RealGraph& real : kRealGraphs) {
+    const auto s = stats::compute_stats(io::load_graph(data_path(real.name)).graph);
+    const double real_degree = double(s.arcs) / s.nodes;
+    EXPECT_NEAR(model.reciprocity / s.reciprocity, 1.0, 0.15) << real.name;
+    EXPECT_NEAR(model_degree / real_degree, 1.0, 0.15) << real.name;
+    EXPECT_NEAR(model.average_clustering / s.average_clustering, 1.0, 0.15) << real.name;
+  }
+}
+
+}  // namespace
+}  // namespace sim::graph

@@ -1,0 +1,72 @@
+#include "sim/graph/generators/follower.hpp"
+
+#include <gtest/gtest.h>
+
+#include <array>
+
+#include "sim/graph/stats/graph_stats.hpp"
+
+namespace sim::graph::generators {
+namespace {
+
+class FollowerModel : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { graph_ = new Graph(generate_follower({.nodes = 20000})); }
+  static void TearDownTestSuite() { delete graph_; }
+  static Graph* graph_;
+};
+Graph* FollowerModel::graph_ = nullptr;
+
+TEST_F(FollowerModel, SegmentsFollowTheirShares) {
+  const FollowerParams defaults;
+  std::array<double, kSegmentCount> counts{};
+  for (Segment s : graph_->attributes().segment) counts[static_cast<std::size_t>(s)] += 1;
+  for (std::size_t s = 1; s < kSegmentCount; ++s) {
+    const double p = defaults.segment_share[s];
+    EXPECT_NEAR(counts[s] / 20000, p, 5 * std::sqrt(p * (1 - p) / 20000)) << kSegmentNames[s];
+  }
+}
+
+TEST_F(FollowerModel, MediaAndPoliticiansAreHubs) {
+  std::array<double, kSegmentCount> followers{}, nodes{};
+  for (NodeId u = 0; u < graph_->node_count(); ++u) {
+    const auto s = static_cast<std::size_t>(graph_->attributes().segment[u]);
+    followers[s] += static_cast<double>(graph_->follower_count(u));
+    nodes[s] += 1;
+  }
+  const double citizen = followers[0] / nodes[0];
+  EXPECT_GT(followers[1] / nodes[1], 4 * citizen);
+  EXPECT_GT(followers[2] / nodes[2], 3 * citizen);
+}
+
+TEST_F(FollowerModel, EveryNodeFollowsSomeone) {
+  for (NodeId v = 0; v < graph_->node_count(); ++v) ASSERT_GT(graph_->followee_count(v), 0u);
+}
+
+TEST_F(FollowerModel, HasReciprocityClusteringAndHeavyTails) {
+  const auto s = stats::compute_stats(*graph_);
+  EXPECT_GT(s.reciprocity, 0.25);
+  EXPECT_LT(s.reciprocity, 0.45);
+  EXPECT_GT(s.average_clustering, 0.2);
+  EXPECT_GT(double(s.out_degree.max), 50 * s.out_degree.mean);
+  EXPECT_GT(double(s.in_degree.max), 20 * s.in_degree.mean);
+}
+
+TEST(FollowerModelParameters, MoreClosureGivesMoreClustering) {
+  FollowerParams low{.nodes = 10000}, high{.nodes = 10000};
+  low.closure = 0.2;
+  high.closure = 0.8;
+  const auto c_low = stats::compute_stats(generate_follower(low)).average_clustering;
+  const auto c_high = stats::compute_stats(generate_follower(high)).average_clustering;
+  EXPECT_GT(c_high, c_low + 0.1);
+}
+
+TEST(FollowerModelParameters, FollowBacksSetReciprocity) {
+  FollowerParams none{.nodes = 10000};
+  none.follow_back = none.follow_back_hub = 0.0;
+  // Without follow-backs only chance reciprocation (closure) remains.
+  EXPECT_LT(stats::compute_stats(generate_follower(none)).reciprocity, 0.1);
+}
+
+}  // namespace
+}  // namespace sim::graph::generators

@@ -1,0 +1,156 @@
+#include "sim/rng/distributions.hpp"
+
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cmath>
+
+#include "sim/rng/philox.hpp"
+
+namespace sim::rng {
+namespace {
+
+constexpr int kSamples = 200000;
+
+RandomStream stream_for(std::uint64_t entity) {
+  return RandomStream({2024, 0}, {.stream = Stream::kGraphArcs, .entity = entity});
+}
+
+struct Moments {
+  double mean = 0, variance = 0;
+};
+
+template <class Draw>
+Moments moments(Draw&& draw) {
+  double sum = 0, squares = 0;
+  for (int i = 0; i < kSamples; ++i) {
+    const double x = draw();
+    sum += x;
+    squares += x * x;
+  }
+  const double mean = sum / kSamples;
+  return {mean, squares / kSamples - mean * mean};
+}
+
+// Tolerances are five standard errors: a correct transform passes, a biased one fails.
+double tolerance(double sd) { return 5.0 * sd / std::sqrt(double(kSamples)); }
+
+TEST(Uniform, HasMeanHalfAndVarianceOneTwelfth) {
+  auto s = stream_for(1);
+  const auto m = moments([&] { return uniform01(s); });
+  EXPECT_NEAR(m.mean, 0.5, tolerance(std::sqrt(1.0 / 12)));
+  EXPECT_NEAR(m.variance, 1.0 / 12, 0.002);
+}
+
+TEST(Uniform, StaysInRange) {
+  EXPECT_EQ(to_unit(0), 0.0);
+  EXPECT_LT(to_unit(~0ULL), 1.0);
+  EXPECT_GT(to_unit_open(0), 0.0);
+  EXPECT_EQ(to_unit_open(~0ULL), 1.0);
+}
+
+TEST(Uniform, PassesAChiSquareTestOnTwentyBins) {
+  auto s = stream_for(2);
+  std::array<int, 20> bins{};
+  for (int i = 0; i < kSamples; ++i) ++bins[static_cast<std::size_t>(uniform01(s) * 20)];
+  double chi2 = 0;
+  const double expected = kSamples / 20.0;
+  for (int count : bins) chi2 += (count - expected) * (count - expected) / expected;
+  EXPECT_LT(chi2, 43.8);  // 99.9% quantile of chi-square with 19 degrees of freedom
+}
+
+TEST(Bernoulli, HitsItsProbability) {
+  auto s = stream_for(3);
+  const auto m = moments([&] { return bernoulli(s, 0.3) ? 1.0 : 0.0; });
+  EXPECT_NEAR(m.mean, 0.3, tolerance(std::sqrt(0.21)));
+  auto t = stream_for(4);
+  EXPECT_FALSE(bernoulli(t, 0.0));
+  EXPECT_TRUE(bernoulli(t, 1.0));
+}
+
+TEST(Exponential, HasMeanOneOverRate) {
+  auto s = stream_for(5);
+  const auto m = moments([&] { return exponential(s, 4.0); });
+  EXPECT_NEAR(m.mean, 0.25, tolerance(0.25));
+  EXPECT_NEAR(m.variance, 0.0625, 0.003);
+}
+
+TEST(Normal, HasItsMeanAndVariance) {
+  auto s = stream_for(6);
+  const auto m = moments([&] { return normal(s, 2.0, 3.0); });
+  EXPECT_NEAR(m.mean, 2.0, tolerance(3.0));
+  EXPECT_NEAR(m.variance, 9.0, 0.15);
+}
+
+TEST(Below, IsUniformOverItsRange) {
+  auto s = stream_for(7);
+  std::array<int, 7> counts{};
+  for (int i = 0; i < kSamples; ++i) ++counts[below(s, 7)];
+  for (int count : counts) EXPECT_NEAR(count, kSamples / 7.0, 5 * std::sqrt(kSamples / 7.0));
+}
+
+TEST(IntegerRange, CoversBothEnds) {
+  auto s = stream_for(8);
+  bool low = false, high = false;
+  for (int i = 0; i < 10000; ++i) {
+    const auto x = integer_range(s, -3, 3);
+    ASSERT_GE(x, -3);
+    ASSERT_LE(x, 3);
+    low |= x == -3;
+    high |= x == 3;
+  }
+  EXPECT_TRUE(low && high);
+}
+
+TEST(GeometricSkip, HasMeanFailuresBeforeSuccess) {
+  auto s = stream_for(9);
+  const double p = 0.2;
+  const auto m = moments([&] { return static_cast<double>(geometric_skip(s, p)); });
+  const double mean = (1 - p) / p, sd = std::sqrt(1 - p) / p;
+  EXPECT_NEAR(m.mean, mean, tolerance(sd));
+  EXPECT_EQ(geometric_skip_from(12345, 1.0), 0u);
+  EXPECT_EQ(geometric_skip_from(12345, 0.0), ~0ULL);
+}
+
+TEST(GeometricSkip, MatchesTheProbabilityOfEachSkip) {
+  auto s = stream_for(10);
+  const double p = 0.5;
+  std::array<int, 4> counts{};
+  for (int i = 0; i < kSamples; ++i) {
+    const auto k = geometric_skip(s, p);
+    if (k < counts.size()) ++counts[k];
+  }
+  for (std::size_t k = 0; k < counts.size(); ++k) {
+    const double expected = kSamples * std::pow(1 - p, double(k)) * p;
+    EXPECT_NEAR(counts[k], expected, 5 * std::sqrt(expected)) << "skip " << k;
+  }
+}
+
+TEST(Streams, AreUncorrelated) {
+  // Draws of two streams for the same entity: correlation within Monte Carlo error of zero.
+  double sum_xy = 0, sum_x = 0, sum_y = 0;
+  for (std::uint64_t e = 0; e < kSamples; ++e) {
+    const double x = to_unit(draw_bits({5, 0}, {.stream = Stream::kGraphSegment, .entity = e}, 0));
+    const double y = to_unit(draw_bits({5, 0}, {.stream = Stream::kGraphActivity, .entity = e}, 0));
+    sum_xy += x * y;
+    sum_x += x;
+    sum_y += y;
+  }
+  const double covariance = sum_xy / kSamples - (sum_x / kSamples) * (sum_y / kSamples);
+  EXPECT_NEAR(covariance * 12.0, 0.0, 5.0 / std::sqrt(double(kSamples)));
+}
+
+TEST(Streams, NeighbouringEntitiesAreUncorrelated) {
+  double sum_xy = 0, sum_x = 0;
+  for (std::uint64_t e = 0; e < kSamples; ++e) {
+    const double x = to_unit(draw_bits({5, 0}, {.stream = Stream::kGraphArcs, .entity = e}, 0));
+    const double y = to_unit(draw_bits({5, 0}, {.stream = Stream::kGraphArcs, .entity = e + 1}, 0));
+    sum_xy += x * y;
+    sum_x += x;
+  }
+  const double mean = sum_x / kSamples;
+  EXPECT_NEAR((sum_xy / kSamples - mean * mean) * 12.0, 0.0, 5.0 / std::sqrt(double(kSamples)));
+}
+
+}  // namespace
+}  // namespace sim::rng

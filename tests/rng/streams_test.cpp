@@ -1,0 +1,42 @@
+#include "sim/rng/streams.hpp"
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+
+namespace sim::rng {
+namespace {
+
+TEST(StreamRegistry, ValuesAndNamesAreUnique) {
+  std::set<std::uint32_t> values;
+  std::set<std::string_view> names;
+  for (const auto& entry : kStreamRegistry) {
+    EXPECT_TRUE(values.insert(static_cast<std::uint32_t>(entry.stream)).second) << entry.name;
+    EXPECT_TRUE(names.insert(entry.name).second) << entry.name;
+  }
+}
+
+// Append only: released values never change. A new stream adds a line here; none is edited.
+TEST(StreamRegistry, ReleasedValuesKeepTheirMeaning) {
+  EXPECT_EQ(static_cast<std::uint32_t>(Stream::kGraphSegment), 1u);
+  EXPECT_EQ(static_cast<std::uint32_t>(Stream::kGraphPopularity), 2u);
+  EXPECT_EQ(static_cast<std::uint32_t>(Stream::kGraphActivity), 3u);
+  EXPECT_EQ(static_cast<std::uint32_t>(Stream::kGraphArcs), 4u);
+  EXPECT_EQ(static_cast<std::uint32_t>(Stream::kGraphClosure), 5u);
+  EXPECT_EQ(static_cast<std::uint32_t>(Stream::kGraphReciprocity), 6u);
+  EXPECT_EQ(static_cast<std::uint32_t>(Stream::kGraphRewire), 7u);
+  EXPECT_EQ(static_cast<std::uint32_t>(Stream::kGraphStubs), 8u);
+  EXPECT_EQ(static_cast<std::uint32_t>(Stream::kGraphAttachment), 9u);
+  EXPECT_EQ(static_cast<std::uint32_t>(Stream::kGraphDegree), 10u);
+  EXPECT_EQ(kStreamRegistry.size(), 10u);
+}
+
+TEST(StreamRegistry, RegistryListsEveryValueInOrder) {
+  for (std::size_t i = 0; i < kStreamRegistry.size(); ++i) {
+    EXPECT_EQ(static_cast<std::uint32_t>(kStreamRegistry[i].stream), i + 1);
+  }
+}
+
+}  // namespace
+}  // namespace sim::rng

@@ -1,0 +1,55 @@
+#include "support/test_support.hpp"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <fstream>
+#include <stdexcept>
+
+namespace sim::test {
+
+TempDir::TempDir() {
+  static std::atomic<int> counter{0};
+  root_ = std::filesystem::temp_directory_path() /
+          ("trek-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+  std::filesystem::create_directories(root_);
+}
+
+TempDir::~TempDir() {
+  std::error_code ignored;
+  std::filesystem::remove_all(root_, ignored);
+}
+
+void with_threads(int threads, const std::function<void()>& body) {
+  const tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
+                                  static_cast<std::size_t>(threads));
+  tbb::task_arena arena(threads);
+  arena.execute(body);
+}
+
+std::string shared_dir() {
+  const char* override_dir = std::getenv("TREK_SHARED");
+  const std::string dir = override_dir != nullptr ? override_dir : TREK_SHARED_DIR;
+  return std::filesystem::is_directory(dir + "/data") ? dir : "";
+}
+
+void write_text(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  if (!out) throw std::runtime_error("cannot write " + path);
+}
+
+bool identical(const graph::Graph& a, const graph::Graph& b) {
+  const auto& x = a.boost_graph();
+  const auto& y = b.boost_graph();
+  return x.m_forward.m_rowstart == y.m_forward.m_rowstart &&
+         x.m_forward.m_column == y.m_forward.m_column &&
+         x.m_backward.m_rowstart == y.m_backward.m_rowstart &&
+         x.m_backward.m_column == y.m_backward.m_column &&
+         x.m_backward.m_edge_properties == y.m_backward.m_edge_properties &&
+         a.attributes().segment == b.attributes().segment &&
+         a.attributes().external_id == b.attributes().external_id &&
+         a.attributes().community == b.attributes().community;
+}
+
+}  // namespace sim::test

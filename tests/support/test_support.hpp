@@ -1,0 +1,40 @@
+#pragma once
+/// Helpers shared by the tests: temporary directories, thread-count sweeps, paths.
+
+#include <tbb/global_control.h>
+#include <tbb/task_arena.h>
+
+#include <filesystem>
+#include <functional>
+#include <string>
+
+#include "sim/graph/graph.hpp"
+
+namespace sim::test {
+
+/// A fresh directory under the system temp dir, removed with its content on destruction.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  std::string path(const std::string& name) const { return (root_ / name).string(); }
+
+ private:
+  std::filesystem::path root_;
+};
+
+/// Runs `body` with oneTBB limited to `threads` threads (global_control + task_arena).
+void with_threads(int threads, const std::function<void()>& body);
+
+/// The shared folder (../shared) or "" when it is absent.
+std::string shared_dir();
+
+/// Writes `text` to a file.
+void write_text(const std::string& path, const std::string& text);
+
+/// True when both graphs have identical CSR arrays in both directions and identical attributes.
+bool identical(const graph::Graph& a, const graph::Graph& b);
+
+}  // namespace sim::test
