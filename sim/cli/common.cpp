@@ -27,6 +27,8 @@ double now_seconds() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
-double seconds_since(double start) { return now_seconds() - start; }
+double seconds_since(double start) {
+  return now_seconds() - start;
+}
 
 }  // namespace sim::cli

@@ -1,8 +1,8 @@
 #pragma once
 /// Conventions shared by every subcommand: --threads, --quiet, exit codes, messages.
 
-#include <CLI/CLI.hpp>
 #include <tbb/global_control.h>
+#include <CLI/CLI.hpp>
 
 #include <memory>
 #include <string>

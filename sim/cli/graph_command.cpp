@@ -65,7 +65,8 @@ void run_generate(const GraphOptions& options) {
   graph::io::save_graph(graph, options.output, creator());
   char elapsed[32];
   std::snprintf(elapsed, sizeof elapsed, "%.2f s", seconds_since(start));
-  inform(options.common, "wrote " + options.output + ": " + summary_line(graph) + " (" + elapsed + ")");
+  inform(options.common,
+         "wrote " + options.output + ": " + summary_line(graph) + " (" + elapsed + ")");
 }
 
 void run_convert(const GraphOptions& options) {

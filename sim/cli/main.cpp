@@ -41,7 +41,8 @@ int main(int argc, char** argv) {
   } catch (const CLI::Success&) {
     return sim::cli::kSuccess;
   } catch (const CLI::ParseError& e) {
-    return report("", std::string(e.what()) + " (run with --help for usage)", sim::cli::kUsageError);
+    return report("", std::string(e.what()) + " (run with --help for usage)",
+                  sim::cli::kUsageError);
   } catch (const sim::util::InputError& e) {
     return report("", e.what(), sim::cli::kUsageError);
   } catch (const sim::util::Error& e) {

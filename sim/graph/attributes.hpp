@@ -24,9 +24,9 @@ std::optional<Segment> parse_segment(std::string_view name);
 
 /// Node attributes. Each vector is either empty (attribute absent) or has one entry per node.
 struct NodeAttributes {
-  std::vector<Segment> segment;             ///< role of each node
-  std::vector<std::uint64_t> external_id;   ///< id in the source file (edge lists, GraphML order)
-  std::vector<std::uint32_t> community;     ///< block of each node (block-model generators)
+  std::vector<Segment> segment;            ///< role of each node
+  std::vector<std::uint64_t> external_id;  ///< id in the source file (edge lists, GraphML order)
+  std::vector<std::uint32_t> community;    ///< block of each node (block-model generators)
 
   /// True when every present attribute has exactly `node_count` entries.
   bool consistent_with(std::size_t node_count) const;

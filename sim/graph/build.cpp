@@ -2,10 +2,10 @@
 //
 // Input arcs are sorted by (source, target) with tbb::parallel_sort; self-loops and duplicates are
 // dropped in a single pass. The forward offsets come from a binary search per node. The backward
-// (followee) rows are filled by atomic cursors, whose order depends on scheduling, and then each row
-// is sorted, so the final arrays depend only on the arc set. Boost's bidirectional CSR exposes its
-// arrays as public members (m_forward, m_backward); we fill them directly, in parallel, which the
-// tests check against Boost's own (serial) constructor.
+// (followee) rows are filled by atomic cursors, whose order depends on scheduling, and then each
+// row is sorted, so the final arrays depend only on the arc set. Boost's bidirectional CSR exposes
+// its arrays as public members (m_forward, m_backward); we fill them directly, in parallel, which
+// the tests check against Boost's own (serial) constructor.
 
 #include "sim/graph/build.hpp"
 
@@ -69,7 +69,8 @@ std::vector<NodeId> forward_targets(const std::vector<Arc>& arcs) {
 /// Exclusive prefix sum of counts into offsets (size counts.size() + 1).
 std::vector<ArcIndex> offsets_from_counts(const std::vector<ArcIndex>& counts) {
   std::vector<ArcIndex> offsets(counts.size() + 1, 0);
-  for (std::size_t i = 0; i < counts.size(); ++i) offsets[i + 1] = offsets[i] + counts[i];
+  for (std::size_t i = 0; i < counts.size(); ++i)
+    offsets[i + 1] = offsets[i] + counts[i];
   return offsets;
 }
 
@@ -95,25 +96,22 @@ void transpose(BoostCsr& csr, NodeId node_count) {
   std::vector<ArcIndex>& cursor = in_counts;
   std::copy(in_offsets.begin(), in_offsets.end() - 1, cursor.begin());
   std::vector<NodeId> in_sources(out_targets.size());
+  std::vector<ArcIndex> in_arc(out_targets.size());
   for_each_source([&](NodeId source, ArcIndex a) {
     const ArcIndex slot =
         std::atomic_ref<ArcIndex>(cursor[out_targets[a]]).fetch_add(1, std::memory_order_relaxed);
     in_sources[slot] = source;
+    in_arc[slot] = a;
   });
-  std::vector<ArcIndex> in_arc(out_targets.size());
+  // Arc indices grow with the source (arcs are numbered in source order), so sorting each row's
+  // sources and arc indices separately keeps every pair together and needs no lookups.
   tbb::parallel_for(tbb::blocked_range<NodeId>(0, node_count, kNodeGrain / 4),
                     [&](const tbb::blocked_range<NodeId>& range) {
                       for (NodeId target = range.begin(); target != range.end(); ++target) {
-                        auto* first = in_sources.data() + in_offsets[target];
-                        auto* last = in_sources.data() + in_offsets[target + 1];
-                        std::sort(first, last);
-                        for (auto* s = first; s != last; ++s) {
-                          const auto* row = out_targets.data() + out_offsets[*s];
-                          const auto* row_end = out_targets.data() + out_offsets[*s + 1];
-                          const auto* at = std::lower_bound(row, row_end, target);
-                          in_arc[static_cast<std::size_t>(s - in_sources.data())] =
-                              static_cast<ArcIndex>(at - out_targets.data());
-                        }
+                        const auto first = static_cast<std::ptrdiff_t>(in_offsets[target]);
+                        const auto last = static_cast<std::ptrdiff_t>(in_offsets[target + 1]);
+                        std::sort(in_sources.begin() + first, in_sources.begin() + last);
+                        std::sort(in_arc.begin() + first, in_arc.begin() + last);
                       }
                     });
   csr.m_backward.m_rowstart = std::move(in_offsets);
@@ -157,7 +155,8 @@ std::string validate_csr(const std::vector<ArcIndex>& offsets, const std::vector
   if (offsets.back() != targets.size()) return "last offset must equal the number of arcs";
   const auto node_count = static_cast<NodeId>(offsets.size() - 1);
   for (NodeId node = 0; node < node_count; ++node) {
-    if (offsets[node + 1] < offsets[node]) return "offsets decrease at node " + std::to_string(node);
+    if (offsets[node + 1] < offsets[node])
+      return "offsets decrease at node " + std::to_string(node);
   }
   for (NodeId node = 0; node < node_count; ++node) {
     for (ArcIndex a = offsets[node]; a < offsets[node + 1]; ++a) {

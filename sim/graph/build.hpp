@@ -1,8 +1,8 @@
 #pragma once
 /// Deterministic, parallel construction of the follower graph from arcs in any order.
 /// Pipeline (after GAP): parallel sort -> drop self-loops and duplicates -> forward offsets ->
-/// transpose by counting (atomic counts, then each row sorted) -> Boost CSR. The result depends only
-/// on the set of arcs, never on their input order or the thread count.
+/// transpose by counting (atomic counts, then each row sorted) -> Boost CSR. The result depends
+/// only on the set of arcs, never on their input order or the thread count.
 
 #include <vector>
 
@@ -12,9 +12,9 @@ namespace sim::graph {
 
 /// What the builder removed from its input.
 struct BuildReport {
-  ArcIndex input_arcs = 0;   ///< arcs given
-  ArcIndex self_loops = 0;   ///< arcs u -> u dropped
-  ArcIndex duplicates = 0;   ///< repeated arcs dropped
+  ArcIndex input_arcs = 0;  ///< arcs given
+  ArcIndex self_loops = 0;  ///< arcs u -> u dropped
+  ArcIndex duplicates = 0;  ///< repeated arcs dropped
 };
 
 /// Builds a graph of `node_count` nodes from `arcs` (consumed). Every id must be < node_count

@@ -10,8 +10,10 @@ namespace sim::graph {
 namespace {
 
 std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
+    text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
+    text.remove_suffix(1);
   return text;
 }
 
@@ -49,10 +51,12 @@ GeneratorSpec parse_generator_spec(std::string_view text) {
 SpecReader::SpecReader(const GeneratorSpec& spec, std::span<const ParameterInfo> parameters)
     : spec_(spec) {
   std::vector<std::string_view> keys;
-  for (const auto& parameter : parameters) keys.push_back(parameter.key);
+  for (const auto& parameter : parameters)
+    keys.push_back(parameter.key);
   for (const auto& [key, value] : spec.values) {
     if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
-      fail(key, "unknown key for generator '" + spec.name + "'" + util::suggestion_suffix(key, keys));
+      fail(key,
+           "unknown key for generator '" + spec.name + "'" + util::suggestion_suffix(key, keys));
     }
   }
 }
@@ -69,7 +73,9 @@ const std::string* SpecReader::find(std::string_view key) const {
   return nullptr;
 }
 
-bool SpecReader::has(std::string_view key) const { return find(key) != nullptr; }
+bool SpecReader::has(std::string_view key) const {
+  return find(key) != nullptr;
+}
 
 std::uint64_t SpecReader::count(std::string_view key, std::uint64_t fallback, std::uint64_t min,
                                 std::uint64_t max) const {

@@ -17,9 +17,9 @@
 
 namespace sim::graph {
 
-using BoostCsr = boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property,
-                                                    boost::no_property, boost::no_property, NodeId,
-                                                    ArcIndex>;
+using BoostCsr =
+    boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property,
+                                       boost::no_property, boost::no_property, NodeId, ArcIndex>;
 
 class Graph {
  public:
@@ -32,13 +32,9 @@ class Graph {
   ArcIndex arc_count() const { return csr_.m_forward.m_column.size(); }
 
   /// Accounts that follow `node` (receive its posts), sorted by id.
-  std::span<const NodeId> followers(NodeId node) const {
-    return row(csr_.m_forward, node);
-  }
+  std::span<const NodeId> followers(NodeId node) const { return row(csr_.m_forward, node); }
   /// Accounts that `node` follows (whose posts it receives), sorted by id.
-  std::span<const NodeId> followees(NodeId node) const {
-    return row(csr_.m_backward, node);
-  }
+  std::span<const NodeId> followees(NodeId node) const { return row(csr_.m_backward, node); }
   ArcIndex follower_count(NodeId node) const { return row_length(csr_.m_forward, node); }
   ArcIndex followee_count(NodeId node) const { return row_length(csr_.m_backward, node); }
 

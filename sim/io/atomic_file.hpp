@@ -10,6 +10,7 @@ namespace sim::io {
 
 /// Calls write(temporary_path), then renames the temporary file to `path`. If write throws, the
 /// temporary file is removed and the exception propagates; `path` is untouched.
-void write_atomically(const std::string& path, const std::function<void(const std::string&)>& write);
+void write_atomically(const std::string& path,
+                      const std::function<void(const std::string&)>& write);
 
 }  // namespace sim::io

@@ -35,14 +35,29 @@ Handle& Handle::operator=(Handle&& other) noexcept {
 void Handle::close() noexcept {
   if (id_ < 0) return;
   switch (H5Iget_type(id_)) {
-    case H5I_FILE: H5Fclose(id_); break;
-    case H5I_GROUP: H5Gclose(id_); break;
-    case H5I_DATASET: H5Dclose(id_); break;
-    case H5I_DATASPACE: H5Sclose(id_); break;
-    case H5I_DATATYPE: H5Tclose(id_); break;
-    case H5I_ATTR: H5Aclose(id_); break;
-    case H5I_GENPROP_LST: H5Pclose(id_); break;
-    default: break;
+    case H5I_FILE:
+      H5Fclose(id_);
+      break;
+    case H5I_GROUP:
+      H5Gclose(id_);
+      break;
+    case H5I_DATASET:
+      H5Dclose(id_);
+      break;
+    case H5I_DATASPACE:
+      H5Sclose(id_);
+      break;
+    case H5I_DATATYPE:
+      H5Tclose(id_);
+      break;
+    case H5I_ATTR:
+      H5Aclose(id_);
+      break;
+    case H5I_GENPROP_LST:
+      H5Pclose(id_);
+      break;
+    default:
+      break;
   }
   id_ = H5I_INVALID_HID;
 }
@@ -57,11 +72,26 @@ hid_t check(hid_t status, const std::string& what) {
   return status;
 }
 
-template <> hid_t native_type<std::uint8_t>() { return H5T_NATIVE_UINT8; }
-template <> hid_t native_type<std::uint32_t>() { return H5T_NATIVE_UINT32; }
-template <> hid_t native_type<std::uint64_t>() { return H5T_NATIVE_UINT64; }
-template <> hid_t native_type<std::int64_t>() { return H5T_NATIVE_INT64; }
-template <> hid_t native_type<double>() { return H5T_NATIVE_DOUBLE; }
+template <>
+hid_t native_type<std::uint8_t>() {
+  return H5T_NATIVE_UINT8;
+}
+template <>
+hid_t native_type<std::uint32_t>() {
+  return H5T_NATIVE_UINT32;
+}
+template <>
+hid_t native_type<std::uint64_t>() {
+  return H5T_NATIVE_UINT64;
+}
+template <>
+hid_t native_type<std::int64_t>() {
+  return H5T_NATIVE_INT64;
+}
+template <>
+hid_t native_type<double>() {
+  return H5T_NATIVE_DOUBLE;
+}
 
 Handle open_file_read(const std::string& path) {
   silence_hdf5_errors();
@@ -77,8 +107,8 @@ Handle open_file_read(const std::string& path) {
 
 Handle create_file(const std::string& path) {
   silence_hdf5_errors();
-  return Handle(check(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT),
-                      "creating " + path));
+  return Handle(
+      check(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), "creating " + path));
 }
 
 Handle create_group(hid_t parent, const std::string& name) {
@@ -95,8 +125,7 @@ bool has_link(hid_t parent, const std::string& name) {
 }
 
 template <class T>
-void write_vector(hid_t parent, const std::string& name, std::span<const T> values,
-                  bool compress) {
+void write_vector(hid_t parent, const std::string& name, std::span<const T> values, bool compress) {
   const hsize_t length = values.size();
   Handle space(check(H5Screate_simple(1, &length, nullptr), "dataspace for " + name));
   Handle properties(check(H5Pcreate(H5P_DATASET_CREATE), "properties for " + name));
@@ -137,8 +166,8 @@ std::vector<T> read_vector(hid_t parent, const std::string& name) {
   return values;
 }
 
-#define SIM_H5_INSTANTIATE(T)                                                              \
-  template void write_vector<T>(hid_t, const std::string&, std::span<const T>, bool);     \
+#define SIM_H5_INSTANTIATE(T)                                                         \
+  template void write_vector<T>(hid_t, const std::string&, std::span<const T>, bool); \
   template std::vector<T> read_vector<T>(hid_t, const std::string&);
 SIM_H5_INSTANTIATE(std::uint8_t)
 SIM_H5_INSTANTIATE(std::uint32_t)
@@ -152,17 +181,17 @@ void write_attribute(hid_t object, const std::string& name, const std::string& v
   check(H5Tset_size(type.get(), std::max<std::size_t>(1, value.size())), "string size");
   check(H5Tset_strpad(type.get(), H5T_STR_NULLPAD), "string padding");
   Handle space(check(H5Screate(H5S_SCALAR), "scalar dataspace"));
-  Handle attribute(check(H5Acreate2(object, name.c_str(), type.get(), space.get(), H5P_DEFAULT,
-                                    H5P_DEFAULT),
-                         "creating attribute " + name));
+  Handle attribute(
+      check(H5Acreate2(object, name.c_str(), type.get(), space.get(), H5P_DEFAULT, H5P_DEFAULT),
+            "creating attribute " + name));
   check(H5Awrite(attribute.get(), type.get(), value.data()), "writing attribute " + name);
 }
 
 void write_attribute(hid_t object, const std::string& name, std::uint64_t value) {
   Handle space(check(H5Screate(H5S_SCALAR), "scalar dataspace"));
-  Handle attribute(check(H5Acreate2(object, name.c_str(), H5T_STD_U64LE, space.get(), H5P_DEFAULT,
-                                    H5P_DEFAULT),
-                         "creating attribute " + name));
+  Handle attribute(
+      check(H5Acreate2(object, name.c_str(), H5T_STD_U64LE, space.get(), H5P_DEFAULT, H5P_DEFAULT),
+            "creating attribute " + name));
   check(H5Awrite(attribute.get(), H5T_NATIVE_UINT64, &value), "writing attribute " + name);
 }
 

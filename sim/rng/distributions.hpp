@@ -14,7 +14,9 @@ namespace sim::rng {
 inline constexpr double kTwoPowMinus53 = 1.0 / 9007199254740992.0;
 
 /// Uniform in [0, 1) with 53 random bits. One draw.
-inline double to_unit(std::uint64_t bits) { return static_cast<double>(bits >> 11) * kTwoPowMinus53; }
+inline double to_unit(std::uint64_t bits) {
+  return static_cast<double>(bits >> 11) * kTwoPowMinus53;
+}
 
 /// Uniform in (0, 1]: safe to take the logarithm of. One draw.
 inline double to_unit_open(std::uint64_t bits) {

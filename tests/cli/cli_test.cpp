@@ -2,11 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
 #include <algorithm>
 #include <array>
-#include <filesystem>
 #include <cstdio>
-#include <sys/wait.h>
+#include <filesystem>
 
 #include "support/test_support.hpp"
 
@@ -23,7 +23,8 @@ Result trek(const std::string& arguments) {
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) return result;
   std::array<char, 4096> buffer{};
-  while (fgets(buffer.data(), buffer.size(), pipe) != nullptr) result.output += buffer.data();
+  while (fgets(buffer.data(), buffer.size(), pipe) != nullptr)
+    result.output += buffer.data();
   const int status = pclose(pipe);
   result.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return result;
@@ -108,8 +109,8 @@ TEST(Cli, ResultsDoNotDependOnTheThreadCount) {
   sim::test::TempDir dir;
   std::string reference;
   for (int threads : {1, 2, 4}) {
-    const Result r =
-        trek("graph stats follower:n=4000,seed=9 --format json --threads " + std::to_string(threads));
+    const Result r = trek("graph stats follower:n=4000,seed=9 --format json --threads " +
+                          std::to_string(threads));
     ASSERT_EQ(r.code, 0) << r.output;
     if (reference.empty()) reference = r.output;
     EXPECT_EQ(r.output, reference) << threads << " threads";

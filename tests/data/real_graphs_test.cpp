@@ -33,8 +33,7 @@ constexpr RealGraph kRealGraphs[] = {
 };
 
 std::string data_path(const char* name) {
-  return sim::test::shared_dir() + "/data/twitter_follower_egonets_anwar2021/" + name +
-         ".edges.gz";
+  return sim::test::shared_dir() + "/data/twitter_follower_egonets_anwar2021/" + name + ".edges.gz";
 }
 
 class RealGraphStats : public ::testing::TestWithParam<RealGraph> {};

@@ -47,7 +47,8 @@ TEST(BuildGraph, EqualsBoostsOwnConstructor) {
     arcs.erase(std::unique(arcs.begin(), arcs.end()), arcs.end());
     std::erase_if(arcs, [](Arc a) { return a.source == a.target; });
     std::vector<std::pair<NodeId, NodeId>> pairs;
-    for (Arc a : arcs) pairs.emplace_back(a.source, a.target);
+    for (Arc a : arcs)
+      pairs.emplace_back(a.source, a.target);
     const BoostCsr reference(boost::edges_are_unsorted_multi_pass, pairs.begin(), pairs.end(), n);
     const auto& csr = ours.boost_graph();
     EXPECT_EQ(csr.m_forward.m_rowstart, reference.m_forward.m_rowstart);
@@ -57,7 +58,8 @@ TEST(BuildGraph, EqualsBoostsOwnConstructor) {
     EXPECT_EQ(csr.m_backward.m_edge_properties, reference.m_backward.m_edge_properties);
     // Boost.Graph's generic interface sees the same arcs.
     EXPECT_EQ(boost::num_edges(csr), arcs.size());
-    for (NodeId v = 0; v < n; ++v) EXPECT_EQ(boost::in_degree(v, csr), ours.followee_count(v));
+    for (NodeId v = 0; v < n; ++v)
+      EXPECT_EQ(boost::in_degree(v, csr), ours.followee_count(v));
   }
 }
 

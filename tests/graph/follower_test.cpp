@@ -20,7 +20,8 @@ Graph* FollowerModel::graph_ = nullptr;
 TEST_F(FollowerModel, SegmentsFollowTheirShares) {
   const FollowerParams defaults;
   std::array<double, kSegmentCount> counts{};
-  for (Segment s : graph_->attributes().segment) counts[static_cast<std::size_t>(s)] += 1;
+  for (Segment s : graph_->attributes().segment)
+    counts[static_cast<std::size_t>(s)] += 1;
   for (std::size_t s = 1; s < kSegmentCount; ++s) {
     const double p = defaults.segment_share[s];
     EXPECT_NEAR(counts[s] / 20000, p, 5 * std::sqrt(p * (1 - p) / 20000)) << kSegmentNames[s];
@@ -40,7 +41,8 @@ TEST_F(FollowerModel, MediaAndPoliticiansAreHubs) {
 }
 
 TEST_F(FollowerModel, EveryNodeFollowsSomeone) {
-  for (NodeId v = 0; v < graph_->node_count(); ++v) ASSERT_GT(graph_->followee_count(v), 0u);
+  for (NodeId v = 0; v < graph_->node_count(); ++v)
+    ASSERT_GT(graph_->followee_count(v), 0u);
 }
 
 TEST_F(FollowerModel, HasReciprocityClusteringAndHeavyTails) {

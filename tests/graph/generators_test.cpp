@@ -15,7 +15,9 @@
 namespace sim::graph::generators {
 namespace {
 
-Graph from_spec(const std::string& text) { return generate(parse_generator_spec(text)); }
+Graph from_spec(const std::string& text) {
+  return generate(parse_generator_spec(text));
+}
 
 // Every generator: the same graph at 1, 2 and 4 threads, and a different one for another seed.
 class GeneratorDeterminism : public ::testing::TestWithParam<std::string> {};
@@ -59,7 +61,8 @@ TEST(Er, UndirectedGraphIsSymmetric) {
 TEST(Ws, UnrewiredLatticeHasTheoreticalClustering) {
   const Graph g = generate_ws({.nodes = 1000, .neighbours = 10, .rewire = 0.0, .seed = 1});
   EXPECT_EQ(g.arc_count(), 10000u);
-  for (NodeId u = 0; u < 1000; ++u) ASSERT_EQ(g.follower_count(u), 10u);
+  for (NodeId u = 0; u < 1000; ++u)
+    ASSERT_EQ(g.follower_count(u), 10u);
   const auto c = stats::clustering(stats::UndirectedView(g));
   EXPECT_NEAR(c.average_local, 3.0 * (10 - 2) / (4.0 * (10 - 1)), 1e-12);
 }
@@ -74,7 +77,8 @@ TEST(Ws, RewiringLowersClusteringAsWattsStrogatz) {
 TEST(Ba, ArcCountIsExactAndDegreesAreHeavyTailed) {
   const Graph g = generate_ba({.nodes = 5000, .links = 3, .directed = true, .seed = 2});
   EXPECT_EQ(g.arc_count(), 4u * 3 + (5000u - 4) * 3);
-  for (NodeId v = 4; v < 5000; ++v) ASSERT_EQ(g.followee_count(v), 3u);
+  for (NodeId v = 4; v < 5000; ++v)
+    ASSERT_EQ(g.followee_count(v), 3u);
   EXPECT_GT(stats::out_degree_summary(g).max, 100u);  // hubs far above the mean of 3
 }
 
@@ -99,7 +103,8 @@ TEST(Config, PowerLawDegreesFollowTheirDistribution) {
   params.max_degree = 100;
   const auto pmf = power_law_pmf(2.5, 2, 100);
   double mean = 0;
-  for (std::size_t i = 0; i < pmf.size(); ++i) mean += double(i + 2) * pmf[i];
+  for (std::size_t i = 0; i < pmf.size(); ++i)
+    mean += double(i + 2) * pmf[i];
   const Graph g = generate_config(params);
   EXPECT_NEAR(double(g.arc_count()) / params.nodes, mean, 0.05 * mean);
 }

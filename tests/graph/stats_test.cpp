@@ -14,7 +14,9 @@ namespace sim::graph::stats {
 namespace {
 
 // Hand-checked: triangle 0->1->2->0, a reciprocal pair 0<->3, an isolated node 4, an arc 5->6.
-Graph hand_graph() { return build_graph(7, {{0, 1}, {1, 2}, {2, 0}, {0, 3}, {3, 0}, {5, 6}}); }
+Graph hand_graph() {
+  return build_graph(7, {{0, 1}, {1, 2}, {2, 0}, {0, 3}, {3, 0}, {5, 6}});
+}
 
 TEST(GraphStats, HandCheckedTinyGraph) {
   const GraphStats s = compute_stats(hand_graph());
@@ -31,15 +33,16 @@ TEST(GraphStats, HandCheckedTinyGraph) {
   EXPECT_EQ(s.largest_weak_component, 4u);
   EXPECT_EQ(s.strong_component_count, 4u);
   EXPECT_EQ(s.largest_strong_component, 4u);
-  EXPECT_EQ(s.out_degree.max, 2u);  // node 0 -> 1, 3
-  EXPECT_EQ(s.in_degree.max, 2u);   // node 0 <- 2, 3
+  EXPECT_EQ(s.out_degree.max, 2u);    // node 0 -> 1, 3
+  EXPECT_EQ(s.in_degree.max, 2u);     // node 0 <- 2, 3
   EXPECT_EQ(s.out_degree.zeros, 2u);  // nodes 4 and 6
   EXPECT_DOUBLE_EQ(s.in_degree.mean, 6.0 / 7.0);
 }
 
 TEST(DegreeSummary, NearestRankPercentiles) {
   std::vector<std::uint64_t> degrees;
-  for (std::uint64_t d = 1; d <= 100; ++d) degrees.push_back(d);
+  for (std::uint64_t d = 1; d <= 100; ++d)
+    degrees.push_back(d);
   const auto s = summarize_degrees(degrees);
   EXPECT_EQ(s.p50, 50u);
   EXPECT_EQ(s.p90, 90u);
@@ -52,7 +55,8 @@ TEST(DegreeSummary, NearestRankPercentiles) {
 struct Reference {
   explicit Reference(const Graph& g) : n(g.node_count()), arc(n, std::vector<bool>(n)) {
     for (NodeId u = 0; u < n; ++u) {
-      for (NodeId v : g.followers(u)) arc[u][v] = true;
+      for (NodeId v : g.followers(u))
+        arc[u][v] = true;
     }
   }
   bool linked(NodeId a, NodeId b) const { return arc[a][b] || arc[b][a]; }
@@ -64,8 +68,8 @@ Graph random_graph(NodeId n, std::size_t arcs, std::uint64_t seed) {
   rng::RandomStream draws({seed, 0}, {.stream = rng::Stream::kGraphArcs});
   std::vector<Arc> list;
   for (std::size_t i = 0; i < arcs; ++i) {
-    list.push_back({static_cast<NodeId>(rng::below(draws, n)),
-                    static_cast<NodeId>(rng::below(draws, n))});
+    list.push_back(
+        {static_cast<NodeId>(rng::below(draws, n)), static_cast<NodeId>(rng::below(draws, n))});
   }
   return build_graph(n, list);
 }
@@ -89,7 +93,8 @@ TEST(GraphStats, AgreesWithBruteForceOnRandomGraphs) {
           links += ref.linked(neighbours[i], neighbours[j]);
         }
       }
-      const std::uint64_t pairs = neighbours.size() * (neighbours.size() - (neighbours.empty() ? 0 : 1)) / 2;
+      const std::uint64_t pairs =
+          neighbours.size() * (neighbours.size() - (neighbours.empty() ? 0 : 1)) / 2;
       if (pairs > 0) local += double(links) / double(pairs);
       triangle_corners += links;
       triples += pairs;
@@ -111,9 +116,11 @@ TEST(Components, AgreeWithTransitiveClosure) {
     Reference ref(g);
     auto reach = ref.arc;
     auto weak = ref.arc;
-    for (NodeId u = 0; u < ref.n; ++u) reach[u][u] = weak[u][u] = true;
+    for (NodeId u = 0; u < ref.n; ++u)
+      reach[u][u] = weak[u][u] = true;
     for (NodeId u = 0; u < ref.n; ++u) {
-      for (NodeId v = 0; v < ref.n; ++v) weak[u][v] = weak[u][v] || ref.arc[v][u];
+      for (NodeId v = 0; v < ref.n; ++v)
+        weak[u][v] = weak[u][v] || ref.arc[v][u];
     }
     for (NodeId k = 0; k < ref.n; ++k) {  // Floyd–Warshall closure
       for (NodeId i = 0; i < ref.n; ++i) {

@@ -33,7 +33,9 @@ Moments moments(Draw&& draw) {
 }
 
 // Tolerances are five standard errors: a correct transform passes, a biased one fails.
-double tolerance(double sd) { return 5.0 * sd / std::sqrt(double(kSamples)); }
+double tolerance(double sd) {
+  return 5.0 * sd / std::sqrt(double(kSamples));
+}
 
 TEST(Uniform, HasMeanHalfAndVarianceOneTwelfth) {
   auto s = stream_for(1);
@@ -52,10 +54,12 @@ TEST(Uniform, StaysInRange) {
 TEST(Uniform, PassesAChiSquareTestOnTwentyBins) {
   auto s = stream_for(2);
   std::array<int, 20> bins{};
-  for (int i = 0; i < kSamples; ++i) ++bins[static_cast<std::size_t>(uniform01(s) * 20)];
+  for (int i = 0; i < kSamples; ++i)
+    ++bins[static_cast<std::size_t>(uniform01(s) * 20)];
   double chi2 = 0;
   const double expected = kSamples / 20.0;
-  for (int count : bins) chi2 += (count - expected) * (count - expected) / expected;
+  for (int count : bins)
+    chi2 += (count - expected) * (count - expected) / expected;
   EXPECT_LT(chi2, 43.8);  // 99.9% quantile of chi-square with 19 degrees of freedom
 }
 
@@ -85,8 +89,10 @@ TEST(Normal, HasItsMeanAndVariance) {
 TEST(Below, IsUniformOverItsRange) {
   auto s = stream_for(7);
   std::array<int, 7> counts{};
-  for (int i = 0; i < kSamples; ++i) ++counts[below(s, 7)];
-  for (int count : counts) EXPECT_NEAR(count, kSamples / 7.0, 5 * std::sqrt(kSamples / 7.0));
+  for (int i = 0; i < kSamples; ++i)
+    ++counts[below(s, 7)];
+  for (int count : counts)
+    EXPECT_NEAR(count, kSamples / 7.0, 5 * std::sqrt(kSamples / 7.0));
 }
 
 TEST(IntegerRange, CoversBothEnds) {

@@ -68,7 +68,8 @@ TEST(RandomStream, NeighbouringEntitiesDoNotRepeatEachOther) {
   std::set<std::uint64_t> seen;
   for (std::uint64_t entity = 0; entity < 1000; ++entity) {
     RandomStream stream({1, 0}, {.stream = Stream::kGraphArcs, .entity = entity});
-    for (int k = 0; k < 8; ++k) seen.insert(stream.next());
+    for (int k = 0; k < 8; ++k)
+      seen.insert(stream.next());
   }
   EXPECT_EQ(seen.size(), 8000u);
 }

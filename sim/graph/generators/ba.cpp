@@ -33,7 +33,8 @@ Graph generate_ba(const BaParams& params) {
   }
   std::vector<NodeId> chosen;
   for (NodeId v = core; v < n; ++v) {
-    rng::RandomStream draws({params.seed, 0}, {.stream = rng::Stream::kGraphAttachment, .entity = v});
+    rng::RandomStream draws({params.seed, 0},
+                            {.stream = rng::Stream::kGraphAttachment, .entity = v});
     chosen.clear();
     while (chosen.size() < params.links) {
       const NodeId u = tickets[rng::below(draws, tickets.size())];

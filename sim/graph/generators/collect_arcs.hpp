@@ -22,10 +22,12 @@ std::vector<Arc> collect_arcs(NodeId node_count, Body&& body) {
   tbb::parallel_for(tbb::blocked_range<NodeId>(0, node_count, kGeneratorGrain),
                     [&](const tbb::blocked_range<NodeId>& range) {
                       std::vector<Arc>& out = buffers.local();
-                      for (NodeId node = range.begin(); node != range.end(); ++node) body(node, out);
+                      for (NodeId node = range.begin(); node != range.end(); ++node)
+                        body(node, out);
                     });
   std::size_t total = 0;
-  for (const auto& buffer : buffers) total += buffer.size();
+  for (const auto& buffer : buffers)
+    total += buffer.size();
   std::vector<Arc> arcs;
   arcs.reserve(total);
   for (auto& buffer : buffers) {

@@ -28,21 +28,23 @@ std::vector<std::uint32_t> draw_power_law_degrees(const ConfigParams& params) {
       params.max_degree != 0
           ? params.max_degree
           : static_cast<std::uint32_t>(std::sqrt(double(params.nodes) * params.min_degree));
-  const auto pmf = power_law_pmf(params.exponent, params.min_degree,
-                                 std::max(max_degree, params.min_degree));
+  const auto pmf =
+      power_law_pmf(params.exponent, params.min_degree, std::max(max_degree, params.min_degree));
   std::vector<double> cdf(pmf.size());
   double total = 0;
-  for (std::size_t i = 0; i < pmf.size(); ++i) cdf[i] = (total += pmf[i]);
+  for (std::size_t i = 0; i < pmf.size(); ++i)
+    cdf[i] = (total += pmf[i]);
   std::vector<std::uint32_t> degrees(params.nodes);
-  tbb::parallel_for(tbb::blocked_range<NodeId>(0, params.nodes, kGeneratorGrain),
-                    [&](const tbb::blocked_range<NodeId>& range) {
-                      for (NodeId u = range.begin(); u != range.end(); ++u) {
-                        const double x = rng::to_unit(rng::draw_bits(
-                            {params.seed, 0}, {.stream = rng::Stream::kGraphDegree, .entity = u}, 0));
-                        const auto at = std::upper_bound(cdf.begin(), cdf.end() - 1, x);
-                        degrees[u] = params.min_degree + static_cast<std::uint32_t>(at - cdf.begin());
-                      }
-                    });
+  tbb::parallel_for(
+      tbb::blocked_range<NodeId>(0, params.nodes, kGeneratorGrain),
+      [&](const tbb::blocked_range<NodeId>& range) {
+        for (NodeId u = range.begin(); u != range.end(); ++u) {
+          const double x = rng::to_unit(rng::draw_bits(
+              {params.seed, 0}, {.stream = rng::Stream::kGraphDegree, .entity = u}, 0));
+          const auto at = std::upper_bound(cdf.begin(), cdf.end() - 1, x);
+          degrees[u] = params.min_degree + static_cast<std::uint32_t>(at - cdf.begin());
+        }
+      });
   return degrees;
 }
 
@@ -56,7 +58,8 @@ std::vector<double> power_law_pmf(double exponent, std::uint32_t min_degree,
     pmf.push_back(std::pow(static_cast<double>(k), -exponent));
     total += pmf.back();
   }
-  for (double& p : pmf) p /= total;
+  for (double& p : pmf)
+    p /= total;
   return pmf;
 }
 
@@ -65,7 +68,8 @@ Graph generate_config(const ConfigParams& params) {
       params.degrees.empty() ? draw_power_law_degrees(params) : params.degrees;
   const auto n = static_cast<NodeId>(degrees.size());
   std::vector<std::pair<std::uint64_t, NodeId>> stubs;
-  for (NodeId u = 0; u < n; ++u) stubs.insert(stubs.end(), degrees[u], {0, u});
+  for (NodeId u = 0; u < n; ++u)
+    stubs.insert(stubs.end(), degrees[u], {0, u});
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, stubs.size(), 1 << 14),
                     [&](const tbb::blocked_range<std::size_t>& range) {
                       for (std::size_t i = range.begin(); i != range.end(); ++i) {
@@ -91,8 +95,10 @@ std::vector<std::uint32_t> read_degree_sequence(const std::string& path) {
   for (std::uint64_t number = 1; std::getline(in, line); ++number) {
     const auto hash = line.find('#');
     std::string_view text(line.data(), hash == std::string::npos ? line.size() : hash);
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
+      text.remove_suffix(1);
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
+      text.remove_prefix(1);
     if (text.empty()) continue;
     const auto degree = util::parse_unsigned(text);
     if (!degree || *degree > kMaxNodes) {

@@ -13,9 +13,9 @@ struct ConfigParams {
   /// The degree sequence; when empty, n degrees are drawn from the power law below.
   std::vector<std::uint32_t> degrees;
   NodeId nodes = 1000;
-  double exponent = 2.5;           ///< gamma in P(k) ~ k^-gamma, kmin <= k <= kmax
-  std::uint32_t min_degree = 2;    ///< kmin
-  std::uint32_t max_degree = 0;    ///< kmax; 0 means floor(sqrt(n * kmin)) (structural cut-off)
+  double exponent = 2.5;         ///< gamma in P(k) ~ k^-gamma, kmin <= k <= kmax
+  std::uint32_t min_degree = 2;  ///< kmin
+  std::uint32_t max_degree = 0;  ///< kmax; 0 means floor(sqrt(n * kmin)) (structural cut-off)
   std::uint64_t seed = 1;
 };
 

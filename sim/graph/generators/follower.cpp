@@ -1,7 +1,8 @@
 // The follower model. Per node v (draws keyed by node):
 //   segment     ~ Categorical(segment_share)
 //   popularity  = segment_popularity[segment] * LogNormal(0, popularity_sigma)
-//   follows     = 1 + StochasticRound(max(0, following * LogNormal(-s^2/2, s) - 1)), s = activity_sigma
+//   follows     = 1 + StochasticRound(max(0, following * LogNormal(-s^2/2, s) - 1)), s =
+//   activity_sigma
 // of which each after the first is a closure follow with probability `closure`.
 // Phase 2: v follows `discovery` accounts drawn in proportion to popularity (alias table).
 // Phase 3: for each closure follow, v picks a uniform neighbour w of its own in the phase-2 graph
@@ -45,8 +46,8 @@ Segment draw_segment(const FollowerParams& params, double x) {
 
 NodeTraits draw_traits(const FollowerParams& params) {
   const NodeId n = params.nodes;
-  NodeTraits traits{std::vector<Segment>(n), std::vector<double>(n),
-                    std::vector<std::uint32_t>(n), std::vector<std::uint32_t>(n)};
+  NodeTraits traits{std::vector<Segment>(n), std::vector<double>(n), std::vector<std::uint32_t>(n),
+                    std::vector<std::uint32_t>(n)};
   const rng::RunKey key{params.seed, 0};
   const double s = params.activity_sigma;
   tbb::parallel_for(tbb::blocked_range<NodeId>(0, n, kGeneratorGrain), [&](const auto& range) {
@@ -62,7 +63,8 @@ NodeTraits draw_traits(const FollowerParams& params) {
           std::max(0.0, params.following * rng::lognormal(activity, -s * s / 2, s) - 1.0);
       const auto follows = 1 + static_cast<std::uint32_t>(extra + rng::uniform01(activity));
       std::uint32_t closing = 0;
-      for (std::uint32_t k = 1; k < follows; ++k) closing += rng::bernoulli(activity, params.closure);
+      for (std::uint32_t k = 1; k < follows; ++k)
+        closing += rng::bernoulli(activity, params.closure);
       traits.discovery[v] = follows - closing;
       traits.closure[v] = closing;
     }
@@ -112,7 +114,8 @@ std::vector<Arc> closure_arcs(const FollowerParams& params, const NodeTraits& tr
 
 std::vector<Arc> arcs_of(const Graph& graph) {
   return collect_arcs(graph.node_count(), [&](NodeId u, std::vector<Arc>& out) {
-    for (NodeId v : graph.followers(u)) out.push_back({u, v});
+    for (NodeId v : graph.followers(u))
+      out.push_back({u, v});
   });
 }
 
@@ -125,8 +128,8 @@ std::vector<Arc> follow_back_arcs(const FollowerParams& params, const NodeTraits
     const auto followers = graph.followers(u);
     for (std::size_t i = 0; i < followers.size(); ++i) {
       const std::uint64_t arc = graph.first_arc(u) + i;
-      const auto bits = rng::draw_bits({params.seed, 0},
-                                       {.stream = rng::Stream::kGraphReciprocity, .entity = arc}, 0);
+      const auto bits = rng::draw_bits(
+          {params.seed, 0}, {.stream = rng::Stream::kGraphReciprocity, .entity = arc}, 0);
       if (rng::to_unit(bits) < p) out.push_back({followers[i], u});
     }
   });

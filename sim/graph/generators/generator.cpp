@@ -20,9 +20,9 @@ Graph generate(const GeneratorSpec& spec) {
     if (info.name == spec.name) return info.generate(spec);
     names.push_back(info.name);
   }
-  throw util::InputError({.file = "generator spec '" + spec.text + "'"},
-                         "unknown generator '" + spec.name + "'" +
-                             util::suggestion_suffix(spec.name, names));
+  throw util::InputError(
+      {.file = "generator spec '" + spec.text + "'"},
+      "unknown generator '" + spec.name + "'" + util::suggestion_suffix(spec.name, names));
 }
 
 bool is_generator_spec(std::string_view text) {

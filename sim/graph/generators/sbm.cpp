@@ -33,8 +33,7 @@ Graph generate_sbm(const SbmParams& params) {
     const NodeId own = block_of(u, params);
     const double own_size = block_start(own + 1, params) - block_start(own, params);
     const double p_in = own_size > 1 ? std::min(1.0, params.mean_degree_in / (own_size - 1)) : 0;
-    const double p_out =
-        n > own_size ? std::min(1.0, params.mean_degree_out / (n - own_size)) : 0;
+    const double p_out = n > own_size ? std::min(1.0, params.mean_degree_out / (n - own_size)) : 0;
     for (std::uint32_t block = 0; block < params.blocks; ++block) {
       rng::RandomStream draws({params.seed, 0},
                               {.stream = rng::Stream::kGraphArcs, .entity = u, .sub = block});
@@ -55,7 +54,8 @@ Graph generate_sbm(const SbmParams& params) {
   });
   NodeAttributes attributes;
   attributes.community.resize(n);
-  for (NodeId u = 0; u < n; ++u) attributes.community[u] = block_of(u, params);
+  for (NodeId u = 0; u < n; ++u)
+    attributes.community[u] = block_of(u, params);
   return build_graph(n, std::move(arcs), std::move(attributes));
 }
 

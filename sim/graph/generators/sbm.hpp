@@ -9,9 +9,9 @@ namespace sim::graph::generators {
 
 struct SbmParams {
   NodeId nodes = 1000;
-  std::uint32_t blocks = 4;       ///< communities of (nearly) equal size, contiguous id ranges
-  double mean_degree_in = 8.0;    ///< expected arcs from a node into its own block
-  double mean_degree_out = 2.0;   ///< expected arcs from a node into all other blocks together
+  std::uint32_t blocks = 4;      ///< communities of (nearly) equal size, contiguous id ranges
+  double mean_degree_in = 8.0;   ///< expected arcs from a node into its own block
+  double mean_degree_out = 2.0;  ///< expected arcs from a node into all other blocks together
   bool directed = true;
   std::uint64_t seed = 1;
 };

@@ -18,10 +18,9 @@ namespace {
 /// The far end of lattice link `offset` (signed ring distance) of node u after rewiring.
 NodeId far_end(const WsParams& params, NodeId u, std::int64_t offset) {
   const std::int64_t n = params.nodes;
-  rng::RandomStream draws({params.seed, 0},
-                          {.stream = rng::Stream::kGraphRewire,
-                           .entity = u,
-                           .sub = static_cast<std::uint64_t>(offset + n)});
+  rng::RandomStream draws({params.seed, 0}, {.stream = rng::Stream::kGraphRewire,
+                                             .entity = u,
+                                             .sub = static_cast<std::uint64_t>(offset + n)});
   if (!rng::bernoulli(draws, params.rewire)) {
     return static_cast<NodeId>(((u + offset) % n + n) % n);
   }

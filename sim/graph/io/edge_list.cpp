@@ -18,22 +18,27 @@ namespace {
 
 using ExternalArc = std::pair<std::uint64_t, std::uint64_t>;
 
-bool is_blank(char c) { return c == ' ' || c == '\t'; }
+bool is_blank(char c) {
+  return c == ' ' || c == '\t';
+}
 
 /// Parses one id at the front of `rest`; advances past it and one separator (blanks or a comma).
 bool take_id(std::string_view& rest, std::uint64_t& id) {
-  while (!rest.empty() && is_blank(rest.front())) rest.remove_prefix(1);
+  while (!rest.empty() && is_blank(rest.front()))
+    rest.remove_prefix(1);
   const auto [end, error] = std::from_chars(rest.data(), rest.data() + rest.size(), id);
   if (error != std::errc{} || end == rest.data()) return false;
   rest.remove_prefix(static_cast<std::size_t>(end - rest.data()));
   if (!rest.empty() && !is_blank(rest.front()) && rest.front() != ',') return false;
-  while (!rest.empty() && is_blank(rest.front())) rest.remove_prefix(1);
+  while (!rest.empty() && is_blank(rest.front()))
+    rest.remove_prefix(1);
   if (!rest.empty() && rest.front() == ',') rest.remove_prefix(1);
   return true;
 }
 
 std::string first_token(std::string_view text) {
-  while (!text.empty() && is_blank(text.front())) text.remove_prefix(1);
+  while (!text.empty() && is_blank(text.front()))
+    text.remove_prefix(1);
   const auto end = text.find_first_of(" \t,");
   return std::string(text.substr(0, std::min<std::size_t>(end, 40)));
 }
@@ -44,14 +49,15 @@ std::vector<ExternalArc> parse_arcs(const std::string& path, const EdgeListOptio
   std::string_view line;
   while (reader.next(line)) {
     std::string_view rest = line.substr(0, line.find('#'));
-    while (!rest.empty() && is_blank(rest.front())) rest.remove_prefix(1);
+    while (!rest.empty() && is_blank(rest.front()))
+      rest.remove_prefix(1);
     if (rest.empty()) continue;
     std::uint64_t a = 0, b = 0;
     const util::InputLocation where{.file = path, .line = reader.line_number()};
     const std::string_view first = rest;
     if (!take_id(rest, a)) {
-      throw util::InputError(where, "expected two non-negative integer ids, got '" +
-                                        first_token(first) + "'");
+      throw util::InputError(
+          where, "expected two non-negative integer ids, got '" + first_token(first) + "'");
     }
     const std::string_view second = rest;
     if (!take_id(rest, b)) {
@@ -60,9 +66,8 @@ std::vector<ExternalArc> parse_arcs(const std::string& path, const EdgeListOptio
                                                          first_token(second) + "'");
     }
     if (options.node_count && (a >= *options.node_count || b >= *options.node_count)) {
-      throw util::InputError(where, "id " + std::to_string(std::max(a, b)) +
-                                        " out of range [0, " + std::to_string(*options.node_count) +
-                                        ")");
+      throw util::InputError(where, "id " + std::to_string(std::max(a, b)) + " out of range [0, " +
+                                        std::to_string(*options.node_count) + ")");
     }
     arcs.emplace_back(options.follows ? b : a, options.follows ? a : b);
   }
@@ -73,18 +78,21 @@ std::vector<ExternalArc> parse_arcs(const std::string& path, const EdgeListOptio
 /// The distinct ids in increasing order.
 std::vector<std::uint64_t> distinct_ids(const std::vector<ExternalArc>& arcs) {
   std::uint64_t max_id = 0;
-  for (const auto& [a, b] : arcs) max_id = std::max({max_id, a, b});
+  for (const auto& [a, b] : arcs)
+    max_id = std::max({max_id, a, b});
   std::vector<std::uint64_t> ids;
   if (max_id < std::max<std::uint64_t>(1 << 20, 4 * arcs.size())) {
     std::vector<bool> present(max_id + 1, false);
-    for (const auto& [a, b] : arcs) present[a] = present[b] = true;
+    for (const auto& [a, b] : arcs)
+      present[a] = present[b] = true;
     for (std::uint64_t id = 0; id <= max_id; ++id) {
       if (present[id]) ids.push_back(id);
     }
     return ids;
   }
   ids.reserve(arcs.size() * 2);
-  for (const auto& [a, b] : arcs) ids.insert(ids.end(), {a, b});
+  for (const auto& [a, b] : arcs)
+    ids.insert(ids.end(), {a, b});
   tbb::parallel_sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   return ids;
@@ -96,8 +104,7 @@ NodeId rank_of(const std::vector<std::uint64_t>& ids, std::uint64_t id) {
 
 }  // namespace
 
-Graph read_edge_list(const std::string& path, const EdgeListOptions& options,
-                     BuildReport* report) {
+Graph read_edge_list(const std::string& path, const EdgeListOptions& options, BuildReport* report) {
   if (options.node_count && *options.node_count > kMaxNodes) {
     throw util::InputError({.file = path}, "node count exceeds the 32-bit id range");
   }
@@ -111,12 +118,13 @@ Graph read_edge_list(const std::string& path, const EdgeListOptions& options,
   }
   std::vector<std::uint64_t> ids = distinct_ids(external);
   if (ids.size() > kMaxNodes) throw util::InputError({.file = path}, "too many distinct ids");
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, external.size(), 1 << 14),
-                    [&](const tbb::blocked_range<std::size_t>& range) {
-                      for (std::size_t i = range.begin(); i != range.end(); ++i) {
-                        arcs[i] = {rank_of(ids, external[i].first), rank_of(ids, external[i].second)};
-                      }
-                    });
+  tbb::parallel_for(
+      tbb::blocked_range<std::size_t>(0, external.size(), 1 << 14),
+      [&](const tbb::blocked_range<std::size_t>& range) {
+        for (std::size_t i = range.begin(); i != range.end(); ++i) {
+          arcs[i] = {rank_of(ids, external[i].first), rank_of(ids, external[i].second)};
+        }
+      });
   NodeAttributes attributes;
   const auto n = static_cast<NodeId>(ids.size());
   attributes.external_id = std::move(ids);
@@ -130,7 +138,8 @@ void write_edge_list(const Graph& graph, const std::string& path) {
   auto id = [&](NodeId node) { return external.empty() ? std::uint64_t{node} : external[node]; };
   out << "# trek edge list: SOURCE TARGET = TARGET follows SOURCE\n";
   for (NodeId u = 0; u < graph.node_count(); ++u) {
-    for (NodeId v : graph.followers(u)) out << id(u) << ' ' << id(v) << '\n';
+    for (NodeId v : graph.followers(u))
+      out << id(u) << ' ' << id(v) << '\n';
   }
   if (!out) throw util::Error("error while writing " + path);
 }

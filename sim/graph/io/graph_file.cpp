@@ -26,7 +26,8 @@ void write_attributes(hid_t group, const NodeAttributes& attributes) {
   const sim::io::Handle nodes = sim::io::create_group(group, "nodes");
   if (!attributes.segment.empty()) {
     std::span<const std::uint8_t> codes(
-        reinterpret_cast<const std::uint8_t*>(attributes.segment.data()), attributes.segment.size());
+        reinterpret_cast<const std::uint8_t*>(attributes.segment.data()),
+        attributes.segment.size());
     sim::io::write_vector(nodes.get(), "segment", codes, true);
     const sim::io::Handle dataset(H5Dopen2(nodes.get(), "segment", H5P_DEFAULT));
     sim::io::write_attribute(dataset.get(), "names", segment_names());
@@ -94,8 +95,9 @@ void write_graph_file(const Graph& graph, const std::string& path, const std::st
     sim::io::write_attribute(group.get(), "format_version", kGraphFormatVersion);
     sim::io::write_attribute(group.get(), "nodes", std::uint64_t{graph.node_count()});
     sim::io::write_attribute(group.get(), "arcs", std::uint64_t{graph.arc_count()});
-    sim::io::write_attribute(group.get(), "direction",
-                             std::string("information flow: source -> target, target follows source"));
+    sim::io::write_attribute(
+        group.get(), "direction",
+        std::string("information flow: source -> target, target follows source"));
     sim::io::write_attribute(group.get(), "creator", creator);
     sim::io::write_vector(group.get(), "out_offsets", graph.out_offsets());
     sim::io::write_vector(group.get(), "out_targets", graph.out_targets());

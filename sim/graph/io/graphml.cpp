@@ -35,7 +35,8 @@ Graph read_as(const std::string& path, BuildReport* report) {
   }
   NodeAttributes attributes;
   attributes.external_id.resize(n);
-  for (std::size_t i = 0; i < n; ++i) attributes.external_id[i] = i;
+  for (std::size_t i = 0; i < n; ++i)
+    attributes.external_id[i] = i;
   return build_graph(static_cast<NodeId>(n), std::move(arcs), std::move(attributes), report);
 }
 
@@ -67,7 +68,8 @@ void write_graphml(const Graph& graph, const std::string& path) {
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
          "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
          "  <graph id=\"G\" edgedefault=\"directed\">\n";
-  for (NodeId u = 0; u < graph.node_count(); ++u) out << "    <node id=\"n" << u << "\"/>\n";
+  for (NodeId u = 0; u < graph.node_count(); ++u)
+    out << "    <node id=\"n" << u << "\"/>\n";
   for (NodeId u = 0; u < graph.node_count(); ++u) {
     for (NodeId v : graph.followers(u)) {
       out << "    <edge source=\"n" << u << "\" target=\"n" << v << "\"/>\n";

@@ -27,14 +27,19 @@ GraphFormat format_of(const std::string& path) {
 LoadedGraph load_graph(const std::string& source, const EdgeListOptions& options) {
   std::error_code error;
   const bool is_file = std::filesystem::exists(source, error);
-  if (!is_file && (source.find(':') != std::string::npos || generators::is_generator_spec(source))) {
+  if (!is_file &&
+      (source.find(':') != std::string::npos || generators::is_generator_spec(source))) {
     return {generators::generate(parse_generator_spec(source)), {}};
   }
   if (!is_file) throw util::InputError({.file = source}, "no such file");
   LoadedGraph loaded;
   switch (format_of(source)) {
-    case GraphFormat::kTrekHdf5: loaded.graph = read_graph_file(source); break;
-    case GraphFormat::kGraphml: loaded.graph = read_graphml(source, &loaded.report); break;
+    case GraphFormat::kTrekHdf5:
+      loaded.graph = read_graph_file(source);
+      break;
+    case GraphFormat::kGraphml:
+      loaded.graph = read_graphml(source, &loaded.report);
+      break;
     case GraphFormat::kEdgeList:
       loaded.graph = read_edge_list(source, options, &loaded.report);
       break;
@@ -44,7 +49,9 @@ LoadedGraph load_graph(const std::string& source, const EdgeListOptions& options
 
 void save_graph(const Graph& graph, const std::string& path, const std::string& creator) {
   switch (format_of(path)) {
-    case GraphFormat::kTrekHdf5: write_graph_file(graph, path, creator); break;
+    case GraphFormat::kTrekHdf5:
+      write_graph_file(graph, path, creator);
+      break;
     case GraphFormat::kGraphml:
       sim::io::write_atomically(path, [&](const std::string& to) { write_graphml(graph, to); });
       break;

@@ -31,7 +31,8 @@ std::vector<std::uint64_t> triangles_per_node(const UndirectedView& view) {
   tbb::parallel_for(tbb::blocked_range<NodeId>(0, view.node_count(), 256), [&](const auto& range) {
     for (NodeId u = range.begin(); u != range.end(); ++u) {
       std::uint64_t twice = 0;
-      for (NodeId v : view.neighbours(u)) twice += common_count(view.neighbours(u), view.neighbours(v));
+      for (NodeId v : view.neighbours(u))
+        twice += common_count(view.neighbours(u), view.neighbours(v));
       triangles[u] = twice / 2;
     }
   });
@@ -51,7 +52,8 @@ Clustering clustering(const UndirectedView& view) {
     triples += pairs;
   }
   if (view.node_count() > 0) result.average_local = local_sum / view.node_count();
-  if (triples > 0) result.transitivity = static_cast<double>(triangle_corners) / static_cast<double>(triples);
+  if (triples > 0)
+    result.transitivity = static_cast<double>(triangle_corners) / static_cast<double>(triples);
   result.triangles = triangle_corners / 3;
   return result;
 }

@@ -9,8 +9,8 @@
 namespace sim::graph::stats {
 
 struct Clustering {
-  double average_local = 0;   ///< mean over all nodes of t(u) / (d(u)(d(u)-1)/2), 0 when d < 2
-  double transitivity = 0;    ///< 3 * triangles / connected triples
+  double average_local = 0;  ///< mean over all nodes of t(u) / (d(u)(d(u)-1)/2), 0 when d < 2
+  double transitivity = 0;   ///< 3 * triangles / connected triples
   std::uint64_t triangles = 0;
 };
 

@@ -18,22 +18,25 @@ std::vector<NodeId> weak_components(const Graph& graph) {
   boost::initialize_incremental_components(graph.boost_graph(), sets);
   boost::incremental_components(graph.boost_graph(), sets);
   std::vector<NodeId> component(n);
-  for (NodeId u = 0; u < n; ++u) component[u] = sets.find_set(u);
+  for (NodeId u = 0; u < n; ++u)
+    component[u] = sets.find_set(u);
   return component;
 }
 
 std::vector<NodeId> strong_components(const Graph& graph) {
   std::vector<NodeId> component(graph.node_count());
   if (graph.node_count() == 0) return component;
-  boost::strong_components(graph.boost_graph(),
-                           boost::make_iterator_property_map(
-                               component.begin(), boost::get(boost::vertex_index, graph.boost_graph())));
+  boost::strong_components(
+      graph.boost_graph(),
+      boost::make_iterator_property_map(component.begin(),
+                                        boost::get(boost::vertex_index, graph.boost_graph())));
   return component;
 }
 
 ComponentSummary summarize_components(const std::vector<NodeId>& component_of) {
   std::vector<NodeId> size(component_of.size(), 0);
-  for (NodeId c : component_of) ++size[c];
+  for (NodeId c : component_of)
+    ++size[c];
   ComponentSummary summary;
   for (NodeId s : size) {
     summary.count += s > 0 ? 1 : 0;

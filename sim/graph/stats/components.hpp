@@ -9,8 +9,8 @@
 namespace sim::graph::stats {
 
 struct ComponentSummary {
-  std::uint64_t count = 0;    ///< number of components
-  NodeId largest = 0;         ///< nodes in the largest component
+  std::uint64_t count = 0;  ///< number of components
+  NodeId largest = 0;       ///< nodes in the largest component
 };
 
 /// Component id of each node when arcs are taken as undirected (boost::incremental_components).

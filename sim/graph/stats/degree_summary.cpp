@@ -34,13 +34,15 @@ DegreeSummary summarize_degrees(std::vector<std::uint64_t> degrees) {
 
 DegreeSummary in_degree_summary(const Graph& graph) {
   std::vector<std::uint64_t> degrees(graph.node_count());
-  for (NodeId v = 0; v < graph.node_count(); ++v) degrees[v] = graph.followee_count(v);
+  for (NodeId v = 0; v < graph.node_count(); ++v)
+    degrees[v] = graph.followee_count(v);
   return summarize_degrees(std::move(degrees));
 }
 
 DegreeSummary out_degree_summary(const Graph& graph) {
   std::vector<std::uint64_t> degrees(graph.node_count());
-  for (NodeId u = 0; u < graph.node_count(); ++u) degrees[u] = graph.follower_count(u);
+  for (NodeId u = 0; u < graph.node_count(); ++u)
+    degrees[u] = graph.follower_count(u);
   return summarize_degrees(std::move(degrees));
 }
 

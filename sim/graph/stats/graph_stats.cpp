@@ -17,7 +17,8 @@ ArcIndex reciprocated_arcs(const Graph& graph) {
       tbb::blocked_range<NodeId>(0, graph.node_count(), 1024), ArcIndex{0},
       [&](const tbb::blocked_range<NodeId>& range, ArcIndex count) {
         for (NodeId u = range.begin(); u != range.end(); ++u) {
-          for (NodeId v : graph.followers(u)) count += graph.has_arc(v, u) ? 1u : 0u;
+          for (NodeId v : graph.followers(u))
+            count += graph.has_arc(v, u) ? 1u : 0u;
         }
         return count;
       },
@@ -30,7 +31,8 @@ GraphStats compute_stats(const Graph& graph, const BuildReport& input) {
   stats.arcs = graph.arc_count();
   stats.input = input;
   if (stats.arcs > 0) {
-    stats.reciprocity = static_cast<double>(reciprocated_arcs(graph)) / static_cast<double>(stats.arcs);
+    stats.reciprocity =
+        static_cast<double>(reciprocated_arcs(graph)) / static_cast<double>(stats.arcs);
   }
   stats.in_degree = in_degree_summary(graph);
   stats.out_degree = out_degree_summary(graph);

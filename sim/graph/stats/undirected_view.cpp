@@ -37,11 +37,12 @@ UndirectedView::UndirectedView(const Graph& graph) : offsets_(graph.node_count()
   tbb::parallel_for(tbb::blocked_range<NodeId>(0, n, kGrain), [&](const auto& range) {
     for (NodeId u = range.begin(); u != range.end(); ++u) {
       const auto in = graph.followees(u), out = graph.followers(u);
-      offsets_[u + 1] = std::set_union(in.begin(), in.end(), out.begin(), out.end(),
-                                       CountingIterator{}).count;
+      offsets_[u + 1] =
+          std::set_union(in.begin(), in.end(), out.begin(), out.end(), CountingIterator{}).count;
     }
   });
-  for (NodeId u = 0; u < n; ++u) offsets_[u + 1] += offsets_[u];
+  for (NodeId u = 0; u < n; ++u)
+    offsets_[u + 1] += offsets_[u];
   neighbours_.resize(offsets_[n]);
   tbb::parallel_for(tbb::blocked_range<NodeId>(0, n, kGrain), [&](const auto& range) {
     for (NodeId u = range.begin(); u != range.end(); ++u) {

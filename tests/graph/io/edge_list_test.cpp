@@ -95,7 +95,8 @@ TEST(EdgeList, MalformedLinesNameFileAndLine) {
 TEST(EdgeList, EmptyAndMissingFilesAreInputErrors) {
   TempDir dir;
   write_text(dir.path("empty.txt"), "");
-  EXPECT_EQ(error_of(dir.path("empty.txt")), dir.path("empty.txt") + ": the edge list holds no arcs");
+  EXPECT_EQ(error_of(dir.path("empty.txt")),
+            dir.path("empty.txt") + ": the edge list holds no arcs");
   write_text(dir.path("comments.txt"), "# only a comment\n\n");
   EXPECT_NE(error_of(dir.path("comments.txt")).find("no arcs"), std::string::npos);
   EXPECT_EQ(error_of(dir.path("missing.txt")), dir.path("missing.txt") + ": no such file");
@@ -104,7 +105,8 @@ TEST(EdgeList, EmptyAndMissingFilesAreInputErrors) {
 TEST(EdgeList, TruncatedAndCorruptGzipAreInputErrors) {
   TempDir dir;
   std::string text;
-  for (int i = 0; i < 20000; ++i) text += std::to_string(i) + " " + std::to_string(i + 1) + "\n";
+  for (int i = 0; i < 20000; ++i)
+    text += std::to_string(i) + " " + std::to_string(i + 1) + "\n";
   write_gzip(dir.path("full.gz"), text);
   std::ifstream in(dir.path("full.gz"), std::ios::binary);
   const std::string bytes((std::istreambuf_iterator<char>(in)), {});

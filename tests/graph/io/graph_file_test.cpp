@@ -68,7 +68,8 @@ TEST(GraphFile, AFailedWriteLeavesTheOldFileIntact) {
 TEST(GraphFile, RejectsFilesThatAreNotTrekGraphs) {
   TempDir dir;
   sim::test::write_text(dir.path("text.h5"), "plain text");
-  EXPECT_EQ(error_of(dir.path("text.h5")), dir.path("text.h5") + ": not an HDF5 file (or not readable)");
+  EXPECT_EQ(error_of(dir.path("text.h5")),
+            dir.path("text.h5") + ": not an HDF5 file (or not readable)");
   {
     const auto file = sim::io::create_file(dir.path("other.h5"));
     sim::io::create_group(file.get(), "something");
@@ -88,7 +89,8 @@ TEST(GraphFile, RejectsOtherVersionsAndDamagedArrays) {
     sim::io::write_vector<NodeId>(group.get(), "out_targets", targets);
   };
   write("v2.h5", 2, {0, 1, 1}, {1});
-  EXPECT_NE(error_of(dir.path("v2.h5")).find("unsupported graph format version 2"), std::string::npos);
+  EXPECT_NE(error_of(dir.path("v2.h5")).find("unsupported graph format version 2"),
+            std::string::npos);
   write("range.h5", 1, {0, 1, 1}, {9});
   EXPECT_EQ(error_of(dir.path("range.h5")),
             dir.path("range.h5") + ": '/graph': arc target 9 out of range at arc 0");

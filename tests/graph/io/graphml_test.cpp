@@ -58,9 +58,9 @@ TEST(Graphml, RoundTrip) {
 
 TEST(Graphml, InvalidFilesAreInputErrorsNamingTheFile) {
   TempDir dir;
-  for (const std::string text : {"<graphml><graph><node id=", "not xml at all",
-                                 "<graphml><graph edgedefault=\"directed\"></graph></graphml>",
-                                 "<graphml></graphml>"}) {
+  for (const std::string text :
+       {"<graphml><graph><node id=", "not xml at all",
+        "<graphml><graph edgedefault=\"directed\"></graph></graphml>", "<graphml></graphml>"}) {
     write_text(dir.path("bad.graphml"), text);
     try {
       read_graphml(dir.path("bad.graphml"));
