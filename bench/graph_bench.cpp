@@ -30,7 +30,8 @@ std::vector<Arc> random_arcs(NodeId n, std::size_t count) {
 void BM_BuildGraph(benchmark::State& state) {
   const auto n = static_cast<NodeId>(state.range(0));
   const auto arcs = random_arcs(n, std::size_t{n} * 10);
-  for (auto _ : state) benchmark::DoNotOptimize(build_graph(n, arcs));
+  for (auto _ : state)
+    benchmark::DoNotOptimize(build_graph(n, arcs));
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(arcs.size()));
 }
 BENCHMARK(BM_BuildGraph)->Arg(62000)->Arg(1000000)->Unit(benchmark::kMillisecond);
@@ -38,7 +39,8 @@ BENCHMARK(BM_BuildGraph)->Arg(62000)->Arg(1000000)->Unit(benchmark::kMillisecond
 void BM_GenerateEr(benchmark::State& state) {
   const auto n = static_cast<NodeId>(state.range(0));
   ArcIndex arcs = 0;
-  for (auto _ : state) arcs = generators::generate_er({.nodes = n, .mean_degree = 10}).arc_count();
+  for (auto _ : state)
+    arcs = generators::generate_er({.nodes = n, .mean_degree = 10}).arc_count();
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(arcs));
 }
 BENCHMARK(BM_GenerateEr)->Arg(62000)->Arg(1000000)->Unit(benchmark::kMillisecond);
@@ -46,19 +48,20 @@ BENCHMARK(BM_GenerateEr)->Arg(62000)->Arg(1000000)->Unit(benchmark::kMillisecond
 void BM_GenerateFollower(benchmark::State& state) {
   const auto n = static_cast<NodeId>(state.range(0));
   ArcIndex arcs = 0;
-  for (auto _ : state) arcs = generators::generate_follower({.nodes = n}).arc_count();
+  for (auto _ : state)
+    arcs = generators::generate_follower({.nodes = n}).arc_count();
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(arcs));
 }
 BENCHMARK(BM_GenerateFollower)->Arg(62000)->Arg(1000000)->Unit(benchmark::kMillisecond);
 
 void BM_LoadGraphFile(benchmark::State& state) {
   const auto n = static_cast<NodeId>(state.range(0));
-  const std::string path =
-      (std::filesystem::temp_directory_path() / "trek-bench-load.h5").string();
+  const std::string path = (std::filesystem::temp_directory_path() / "trek-bench-load.h5").string();
   const Graph graph = generators::generate_er({.nodes = n, .mean_degree = 20});
   io::write_graph_file(graph, path, "bench");
   const auto bytes = static_cast<std::int64_t>(std::filesystem::file_size(path));
-  for (auto _ : state) benchmark::DoNotOptimize(io::read_graph_file(path));
+  for (auto _ : state)
+    benchmark::DoNotOptimize(io::read_graph_file(path));
   state.SetBytesProcessed(state.iterations() * bytes);
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(graph.arc_count()));
   std::filesystem::remove(path);
@@ -67,7 +70,8 @@ BENCHMARK(BM_LoadGraphFile)->Arg(1000000)->Unit(benchmark::kMillisecond);
 
 void BM_GraphStats(benchmark::State& state) {
   const Graph graph = generators::generate_follower({.nodes = static_cast<NodeId>(state.range(0))});
-  for (auto _ : state) benchmark::DoNotOptimize(stats::compute_stats(graph));
+  for (auto _ : state)
+    benchmark::DoNotOptimize(stats::compute_stats(graph));
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(graph.arc_count()));
 }
 BENCHMARK(BM_GraphStats)->Arg(62000)->Unit(benchmark::kMillisecond);

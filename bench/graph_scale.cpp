@@ -37,8 +37,7 @@ int main(int argc, char** argv) {
   const std::string mode = argc > 1 ? argv[1] : "";
   if (mode == "generate" && argc == 4) {
     auto start = std::chrono::steady_clock::now();
-    const auto graph =
-        sim::graph::generators::generate(sim::graph::parse_generator_spec(argv[2]));
+    const auto graph = sim::graph::generators::generate(sim::graph::parse_generator_spec(argv[2]));
     report("generate", graph, seconds_since(start));
     start = std::chrono::steady_clock::now();
     sim::graph::io::write_graph_file(graph, argv[3], "graph_scale");
