@@ -57,16 +57,20 @@ std::string summary_line(const graph::Graph& graph) {
          " arcs";
 }
 
+std::string elapsed_text(double start) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.2f s", seconds_since(start));
+  return text;
+}
+
 void run_generate(const GraphOptions& options) {
   const ThreadLimit threads(options.common.threads);
   const double start = now_seconds();
   const auto spec = graph::parse_generator_spec(options.input);
   const graph::Graph graph = graph::generators::generate(spec);
   graph::io::save_graph(graph, options.output, creator());
-  char elapsed[32];
-  std::snprintf(elapsed, sizeof elapsed, "%.2f s", seconds_since(start));
   inform(options.common,
-         "wrote " + options.output + ": " + summary_line(graph) + " (" + elapsed + ")");
+         "wrote " + options.output + ": " + summary_line(graph) + " (" + elapsed_text(start) + ")");
 }
 
 void run_convert(const GraphOptions& options) {
@@ -74,12 +78,10 @@ void run_convert(const GraphOptions& options) {
   const double start = now_seconds();
   const auto loaded = graph::io::load_graph(options.input, edge_list_options(options));
   graph::io::save_graph(loaded.graph, options.output, creator());
-  char elapsed[32];
-  std::snprintf(elapsed, sizeof elapsed, "%.2f s", seconds_since(start));
   inform(options.common, "wrote " + options.output + ": " + summary_line(loaded.graph) + ", " +
                              std::to_string(loaded.report.self_loops) + " self-loops and " +
                              std::to_string(loaded.report.duplicates) +
-                             " duplicate arcs dropped (" + elapsed + ")");
+                             " duplicate arcs dropped (" + elapsed_text(start) + ")");
 }
 
 JsonObject degree_json(const graph::stats::DegreeSummary& d) {
