@@ -7,6 +7,7 @@
 #include <iostream>
 #include <new>
 
+#include "sim/cli/cascade_command.hpp"
 #include "sim/cli/common.hpp"
 #include "sim/cli/graph_command.hpp"
 #include "sim/util/error.hpp"
@@ -32,6 +33,7 @@ int main(int argc, char** argv) {
       },
       "Print the version and git revision");
   sim::cli::register_graph_command(app);
+  sim::cli::register_cascade_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -20,6 +20,11 @@ enum class Stream : std::uint32_t {
   kGraphStubs = 8,        ///< stub matching of the configuration model (entity: stub)
   kGraphAttachment = 9,   ///< preferential attachment (entity: new node)
   kGraphDegree = 10,      ///< degree sequences drawn from a distribution (entity: node)
+  kCascadeLive = 11,      ///< live arcs of a node's follower row in a cascade (entity: node)
+  kCascadeSeeds = 12,     ///< seed choice of a cascade (entity: 0 or node)
+  kCascadeDelay = 13,     ///< per-hop delay of a live arc (entity: arc index)
+  kCascadeThreshold = 14, ///< adoption threshold of a node in a cascade (entity: node)
+  kCascadeLiveGraph = 15, ///< live arcs of a live-arc graph shared by cascades (entity: node)
 };
 
 /// Name and value of every registered stream, for documentation and the registry test.
@@ -39,6 +44,11 @@ inline constexpr std::array kStreamRegistry{
     StreamEntry{Stream::kGraphStubs, "graph_stubs"},
     StreamEntry{Stream::kGraphAttachment, "graph_attachment"},
     StreamEntry{Stream::kGraphDegree, "graph_degree"},
+    StreamEntry{Stream::kCascadeLive, "cascade_live"},
+    StreamEntry{Stream::kCascadeSeeds, "cascade_seeds"},
+    StreamEntry{Stream::kCascadeDelay, "cascade_delay"},
+    StreamEntry{Stream::kCascadeThreshold, "cascade_threshold"},
+    StreamEntry{Stream::kCascadeLiveGraph, "cascade_live_graph"},
 };
 
 }  // namespace sim::rng

@@ -1,0 +1,111 @@
+#include "sim/cascade/shared_live_cascades.hpp"
+
+#include <bit>
+
+namespace sim::cascade {
+
+using graph::ArcIndex;
+using graph::NodeId;
+
+SharedLiveCascades::SharedLiveCascades(const graph::Graph& graph, const Transmission& transmission,
+                                       const util::Bitset* active)
+    : graph_(&graph),
+      transmission_(&transmission),
+      active_(active),
+      live_offsets_(std::size_t{graph.node_count()} + 1, 0),
+      lanes_(graph.node_count()),
+      current_(graph.node_count(), 0) {}
+
+void SharedLiveCascades::sample(const CascadeKey& key) {
+  const NodeId n = graph_->node_count();
+  const auto targets = graph_->out_targets();
+  live_targets_.clear();
+  for (NodeId node = 0; node < n; ++node) {
+    live_offsets_[node] = live_targets_.size();
+    if (active_ != nullptr && !active_->test(node)) continue;
+    transmission_->for_each_live_arc(*graph_, key, rng::Stream::kCascadeLiveGraph, node,
+                                     [&](ArcIndex arc) {
+                                       const NodeId follower = targets[arc];
+                                       if (active_ == nullptr || active_->test(follower)) {
+                                         live_targets_.push_back(follower);
+                                       }
+                                     });
+  }
+  live_offsets_[n] = live_targets_.size();
+}
+
+void SharedLiveCascades::reset() {
+  for (const NodeId node : touched_)
+    lanes_[node].reached = 0;
+  touched_.clear();
+  frontier_.clear();
+  upcoming_.clear();
+}
+
+void SharedLiveCascades::seed_lanes(std::span<const std::vector<NodeId>> seeds) {
+  for (std::size_t lane = 0; lane < seeds.size(); ++lane) {
+    const std::uint64_t bit = std::uint64_t{1} << lane;
+    for (const NodeId seed : seeds[lane]) {
+      Lanes& node = lanes_[seed];
+      if ((active_ != nullptr && !active_->test(seed)) || (node.reached & bit) != 0) continue;
+      if (node.reached == 0) touched_.push_back(seed);
+      node.reached |= bit;
+      if (current_[seed] == 0) frontier_.push_back(seed);
+      current_[seed] |= bit;
+    }
+  }
+}
+
+void SharedLiveCascades::run(std::span<const std::vector<NodeId>> seeds,
+                             std::span<CascadeOutcome> outcomes) {
+  reset();
+  seed_lanes(seeds);
+  for (CascadeOutcome& outcome : outcomes)
+    outcome = {};
+  std::uint32_t round = 0;
+  while (!frontier_.empty()) {
+    ++round;
+    std::uint64_t lanes_moved = 0;
+    for (const NodeId node : frontier_) {
+      const std::uint64_t lanes = current_[node];
+      current_[node] = 0;
+      for (ArcIndex a = live_offsets_[node]; a < live_offsets_[node + 1]; ++a) {
+        const NodeId follower = live_targets_[a];
+        Lanes& to = lanes_[follower];
+        const std::uint64_t fresh = lanes & ~to.reached;
+        if (fresh == 0) continue;
+        if (to.reached == 0) touched_.push_back(follower);
+        to.reached |= fresh;
+        if (to.next == 0) upcoming_.push_back(follower);
+        to.next |= fresh;
+        lanes_moved |= fresh;
+      }
+    }
+    for (const NodeId node : upcoming_) {
+      current_[node] = lanes_[node].next;
+      lanes_[node].next = 0;
+    }
+    for (std::uint64_t moved = lanes_moved; moved != 0; moved &= moved - 1) {
+      const auto lane = static_cast<std::size_t>(std::countr_zero(moved));
+      if (lane < outcomes.size()) outcomes[lane].rounds = round;
+    }
+    frontier_.swap(upcoming_);
+    upcoming_.clear();
+  }
+  count_reached(outcomes);
+}
+
+void SharedLiveCascades::count_reached(std::span<CascadeOutcome> outcomes) const {
+  const auto offsets = graph_->out_offsets();
+  for (const NodeId node : touched_) {
+    const ArcIndex degree = offsets[node + 1] - offsets[node];
+    for (std::uint64_t lanes = lanes_[node].reached; lanes != 0; lanes &= lanes - 1) {
+      const auto lane = static_cast<std::size_t>(std::countr_zero(lanes));
+      if (lane >= outcomes.size()) continue;
+      ++outcomes[lane].reached;
+      outcomes[lane].arcs_decided += degree;
+    }
+  }
+}
+
+}  // namespace sim::cascade
