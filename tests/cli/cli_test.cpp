@@ -42,12 +42,13 @@ TEST(Cli, VersionNamesProgramAndRevision) {
 }
 
 TEST(Cli, HelpWorksOnEverySubcommand) {
-  for (const char* command : {"", "graph", "graph generate", "graph convert", "graph stats"}) {
+  for (const char* command :
+       {"", "graph", "graph generate", "graph convert", "graph stats", "cascade"}) {
     const Result r = trek(std::string(command) + " --help");
     EXPECT_EQ(r.code, 0) << command;
     EXPECT_NE(r.output.find("Usage"), std::string::npos) << command;
   }
-  for (const char* command : {"graph generate", "graph convert", "graph stats"}) {
+  for (const char* command : {"graph generate", "graph convert", "graph stats", "cascade"}) {
     const Result r = trek(std::string(command) + " --help");
     EXPECT_NE(r.output.find("--threads"), std::string::npos) << command;
     EXPECT_NE(r.output.find("--quiet"), std::string::npos) << command;
