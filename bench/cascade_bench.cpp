@@ -2,11 +2,16 @@
 // shared live-arc graph), seed fractions, the threshold model, the real bofa_careers graph, and a
 // plain streaming pass over the same CSR arrays (the memory-bound limit).
 // Run: build/release/bench/cascade_bench --benchmark_min_time=2
+// TREK_THREADS=N limits oneTBB to N threads (default: all cores).
 // Counters: cascades/s and arcs/s (out-arcs of reached nodes, whose fate a cascade decides).
 
 #include <benchmark/benchmark.h>
 
+#include <tbb/global_control.h>
+
+#include <cstdlib>
 #include <filesystem>
+#include <memory>
 #include <numeric>
 
 #include "sim/cascade/study.hpp"
@@ -45,7 +50,16 @@ void report(benchmark::State& state, const cascade::CascadeSamples& samples) {
       std::accumulate(samples.reached.begin(), samples.reached.end(), 0.0) / cascades;
 }
 
+std::unique_ptr<tbb::global_control> thread_limit() {
+  const char* threads = std::getenv("TREK_THREADS");
+  if (threads == nullptr) return nullptr;
+  return std::make_unique<tbb::global_control>(
+      tbb::global_control::max_allowed_parallelism,
+      static_cast<std::size_t>(std::strtoul(threads, nullptr, 10)));
+}
+
 void run(benchmark::State& state, const graph::Graph& graph, cascade::CascadeStudy study) {
+  const auto limit = thread_limit();
   cascade::CascadeSamples samples;
   std::uint64_t round = 0;
   for (auto _ : state) {

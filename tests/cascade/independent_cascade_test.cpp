@@ -217,7 +217,7 @@ TEST(SharedLiveCascadesExact, FinalSizeDistributionMatchesEnumeration) {
   const auto exact = exact_final_sets(tiny, std::vector<double>(tiny.arcs.size(), 0.4));
   std::array<double, 6> exact_size{};
   for (const auto& [mask, probability] : exact)
-    exact_size[std::popcount(mask)] += probability;
+    exact_size[static_cast<std::size_t>(std::popcount(mask))] += probability;
   cascade::CascadeStudy study;
   study.transmission = cascade::Transmission::uniform(0.4);
   study.seeds = cascade::parse_seed_rule("ids:0");

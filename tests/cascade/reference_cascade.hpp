@@ -79,7 +79,7 @@ inline ReferenceOutcome reference_threshold(const graph::Graph& graph,
       if (adopted[v] || need[v] == kNever) continue;
       std::uint32_t count = 0;
       for (const auto u : graph.followees(v))
-        count += adopted[u] ? 1 : 0;
+        count += adopted[u] ? 1U : 0U;
       if (count >= need[v]) fresh.push_back(v);
     }
     if (fresh.empty()) break;

@@ -96,7 +96,7 @@ TEST(ThresholdCascade, DrawnThresholdsAreKeyedByCascadeAndNode) {
     const auto first = a.run({{4, 0}, 0, c}, seeds).reached;
     b.run({{4, 0}, 0, c + 1000}, seeds);  // a different cascade in between must not matter
     EXPECT_EQ(b.run({{4, 0}, 0, c}, seeds).reached, first);
-    differing += a.run({{4, 0}, 0, c + 1}, seeds).reached != first ? 1 : 0;
+    differing += a.run({{4, 0}, 0, c + 1}, seeds).reached != first ? 1U : 0U;
   }
   EXPECT_GT(differing, 0u);  // thresholds really are redrawn per cascade
 }
