@@ -10,21 +10,21 @@
 namespace sim::rng {
 
 enum class Stream : std::uint32_t {
-  kGraphSegment = 1,      ///< segment of each node in generated graphs (entity: node)
-  kGraphPopularity = 2,   ///< popularity (attractiveness as a followed account) (entity: node)
-  kGraphActivity = 3,     ///< number of accounts a node follows (entity: node)
-  kGraphArcs = 4,         ///< arc draws of random-graph generators (entity: source node)
-  kGraphClosure = 5,      ///< triadic-closure follows in the follower model (entity: node)
-  kGraphReciprocity = 6,  ///< follow-backs in the follower model (entity: arc index)
-  kGraphRewire = 7,       ///< small-world rewiring (entity: node, sub: ring offset)
-  kGraphStubs = 8,        ///< stub matching of the configuration model (entity: stub)
-  kGraphAttachment = 9,   ///< preferential attachment (entity: new node)
-  kGraphDegree = 10,      ///< degree sequences drawn from a distribution (entity: node)
-  kCascadeLive = 11,      ///< live arcs of a node's follower row in a cascade (entity: node)
-  kCascadeSeeds = 12,     ///< seed choice of a cascade (entity: 0 or node)
-  kCascadeDelay = 13,     ///< per-hop delay of a live arc (entity: arc index)
-  kCascadeThreshold = 14, ///< adoption threshold of a node in a cascade (entity: node)
-  kCascadeLiveGraph = 15, ///< live arcs of a live-arc graph shared by cascades (entity: node)
+  kGraphSegment = 1,       ///< segment of each node in generated graphs (entity: node)
+  kGraphPopularity = 2,    ///< popularity (attractiveness as a followed account) (entity: node)
+  kGraphActivity = 3,      ///< number of accounts a node follows (entity: node)
+  kGraphArcs = 4,          ///< arc draws of random-graph generators (entity: source node)
+  kGraphClosure = 5,       ///< triadic-closure follows in the follower model (entity: node)
+  kGraphReciprocity = 6,   ///< follow-backs in the follower model (entity: arc index)
+  kGraphRewire = 7,        ///< small-world rewiring (entity: node, sub: ring offset)
+  kGraphStubs = 8,         ///< stub matching of the configuration model (entity: stub)
+  kGraphAttachment = 9,    ///< preferential attachment (entity: new node)
+  kGraphDegree = 10,       ///< degree sequences drawn from a distribution (entity: node)
+  kCascadeLive = 11,       ///< live arcs of a node's follower row in a cascade (entity: node)
+  kCascadeSeeds = 12,      ///< seed choice of a cascade (entity: 0 or node)
+  kCascadeDelay = 13,      ///< per-hop delay of a live arc (entity: arc index)
+  kCascadeThreshold = 14,  ///< adoption threshold of a node in a cascade (entity: node)
+  kCascadeLiveGraph = 15,  ///< live arcs of a live-arc graph shared by cascades (entity: node)
 };
 
 /// Name and value of every registered stream, for documentation and the registry test.

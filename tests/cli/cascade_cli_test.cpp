@@ -13,23 +13,10 @@
 
 namespace {
 
-struct Result {
-  int code = -1;
-  std::string output;
-};
+using Result = sim::test::CommandResult;
 
 Result trek(const std::string& arguments, bool with_stderr = true) {
-  const std::string command =
-      std::string(TREK_BINARY) + " " + arguments + (with_stderr ? " 2>&1" : " 2>/dev/null");
-  Result result;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return result;
-  std::array<char, 4096> buffer{};
-  while (fgets(buffer.data(), buffer.size(), pipe) != nullptr)
-    result.output += buffer.data();
-  const int status = pclose(pipe);
-  result.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
+  return sim::test::run_trek(arguments, with_stderr);
 }
 
 const std::string kGraph = "--graph er:n=2000,mean_degree=6,directed=false";

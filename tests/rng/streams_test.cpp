@@ -29,7 +29,12 @@ TEST(StreamRegistry, ReleasedValuesKeepTheirMeaning) {
   EXPECT_EQ(static_cast<std::uint32_t>(Stream::kGraphStubs), 8u);
   EXPECT_EQ(static_cast<std::uint32_t>(Stream::kGraphAttachment), 9u);
   EXPECT_EQ(static_cast<std::uint32_t>(Stream::kGraphDegree), 10u);
-  EXPECT_EQ(kStreamRegistry.size(), 10u);
+  EXPECT_EQ(static_cast<std::uint32_t>(Stream::kCascadeLive), 11u);
+  EXPECT_EQ(static_cast<std::uint32_t>(Stream::kCascadeSeeds), 12u);
+  EXPECT_EQ(static_cast<std::uint32_t>(Stream::kCascadeDelay), 13u);
+  EXPECT_EQ(static_cast<std::uint32_t>(Stream::kCascadeThreshold), 14u);
+  EXPECT_EQ(static_cast<std::uint32_t>(Stream::kCascadeLiveGraph), 15u);
+  EXPECT_EQ(kStreamRegistry.size(), 15u);
 }
 
 TEST(StreamRegistry, RegistryListsEveryValueInOrder) {

@@ -1,8 +1,11 @@
 #include "support/test_support.hpp"
 
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include <array>
 #include <atomic>
+#include <cstdio>
 #include <fstream>
 #include <stdexcept>
 
@@ -50,6 +53,20 @@ bool identical(const graph::Graph& a, const graph::Graph& b) {
          a.attributes().segment == b.attributes().segment &&
          a.attributes().external_id == b.attributes().external_id &&
          a.attributes().community == b.attributes().community;
+}
+
+CommandResult run_trek(const std::string& arguments, bool with_stderr) {
+  const std::string command =
+      std::string(TREK_BINARY) + " " + arguments + (with_stderr ? " 2>&1" : " 2>/dev/null");
+  CommandResult result;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return result;
+  std::array<char, 4096> buffer{};
+  while (fgets(buffer.data(), buffer.size(), pipe) != nullptr)
+    result.output += buffer.data();
+  const int status = pclose(pipe);
+  result.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
 }
 
 }  // namespace sim::test

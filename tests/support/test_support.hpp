@@ -34,6 +34,15 @@ std::string shared_dir();
 /// Writes `text` to a file.
 void write_text(const std::string& path, const std::string& text);
 
+/// Exit code and output of one run of the trek program.
+struct CommandResult {
+  int code = -1;       ///< exit code; -1 when the program did not exit normally
+  std::string output;  ///< stdout, and stderr too when asked for
+};
+
+/// Runs `trek ARGUMENTS` through the shell, capturing stdout (and stderr when `with_stderr`).
+CommandResult run_trek(const std::string& arguments, bool with_stderr = true);
+
 /// True when both graphs have identical CSR arrays in both directions and identical attributes.
 bool identical(const graph::Graph& a, const graph::Graph& b);
 
