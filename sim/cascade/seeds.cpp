@@ -101,6 +101,13 @@ SeedSampler::SeedSampler(const graph::Graph& graph, SeedRule rule, const util::B
     : rule_(std::move(rule)) {
   const NodeId n = graph.node_count();
   if (n == 0) throw util::InputError({"", 0, "graph"}, "the graph has no nodes");
+  for (const auto& [set, name] : {std::pair{active, "active"}, std::pair{audience, "audience"}}) {
+    if (set != nullptr && set->size() != n) {
+      throw util::InputError({"", 0, name}, std::string(name) + " set has " +
+                                                std::to_string(set->size()) + " nodes, the graph " +
+                                                std::to_string(n));
+    }
+  }
   for (NodeId node = 0; node < n; ++node) {
     const bool in_audience =
         rule_.kind != SeedRule::Kind::kFeed || audience == nullptr || audience->test(node);

@@ -100,6 +100,12 @@ TEST(Seeds, BadRulesAreInputErrors) {
                util::InputError);
   EXPECT_THROW(cascade::SeedSampler(graph::Graph{}, cascade::parse_seed_rule("random:1")),
                util::InputError);
+  const util::Bitset too_small(999, true);
+  EXPECT_THROW(cascade::SeedSampler(graph1000(), cascade::parse_seed_rule("random:1"), &too_small),
+               util::InputError);
+  EXPECT_THROW(
+      cascade::SeedSampler(graph1000(), cascade::parse_seed_rule("feed:0.5"), nullptr, &too_small),
+      util::InputError);
 }
 
 }  // namespace
