@@ -70,39 +70,34 @@ void run(benchmark::State& state, const graph::Graph& graph, cascade::CascadeStu
   report(state, samples);
 }
 
-cascade::CascadeStudy ic_study(double p, std::uint32_t share, cascade::SeedRule seeds) {
+// Kernel modes: 0 independent cascades, 1 shared live-arc graphs (64 per graph) with rounds,
+// 2 shared without rounds (sizes from the components of each live graph).
+cascade::CascadeStudy ic_study(double p, std::int64_t mode, const std::string& seeds) {
   cascade::CascadeStudy study;
   study.transmission = cascade::Transmission::uniform(p);
-  study.seeds = std::move(seeds);
+  study.seeds = cascade::parse_seed_rule(seeds);
   study.samples = 1024;
-  study.cascades_per_live_graph = share;
+  study.cascades_per_live_graph = mode == 0 ? 1 : 64;
+  study.count_rounds = mode != 2;
   return study;
 }
 
-// range(0): p in thousandths; range(1): cascades per live-arc graph.
 void BM_IcOneSeed(benchmark::State& state) {
   run(state, er_graph(),
-      ic_study(static_cast<double>(state.range(0)) / 1000.0,
-               static_cast<std::uint32_t>(state.range(1)), cascade::parse_seed_rule("random:1")));
+      ic_study(static_cast<double>(state.range(0)) / 1000.0, state.range(1), "random:1"));
 }
 BENCHMARK(BM_IcOneSeed)
-    ->ArgNames({"p_permille", "share"})
-    ->Args({150, 1})
-    ->Args({150, 64})
-    ->Args({50, 1})
-    ->Args({50, 64})
+    ->ArgNames({"p_permille", "mode"})
+    ->ArgsProduct({{150, 50}, {0, 1, 2}})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 
 void BM_IcSeedFraction(benchmark::State& state) {
-  run(state, er_graph(),
-      ic_study(0.15, static_cast<std::uint32_t>(state.range(0)),
-               cascade::parse_seed_rule("fraction:0.01")));
+  run(state, er_graph(), ic_study(0.15, state.range(0), "fraction:0.01"));
 }
 BENCHMARK(BM_IcSeedFraction)
-    ->ArgName("share")
-    ->Arg(1)
-    ->Arg(64)
+    ->ArgName("mode")
+    ->DenseRange(0, 2)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 
@@ -124,14 +119,11 @@ void BM_IcBofaCareers(benchmark::State& state) {
     state.SkipWithError("../shared/data is absent");
     return;
   }
-  run(state, *graph,
-      ic_study(0.1, static_cast<std::uint32_t>(state.range(0)),
-               cascade::parse_seed_rule("random:1")));
+  run(state, *graph, ic_study(0.1, state.range(0), "random:1"));
 }
 BENCHMARK(BM_IcBofaCareers)
-    ->ArgName("share")
-    ->Arg(1)
-    ->Arg(64)
+    ->ArgName("mode")
+    ->DenseRange(0, 2)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 

@@ -18,7 +18,9 @@ void write_samples_file(const std::string& path, const CascadeSamples& samples,
     io::write_attribute(group.get(), "eligible_nodes", samples.eligible_nodes);
     io::write_vector<std::uint32_t>(group.get(), "reached", samples.reached, true);
     io::write_vector<std::uint32_t>(group.get(), "seeds", samples.seeds, true);
-    io::write_vector<std::uint32_t>(group.get(), "rounds", samples.rounds, true);
+    if (samples.rounds_counted) {
+      io::write_vector<std::uint32_t>(group.get(), "rounds", samples.rounds, true);
+    }
     io::write_vector<double>(group.get(), "times_hours", times_hours);
     io::write_vector<std::uint32_t>(group.get(), "reached_by_time", samples.reached_by_time, true);
   });

@@ -4,7 +4,8 @@
 /// Layout (format attribute "trek-cascade", version 1):
 ///   /cascade/reached          uint32 [samples]  final size per cascade (nodes, seeds included)
 ///   /cascade/seeds            uint32 [samples]  active seeds per cascade
-///   /cascade/rounds           uint32 [samples]  hops to the farthest reached node
+///   /cascade/rounds           uint32 [samples]  hops to the farthest reached node (absent
+///                                               when rounds were not counted)
 ///   /cascade/times_hours      float64 [times]   report times (with delays)
 ///   /cascade/reached_by_time  uint32 [samples * times] row-major: nodes reached by each time
 /// Attributes of /cascade: description of the run (graph, model, seeds, samples, seed, creator).

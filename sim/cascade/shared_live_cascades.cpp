@@ -14,7 +14,8 @@ SharedLiveCascades::SharedLiveCascades(const graph::Graph& graph, const Transmis
       active_(active),
       live_offsets_(std::size_t{graph.node_count()} + 1, 0),
       lanes_(graph.node_count()),
-      current_(graph.node_count(), 0) {}
+      current_(graph.node_count(), 0),
+      visited_(graph.node_count()) {}
 
 void SharedLiveCascades::sample(const CascadeKey& key) {
   const NodeId n = graph_->node_count();
@@ -32,6 +33,7 @@ void SharedLiveCascades::sample(const CascadeKey& key) {
                                      });
   }
   live_offsets_[n] = live_targets_.size();
+  components_ready_ = false;
 }
 
 void SharedLiveCascades::reset() {
@@ -96,16 +98,58 @@ void SharedLiveCascades::run(std::span<const std::vector<NodeId>> seeds,
 }
 
 void SharedLiveCascades::count_reached(std::span<CascadeOutcome> outcomes) const {
-  const auto offsets = graph_->out_offsets();
   for (const NodeId node : touched_) {
-    const ArcIndex degree = offsets[node + 1] - offsets[node];
     for (std::uint64_t lanes = lanes_[node].reached; lanes != 0; lanes &= lanes - 1) {
       const auto lane = static_cast<std::size_t>(std::countr_zero(lanes));
       if (lane >= outcomes.size()) continue;
       ++outcomes[lane].reached;
-      outcomes[lane].arcs_decided += degree;
+      outcomes[lane].arcs_decided += degree(node);
     }
   }
+}
+
+void SharedLiveCascades::run_sizes(std::span<const std::vector<NodeId>> seeds,
+                                   std::span<CascadeOutcome> outcomes) {
+  if (!components_ready_) {
+    components_.compute(live_offsets_, live_targets_);
+    giant_out_arcs_ = 0;
+    for (const NodeId node : components_.giant_out_nodes())
+      giant_out_arcs_ += degree(node);
+    components_ready_ = true;
+  }
+  for (std::size_t lane = 0; lane < seeds.size(); ++lane)
+    outcomes[lane] = size_of(seeds[lane]);
+}
+
+// Breadth-first search over live arcs that, when the seeds reach the giant, neither counts nor
+// expands the giant's out-component: it is reached whole and leads nowhere else.
+CascadeOutcome SharedLiveCascades::size_of(std::span<const NodeId> seeds) {
+  auto active = [this](NodeId node) { return active_ == nullptr || active_->test(node); };
+  bool giant = false;
+  for (const NodeId seed : seeds)
+    giant = giant || (active(seed) && components_.reaches_giant(seed));
+  auto visit = [&](NodeId node) {
+    if ((giant && components_.in_giant_out(node)) || visited_.test_and_set(node)) return;
+    visit_.push_back(node);
+  };
+  visit_.clear();
+  for (const NodeId seed : seeds) {
+    if (active(seed)) visit(seed);
+  }
+  for (std::size_t head = 0; head < visit_.size(); ++head) {
+    const NodeId node = visit_[head];
+    for (ArcIndex a = live_offsets_[node]; a < live_offsets_[node + 1]; ++a)
+      visit(live_targets_[a]);
+  }
+  CascadeOutcome outcome;
+  outcome.reached =
+      static_cast<std::uint32_t>(visit_.size()) + (giant ? components_.giant_out_size() : 0);
+  outcome.arcs_decided = giant ? giant_out_arcs_ : 0;
+  for (const NodeId node : visit_) {
+    outcome.arcs_decided += degree(node);
+    visited_.reset(node);
+  }
+  return outcome;
 }
 
 }  // namespace sim::cascade

@@ -90,7 +90,11 @@ void run_shared(const graph::Graph& graph, const CascadeStudy& study, const Seed
                           sampler.draw(key_of(study, first + lane), seeds[lane]);
                         }
                         kernel->sample(key_of(study, g));
-                        kernel->run({seeds.data(), count}, {outcomes.data(), count});
+                        if (study.count_rounds) {
+                          kernel->run({seeds.data(), count}, {outcomes.data(), count});
+                        } else {
+                          kernel->run_sizes({seeds.data(), count}, {outcomes.data(), count});
+                        }
                         for (std::uint64_t lane = 0; lane < count; ++lane) {
                           record(out, first + lane, outcomes[lane], seeds[lane].size());
                         }
@@ -141,6 +145,7 @@ CascadeSamples run_study(const graph::Graph& graph, const CascadeStudy& study) {
   out.reached_by_time.resize(study.samples * out.time_count);
   out.eligible_nodes = study.active == nullptr ? graph.node_count() : study.active->count();
   if (study.cascades_per_live_graph > 1) {
+    out.rounds_counted = study.count_rounds;
     run_shared(graph, study, sampler, out);
   } else {
     run_one_by_one(graph, study, sampler, out);

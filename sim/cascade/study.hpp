@@ -25,6 +25,9 @@ struct CascadeStudy {
   /// Cascades per sampled live-arc graph (1: every cascade independent; at most 64). Independent
   /// cascade without delays only.
   std::uint32_t cascades_per_live_graph = 1;
+  /// Count rounds. With shared live-arc graphs, false computes final sizes from the components of
+  /// each live graph instead of propagating round by round, which is much faster.
+  bool count_rounds = true;
   const util::Bitset* active = nullptr;    ///< platform layer (null: every node)
   const util::Bitset* audience = nullptr;  ///< the organisation's followers, for feed seeds
 
@@ -34,9 +37,10 @@ struct CascadeStudy {
 
 /// Per-cascade results, indexed by cascade number.
 struct CascadeSamples {
-  std::vector<std::uint32_t> reached;          ///< final size, seeds included
-  std::vector<std::uint32_t> seeds;            ///< number of (active) seeds
-  std::vector<std::uint32_t> rounds;           ///< hops to the farthest node
+  std::vector<std::uint32_t> reached;  ///< final size, seeds included
+  std::vector<std::uint32_t> seeds;    ///< number of (active) seeds
+  std::vector<std::uint32_t> rounds;   ///< hops to the farthest node (0: not counted)
+  bool rounds_counted = true;
   std::vector<std::uint64_t> arcs_decided;     ///< out-arcs of reached nodes
   std::vector<std::uint32_t> reached_by_time;  ///< samples x times, row-major (with delays)
   std::size_t time_count = 0;

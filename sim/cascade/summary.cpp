@@ -76,6 +76,7 @@ SizeSummary summarise(const CascadeSamples& samples, double large_fraction,
   if (large_count > 0 && s.eligible_nodes > 0) {
     s.large_mean_fraction = large_sum / large_count / static_cast<double>(s.eligible_nodes);
   }
+  s.rounds_counted = samples.rounds_counted;
   s.mean_rounds = mean_of(std::vector<double>(samples.rounds.begin(), samples.rounds.end()));
   s.arcs_decided_per_cascade =
       mean_of(std::vector<double>(samples.arcs_decided.begin(), samples.arcs_decided.end()));

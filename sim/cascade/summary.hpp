@@ -22,6 +22,7 @@ struct SizeSummary {
   double p_large = 0, p_large_se = 0;
   double large_mean_fraction = 0;  ///< mean relative size (of eligible nodes) of large cascades
   double mean_rounds = 0;
+  bool rounds_counted = true;
   double arcs_decided_per_cascade = 0;
   std::vector<double> times_hours;
   std::vector<double> mean_fraction_by_time;  ///< mean share of eligible nodes reached by each time
