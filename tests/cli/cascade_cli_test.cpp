@@ -24,7 +24,8 @@ const std::string kGraph = "--graph er:n=2000,mean_degree=6,directed=false";
 TEST(CascadeCli, JsonIsIdenticalForAnyThreadCount) {
   for (const std::string model :
        {"--p 0.25 --seeds random:2", "--p 0.25 --share 64 --seeds fraction:0.01",
-        "--p 0.3 --delay exp:2 --times 1,6,24", "--model threshold --phi 0.2"}) {
+        "--p 0.25 --share 64 --no-rounds", "--p 0.3 --delay exp:2 --times 1,6,24",
+        "--model threshold --phi 0.2"}) {
     const std::string args = "cascade " + kGraph + " " + model + " --samples 200 --format json";
     const Result one = trek(args + " --threads 1", false);
     ASSERT_EQ(one.code, 0) << one.output;
@@ -32,6 +33,20 @@ TEST(CascadeCli, JsonIsIdenticalForAnyThreadCount) {
     EXPECT_EQ(trek(args + " --threads 2", false).output, one.output) << model;
     EXPECT_EQ(trek(args + " --threads 4", false).output, one.output) << model;
   }
+}
+
+TEST(CascadeCli, NoRoundsGivesTheSameSizesWithoutRounds) {
+  const std::string args = "cascade " + kGraph + " --p 0.25 --share 64 --samples 128 --format json";
+  const Result with = trek(args, false);
+  const Result without = trek(args + " --no-rounds", false);
+  ASSERT_EQ(without.code, 0) << without.output;
+  EXPECT_NE(with.output.find("\"mean_rounds\""), std::string::npos);
+  EXPECT_EQ(without.output.find("\"mean_rounds\""), std::string::npos);
+  const auto mean = [](const std::string& json) {
+    const auto at = json.find("\"mean\": ");
+    return json.substr(at, json.find(',', at) - at);
+  };
+  EXPECT_EQ(mean(with.output), mean(without.output));
 }
 
 TEST(CascadeCli, TableAndSamplesFile) {
