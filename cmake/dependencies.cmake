@@ -3,6 +3,7 @@ find_package(Boost 1.74 REQUIRED COMPONENTS graph)
 find_package(TBB REQUIRED)
 find_package(HDF5 REQUIRED COMPONENTS C)
 find_package(CLI11 CONFIG REQUIRED)
+find_package(tomlplusplus CONFIG REQUIRED)
 find_package(ZLIB REQUIRED)
 find_package(Threads REQUIRED)
 

@@ -5,13 +5,12 @@
 #include <cmath>
 #include <numeric>
 
+#include "sim/util/statistics.hpp"
+
 namespace sim::cascade {
 namespace {
 
-double mean_of(const std::vector<double>& values) {
-  if (values.empty()) return 0.0;
-  return std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());
-}
+using util::mean_of;
 
 double sd_of(const std::vector<double>& values) {
   if (values.size() < 2) return 0.0;
@@ -36,16 +35,6 @@ double clustered_std_error(const std::vector<double>& values, std::uint64_t clus
 }
 
 }  // namespace
-
-double quantile(std::vector<double> values, double q) {
-  if (values.empty()) return 0.0;
-  std::sort(values.begin(), values.end());
-  const double position = q * static_cast<double>(values.size() - 1);
-  const auto below = static_cast<std::size_t>(std::floor(position));
-  const std::size_t above = std::min(below + 1, values.size() - 1);
-  const double weight = position - static_cast<double>(below);
-  return values[below] * (1.0 - weight) + values[above] * weight;
-}
 
 SizeSummary summarise(const CascadeSamples& samples, double large_fraction,
                       const std::vector<double>& times_hours, std::uint64_t cluster) {

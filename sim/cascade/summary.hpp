@@ -8,6 +8,8 @@
 
 #include "sim/cascade/study.hpp"
 
+#include "sim/util/statistics.hpp"
+
 namespace sim::cascade {
 
 inline constexpr std::array<double, 5> kSummaryQuantiles{0.05, 0.25, 0.5, 0.75, 0.95};
@@ -36,7 +38,6 @@ struct SizeSummary {
 SizeSummary summarise(const CascadeSamples& samples, double large_fraction,
                       const std::vector<double>& times_hours, std::uint64_t cluster = 1);
 
-/// The q-quantile (0..1) of values, by linear interpolation between order statistics.
-double quantile(std::vector<double> values, double q);
+using util::quantile;
 
 }  // namespace sim::cascade

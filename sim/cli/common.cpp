@@ -1,6 +1,7 @@
 #include "sim/cli/common.hpp"
 
 #include <chrono>
+#include <ctime>
 #include <iostream>
 #include <thread>
 
@@ -29,6 +30,32 @@ double now_seconds() {
 
 double seconds_since(double start) {
   return now_seconds() - start;
+}
+
+namespace {
+std::string& stored_command_line() {
+  static std::string text;
+  return text;
+}
+}  // namespace
+
+void set_command_line(int argc, const char* const* argv) {
+  std::string text;
+  for (int i = 0; i < argc; ++i) text += (i == 0 ? "" : " ") + std::string(argv[i]);
+  stored_command_line() = text;
+}
+
+const std::string& command_line() {
+  return stored_command_line();
+}
+
+std::string utc_now() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
 }
 
 }  // namespace sim::cli

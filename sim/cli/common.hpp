@@ -36,4 +36,11 @@ void inform(const CommonOptions& options, const std::string& message);
 double seconds_since(double start);
 double now_seconds();
 
+/// The command line as typed (set once by main), for provenance.
+void set_command_line(int argc, const char* const* argv);
+const std::string& command_line();
+
+/// The current time as an ISO 8601 UTC string.
+std::string utc_now();
+
 }  // namespace sim::cli

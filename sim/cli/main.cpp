@@ -10,6 +10,8 @@
 #include "sim/cli/cascade_command.hpp"
 #include "sim/cli/common.hpp"
 #include "sim/cli/graph_command.hpp"
+#include "sim/cli/inspect_command.hpp"
+#include "sim/cli/run_command.hpp"
 #include "sim/util/error.hpp"
 #include "sim/version.hpp"
 
@@ -34,6 +36,9 @@ int main(int argc, char** argv) {
       "Print the version and git revision");
   sim::cli::register_graph_command(app);
   sim::cli::register_cascade_command(app);
+  sim::cli::register_run_commands(app);
+  sim::cli::register_inspect_command(app);
+  sim::cli::set_command_line(argc, argv);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

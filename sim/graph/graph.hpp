@@ -38,6 +38,13 @@ class Graph {
   ArcIndex follower_count(NodeId node) const { return row_length(csr_.m_forward, node); }
   ArcIndex followee_count(NodeId node) const { return row_length(csr_.m_backward, node); }
 
+  /// Arc index of each entry of followees(node): the arc followee -> node.
+  std::span<const ArcIndex> followee_arcs(NodeId node) const {
+    const ArcIndex begin = csr_.m_backward.m_rowstart[node];
+    return {csr_.m_backward.m_edge_properties.data() + begin,
+            static_cast<std::size_t>(csr_.m_backward.m_rowstart[node + 1] - begin)};
+  }
+
   /// First arc index of `node`'s follower row: arcs are numbered in (source, target) order.
   ArcIndex first_arc(NodeId node) const { return csr_.m_forward.m_rowstart[node]; }
   /// True when the arc source -> target exists (binary search in the source's row).

@@ -25,6 +25,11 @@ enum class Stream : std::uint32_t {
   kCascadeDelay = 13,      ///< per-hop delay of a live arc (entity: arc index)
   kCascadeThreshold = 14,  ///< adoption threshold of a node in a cascade (entity: node)
   kCascadeLiveGraph = 15,  ///< live arcs of a live-arc graph shared by cascades (entity: node)
+  kModelInitial = 16,      ///< initial platform state of an agent (entity: agent)
+  kModelTolerance = 17,    ///< toxicity tolerance of an agent (entity: agent)
+  kModelWeek = 18,         ///< weekly decisions of an agent (entity: agent, week)
+  kModelEvent = 19,        ///< an agent's response to an event (entity: agent, week, sub: event)
+  kModelTie = 20,          ///< whether a tie is rebuilt on a platform (entity: arc, sub: platform)
 };
 
 /// Name and value of every registered stream, for documentation and the registry test.
@@ -49,6 +54,11 @@ inline constexpr std::array kStreamRegistry{
     StreamEntry{Stream::kCascadeDelay, "cascade_delay"},
     StreamEntry{Stream::kCascadeThreshold, "cascade_threshold"},
     StreamEntry{Stream::kCascadeLiveGraph, "cascade_live_graph"},
+    StreamEntry{Stream::kModelInitial, "model_initial"},
+    StreamEntry{Stream::kModelTolerance, "model_tolerance"},
+    StreamEntry{Stream::kModelWeek, "model_week"},
+    StreamEntry{Stream::kModelEvent, "model_event"},
+    StreamEntry{Stream::kModelTie, "model_tie"},
 };
 
 }  // namespace sim::rng

@@ -38,6 +38,8 @@ class Bitset {
   }
 
   const std::vector<std::uint64_t>& words() const { return words_; }
+  /// Whole-word access, for filling disjoint words from parallel tasks.
+  std::uint64_t& word(std::size_t index) { return words_[index]; }
 
  private:
   void trim() {

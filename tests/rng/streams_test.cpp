@@ -34,7 +34,12 @@ TEST(StreamRegistry, ReleasedValuesKeepTheirMeaning) {
   EXPECT_EQ(static_cast<std::uint32_t>(Stream::kCascadeDelay), 13u);
   EXPECT_EQ(static_cast<std::uint32_t>(Stream::kCascadeThreshold), 14u);
   EXPECT_EQ(static_cast<std::uint32_t>(Stream::kCascadeLiveGraph), 15u);
-  EXPECT_EQ(kStreamRegistry.size(), 15u);
+  EXPECT_EQ(static_cast<std::uint32_t>(Stream::kModelInitial), 16u);
+  EXPECT_EQ(static_cast<std::uint32_t>(Stream::kModelTolerance), 17u);
+  EXPECT_EQ(static_cast<std::uint32_t>(Stream::kModelWeek), 18u);
+  EXPECT_EQ(static_cast<std::uint32_t>(Stream::kModelEvent), 19u);
+  EXPECT_EQ(static_cast<std::uint32_t>(Stream::kModelTie), 20u);
+  EXPECT_EQ(kStreamRegistry.size(), 20u);
 }
 
 TEST(StreamRegistry, RegistryListsEveryValueInOrder) {

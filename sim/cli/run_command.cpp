@@ -1,0 +1,178 @@
+// `trek run` and `trek validate`: command-line options become scenario overrides, so that every
+// value, wherever it comes from, passes the same validation and lands in the resolved scenario
+// stored with the results.
+
+#include "sim/cli/run_command.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+
+#include "sim/cli/common.hpp"
+#include "sim/cli/progress.hpp"
+#include "sim/cli/run_report.hpp"
+#include "sim/engine/population.hpp"
+#include "sim/engine/results_file.hpp"
+#include "sim/graph/generator_spec.hpp"
+#include "sim/io/atomic_file.hpp"
+#include "sim/scenario/read_scenario.hpp"
+#include "sim/util/error.hpp"
+#include "sim/version.hpp"
+
+namespace sim::cli {
+namespace {
+
+struct RunOptions {
+  CommonOptions common;
+  std::string scenario;
+  std::string output;
+  std::optional<std::uint64_t> replicates, seed, weeks, snapshot_every;
+  std::vector<std::string> overrides;
+  bool force = false;
+};
+
+std::vector<std::string> all_overrides(const RunOptions& o) {
+  std::vector<std::string> overrides = o.overrides;
+  if (o.replicates) overrides.push_back("simulation.replicates=" + std::to_string(*o.replicates));
+  if (o.seed) overrides.push_back("simulation.seed=" + std::to_string(*o.seed));
+  if (o.weeks) overrides.push_back("simulation.weeks=" + std::to_string(*o.weeks));
+  if (o.snapshot_every) {
+    overrides.push_back("output.snapshot_every=" + std::to_string(*o.snapshot_every));
+  }
+  return overrides;
+}
+
+/// Refuses outputs that cannot or must not be written, before anything runs.
+void check_output(const std::string& path, bool force) {
+  namespace fs = std::filesystem;
+  const util::InputLocation where{path, 0, "--output"};
+  if (fs::is_directory(path)) throw util::InputError(where, "is a directory");
+  if (fs::exists(path) && !force) {
+    throw util::InputError(where, "exists; use --force to replace it");
+  }
+  const fs::path directory =
+      fs::path(path).has_parent_path() ? fs::path(path).parent_path() : fs::path(".");
+  if (!fs::is_directory(directory)) {
+    throw util::InputError(where, "the output directory does not exist");
+  }
+  if (::access(directory.c_str(), W_OK) != 0) {
+    throw util::InputError(where, "the output directory is not writable");
+  }
+}
+
+/// Forwards results to the file, keeps the series for the summary, and moves the progress bar.
+class RunRecorder final : public engine::RunObserver {
+ public:
+  RunRecorder(engine::ResultsFile& file, Progress& progress) : file_(file), progress_(progress) {}
+  void on_snapshot(std::uint32_t replicate, std::uint32_t week,
+                   const model::AgentState& state) override {
+    file_.on_snapshot(replicate, week, state);
+  }
+  void on_replicate(const engine::ReplicateSeries& series) override {
+    file_.on_replicate(series);
+    const std::lock_guard lock(mutex_);
+    series_.push_back(series);
+  }
+  void on_week() override { progress_.advance(); }
+  std::vector<engine::ReplicateSeries> take() { return std::move(series_); }
+
+ private:
+  engine::ResultsFile& file_;
+  Progress& progress_;
+  std::mutex mutex_;
+  std::vector<engine::ReplicateSeries> series_;
+};
+
+void run(const RunOptions& o) {
+  const ThreadLimit threads(o.common.threads);
+  const scenario::Scenario s = scenario::read_scenario(o.scenario, all_overrides(o));
+  check_output(o.output, o.force);
+  const graph::Graph graph = engine::load_population(s);
+  inform(o.common, "trek run: " + s.name + ", " + std::to_string(graph.node_count()) +
+                       " agents, " + std::to_string(s.weeks) + " weeks, " +
+                       std::to_string(s.replicates) + " replicates");
+  const double start = now_seconds();
+  const std::string started = utc_now();
+  std::vector<engine::ReplicateSeries> series;
+  io::write_atomically(o.output, [&](const std::string& temporary) {
+    engine::ResultsFile file(temporary, s, graph, {creator(), command_line()});
+    Progress progress(std::uint64_t{s.weeks} * s.replicates, "weeks", !o.common.quiet);
+    RunRecorder recorder(file, progress);
+    engine::run_scenario(s, graph, recorder);
+    progress.finish();
+    const auto used = static_cast<std::uint64_t>(
+        tbb::global_control::active_value(tbb::global_control::max_allowed_parallelism));
+    file.finish({seconds_since(start), used, started});
+    series = recorder.take();
+  });
+  const double seconds = seconds_since(start);
+  std::vector<std::string> platforms;
+  for (const auto& p : s.platforms) platforms.push_back(p.name);
+  if (!o.common.quiet) print_run_summary(engine::table_of(platforms, std::move(series)));
+  char timing[160];
+  std::snprintf(timing, sizeof timing, "wrote %s in %.2f s (%.2f ms per replicate-week)",
+                o.output.c_str(), seconds,
+                1000.0 * seconds / static_cast<double>(std::uint64_t{s.weeks} * s.replicates));
+  inform(o.common, timing);
+}
+
+struct ValidateOptions {
+  CommonOptions common;
+  std::vector<std::string> scenarios;
+  std::vector<std::string> overrides;
+};
+
+/// The graph source must name a readable file or look like a generator spec.
+void check_graph_source(const scenario::Scenario& s) {
+  const std::string source = engine::resolve_graph_source(s);
+  if (std::filesystem::exists(source)) return;
+  try {
+    static_cast<void>(graph::parse_generator_spec(source));
+  } catch (const util::InputError& e) {
+    throw util::InputError({s.file, 0, "population.graph"},
+                           "neither a file nor a generator spec: " + source);
+  }
+}
+
+void validate(const ValidateOptions& o) {
+  for (const std::string& path : o.scenarios) {
+    const scenario::Scenario s = scenario::read_scenario(path, o.overrides);
+    check_graph_source(s);
+    if (o.common.quiet) continue;
+    std::printf("ok  %s: '%s', %zu platforms, %zu events, %u weeks, %u replicates\n",
+                path.c_str(), s.name.c_str(), s.platforms.size(), s.events.size(), s.weeks,
+                s.replicates);
+  }
+}
+
+}  // namespace
+
+void register_run_commands(CLI::App& app) {
+  auto o = std::make_shared<RunOptions>();
+  CLI::App* command = app.add_subcommand("run", "Run a scenario's replicates into an HDF5 file");
+  command->add_option("scenario", o->scenario, "Scenario file (TOML)")->required();
+  command->add_option("-o,--output", o->output, "Results file (HDF5)")->required();
+  command->add_option("--replicates", o->replicates, "Replicates (default: the scenario's)")
+      ->check(CLI::Range(1, 1000000));
+  command->add_option("--seed", o->seed, "Master seed (default: the scenario's)");
+  command->add_option("--weeks", o->weeks, "Weeks to simulate (default: the scenario's)")
+      ->check(CLI::Range(1, 5200));
+  command->add_option("--snapshot-every", o->snapshot_every,
+                      "Store every agent's state every K weeks (default: off)");
+  command->add_option("--set", o->overrides, "Override a scenario value: key=value (repeatable)");
+  command->add_flag("--force", o->force, "Replace an existing output file");
+  add_common_options(*command, o->common);
+  command->callback([o] { run(*o); });
+
+  auto v = std::make_shared<ValidateOptions>();
+  CLI::App* check = app.add_subcommand("validate", "Check scenario files without running them");
+  check->add_option("scenarios", v->scenarios, "Scenario files (TOML)")->required();
+  check->add_option("--set", v->overrides, "Override a scenario value: key=value (repeatable)");
+  add_common_options(*check, v->common);
+  check->callback([v] { validate(*v); });
+}
+
+}  // namespace sim::cli

@@ -1,0 +1,67 @@
+#include "sim/cli/run_report.hpp"
+
+#include <cstdio>
+
+namespace sim::cli {
+namespace {
+
+std::string band_text(const engine::Band& b) {
+  char text[64];
+  std::snprintf(text, sizeof text, "%.0f [%.0f, %.0f]", b.mean, b.low, b.high);
+  return text;
+}
+
+JsonObject band_json(const engine::Band& b) {
+  JsonObject out;
+  out.add("mean", b.mean).add("p05", b.low).add("p95", b.high);
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::size_t> report_weeks(std::size_t weeks) {
+  std::vector<std::size_t> chosen;
+  for (const std::size_t week : {std::size_t{13}, std::size_t{52}, std::size_t{104}}) {
+    if (week < weeks) chosen.push_back(week);
+  }
+  chosen.push_back(weeks);
+  return chosen;
+}
+
+void print_run_summary(const engine::SeriesTable& table) {
+  if (table.replicates == 0 || table.weeks == 0) return;
+  std::printf("mean across %zu replicates [90%% band]\n", table.replicates);
+  for (const std::size_t week : report_weeks(table.weeks - 1)) {
+    const engine::WeekSummary s = engine::summarise_week(table, week);
+    std::printf("week %zu: active anywhere %s\n", week, band_text(s.active_anywhere).c_str());
+    std::printf("  %-12s %-26s %-26s %-26s\n", "platform", "accounts", "active",
+                "followers (active)");
+    for (const auto& p : s.platforms) {
+      std::printf("  %-12s %-26s %-26s %-26s\n", p.platform.c_str(), band_text(p.accounts).c_str(),
+                  band_text(p.active).c_str(), band_text(p.followers).c_str());
+    }
+  }
+}
+
+JsonObject run_summary_json(const engine::SeriesTable& table) {
+  JsonObject weeks;
+  if (table.weeks == 0) return weeks;
+  for (const std::size_t week : report_weeks(table.weeks - 1)) {
+    const engine::WeekSummary s = engine::summarise_week(table, week);
+    JsonObject platforms;
+    for (const auto& p : s.platforms) {
+      JsonObject platform;
+      platform.add_object("accounts", band_json(p.accounts));
+      platform.add_object("active", band_json(p.active));
+      platform.add_object("followers", band_json(p.followers));
+      platforms.add_object(p.platform, platform);
+    }
+    JsonObject entry;
+    entry.add_object("active_anywhere", band_json(s.active_anywhere));
+    entry.add_object("platforms", platforms);
+    weeks.add_object(std::to_string(week), entry);
+  }
+  return weeks;
+}
+
+}  // namespace sim::cli

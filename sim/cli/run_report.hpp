@@ -1,0 +1,21 @@
+#pragma once
+/// The summary `trek run` prints at the end and `trek inspect` prints for a file: per platform,
+/// accounts, active users and followers of the organisation at a few weeks (13, 52, 104 and the
+/// last), each as the mean across replicates with its 90% band.
+
+#include <string>
+#include <vector>
+
+#include "sim/cli/json.hpp"
+#include "sim/engine/run_summary.hpp"
+
+namespace sim::cli {
+
+/// Weeks to report for a run of `weeks` simulated weeks.
+std::vector<std::size_t> report_weeks(std::size_t weeks);
+
+void print_run_summary(const engine::SeriesTable& table);
+
+JsonObject run_summary_json(const engine::SeriesTable& table);
+
+}  // namespace sim::cli

@@ -1,0 +1,17 @@
+#pragma once
+/// The scenario's population: its follower graph, from a generator spec or a file named relative
+/// to the scenario's own folder.
+
+#include "sim/graph/graph.hpp"
+#include "sim/scenario/scenario.hpp"
+
+namespace sim::engine {
+
+/// Where population.graph points: a file path (resolved against the scenario's folder when it
+/// exists there) or the spec as written.
+std::string resolve_graph_source(const scenario::Scenario& scenario);
+
+/// Loads or generates the graph; errors name the scenario file and the key population.graph.
+graph::Graph load_population(const scenario::Scenario& scenario);
+
+}  // namespace sim::engine

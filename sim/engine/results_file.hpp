@@ -1,0 +1,63 @@
+#pragma once
+/// The HDF5 results of `trek run`, written as the run goes (docs/output.md has the layout):
+///   /observables/<name>/{step, time, value}   H5MD-style weekly series, value[replicate][week]...
+///   /parameters                                platforms, segments, scenario facts
+///   /provenance                                resolved scenario, seeds, version, command line
+///   /snapshots                                 optional per-agent state
+///   /runtime                                   wall time, threads (facts of this execution)
+/// The file is created under a temporary name by the caller (io::write_atomically); nothing here
+/// renames or deletes.
+
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "sim/engine/run_scenario.hpp"
+#include "sim/io/h5.hpp"
+
+namespace sim::engine {
+
+inline constexpr const char* kResultsFormat = "trek-run";
+inline constexpr std::uint64_t kResultsVersion = 1;
+
+struct Provenance {
+  std::string creator;       ///< version and git revision
+  std::string command_line;  ///< as typed
+};
+
+struct RuntimeFacts {
+  double wall_seconds = 0.0;
+  std::uint64_t threads = 0;
+  std::string started_utc;
+};
+
+class ResultsFile final : public RunObserver {
+ public:
+  ResultsFile(const std::string& path, const scenario::Scenario& scenario,
+              const graph::Graph& graph, const Provenance& provenance);
+
+  void on_snapshot(std::uint32_t replicate, std::uint32_t week,
+                   const model::AgentState& state) override;
+  void on_replicate(const ReplicateSeries& series) override;
+
+  /// Writes the run-time facts; call once, after the last replicate.
+  void finish(const RuntimeFacts& facts);
+
+ private:
+  struct Observable;
+  void create_observables();
+  void create_snapshots();
+
+  const scenario::Scenario& scenario_;
+  const graph::Graph& graph_;
+  std::mutex mutex_;  // HDF5 calls are serialised
+  io::Handle file_;
+  std::vector<io::Handle> series_;     // one value dataset per observable
+  std::vector<io::Handle> snapshots_;  // account, active, follows
+  std::vector<std::uint32_t> snapshot_weeks_;
+};
+
+/// Names of the observables, in file order (accounts, active, followers, ...).
+std::vector<std::string> observable_names();
+
+}  // namespace sim::engine

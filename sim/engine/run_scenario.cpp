@@ -1,0 +1,59 @@
+#include "sim/engine/run_scenario.hpp"
+
+#include <tbb/parallel_for.h>
+
+#include "sim/model/model_context.hpp"
+#include "sim/model/weekly_step.hpp"
+#include "sim/util/error.hpp"
+
+namespace sim::engine {
+
+bool is_snapshot_week(const scenario::Scenario& s, std::uint32_t week) {
+  return s.snapshot_every > 0 && week % s.snapshot_every == 0;
+}
+
+ReplicateSeries run_replicate(const scenario::Scenario& s, const graph::Graph& graph,
+                              std::uint32_t replicate, RunObserver* observer) {
+  const model::ModelContext context(s, graph, replicate_key(s, replicate));
+  // Double buffer: week t is read from `now` while week t + 1 is written to `next`.
+  model::AgentState now;
+  model::initialise(context, now);
+  model::AgentState next = now;
+  ReplicateSeries series;
+  series.replicate = replicate;
+  series.weeks.reserve(s.weeks + 1);
+  series.weeks.push_back(model::count(context, now));
+  if (observer != nullptr && is_snapshot_week(s, 0)) observer->on_snapshot(replicate, 0, now);
+  for (std::uint32_t week = 0; week < s.weeks; ++week) {
+    series.weeks.push_back(model::step(context, week, now, next));
+    std::swap(now, next);
+    if (observer == nullptr) continue;
+    if (is_snapshot_week(s, week + 1)) observer->on_snapshot(replicate, week + 1, now);
+    observer->on_week();
+  }
+  return series;
+}
+
+void run_scenario(const scenario::Scenario& s, const graph::Graph& graph, RunObserver& observer) {
+  check_population(s, graph);
+  // One replicate per task; each replicate's weekly step splits its agents again, so both
+  // many small replicates and a few large ones keep every core busy.
+  tbb::parallel_for(std::uint32_t{0}, s.replicates, [&](std::uint32_t replicate) {
+    observer.on_replicate(run_replicate(s, graph, replicate, &observer));
+  });
+}
+
+void check_population(const scenario::Scenario& s, const graph::Graph& graph) {
+  if (graph.node_count() == 0) {
+    throw util::InputError({s.file, 0, "population.graph"}, "the graph has no agents");
+  }
+  for (const scenario::Event& e : s.events) {
+    if (e.kind == scenario::Event::Kind::kExit && e.segments != 1U &&
+        graph.attributes().segment.empty()) {
+      throw util::InputError({s.file, e.line, "events.segments"},
+                             "the graph has no segments, so only 'citizen' can exit");
+    }
+  }
+}
+
+}  // namespace sim::engine

@@ -1,0 +1,60 @@
+#include "sim/engine/run_summary.hpp"
+
+#include <algorithm>
+
+#include "sim/util/statistics.hpp"
+
+namespace sim::engine {
+
+Band band_of(const std::vector<double>& values) {
+  return {util::mean_of(values), util::quantile(values, 0.05), util::quantile(values, 0.95)};
+}
+
+std::vector<double> SeriesTable::at(const std::vector<std::uint32_t>& series, std::size_t week,
+                                    std::size_t platform) const {
+  std::vector<double> values;
+  for (std::size_t r = 0; r < replicates; ++r) {
+    values.push_back(series[(r * weeks + week) * platforms.size() + platform]);
+  }
+  return values;
+}
+
+std::vector<double> SeriesTable::anywhere_at(std::size_t week) const {
+  std::vector<double> values;
+  for (std::size_t r = 0; r < replicates; ++r) values.push_back(active_anywhere[r * weeks + week]);
+  return values;
+}
+
+SeriesTable table_of(const std::vector<std::string>& platforms,
+                     std::vector<ReplicateSeries> series) {
+  std::sort(series.begin(), series.end(),
+            [](const auto& a, const auto& b) { return a.replicate < b.replicate; });
+  SeriesTable table;
+  table.platforms = platforms;
+  table.replicates = series.size();
+  table.weeks = series.empty() ? 0 : series.front().weeks.size();
+  for (const ReplicateSeries& replicate : series) {
+    for (const model::WeekCounts& counts : replicate.weeks) {
+      table.accounts.insert(table.accounts.end(), counts.accounts.begin(), counts.accounts.end());
+      table.active.insert(table.active.end(), counts.active.begin(), counts.active.end());
+      table.followers.insert(table.followers.end(), counts.followers.begin(),
+                             counts.followers.end());
+      table.active_anywhere.push_back(counts.active_anywhere);
+    }
+  }
+  return table;
+}
+
+WeekSummary summarise_week(const SeriesTable& table, std::size_t week) {
+  WeekSummary summary;
+  summary.week = week;
+  for (std::size_t k = 0; k < table.platforms.size(); ++k) {
+    summary.platforms.push_back({table.platforms[k], band_of(table.at(table.accounts, week, k)),
+                                 band_of(table.at(table.active, week, k)),
+                                 band_of(table.at(table.followers, week, k))});
+  }
+  summary.active_anywhere = band_of(table.anywhere_at(week));
+  return summary;
+}
+
+}  // namespace sim::engine

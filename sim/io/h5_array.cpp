@@ -1,0 +1,153 @@
+#include "sim/io/h5_array.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+#include "sim/util/error.hpp"
+
+namespace sim::io {
+namespace {
+
+hsize_t element_count(const Dims& dims) {
+  return std::accumulate(dims.begin(), dims.end(), hsize_t{1}, std::multiplies<>());
+}
+
+herr_t collect_name(hid_t, const char* name, const H5L_info_t*, void* data) {
+  static_cast<std::vector<std::string>*>(data)->emplace_back(name);
+  return 0;
+}
+
+}  // namespace
+
+template <class T>
+Handle create_array(hid_t parent, const std::string& name, const Dims& dims, const Dims& chunk) {
+  if (dims.size() != chunk.size()) throw util::Error("chunk rank differs for " + name);
+  const int rank = static_cast<int>(dims.size());
+  Handle space(check(H5Screate_simple(rank, dims.data(), nullptr), "dataspace for " + name));
+  Handle properties(check(H5Pcreate(H5P_DATASET_CREATE), "properties for " + name));
+  if (element_count(dims) > 0) {
+    Dims clamped(chunk);
+    for (std::size_t i = 0; i < dims.size(); ++i) {
+      clamped[i] = std::clamp<hsize_t>(clamped[i], 1, std::max<hsize_t>(dims[i], 1));
+    }
+    check(H5Pset_chunk(properties.get(), rank, clamped.data()), "chunking " + name);
+    check(H5Pset_shuffle(properties.get()), "shuffle filter for " + name);
+    check(H5Pset_deflate(properties.get(), 4), "deflate filter for " + name);
+    const T zero{};
+    check(H5Pset_fill_value(properties.get(), native_type<T>(), &zero), "fill value of " + name);
+  }
+  return Handle(check(H5Dcreate2(parent, name.c_str(), native_type<T>(), space.get(), H5P_DEFAULT,
+                                 properties.get(), H5P_DEFAULT),
+                      "creating dataset " + name));
+}
+
+template <class T>
+void write_block(hid_t dataset, const Dims& offset, const Dims& count, const T* values) {
+  if (element_count(count) == 0) return;
+  Handle file_space(check(H5Dget_space(dataset), "dataset space"));
+  check(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, offset.data(), nullptr,
+                            count.data(), nullptr),
+        "selecting a block");
+  Handle memory_space(check(H5Screate_simple(static_cast<int>(count.size()), count.data(), nullptr),
+                            "memory space"));
+  check(H5Dwrite(dataset, native_type<T>(), memory_space.get(), file_space.get(), H5P_DEFAULT,
+                 values),
+        "writing a block");
+}
+
+Dims array_dims(hid_t parent, const std::string& name) {
+  Handle dataset(check(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), "opening dataset " + name));
+  Handle space(check(H5Dget_space(dataset.get()), "dataspace of " + name));
+  const int rank = H5Sget_simple_extent_ndims(space.get());
+  if (rank < 0) throw util::Error("dataset " + name + " has no simple shape");
+  Dims dims(static_cast<std::size_t>(rank));
+  H5Sget_simple_extent_dims(space.get(), dims.data(), nullptr);
+  return dims;
+}
+
+template <class T>
+std::vector<T> read_array(hid_t parent, const std::string& name) {
+  std::vector<T> values(element_count(array_dims(parent, name)));
+  Handle dataset(check(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), "opening dataset " + name));
+  if (!values.empty()) {
+    check(H5Dread(dataset.get(), native_type<T>(), H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
+          "reading dataset " + name);
+  }
+  return values;
+}
+
+#define SIM_H5_ARRAY_INSTANTIATE(T)                                                    \
+  template Handle create_array<T>(hid_t, const std::string&, const Dims&, const Dims&); \
+  template void write_block<T>(hid_t, const Dims&, const Dims&, const T*);              \
+  template std::vector<T> read_array<T>(hid_t, const std::string&);
+SIM_H5_ARRAY_INSTANTIATE(std::uint8_t)
+SIM_H5_ARRAY_INSTANTIATE(std::uint32_t)
+SIM_H5_ARRAY_INSTANTIATE(std::uint64_t)
+SIM_H5_ARRAY_INSTANTIATE(double)
+#undef SIM_H5_ARRAY_INSTANTIATE
+
+void write_strings(hid_t parent, const std::string& name, const std::vector<std::string>& values) {
+  std::size_t width = 1;
+  for (const auto& value : values) width = std::max(width, value.size());
+  std::string packed(width * values.size(), '\0');
+  for (std::size_t i = 0; i < values.size(); ++i) values[i].copy(packed.data() + i * width, width);
+  Handle type(check(H5Tcopy(H5T_C_S1), "string type"));
+  check(H5Tset_size(type.get(), width), "string size");
+  check(H5Tset_strpad(type.get(), H5T_STR_NULLPAD), "string padding");
+  const hsize_t length = values.size();
+  Handle space(check(H5Screate_simple(1, &length, nullptr), "dataspace for " + name));
+  Handle dataset(check(H5Dcreate2(parent, name.c_str(), type.get(), space.get(), H5P_DEFAULT,
+                                  H5P_DEFAULT, H5P_DEFAULT),
+                       "creating dataset " + name));
+  if (length > 0) {
+    check(H5Dwrite(dataset.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, packed.data()),
+          "writing dataset " + name);
+  }
+}
+
+std::vector<std::string> read_strings(hid_t parent, const std::string& name) {
+  Handle dataset(check(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), "opening dataset " + name));
+  Handle type(check(H5Dget_type(dataset.get()), "type of " + name));
+  if (H5Tget_class(type.get()) != H5T_STRING || H5Tis_variable_str(type.get()) > 0) {
+    throw util::Error("dataset " + name + " is not a fixed-length string list");
+  }
+  const std::size_t width = H5Tget_size(type.get());
+  const Dims dims = array_dims(parent, name);
+  if (dims.size() != 1) throw util::Error("dataset " + name + " is not one-dimensional");
+  std::string packed(width * dims[0], '\0');
+  if (!packed.empty()) {
+    check(H5Dread(dataset.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, packed.data()),
+          "reading dataset " + name);
+  }
+  std::vector<std::string> values;
+  for (hsize_t i = 0; i < dims[0]; ++i) {
+    std::string value = packed.substr(i * width, width);
+    value.resize(std::min(value.size(), value.find('\0')));
+    values.push_back(value);
+  }
+  return values;
+}
+
+void write_attribute(hid_t object, const std::string& name, double value) {
+  Handle space(check(H5Screate(H5S_SCALAR), "scalar dataspace"));
+  Handle attribute(check(
+      H5Acreate2(object, name.c_str(), H5T_IEEE_F64LE, space.get(), H5P_DEFAULT, H5P_DEFAULT),
+      "creating attribute " + name));
+  check(H5Awrite(attribute.get(), H5T_NATIVE_DOUBLE, &value), "writing attribute " + name);
+}
+
+double read_double_attribute(hid_t object, const std::string& name) {
+  Handle attribute(check(H5Aopen(object, name.c_str(), H5P_DEFAULT), "opening attribute " + name));
+  double value = 0;
+  check(H5Aread(attribute.get(), H5T_NATIVE_DOUBLE, &value), "reading attribute " + name);
+  return value;
+}
+
+std::vector<std::string> link_names(hid_t group) {
+  std::vector<std::string> names;
+  check(H5Literate(group, H5_INDEX_NAME, H5_ITER_INC, nullptr, collect_name, &names),
+        "listing a group");
+  return names;
+}
+
+}  // namespace sim::io

@@ -1,0 +1,43 @@
+#pragma once
+/// N-dimensional datasets over the RAII layer of h5.hpp: created chunked and compressed, written a
+/// block at a time (so results can be written as a run goes), read whole. Also string lists.
+
+#include <hdf5.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sim/io/h5.hpp"
+
+namespace sim::io {
+
+using Dims = std::vector<hsize_t>;
+
+/// Creates a dataset of element type T with shape `dims`, chunked by `chunk` (same rank), with
+/// the shuffle and deflate filters. Unwritten elements read as 0.
+template <class T>
+Handle create_array(hid_t parent, const std::string& name, const Dims& dims, const Dims& chunk);
+
+/// Writes `values` (row-major, product(count) elements) into the block at `offset`.
+template <class T>
+void write_block(hid_t dataset, const Dims& offset, const Dims& count, const T* values);
+
+/// Shape of a dataset.
+Dims array_dims(hid_t parent, const std::string& name);
+
+/// Reads a whole dataset of any rank, row-major, converting to T.
+template <class T>
+std::vector<T> read_array(hid_t parent, const std::string& name);
+
+/// A 1-D dataset of fixed-length strings (h5py reads them as bytes).
+void write_strings(hid_t parent, const std::string& name, const std::vector<std::string>& values);
+std::vector<std::string> read_strings(hid_t parent, const std::string& name);
+
+void write_attribute(hid_t object, const std::string& name, double value);
+double read_double_attribute(hid_t object, const std::string& name);
+
+/// Names of the links in a group, in name order.
+std::vector<std::string> link_names(hid_t group);
+
+}  // namespace sim::io

@@ -1,0 +1,27 @@
+#pragma once
+/// Scenario files as TOML documents: `extends` chains, merging and command-line overrides.
+///
+/// A scenario names its base with `extends = "base.toml"` (relative to its own folder). The merged
+/// document is the base with the scenario's values on top: tables merge key by key, other values
+/// replace, and the `events` array of tables is appended to the base's. Every node keeps the file
+/// and line it came from, so errors point at the right file.
+
+#include <toml++/toml.h>
+
+#include <string>
+#include <vector>
+
+namespace sim::scenario {
+
+/// Loads `path` and its `extends` chain (cycles and missing files are InputErrors).
+toml::table load_document(const std::string& path);
+
+/// Applies "dotted.key=value" overrides; the value is read as a TOML value (number, boolean,
+/// string, array), or as a string when it is not one. Throws InputError naming "--set".
+void apply_overrides(toml::table& document, const std::vector<std::string>& overrides);
+
+/// The line a node was defined on (0 when unknown) and its file.
+std::uint64_t line_of(const toml::node& node);
+std::string file_of(const toml::node& node, const std::string& fallback);
+
+}  // namespace sim::scenario

@@ -1,0 +1,260 @@
+#include "sim/scenario/read_scenario.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <sstream>
+
+#include "sim/scenario/document.hpp"
+#include "sim/scenario/table_reader.hpp"
+#include "sim/util/did_you_mean.hpp"
+
+namespace sim::scenario {
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr std::uint64_t kMaxWeeks = 5200;  // a century
+
+void read_simulation(TableReader& root, Scenario& s) {
+  const toml::table* table = root.table("simulation");
+  if (table == nullptr) return;
+  TableReader r(*table, root.file(), "simulation");
+  s.weeks = static_cast<std::uint32_t>(r.integer("weeks", s.weeks, 1, kMaxWeeks));
+  s.replicates = static_cast<std::uint32_t>(r.integer("replicates", s.replicates, 1, 1000000));
+  s.seed = r.integer("seed", s.seed, 0, std::numeric_limits<std::int64_t>::max());
+  s.start_date = r.text("start_date", s.start_date);
+  r.check_unknown();
+}
+
+void read_population(TableReader& root, Scenario& s) {
+  const toml::table* table = root.table("population");
+  if (table == nullptr) return;
+  TableReader r(*table, root.file(), "population");
+  s.graph = r.text("graph", s.graph);
+  s.organisation = r.text("organisation", s.organisation);
+  r.check_unknown();
+}
+
+void read_model(TableReader& root, Scenario& s) {
+  const toml::table* table = root.table("model");
+  if (table == nullptr) return;
+  TableReader r(*table, root.file(), "model");
+  ModelOptions& m = s.model;
+  m.influence = r.choice("influence", "network", {"network", "well_mixed"}) == "network"
+                    ? ModelOptions::Influence::kNetwork
+                    : ModelOptions::Influence::kWellMixed;
+  m.contagion = r.choice("contagion", "simple", {"simple", "threshold"}) == "simple"
+                    ? ModelOptions::Contagion::kSimple
+                    : ModelOptions::Contagion::kThreshold;
+  m.memory_weeks = r.real("memory_weeks", m.memory_weeks, 0.0, 1000.0);
+  m.threshold = r.real("threshold", m.threshold, 0.0, 1.0);
+  m.tolerance_mean = r.real("tolerance_mean", m.tolerance_mean, 0.0, 1.0);
+  m.tolerance_sd = r.real("tolerance_sd", m.tolerance_sd, 0.0, 1.0);
+  r.check_unknown();
+}
+
+PlatformParams read_platform(const toml::table& table, const std::string& file,
+                             const std::string& name) {
+  TableReader r(table, file, "platforms." + name);
+  PlatformParams p;
+  p.name = name;
+  p.initial_account = r.real("initial_account", p.initial_account, 0, 1);
+  p.initial_active = r.real("initial_active", p.initial_active, 0, 1);
+  p.initial_follows = r.real("initial_follows", p.initial_follows, 0, 1);
+  p.pull = r.real("pull", p.pull, 0, 1);
+  p.imitation = r.real("imitation", p.imitation, 0, 1);
+  p.hype = r.real("hype", p.hype, 0, 1);
+  p.hype_half_life = r.real("hype_half_life", p.hype_half_life, 0.01, 1000);
+  p.reactivation = r.real("reactivation", p.reactivation, 0, 10);
+  p.churn = r.real("churn", p.churn, 0, 1);
+  p.toxicity = r.real("toxicity", p.toxicity, 0, 1);
+  p.toxicity_sensitivity = r.real("toxicity_sensitivity", p.toxicity_sensitivity, 0, 1);
+  p.novelty_churn = r.real("novelty_churn", p.novelty_churn, 0, 1);
+  p.novelty_weeks = r.real("novelty_weeks", p.novelty_weeks, 0.01, 1000);
+  p.switching_cost = r.real("switching_cost", p.switching_cost, 0, 1);
+  p.lock_in = r.real("lock_in", p.lock_in, 0, 1);
+  p.delete_share = r.real("delete_share", p.delete_share, 0, 1);
+  p.discovery = r.real("discovery", p.discovery, 0, 1);
+  p.rebuild = r.real("rebuild", p.rebuild, 0, 1);
+  r.check_unknown();
+  return p;
+}
+
+void read_platforms(TableReader& root, Scenario& s) {
+  const toml::table* table = root.table("platforms");
+  if (table == nullptr || table->empty()) {
+    throw util::InputError({root.file(), 0, "platforms"}, "a scenario needs at least one platform");
+  }
+  TableReader r(*table, root.file(), "platforms");
+  for (auto&& [key, node] : *table) {
+    const std::string name(key.str());
+    const toml::table* platform = r.table(key.str());
+    s.platforms.push_back(read_platform(*platform, root.file(), name));
+  }
+  if (s.platforms.size() > kMaxPlatforms) {
+    throw util::InputError(root.where("platforms"),
+                           "at most " + std::to_string(kMaxPlatforms) + " platforms are supported");
+  }
+}
+
+std::uint32_t platform_named(const Scenario& s, const std::string& name,
+                             const util::InputLocation& where) {
+  const int index = s.platform_index(name);
+  if (index >= 0) return static_cast<std::uint32_t>(index);
+  std::vector<std::string_view> names;
+  for (const auto& p : s.platforms) names.push_back(p.name);
+  throw util::InputError(where,
+                         "unknown platform '" + name + "'" + util::suggestion_suffix(name, names));
+}
+
+void read_strategy(TableReader& root, Scenario& s) {
+  const toml::table* table = root.table("strategy");
+  if (table == nullptr) return;
+  TableReader r(*table, root.file(), "strategy");
+  for (auto&& [key, node] : *table) {
+    const std::uint32_t index = platform_named(s, std::string(key.str()), r.where(key.str()));
+    TableReader p(*r.table(key.str()), root.file(), "strategy." + std::string(key.str()));
+    PlatformParams& platform = s.platforms[index];
+    platform.organisation_present = p.boolean("present", platform.organisation_present);
+    platform.posts_per_week = p.real("posts_per_week", platform.posts_per_week, 0, 10000);
+    p.check_unknown();
+  }
+}
+
+std::vector<std::uint32_t> read_targets(TableReader& r, const Scenario& s) {
+  std::vector<std::uint32_t> targets;
+  const toml::array* to = r.array("to");
+  if (to == nullptr) return targets;
+  for (auto&& item : *to) {
+    const auto name = item.value<std::string>();
+    if (!name) throw util::InputError(r.where("to"), "must list platform names");
+    targets.push_back(platform_named(s, *name, r.where("to")));
+  }
+  return targets;
+}
+
+std::uint8_t read_segments(TableReader& r) {
+  std::uint8_t mask = 0;
+  const toml::array* segments = r.array("segments");
+  if (segments == nullptr) return mask;
+  for (auto&& item : *segments) {
+    const std::string name = item.value<std::string>().value_or("");
+    const auto segment = graph::parse_segment(name);
+    if (!segment) {
+      throw util::InputError(r.where("segments"), "unknown segment '" + name + "'" +
+                                                      util::suggestion_suffix(
+                                                          name, graph::kSegmentNames));
+    }
+    mask = static_cast<std::uint8_t>(mask | (1U << static_cast<unsigned>(*segment)));
+  }
+  return mask;
+}
+
+Event read_event(const toml::table& table, const std::string& file, std::size_t index,
+                 const Scenario& s) {
+  TableReader r(table, file, "events[" + std::to_string(index) + "]");
+  Event e;
+  e.line = line_of(table);
+  static const std::vector<std::string_view> kKinds{"announce", "leave",  "join", "exit",
+                                                    "toxicity", "launch", "shock"};
+  const std::string kind = r.choice("type", "", kKinds);
+  e.kind = static_cast<Event::Kind>(std::find(kKinds.begin(), kKinds.end(), kind) - kKinds.begin());
+  e.week = static_cast<std::uint32_t>(r.integer("week", 0, 0, s.weeks - 1));
+  if (table.get("platform") == nullptr) throw util::InputError(r.where("platform"), "missing");
+  e.platform = platform_named(s, r.text("platform", ""), r.where("platform"));
+  e.targets = read_targets(r, s);
+  e.share = r.real("share", e.share, 0, 1);
+  e.segments = read_segments(r);
+  e.value = r.real("value", e.value, 0, 1);
+  e.churn = r.real("churn", e.churn, 0, 1);
+  e.weeks = static_cast<std::uint32_t>(r.integer("weeks", e.weeks, 1, kMaxWeeks));
+  r.check_unknown();
+  const bool needs_targets = e.kind == Event::Kind::kAnnounce;
+  if (needs_targets && e.targets.empty()) {
+    throw util::InputError(r.where("to"), "an announcement needs target platforms ('to')");
+  }
+  if (std::find(e.targets.begin(), e.targets.end(), e.platform) != e.targets.end()) {
+    throw util::InputError(r.where("to"), "a target is the event's own platform");
+  }
+  if (e.kind == Event::Kind::kExit && e.segments == 0) {
+    throw util::InputError(r.where("segments"), "an exit needs the segments that leave");
+  }
+  return e;
+}
+
+/// The organisation's presence must change consistently: join where absent, leave or announce
+/// from where present.
+void check_timeline(const Scenario& s) {
+  std::vector<bool> present;
+  for (const auto& p : s.platforms) present.push_back(p.organisation_present);
+  for (const Event& e : s.events) {
+    const util::InputLocation where{s.file, e.line, "events"};
+    const std::string& name = s.platforms[e.platform].name;
+    if (e.kind == Event::Kind::kJoin) {
+      if (present[e.platform]) {
+        throw util::InputError(where, "week " + std::to_string(e.week) + ": the organisation is "
+                                      "already on " + name);
+      }
+      present[e.platform] = true;
+    } else if (e.kind == Event::Kind::kLeave || e.kind == Event::Kind::kAnnounce) {
+      if (!present[e.platform]) {
+        throw util::InputError(where, "week " + std::to_string(e.week) + ": the organisation is "
+                                      "not on " + name + " then");
+      }
+      if (e.kind == Event::Kind::kLeave) present[e.platform] = false;
+    }
+  }
+}
+
+void read_events(TableReader& root, Scenario& s) {
+  const toml::array* events = root.array("events");
+  if (events == nullptr) return;
+  std::size_t index = 0;
+  for (auto&& node : *events) {
+    if (!node.is_table()) throw util::InputError(root.where("events"), "must be [[events]] tables");
+    s.events.push_back(read_event(*node.as_table(), file_of(node, root.file()), index++, s));
+  }
+  std::stable_sort(s.events.begin(), s.events.end(),
+                   [](const Event& a, const Event& b) { return a.week < b.week; });
+  check_timeline(s);
+}
+
+void read_output(TableReader& root, Scenario& s) {
+  const toml::table* table = root.table("output");
+  if (table == nullptr) return;
+  TableReader r(*table, root.file(), "output");
+  s.snapshot_every = static_cast<std::uint32_t>(r.integer("snapshot_every", 0, 0, kMaxWeeks));
+  r.check_unknown();
+}
+
+}  // namespace
+
+int Scenario::platform_index(const std::string& platform) const {
+  for (std::size_t i = 0; i < platforms.size(); ++i) {
+    if (platforms[i].name == platform) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+Scenario read_scenario(const std::string& path, const std::vector<std::string>& overrides) {
+  toml::table document = load_document(path);
+  apply_overrides(document, overrides);
+  Scenario s;
+  s.file = path;
+  TableReader root(document, path, "");
+  s.name = root.text("name", path);
+  s.description = root.text("description", "");
+  read_simulation(root, s);
+  read_population(root, s);
+  read_model(root, s);
+  read_platforms(root, s);
+  read_strategy(root, s);
+  read_events(root, s);
+  read_output(root, s);
+  root.check_unknown();
+  std::ostringstream text;
+  text << document;
+  s.resolved_toml = text.str();
+  return s;
+}
+
+}  // namespace sim::scenario

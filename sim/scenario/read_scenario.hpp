@@ -1,0 +1,16 @@
+#pragma once
+/// Reading and validating a scenario file: the `extends` chain, `--set` overrides, every key's type
+/// and range, unknown keys (with "did you mean"), and the consistency of the time line. Nothing
+/// runs until this has passed.
+
+#include <string>
+#include <vector>
+
+#include "sim/scenario/scenario.hpp"
+
+namespace sim::scenario {
+
+/// Throws util::InputError (file, line, key) on the first problem.
+Scenario read_scenario(const std::string& path, const std::vector<std::string>& overrides = {});
+
+}  // namespace sim::scenario

@@ -1,0 +1,93 @@
+#pragma once
+/// A scenario, resolved and validated: everything a run needs, in model units. Rates are weekly
+/// probabilities (1/week), times are weeks from the start, shares are in [0, 1].
+/// docs/model.md gives the meaning of every parameter; docs/calibration.md its source.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sim/graph/attributes.hpp"
+
+namespace sim::scenario {
+
+/// Per-agent platform state is kept in bytes, one bit per platform.
+inline constexpr std::size_t kMaxPlatforms = 8;
+
+struct PlatformParams {
+  std::string name;
+  // Initial state among the organisation's audience.
+  double initial_account = 0.0;  ///< share of agents with an account
+  double initial_active = 0.0;   ///< share active, among those with an account
+  double initial_follows = 0.0;  ///< share following the organisation, among those with an account
+  // Adoption (no account, or a dormant one, to active).
+  double pull = 0.0;          ///< external hazard (1/week)
+  double imitation = 0.0;     ///< q: hazard per unit of peer signal (1/week)
+  double hype = 0.0;          ///< extra external hazard at launch (1/week), halving every half-life
+  double hype_half_life = 1.0;  ///< weeks
+  double reactivation = 1.0;  ///< multiplier of the adoption hazard for dormant accounts
+  // Abandonment (active to inactive).
+  double churn = 0.0;                 ///< base hazard (1/week)
+  double toxicity = 0.0;              ///< toxicity level in [0, 1] at week 0
+  double toxicity_sensitivity = 0.0;  ///< hazard per unit of toxicity above tolerance (1/week)
+  double novelty_churn = 0.0;         ///< extra hazard of a new adopter (1/week), decaying
+  double novelty_weeks = 2.0;         ///< time constant of the novelty hazard (weeks)
+  double switching_cost = 0.0;        ///< share by which all abandonment is reduced
+  double lock_in = 0.0;  ///< abandonment x (1 - lock_in x share of followees active there)
+  double delete_share = 0.0;  ///< share of leavers who delete their account (else dormant)
+  // Following the organisation.
+  double discovery = 0.0;  ///< hazard that an active non-follower starts following (1/week)
+  double rebuild = 1.0;    ///< share of follower ties rebuilt on the platform
+  // The organisation's strategy.
+  bool organisation_present = false;  ///< present at week 0
+  double posts_per_week = 0.0;
+};
+
+struct Event {
+  enum class Kind { kAnnounce, kLeave, kJoin, kExit, kToxicity, kLaunch, kShock };
+  Kind kind = Kind::kLeave;
+  std::uint32_t week = 0;
+  std::uint32_t platform = 0;          ///< the platform the event is about
+  std::vector<std::uint32_t> targets;  ///< announce, exit: where followers or peers go
+  double share = 0.0;                  ///< announce: follow share; exit: share of the segments
+  std::uint8_t segments = 0;           ///< exit: bit mask of graph::Segment
+  double value = 0.0;                  ///< toxicity: new level; shock: extra pull (1/week)
+  double churn = 0.0;                  ///< shock: extra churn (1/week)
+  std::uint32_t weeks = 1;             ///< announce, shock: duration (weeks)
+  std::uint64_t line = 0;              ///< where it was defined, for messages
+};
+
+struct ModelOptions {
+  enum class Influence { kNetwork, kWellMixed };
+  enum class Contagion { kSimple, kThreshold };
+  Influence influence = Influence::kNetwork;
+  Contagion contagion = Contagion::kSimple;
+  double memory_weeks = 1.0;    ///< time constant of peer influence; 0: all active peers count
+  double threshold = 0.2;       ///< threshold contagion: share of followees needed
+  double tolerance_mean = 0.5;  ///< per-agent toxicity tolerance ~ Normal(mean, sd) in [0, 1]
+  double tolerance_sd = 0.2;
+};
+
+struct Scenario {
+  std::string name;
+  std::string description;
+  std::string file;  ///< the file it was read from
+  // Simulation.
+  std::uint32_t weeks = 104;
+  std::uint32_t replicates = 10;
+  std::uint64_t seed = 1;
+  std::string start_date;  ///< ISO date of week 0, for labels only
+  // Population.
+  std::string graph = "follower:n=62000,seed=1";
+  std::string organisation = "organisation";
+  std::vector<PlatformParams> platforms;  ///< in the order of their names
+  std::vector<Event> events;              ///< sorted by week
+  ModelOptions model;
+  std::uint32_t snapshot_every = 0;  ///< weeks between per-agent snapshots; 0: none
+  std::string resolved_toml;         ///< the merged scenario, as TOML text (provenance)
+
+  /// Index of a platform by name, or -1.
+  int platform_index(const std::string& name) const;
+};
+
+}  // namespace sim::scenario
