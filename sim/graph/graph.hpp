@@ -45,6 +45,12 @@ class Graph {
             static_cast<std::size_t>(csr_.m_backward.m_rowstart[node + 1] - begin)};
   }
 
+  /// Position of followees(node)[0] in the concatenation of all followee rows ("followee slot"):
+  /// slots of one node are contiguous, so per-slot data is read in order.
+  ArcIndex first_followee_slot(NodeId node) const { return csr_.m_backward.m_rowstart[node]; }
+  /// Arc index of every followee slot.
+  std::span<const ArcIndex> slot_arcs() const { return csr_.m_backward.m_edge_properties; }
+
   /// First arc index of `node`'s follower row: arcs are numbered in (source, target) order.
   ArcIndex first_arc(NodeId node) const { return csr_.m_forward.m_rowstart[node]; }
   /// True when the arc source -> target exists (binary search in the source's row).

@@ -1,23 +1,43 @@
 #pragma once
-/// Per-agent platform state, in compact arrays (one entry per agent, one bit per platform):
+/// Per-agent platform state, in compact arrays (one entry per agent, one bit or byte per platform):
 ///   account: has an account;  active: used the platform this week;  follows: follows the
-///   organisation there;  since: the week the agent last became active there (kLongAgo for agents
-///   active from the start, so they exert no "recent move" influence).
-/// Memory: 3 bytes + 4 bytes per platform per agent.
+///   organisation there;  age: weeks since the agent last became active there;  recent: active
+///   there with an age below the model's influence horizon (a summary of `ages` that fits in
+///   cache: only recent activations exert peer influence).
+/// The ages of one agent share one 64-bit word (byte k for platform k), so the weekly step reads
+/// everything it needs about a followed account with one memory access.
+/// Memory: 12 bytes per agent.
 
 #include <cstdint>
 #include <vector>
 
 namespace sim::model {
 
-inline constexpr std::int32_t kLongAgo = -1000000;
+/// Age byte values: 0..kLongAgo-1 are weeks since activation; kLongAgo marks an agent active for
+/// longer (and those active from the start); kInactive an agent not active there.
+inline constexpr std::uint8_t kLongAgo = 254;
+inline constexpr std::uint8_t kInactive = 255;
+inline constexpr std::uint64_t kAllInactive = ~std::uint64_t{0};
+
+inline std::uint8_t age_in(std::uint64_t ages, std::size_t platform) {
+  return static_cast<std::uint8_t>(ages >> (8 * platform));
+}
+inline std::uint64_t with_age(std::uint64_t ages, std::size_t platform, std::uint8_t age) {
+  const unsigned shift = 8 * static_cast<unsigned>(platform);
+  return (ages & ~(std::uint64_t{0xFF} << shift)) | (std::uint64_t{age} << shift);
+}
+/// The age a week later: one more week, saturating at kLongAgo; kInactive stays.
+inline std::uint8_t older(std::uint8_t age) {
+  return age >= kLongAgo ? age : static_cast<std::uint8_t>(age + 1);
+}
 
 struct AgentState {
   std::size_t platforms = 0;
   std::vector<std::uint8_t> account;
   std::vector<std::uint8_t> active;
   std::vector<std::uint8_t> follows;
-  std::vector<std::int32_t> since;  ///< agents x platforms, row-major
+  std::vector<std::uint8_t> recent;
+  std::vector<std::uint64_t> ages;
 
   AgentState() = default;
   AgentState(std::size_t agents, std::size_t platform_count)
@@ -25,16 +45,20 @@ struct AgentState {
         account(agents, 0),
         active(agents, 0),
         follows(agents, 0),
-        since(agents * platform_count, kLongAgo) {}
+        recent(agents, 0),
+        ages(agents, kAllInactive) {}
 
   std::size_t agents() const { return account.size(); }
-  std::int32_t& since_of(std::size_t agent, std::size_t platform) {
-    return since[agent * platforms + platform];
-  }
-  std::int32_t since_of(std::size_t agent, std::size_t platform) const {
-    return since[agent * platforms + platform];
-  }
 };
+
+/// Bit k set when platform k's age is below `horizon` weeks (a recent activation).
+inline std::uint8_t recent_bits(std::uint64_t ages, std::size_t platforms, std::uint8_t horizon) {
+  std::uint8_t bits = 0;
+  for (std::size_t k = 0; k < platforms; ++k) {
+    if (age_in(ages, k) < horizon) bits = static_cast<std::uint8_t>(bits | (1U << k));
+  }
+  return bits;
+}
 
 inline bool has(std::uint8_t bits, std::size_t platform) { return (bits >> platform) & 1U; }
 inline std::uint8_t with(std::uint8_t bits, std::size_t platform) {

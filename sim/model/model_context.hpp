@@ -1,17 +1,22 @@
 #pragma once
 /// Everything the weekly update reads besides the agents' state: the scenario, the graph, the time
-/// line, and per-replicate draws made once (toxicity tolerances, rebuilt ties).
+/// line, per-replicate draws made once (toxicity tolerances, rebuilt ties) and lookup tables.
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
 #include "sim/graph/graph.hpp"
+#include "sim/model/agent_state.hpp"
 #include "sim/model/timeline.hpp"
 #include "sim/rng/philox.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/util/bitset.hpp"
 
 namespace sim::model {
+
+/// A value for each age byte (0..kLongAgo, and kInactive).
+using AgeTable = std::array<float, 256>;
 
 struct ModelContext {
   ModelContext(const scenario::Scenario& scenario, const graph::Graph& graph, rng::RunKey run);
@@ -20,15 +25,25 @@ struct ModelContext {
   const graph::Graph& graph;
   Timeline timeline;
   rng::RunKey run;
-  std::vector<float> tolerance;    ///< per agent, in [0, 1]
-  std::vector<util::Bitset> ties;  ///< per platform: arcs rebuilt there (all on rebuild = 1)
-  std::vector<double> recency;     ///< peer weight by weeks since activation; back() = long ago
+  std::vector<float> tolerance;  ///< per agent, in [0, 1]
+  /// Per platform, one bit per followee slot (graph.first_followee_slot): the tie from the
+  /// followee to the agent is rebuilt there (all set when rebuild = 1). Drawn per arc.
+  std::vector<util::Bitset> ties;
+  /// Peer weight of a followee by its age there: exp(-age / memory_weeks) below the horizon, 0
+  /// from there on and for kInactive (1 for every active age when memory_weeks = 0).
+  AgeTable recency{};
+  /// Influence horizon (weeks): weights below 1e-3 (ages of 6.9 time constants and more) are
+  /// dropped, so that only recent movers are looked up.
+  std::uint8_t horizon = kLongAgo;
+  /// Per platform: novelty churn of an agent by its age there (1/week).
+  std::vector<AgeTable> novelty;
+
+  /// Per week: bit k set when platform k can be adopted and has imitation > 0.
+  std::vector<std::uint8_t> imitating;
+  /// Bit k set when platform k has lock_in > 0.
+  std::uint8_t locking = 0;
 
   std::size_t platforms() const { return scenario.platforms.size(); }
-  double recency_weight(std::int64_t age) const {
-    const auto index = static_cast<std::size_t>(age);
-    return age >= 0 && index < recency.size() - 1 ? recency[index] : recency.back();
-  }
 };
 
 }  // namespace sim::model

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 
 #include "sim/rng/distributions.hpp"
@@ -18,45 +19,70 @@ using scenario::kMaxPlatforms;
 
 constexpr std::size_t kGrain = 1024;
 
-/// True with probability p for a 32-bit uniform (resolution 2^-32).
-bool chance(std::uint32_t uniform, double p) {
-  return static_cast<double>(uniform) < p * 4294967296.0;
-}
-
-/// Two 32-bit uniforms per platform, from the agent's weekly address.
-struct WeeklyDraws {
-  WeeklyDraws(const ModelContext& c, NodeId agent, std::uint32_t week)
-      : stream(c.run, {rng::Stream::kModelWeek, agent, week}) {}
-  std::array<std::uint32_t, 2> next_pair() {
-    const std::uint64_t word = stream.next();
-    return {static_cast<std::uint32_t>(word >> 32), static_cast<std::uint32_t>(word)};
+/// One uniform per platform per agent-week: the eight 32-bit halves of one Philox block at the
+/// agent's weekly address (resolution 2^-32).
+class WeeklyUniforms {
+ public:
+  WeeklyUniforms(const ModelContext& c, NodeId agent, std::uint32_t week)
+      : block_(rng::philox_block(c.run, {rng::Stream::kModelWeek, agent, week}, 0)) {}
+  double at(std::size_t platform) const {
+    const std::uint64_t half = block_.v[platform / 2] >> (32 * (platform % 2));
+    return static_cast<double>(half & 0xFFFFFFFFU) * 0x1p-32;
   }
-  rng::RandomStream stream;
+
+ private:
+  r123::Philox4x64::ctr_type block_;
 };
 
+/// A Bernoulli(p) decision on uniform u, and a fresh uniform for the next decision: given the
+/// outcome, u is uniform on [0, p) or [p, 1), and rescaling that interval to [0, 1) gives a
+/// uniform independent of the outcome. One draw thus serves a chain of decisions (leave, then
+/// delete; adopt or stay, then follow the organisation) without a second Philox block.
+struct Decision {
+  bool happened;
+  double next_uniform;
+};
+Decision decide(double u, double p) {
+  if (p >= 1.0) return {true, u};
+  if (p <= 0.0) return {false, u};
+  return u < p ? Decision{true, u / p} : Decision{false, (u - p) / (1.0 - p)};
+}
+
 /// Peer signal (recency-weighted active followees) and lock-in (active followees with a rebuilt
-/// tie), per platform, over the agent's followees.
+/// tie), per platform, as shares of the agent's followees. Only the platforms in the masks are
+/// computed: the signal where the agent may adopt, lock-in where it may leave.
 struct Neighbourhood {
-  std::array<double, kMaxPlatforms> signal{};
-  std::array<double, kMaxPlatforms> lock_in{};
-  std::size_t followees = 0;
+  std::array<float, kMaxPlatforms> signal{};
+  std::array<float, kMaxPlatforms> lock_in{};
 };
 
 Neighbourhood neighbourhood(const ModelContext& c, const AgentState& now, NodeId agent,
-                            std::uint32_t week) {
+                            std::uint8_t signal_mask, std::uint8_t lock_mask) {
   Neighbourhood n;
   const auto followees = c.graph.followees(agent);
-  const auto arcs = c.graph.followee_arcs(agent);
-  n.followees = followees.size();
+  if (followees.empty() || (signal_mask | lock_mask) == 0) return n;
+  const graph::ArcIndex first_slot = c.graph.first_followee_slot(agent);
+  // With memory, only recent activations weigh; without, every active followee does. The byte
+  // arrays `recent` and `active` stay in cache; the age word is read only when it counts.
+  const std::vector<std::uint8_t>& weighing =
+      c.scenario.model.memory_weeks == 0.0 ? now.active : now.recent;
   for (std::size_t i = 0; i < followees.size(); ++i) {
-    const NodeId j = followees[i];
-    for (std::uint8_t bits = now.active[j]; bits != 0; bits &= static_cast<std::uint8_t>(bits - 1)) {
+    const NodeId followee = followees[i];
+    const auto signal_bits = static_cast<std::uint8_t>(weighing[followee] & signal_mask);
+    if (signal_bits != 0) {
+      const std::uint64_t ages = now.ages[followee];
+      for (std::uint8_t bits = signal_bits; bits != 0; bits &= static_cast<std::uint8_t>(bits - 1)) {
+        const auto k = static_cast<std::size_t>(std::countr_zero(bits));
+        n.signal[k] += c.recency[age_in(ages, k)];
+      }
+    }
+    const auto lock_bits = static_cast<std::uint8_t>(now.active[followee] & lock_mask);
+    for (std::uint8_t bits = lock_bits; bits != 0; bits &= static_cast<std::uint8_t>(bits - 1)) {
       const auto k = static_cast<std::size_t>(std::countr_zero(bits));
-      n.signal[k] += c.recency_weight(std::int64_t{week} - now.since_of(j, k));
-      if (c.ties[k].test(arcs[i])) n.lock_in[k] += 1.0;
+      n.lock_in[k] += c.ties[k].test(first_slot + i) ? 1.0F : 0.0F;
     }
   }
-  const double scale = n.followees == 0 ? 0.0 : 1.0 / static_cast<double>(n.followees);
+  const float scale = 1.0F / static_cast<float>(followees.size());
   for (std::size_t k = 0; k < c.platforms(); ++k) {
     n.signal[k] *= scale;
     n.lock_in[k] *= scale;
@@ -65,25 +91,27 @@ Neighbourhood neighbourhood(const ModelContext& c, const AgentState& now, NodeId
 }
 
 /// Well-mixed influence: the population's recency-weighted share active on each platform.
-std::array<double, kMaxPlatforms> population_signal(const ModelContext& c, const AgentState& now,
-                                                    std::uint32_t week) {
+std::array<float, kMaxPlatforms> population_signal(const ModelContext& c, const AgentState& now) {
   std::array<double, kMaxPlatforms> total{};
-  for (std::size_t agent = 0; agent < now.agents(); ++agent) {
-    for (std::size_t k = 0; k < c.platforms(); ++k) {
-      if (has(now.active[agent], k)) {
-        total[k] += c.recency_weight(std::int64_t{week} - now.since_of(agent, k));
-      }
-    }
+  for (const std::uint64_t ages : now.ages) {
+    for (std::size_t k = 0; k < c.platforms(); ++k) total[k] += c.recency[age_in(ages, k)];
   }
-  for (double& value : total) value /= static_cast<double>(std::max<std::size_t>(now.agents(), 1));
-  return total;
+  std::array<float, kMaxPlatforms> share{};
+  for (std::size_t k = 0; k < c.platforms(); ++k) {
+    share[k] = static_cast<float>(total[k] / static_cast<double>(std::max<std::size_t>(now.agents(), 1)));
+  }
+  return share;
 }
 
-std::size_t home_platform(const AgentState& now, std::size_t agent) {
-  std::size_t home = now.platforms;
-  for (std::size_t k = 0; k < now.platforms; ++k) {
-    if (has(now.active[agent], k) &&
-        (home == now.platforms || now.since_of(agent, k) < now.since_of(agent, home))) {
+/// The platform the agent has been active on longest (ties to the lower index), or `platforms`
+/// when it is active nowhere.
+std::size_t home_platform(std::uint64_t ages, std::size_t platforms) {
+  std::size_t home = platforms;
+  int oldest = -1;
+  for (std::size_t k = 0; k < platforms; ++k) {
+    const std::uint8_t age = age_in(ages, k);
+    if (age != kInactive && age > oldest) {
+      oldest = age;
       home = k;
     }
   }
@@ -91,11 +119,10 @@ std::size_t home_platform(const AgentState& now, std::size_t agent) {
 }
 
 double leave_hazard(const ModelContext& c, const PlatformWeek& w, const scenario::PlatformParams& p,
-                    NodeId agent, std::int64_t weeks_active, double lock_in) {
+                    NodeId agent, std::size_t k, std::uint8_t age, float lock_in) {
   const double toxicity = std::max(0.0, w.toxicity - static_cast<double>(c.tolerance[agent]));
-  const double novelty =
-      p.novelty_churn * std::exp(-static_cast<double>(weeks_active) / p.novelty_weeks);
-  const double push = p.churn + w.extra_churn + p.toxicity_sensitivity * toxicity + novelty;
+  const double push =
+      p.churn + w.extra_churn + p.toxicity_sensitivity * toxicity + c.novelty[k][age];
   return push * (1.0 - p.switching_cost) * (1.0 - p.lock_in * lock_in);
 }
 
@@ -115,45 +142,55 @@ struct AgentStep {
   const AgentState& now;
   AgentState& next;
   std::uint32_t week;
-  const std::array<double, kMaxPlatforms>& mixed;
+  const std::array<float, kMaxPlatforms>& mixed;
   WeekCounts& counts;
 
   void operator()(NodeId agent) const {
     const bool network = c.scenario.model.influence == scenario::ModelOptions::Influence::kNetwork;
-    const Neighbourhood around = neighbourhood(c, now, agent, week);
-    const std::size_t home = home_platform(now, agent);
-    WeeklyDraws draws(c, agent, week);
+    const bool threshold =
+        c.scenario.model.contagion == scenario::ModelOptions::Contagion::kThreshold;
+    const std::uint64_t ages_now = now.ages[agent];
+    const Neighbourhood around =
+        network ? neighbourhood(c, now, agent, c.imitating[week] & ~now.active[agent],
+                                c.locking & now.active[agent])
+                : Neighbourhood{};
+    const std::size_t home = home_platform(ages_now, c.platforms());
+    const WeeklyUniforms uniforms(c, agent, week);
     std::uint8_t account = now.account[agent], active = now.active[agent];
     std::uint8_t follows = now.follows[agent];
+    std::uint64_t ages = ages_now;
     for (std::size_t k = 0; k < c.platforms(); ++k) {
-      const auto [decide, second] = draws.next_pair();
+      double u = uniforms.at(k);
       const PlatformWeek& w = c.timeline.at(week, k);
       const scenario::PlatformParams& p = c.scenario.platforms[k];
-      next.since_of(agent, k) = now.since_of(agent, k);
+      const std::uint8_t age = age_in(ages_now, k);
       bool newly_active = false;
-      if (has(active, k)) {
-        const std::int64_t weeks_active = std::int64_t{week} - now.since_of(agent, k);
-        if (chance(decide, leave_hazard(c, w, p, agent, weeks_active, around.lock_in[k]))) {
+      if (age != kInactive) {
+        const Decision leave = decide(u, leave_hazard(c, w, p, agent, k, age, around.lock_in[k]));
+        u = leave.next_uniform;
+        if (leave.happened) {
           active = without(active, k);
+          ages = with_age(ages, k, kInactive);
           ++counts.deactivations[k];
-          if (chance(second, p.delete_share)) {
+          if (decide(u, p.delete_share).happened) {
             account = without(account, k);
             follows = without(follows, k);
             ++counts.deletions[k];
           }
           continue;
         }
+        ages = with_age(ages, k, older(age));
       } else if (w.launched) {
         double signal = network ? around.signal[k] : mixed[k];
-        if (c.scenario.model.contagion == scenario::ModelOptions::Contagion::kThreshold) {
-          signal = signal >= c.scenario.model.threshold && signal > 0.0 ? 1.0 : 0.0;
-        }
+        if (threshold) signal = signal >= c.scenario.model.threshold && signal > 0.0 ? 1.0 : 0.0;
         double hazard = w.external + p.imitation * signal;
         if (has(account, k)) hazard *= p.reactivation;
-        if (!chance(decide, hazard)) continue;
+        const Decision adopt = decide(u, hazard);
+        if (!adopt.happened) continue;
+        u = adopt.next_uniform;
         account = with(account, k);
         active = with(active, k);
-        next.since_of(agent, k) = static_cast<std::int32_t>(week + 1);
+        ages = with_age(ages, k, 0);
         ++counts.activations[k];
         ++counts.flows[home * c.platforms() + k];
         newly_active = true;
@@ -161,13 +198,15 @@ struct AgentStep {
         continue;
       }
       if (w.organisation && !has(follows, k) &&
-          chance(second, follow_chance(c, now, agent, k, week, newly_active))) {
+          decide(u, follow_chance(c, now, agent, k, week, newly_active)).happened) {
         follows = with(follows, k);
       }
     }
     next.account[agent] = account;
     next.active[agent] = active;
     next.follows[agent] = follows;
+    next.ages[agent] = ages;
+    next.recent[agent] = recent_bits(ages, c.platforms(), c.horizon);
   }
 };
 
@@ -183,12 +222,15 @@ void apply_exits(const ModelContext& c, std::uint32_t week, AgentState& next, No
     rng::RandomStream draws(c.run, {rng::Stream::kModelEvent, agent, week, index});
     if (!rng::bernoulli(draws, e.share)) continue;
     next.active[agent] = without(next.active[agent], e.platform);
+    next.ages[agent] = with_age(next.ages[agent], e.platform, kInactive);
+    next.recent[agent] = without(next.recent[agent], e.platform);
     ++counts.deactivations[e.platform];
     for (const std::uint32_t to : e.targets) {
       if (has(next.active[agent], to)) continue;
       next.account[agent] = with(next.account[agent], to);
       next.active[agent] = with(next.active[agent], to);
-      next.since_of(agent, to) = static_cast<std::int32_t>(week + 1);
+      next.ages[agent] = with_age(next.ages[agent], to, 0);
+      next.recent[agent] = with(next.recent[agent], to);
       ++counts.activations[to];
       ++counts.flows[e.platform * c.platforms() + to];
     }
@@ -255,7 +297,10 @@ void initialise(const ModelContext& c, AgentState& state) {
                           const bool active = rng::bernoulli(draws, p.initial_active) && account;
                           const bool follows = rng::bernoulli(draws, p.initial_follows) && account;
                           if (account) state.account[agent] = with(state.account[agent], k);
-                          if (active) state.active[agent] = with(state.active[agent], k);
+                          if (active) {
+                            state.active[agent] = with(state.active[agent], k);
+                            state.ages[agent] = with_age(state.ages[agent], k, kLongAgo);
+                          }
                           if (follows) state.follows[agent] = with(state.follows[agent], k);
                         }
                       }
@@ -271,8 +316,8 @@ WeekCounts count(const ModelContext& c, const AgentState& state) {
 WeekCounts step(const ModelContext& c, std::uint32_t week, const AgentState& now,
                 AgentState& next) {
   const bool mixed = c.scenario.model.influence == scenario::ModelOptions::Influence::kWellMixed;
-  const std::array<double, kMaxPlatforms> population =
-      mixed ? population_signal(c, now, week) : std::array<double, kMaxPlatforms>{};
+  const std::array<float, kMaxPlatforms> population =
+      mixed ? population_signal(c, now) : std::array<float, kMaxPlatforms>{};
   return for_each_agent(c, now.agents(), [&](NodeId agent, WeekCounts& counts) {
     AgentStep{c, now, next, week, population, counts}(agent);
     apply_exits(c, week, next, agent, counts);

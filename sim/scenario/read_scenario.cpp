@@ -45,7 +45,7 @@ void read_model(TableReader& root, Scenario& s) {
   m.contagion = r.choice("contagion", "simple", {"simple", "threshold"}) == "simple"
                     ? ModelOptions::Contagion::kSimple
                     : ModelOptions::Contagion::kThreshold;
-  m.memory_weeks = r.real("memory_weeks", m.memory_weeks, 0.0, 1000.0);
+  m.memory_weeks = r.real("memory_weeks", m.memory_weeks, 0.0, 20.0);
   m.threshold = r.real("threshold", m.threshold, 0.0, 1.0);
   m.tolerance_mean = r.real("tolerance_mean", m.tolerance_mean, 0.0, 1.0);
   m.tolerance_sd = r.real("tolerance_sd", m.tolerance_sd, 0.0, 1.0);

@@ -62,7 +62,7 @@ struct ModelOptions {
   enum class Contagion { kSimple, kThreshold };
   Influence influence = Influence::kNetwork;
   Contagion contagion = Contagion::kSimple;
-  double memory_weeks = 1.0;    ///< time constant of peer influence; 0: all active peers count
+  double memory_weeks = 1.0;  ///< time constant of peer influence (<= 20); 0: all active peers count
   double threshold = 0.2;       ///< threshold contagion: share of followees needed
   double tolerance_mean = 0.5;  ///< per-agent toxicity tolerance ~ Normal(mean, sd) in [0, 1]
   double tolerance_sd = 0.2;

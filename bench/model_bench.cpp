@@ -1,0 +1,80 @@
+// Google Benchmark of the migration model's weekly step: the Ghent base scenario on its
+// 62,000-agent follower graph, and the same scenario on a 1,000,000-agent follower graph.
+// Run: build/release/bench/model_bench --benchmark_min_time=2
+// TREK_THREADS=N limits oneTBB to N threads (default: all cores).
+// Counters: agent-weeks/s. The state is stepped forward week after week and starts again from
+// week 0 at the scenario's horizon, so the benchmark averages over the weeks of a real run.
+
+#include <benchmark/benchmark.h>
+
+#include <tbb/global_control.h>
+
+#include <cstdlib>
+#include <map>
+#include <memory>
+
+#include "sim/engine/population.hpp"
+#include "sim/model/model_context.hpp"
+#include "sim/model/weekly_step.hpp"
+#include "sim/scenario/read_scenario.hpp"
+
+namespace {
+
+using namespace sim;
+
+const char* const kScenario = TREK_SOURCE_DIR "/scenarios/ghent/stay_on_x.toml";
+
+struct Fixture {
+  scenario::Scenario scenario;
+  graph::Graph graph;
+};
+
+const Fixture& fixture(std::uint64_t agents) {
+  static std::map<std::uint64_t, std::unique_ptr<Fixture>> cache;
+  auto& entry = cache[agents];
+  if (!entry) {
+    const std::string graph = "population.graph=\"follower:n=" + std::to_string(agents) + ",seed=1\"";
+    entry = std::make_unique<Fixture>();
+    entry->scenario = scenario::read_scenario(kScenario, {graph});
+    entry->graph = engine::load_population(entry->scenario);
+  }
+  return *entry;
+}
+
+void BM_WeeklyStep(benchmark::State& state) {
+  const Fixture& f = fixture(static_cast<std::uint64_t>(state.range(0)));
+  const model::ModelContext context(f.scenario, f.graph, {f.scenario.seed, 0});
+  model::AgentState now;
+  model::initialise(context, now);
+  const model::AgentState initial = now;
+  model::AgentState next = now;
+  std::uint32_t week = 0;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(model::step(context, week, now, next));
+    std::swap(now, next);
+    if (++week == f.scenario.weeks) {
+      state.PauseTiming();
+      week = 0;
+      now = initial;
+      state.ResumeTiming();
+    }
+  }
+  state.counters["agent_weeks/s"] = benchmark::Counter(
+      static_cast<double>(state.iterations()) * f.graph.node_count(), benchmark::Counter::kIsRate);
+  state.counters["arcs"] = static_cast<double>(f.graph.arc_count());
+}
+BENCHMARK(BM_WeeklyStep)->Arg(62000)->Arg(1000000)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::unique_ptr<tbb::global_control> limit;
+  if (const char* threads = std::getenv("TREK_THREADS")) {
+    limit = std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism,
+                                                  std::strtoul(threads, nullptr, 10));
+  }
+  benchmark::Initialize(&argc, argv);
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
