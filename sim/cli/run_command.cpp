@@ -6,6 +6,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -142,9 +143,14 @@ void validate(const ValidateOptions& o) {
     const scenario::Scenario s = scenario::read_scenario(path, o.overrides);
     check_graph_source(s);
     if (o.common.quiet) continue;
-    std::printf("ok  %s: '%s', %zu platforms, %zu events, %u weeks, %u replicates\n",
+    const auto late = std::count_if(s.events.begin(), s.events.end(),
+                                    [&](const scenario::Event& e) { return e.week >= s.weeks; });
+    std::printf("ok  %s: '%s', %zu platforms, %zu events, %u weeks, %u replicates%s\n",
                 path.c_str(), s.name.c_str(), s.platforms.size(), s.events.size(), s.weeks,
-                s.replicates);
+                s.replicates,
+                late == 0 ? ""
+                          : (" (" + std::to_string(late) + " events after the last week: no "
+                             "effect)").c_str());
   }
 }
 

@@ -150,10 +150,11 @@ struct AgentStep {
     const bool threshold =
         c.scenario.model.contagion == scenario::ModelOptions::Contagion::kThreshold;
     const std::uint64_t ages_now = now.ages[agent];
+    // Lock-in always comes from the followees; the peer signal only under network influence.
+    const auto signal_mask =
+        static_cast<std::uint8_t>(network ? c.imitating[week] & ~now.active[agent] : 0);
     const Neighbourhood around =
-        network ? neighbourhood(c, now, agent, c.imitating[week] & ~now.active[agent],
-                                c.locking & now.active[agent])
-                : Neighbourhood{};
+        neighbourhood(c, now, agent, signal_mask, c.locking & now.active[agent]);
     const std::size_t home = home_platform(ages_now, c.platforms());
     const WeeklyUniforms uniforms(c, agent, week);
     std::uint8_t account = now.account[agent], active = now.active[agent];

@@ -29,7 +29,7 @@ enum class Stream : std::uint32_t {
   kModelTolerance = 17,    ///< toxicity tolerance of an agent (entity: agent)
   kModelWeek = 18,         ///< weekly decisions of an agent (entity: agent, week)
   kModelEvent = 19,        ///< an agent's response to an event (entity: agent, week, sub: event)
-  kModelTie = 20,          ///< whether a tie is rebuilt on a platform (entity: arc, sub: platform)
+  kModelTie = 20,          ///< whether a tie is rebuilt (entity: arc; 32-bit half k: platform k)
 };
 
 /// Name and value of every registered stream, for documentation and the registry test.

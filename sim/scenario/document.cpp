@@ -20,16 +20,18 @@ toml::table parse(const std::string& path) {
   }
 }
 
-void merge_into(toml::table& base, const toml::table& top) {
+// Nodes are moved, never copied: toml++ keeps a node's file and line only when it is moved, and
+// messages must point at the file that set the value.
+void merge_into(toml::table& base, toml::table&& top) {
   for (auto&& [key, node] : top) {
     toml::node* existing = base.get(key.str());
     if (existing != nullptr && existing->is_table() && node.is_table()) {
-      merge_into(*existing->as_table(), *node.as_table());
+      merge_into(*existing->as_table(), std::move(*node.as_table()));
     } else if (existing != nullptr && key.str() == "events" && existing->is_array() &&
                node.is_array()) {
-      for (auto&& event : *node.as_array()) existing->as_array()->push_back(event);
+      for (auto&& event : *node.as_array()) existing->as_array()->push_back(std::move(event));
     } else {
-      base.insert_or_assign(key.str(), node);
+      base.insert_or_assign(key.str(), std::move(node));
     }
   }
 }
@@ -55,7 +57,7 @@ toml::table load_chain(const std::string& path, std::vector<std::string>& seen) 
   }
   toml::table merged = load_chain(base_path.string(), seen);
   document.erase("extends");
-  merge_into(merged, document);
+  merge_into(merged, std::move(document));
   return merged;
 }
 

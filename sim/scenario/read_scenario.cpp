@@ -158,7 +158,9 @@ Event read_event(const toml::table& table, const std::string& file, std::size_t 
                                                     "toxicity", "launch", "shock"};
   const std::string kind = r.choice("type", "", kKinds);
   e.kind = static_cast<Event::Kind>(std::find(kKinds.begin(), kKinds.end(), kind) - kKinds.begin());
-  e.week = static_cast<std::uint32_t>(r.integer("week", 0, 0, s.weeks - 1));
+  // Events after the simulated weeks are allowed (a run shortened with --weeks keeps its
+  // scenario valid) and never take effect.
+  e.week = static_cast<std::uint32_t>(r.integer("week", 0, 0, kMaxWeeks));
   if (table.get("platform") == nullptr) throw util::InputError(r.where("platform"), "missing");
   e.platform = platform_named(s, r.text("platform", ""), r.where("platform"));
   e.targets = read_targets(r, s);

@@ -1,0 +1,114 @@
+// The results file: what is written reads back identically, with the documented layout, and
+// files that are not Trek run files (or of another version) are refused with an InputError.
+
+#include <gtest/gtest.h>
+
+#include "sim/engine/results_file.hpp"
+#include "sim/engine/results_reader.hpp"
+#include "sim/graph/io/load.hpp"
+#include "sim/io/atomic_file.hpp"
+#include "sim/scenario/read_scenario.hpp"
+#include "sim/util/error.hpp"
+#include "support/test_support.hpp"
+
+namespace {
+
+using namespace sim;
+
+struct FinishedRun {
+  scenario::Scenario scenario;
+  graph::Graph graph;
+  std::vector<engine::ReplicateSeries> series;
+};
+
+/// Runs the Ghent stay-on-X scenario, shrunk, into `path`.
+FinishedRun run_into(const std::string& path) {
+  FinishedRun run;
+  run.scenario = scenario::read_scenario(
+      TREK_SOURCE_DIR "/scenarios/ghent/stay_on_x.toml",
+      {"population.graph=follower:n=2000,seed=2", "simulation.weeks=12",
+       "simulation.replicates=3", "output.snapshot_every=4"});
+  run.graph = graph::io::load_graph(run.scenario.graph).graph;
+  io::write_atomically(path, [&](const std::string& temporary) {
+    engine::ResultsFile file(temporary, run.scenario, run.graph, {"trek test", "trek run test"});
+    struct Keep final : engine::RunObserver {
+      engine::ResultsFile& file;
+      std::vector<engine::ReplicateSeries>& series;
+      std::mutex mutex;
+      Keep(engine::ResultsFile& f, std::vector<engine::ReplicateSeries>& s) : file(f), series(s) {}
+      void on_snapshot(std::uint32_t r, std::uint32_t w, const model::AgentState& s) override {
+        file.on_snapshot(r, w, s);
+      }
+      void on_replicate(const engine::ReplicateSeries& s) override {
+        file.on_replicate(s);
+        const std::lock_guard lock(mutex);
+        series.push_back(s);
+      }
+    } keep(file, run.series);
+    engine::run_scenario(run.scenario, run.graph, keep);
+    file.finish({1.5, 2, "2026-01-01T00:00:00Z"});
+  });
+  return run;
+}
+
+TEST(ResultsFile, ReadsBackWhatWasWritten) {
+  const test::TempDir dir;
+  const std::string path = dir.path("run.h5");
+  const FinishedRun run = run_into(path);
+  const engine::ResultsInfo info = engine::read_results_info(path);
+  EXPECT_EQ(info.version, engine::kResultsVersion);
+  EXPECT_EQ(info.scenario, "Stay on X");
+  EXPECT_EQ(info.replicates, 3u);
+  EXPECT_EQ(info.weeks, 12u);
+  EXPECT_EQ(info.agents, 2000u);
+  EXPECT_EQ(info.platforms.size(), 7u);
+  EXPECT_EQ(info.platforms.front(), "bluesky");
+  EXPECT_EQ(info.snapshots, 4u);  // weeks 0, 4, 8, 12
+  EXPECT_DOUBLE_EQ(info.wall_seconds, 1.5);
+  EXPECT_EQ(info.command_line, "trek run test");
+  ASSERT_EQ(info.observables.size(), engine::observable_names().size());
+  for (const auto& [name, dims] : info.observables) {
+    EXPECT_EQ(dims[0], 3u) << name;
+    EXPECT_EQ(dims[1], 13u) << name;
+  }
+  const engine::SeriesTable table = engine::read_series_table(path);
+  const engine::SeriesTable expected = engine::table_of(info.platforms, run.series);
+  EXPECT_EQ(table.active, expected.active);
+  EXPECT_EQ(table.followers, expected.followers);
+  EXPECT_EQ(table.accounts, expected.accounts);
+  EXPECT_EQ(table.active_anywhere, expected.active_anywhere);
+
+  const io::Handle file = io::open_file_read(path);
+  EXPECT_EQ(io::read_string_attribute(io::open_group(file.get(), "provenance").get(),
+                                      "scenario_toml"),
+            run.scenario.resolved_toml);
+  const auto flows = io::read_array<std::uint32_t>(file.get(), "observables/flows/value");
+  EXPECT_EQ(flows.size(), 3u * 13u * 8u * 7u);
+  const auto active = io::read_array<std::uint8_t>(file.get(), "snapshots/active");
+  EXPECT_EQ(active.size(), 3u * 4u * 2000u);
+  EXPECT_EQ(io::read_vector<std::uint32_t>(file.get(), "observables/active/step").back(), 12u);
+}
+
+TEST(ResultsFile, RefusesOtherFilesWithAnInputError) {
+  const test::TempDir dir;
+  test::write_text(dir.path("text.h5"), "not hdf5");
+  EXPECT_THROW(engine::read_results_info(dir.path("text.h5")), util::InputError);
+  {
+    const io::Handle other = io::create_file(dir.path("other.h5"));
+    io::write_attribute(other.get(), "format", "trek-cascade");
+  }
+  EXPECT_THROW(engine::read_results_info(dir.path("other.h5")), util::InputError);
+  {
+    const io::Handle newer = io::create_file(dir.path("newer.h5"));
+    io::write_attribute(newer.get(), "format", engine::kResultsFormat);
+    io::write_attribute(newer.get(), "version", std::uint64_t{99});
+  }
+  try {
+    engine::read_series_table(dir.path("newer.h5"));
+    FAIL() << "no error";
+  } catch (const util::InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("version 99 is not supported"), std::string::npos);
+  }
+}
+
+}  // namespace

@@ -1,0 +1,177 @@
+#pragma once
+/// A plain serial implementation of the migration model's weekly step, written from the equations
+/// of docs/model.md with none of the kernel's devices (packed age words, cached masks, thread-local
+/// counts): one struct per agent, one loop per process. It draws the same random numbers from the
+/// same addresses, so on small graphs the kernel must reproduce it exactly.
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include "sim/model/model_context.hpp"
+#include "sim/rng/distributions.hpp"
+
+namespace sim::test {
+
+struct ReferenceAgent {
+  std::vector<bool> account, active, follows;
+  std::vector<int> age;  ///< weeks since activation, saturating at 254; -1 when inactive
+};
+
+struct ReferenceModel {
+  const model::ModelContext& c;
+  std::vector<ReferenceAgent> agents;
+
+  std::size_t platforms() const { return c.platforms(); }
+
+  explicit ReferenceModel(const model::ModelContext& context) : c(context) {
+    const std::size_t n = c.graph.node_count(), p = platforms();
+    for (std::size_t i = 0; i < n; ++i) {
+      ReferenceAgent a{std::vector<bool>(p), std::vector<bool>(p), std::vector<bool>(p),
+                       std::vector<int>(p, -1)};
+      rng::RandomStream draws(c.run, {rng::Stream::kModelInitial, i});
+      for (std::size_t k = 0; k < p; ++k) {
+        const auto& params = c.scenario.platforms[k];
+        const bool account = rng::bernoulli(draws, params.initial_account);
+        const bool active = rng::bernoulli(draws, params.initial_active) && account;
+        const bool follows = rng::bernoulli(draws, params.initial_follows) && account;
+        a.account[k] = account;
+        a.active[k] = active;
+        a.follows[k] = follows;
+        a.age[k] = active ? 254 : -1;
+      }
+      agents.push_back(a);
+    }
+  }
+
+  float weight(int age) const {
+    const double m = c.scenario.model.memory_weeks;
+    if (age < 0) return 0.0F;
+    if (m == 0.0) return 1.0F;
+    const int horizon = static_cast<int>(std::min(254.0, std::ceil(m * std::log(1000.0))));
+    return age < horizon ? static_cast<float>(std::exp(-age / m)) : 0.0F;
+  }
+
+  bool tie(std::size_t slot, std::size_t k) const {
+    const double rebuild = c.scenario.platforms[k].rebuild;
+    if (rebuild >= 1.0) return true;
+    const auto arc = c.graph.slot_arcs()[slot];
+    const auto block = rng::philox_block(c.run, {rng::Stream::kModelTie, arc}, 0);
+    const std::uint64_t bits = (block.v[k / 2] >> (32 * (k % 2))) & 0xFFFFFFFFU;
+    return static_cast<double>(bits) * 0x1p-32 < rebuild;
+  }
+
+  static bool decide(double& u, double p) {
+    if (p >= 1.0) return true;
+    if (p <= 0.0) return false;
+    const bool happened = u < p;
+    u = happened ? u / p : (u - p) / (1.0 - p);
+    return happened;
+  }
+
+  /// Counts (accounts, active, followers per platform) after stepping week -> week + 1.
+  void step(std::uint32_t week) {
+    const std::vector<ReferenceAgent> now = agents;
+    const auto& s = c.scenario;
+    const std::size_t p = platforms();
+    std::vector<float> mixed(p, 0.0F);
+    if (s.model.influence == scenario::ModelOptions::Influence::kWellMixed) {
+      for (std::size_t k = 0; k < p; ++k) {
+        double total = 0.0;
+        for (const auto& a : now) total += weight(a.age[k]);
+        mixed[k] = static_cast<float>(total / static_cast<double>(now.size()));
+      }
+    }
+    for (graph::NodeId i = 0; i < now.size(); ++i) {
+      ReferenceAgent& next = agents[i];
+      const auto followees = c.graph.followees(i);
+      const auto first = c.graph.first_followee_slot(i);
+      int home = static_cast<int>(p), oldest = -1;
+      for (std::size_t k = 0; k < p; ++k) {
+        if (now[i].age[k] > oldest) oldest = now[i].age[k], home = static_cast<int>(k);
+      }
+      const auto block = rng::philox_block(c.run, {rng::Stream::kModelWeek, i, week}, 0);
+      for (std::size_t k = 0; k < p; ++k) {
+        const auto& params = s.platforms[k];
+        const model::PlatformWeek& w = c.timeline.at(week, k);
+        double u = static_cast<double>((block.v[k / 2] >> (32 * (k % 2))) & 0xFFFFFFFFU) * 0x1p-32;
+        float signal = 0.0F, lock = 0.0F;
+        for (std::size_t j = 0; j < followees.size(); ++j) {
+          const ReferenceAgent& f = now[followees[j]];
+          signal += f.active[k] ? weight(f.age[k]) : 0.0F;
+          lock += f.active[k] && tie(first + j, k) ? 1.0F : 0.0F;
+        }
+        if (!followees.empty()) {
+          signal *= 1.0F / static_cast<float>(followees.size());
+          lock *= 1.0F / static_cast<float>(followees.size());
+        }
+        bool newly_active = false;
+        if (now[i].active[k]) {
+          const double excess = std::max(0.0, w.toxicity - static_cast<double>(c.tolerance[i]));
+          const int age = now[i].age[k];
+          const double novelty = age < 254 ? static_cast<double>(static_cast<float>(
+                                                 params.novelty_churn *
+                                                 std::exp(-age / params.novelty_weeks)))
+                                           : 0.0;
+          const double push =
+              params.churn + w.extra_churn + params.toxicity_sensitivity * excess + novelty;
+          const double hazard = push * (1.0 - params.switching_cost) * (1.0 - params.lock_in * lock);
+          if (decide(u, hazard)) {
+            next.active[k] = false;
+            next.age[k] = -1;
+            if (decide(u, params.delete_share)) next.account[k] = next.follows[k] = false;
+            continue;
+          }
+          next.age[k] = std::min(age + 1, 254);
+        } else if (w.launched) {
+          double x = s.model.influence == scenario::ModelOptions::Influence::kNetwork ? signal
+                                                                                      : mixed[k];
+          if (s.model.contagion == scenario::ModelOptions::Contagion::kThreshold) {
+            x = x >= s.model.threshold && x > 0.0 ? 1.0 : 0.0;
+          }
+          double hazard = w.external + params.imitation * x;
+          if (now[i].account[k]) hazard *= params.reactivation;
+          if (!decide(u, hazard)) continue;
+          next.account[k] = next.active[k] = true;
+          next.age[k] = 0;
+          newly_active = true;
+        } else {
+          continue;
+        }
+        if (!w.organisation || now[i].follows[k]) continue;
+        double chance = params.discovery;
+        for (const auto& a : c.timeline.announcements()) {
+          if (a.to == k && week >= a.first_week && week <= a.last_week && now[i].follows[a.from] &&
+              (week == a.first_week || newly_active)) {
+            chance += a.share;
+          }
+        }
+        if (decide(u, chance)) next.follows[k] = true;
+      }
+      (void)home;
+      exits(week, i);
+    }
+  }
+
+  void exits(std::uint32_t week, graph::NodeId i) {
+    const auto& segments = c.graph.attributes().segment;
+    ReferenceAgent& a = agents[i];
+    for (std::size_t index = 0; index < c.scenario.events.size(); ++index) {
+      const auto& e = c.scenario.events[index];
+      if (e.kind != scenario::Event::Kind::kExit || e.week != week) continue;
+      const unsigned segment = segments.empty() ? 0U : static_cast<unsigned>(segments[i]);
+      if (((e.segments >> segment) & 1U) == 0 || !a.active[e.platform]) continue;
+      rng::RandomStream draws(c.run, {rng::Stream::kModelEvent, i, week, index});
+      if (!rng::bernoulli(draws, e.share)) continue;
+      a.active[e.platform] = false;
+      a.age[e.platform] = -1;
+      for (const auto to : e.targets) {
+        if (a.active[to]) continue;
+        a.account[to] = a.active[to] = true;
+        a.age[to] = 0;
+      }
+    }
+  }
+};
+
+}  // namespace sim::test

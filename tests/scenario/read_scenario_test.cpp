@@ -1,0 +1,173 @@
+// Scenario files: every section read, extends chains, --set overrides, and every class of bad
+// input reported as one InputError naming file, line and key (with "did you mean" for typos).
+
+#include <gtest/gtest.h>
+
+#include "sim/scenario/read_scenario.hpp"
+#include "sim/util/error.hpp"
+#include "support/test_support.hpp"
+
+namespace {
+
+using sim::scenario::Event;
+using sim::scenario::read_scenario;
+using sim::scenario::Scenario;
+
+const char* const kBase = R"(name = "base"
+[simulation]
+weeks = 20
+replicates = 3
+seed = 7
+[population]
+graph = "er:n=100,mean_degree=4"
+[platforms.x]
+initial_account = 1.0
+initial_active = 0.5
+churn = 0.01
+[platforms.bluesky]
+pull = 0.02
+imitation = 0.3
+[strategy.x]
+present = true
+posts_per_week = 14
+[[events]]
+type = "toxicity"
+platform = "x"
+week = 10
+value = 0.8
+)";
+
+struct Files {
+  sim::test::TempDir dir;
+  std::string write(const std::string& name, const std::string& text) {
+    sim::test::write_text(dir.path(name), text);
+    return dir.path(name);
+  }
+};
+
+/// The message of the InputError that reading throws, or "" when it does not throw.
+std::string error_of(const std::string& path, const std::vector<std::string>& overrides = {}) {
+  try {
+    read_scenario(path, overrides);
+  } catch (const sim::util::InputError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(ReadScenario, ReadsEverySection) {
+  Files files;
+  const Scenario s = read_scenario(files.write("base.toml", kBase));
+  EXPECT_EQ(s.name, "base");
+  EXPECT_EQ(s.weeks, 20u);
+  EXPECT_EQ(s.replicates, 3u);
+  EXPECT_EQ(s.seed, 7u);
+  EXPECT_EQ(s.graph, "er:n=100,mean_degree=4");
+  ASSERT_EQ(s.platforms.size(), 2u);
+  EXPECT_EQ(s.platforms[0].name, "bluesky");  // platforms in name order
+  EXPECT_EQ(s.platform_index("x"), 1);
+  EXPECT_DOUBLE_EQ(s.platforms[1].churn, 0.01);
+  EXPECT_TRUE(s.platforms[1].organisation_present);
+  EXPECT_FALSE(s.platforms[0].organisation_present);
+  ASSERT_EQ(s.events.size(), 1u);
+  EXPECT_EQ(s.events[0].kind, Event::Kind::kToxicity);
+  EXPECT_EQ(s.events[0].line, 18u);
+  EXPECT_NE(s.resolved_toml.find("posts_per_week = 14"), std::string::npos);
+}
+
+TEST(ReadScenario, ExtendsOverridesValuesAndAppendsEvents) {
+  Files files;
+  files.write("base.toml", kBase);
+  const std::string child = files.write("child.toml", R"(extends = "base.toml"
+name = "child"
+[platforms.x]
+churn = 0.05
+[[events]]
+type = "leave"
+platform = "x"
+week = 5
+)");
+  const Scenario s = read_scenario(child);
+  EXPECT_EQ(s.name, "child");
+  EXPECT_DOUBLE_EQ(s.platforms[1].churn, 0.05);
+  EXPECT_DOUBLE_EQ(s.platforms[1].initial_active, 0.5);  // kept from the base
+  ASSERT_EQ(s.events.size(), 2u);
+  EXPECT_EQ(s.events[0].kind, Event::Kind::kLeave);  // sorted by week
+  EXPECT_EQ(s.resolved_toml.find("extends"), std::string::npos);
+}
+
+TEST(ReadScenario, SetOverridesAnyValue) {
+  Files files;
+  const std::string path = files.write("base.toml", kBase);
+  const Scenario s = read_scenario(path, {"platforms.x.churn=0.2", "simulation.weeks=30",
+                                          "model.contagion=threshold", "name=renamed"});
+  EXPECT_DOUBLE_EQ(s.platforms[1].churn, 0.2);
+  EXPECT_EQ(s.weeks, 30u);
+  EXPECT_EQ(s.model.contagion, sim::scenario::ModelOptions::Contagion::kThreshold);
+  EXPECT_EQ(s.name, "renamed");
+}
+
+TEST(ReadScenario, TyposGetDidYouMeanWithFileLineAndKey) {
+  Files files;
+  const std::string path = files.write("typo.toml", std::string(kBase) + "[platforms.mastodon]\nchrun = 0.1\n");
+  const std::string message = error_of(path);
+  EXPECT_NE(message.find("typo.toml:24"), std::string::npos) << message;
+  EXPECT_NE(message.find("platforms.mastodon.chrun"), std::string::npos) << message;
+  EXPECT_NE(message.find("did you mean 'churn'"), std::string::npos) << message;
+  EXPECT_NE(error_of(path, {}).find('\n'), 0u);
+  const std::string set = error_of(files.write("ok.toml", kBase), {"simulation.wekks=3"});
+  EXPECT_NE(set.find("did you mean 'weeks'"), std::string::npos) << set;
+}
+
+TEST(ReadScenario, EveryErrorClassIsAnInputError) {
+  Files files;
+  const std::string base = kBase;
+  const std::vector<std::pair<std::string, std::string>> cases{
+      {base + "[output]\nsnapshot_every = \"often\"\n", "must be a whole number"},
+      {base + "[model]\nthreshold = 1.5\n", "outside [0, 1]"},
+      {base + "[model]\ncontagion = \"complex\"\n", "contagion"},
+      {base + "[[events]]\ntype = \"leave\"\nplatform = \"blusky\"\nweek = 1\n",
+       "did you mean 'bluesky'"},
+      {base + "[[events]]\ntype = \"leave\"\nplatform = \"bluesky\"\nweek = 1\n",
+       "not on bluesky"},
+      {base + "[[events]]\ntype = \"join\"\nplatform = \"x\"\nweek = 1\n", "already on x"},
+      {base + "[[events]]\ntype = \"leave\"\nplatform = \"x\"\nweek = 6000\n", "week"},
+      {base + "[[events]]\ntype = \"announce\"\nplatform = \"x\"\nweek = 2\n", "target"},
+      {base + "[[events]]\ntype = \"exit\"\nplatform = \"x\"\nweek = 2\nshare = 0.5\n",
+       "segments"},
+      {base + "[[events]]\ntype = \"exit\"\nplatform = \"x\"\nweek = 2\nsegments = [\"press\"]\n",
+       "unknown segment"},
+      {base + "[[events]]\ntype = \"tweet\"\nplatform = \"x\"\nweek = 2\n", "type"},
+      {base + "[strategy.threads]\npresent = true\n", "unknown platform 'threads'"},
+      {"name = \"empty\"\n", "at least one platform"},
+      {base + "[simulation.extra]\n", "simulation.extra"},
+      {"extends = \"missing.toml\"\n", "missing.toml"},
+      {"extends = \"loop.toml\"\n", "loops back"},
+      {"[platforms.x\n", "typo"},
+  };
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    const std::string name = i + 1 == 16 ? "loop.toml" : "case" + std::to_string(i) + ".toml";
+    const std::string message = error_of(files.write(name, cases[i].first));
+    EXPECT_FALSE(message.empty()) << "case " << i;
+    EXPECT_EQ(message.find('\n'), std::string::npos) << message;
+    if (i + 1 != cases.size()) {
+      EXPECT_NE(message.find(cases[i].second), std::string::npos) << "case " << i << ": " << message;
+    }
+    EXPECT_NE(message.find(name), std::string::npos) << message;
+  }
+  EXPECT_FALSE(error_of(files.dir.path("absent.toml")).empty());
+  EXPECT_NE(error_of(files.write("ok2.toml", kBase), {"no_equals"}).find("--set"),
+            std::string::npos);
+}
+
+TEST(ReadScenario, GhentScenariosAreValid) {
+  for (const char* name : {"base", "stay_on_x", "leave_x_redirect"}) {
+    const Scenario s =
+        read_scenario(std::string(TREK_SOURCE_DIR) + "/scenarios/ghent/" + name + ".toml");
+    EXPECT_EQ(s.platforms.size(), 7u) << name;
+    EXPECT_DOUBLE_EQ(s.platforms[static_cast<std::size_t>(s.platform_index("x"))].initial_follows,
+                     1.0);
+  }
+}
+
+}  // namespace
