@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds Trek (release) and runs the main job.
-# Today's main job: generate the Ghent audience graph (62,000 followers of the city's X account,
-# Trek's follower model) and describe it. The scenario comparison (`trek compare`) joins it when
-# the migration engine and reach are in place.
+# Today's main job: the Ghent scenarios through the migration engine (`trek run`), one results
+# file per scenario in results/, each summarised. The side-by-side comparison with reach
+# (`trek compare`) takes its place when the reach model is in place.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +11,9 @@ cmake --preset release >/dev/null
 cmake --build --preset release
 mkdir -p results
 trek=build/release/sim/trek
-"$trek" graph generate follower:n=62000,seed=1 -o results/ghent-audience.h5
-"$trek" graph stats results/ghent-audience.h5
-echo "main: the Ghent audience graph is in results/ghent-audience.h5"
+"$trek" validate scenarios/ghent/*.toml
+for scenario in stay_on_x leave_x_redirect; do
+  "$trek" run "scenarios/ghent/$scenario.toml" -o "results/ghent-$scenario.h5" --force
+done
+echo "main: results in results/ghent-stay_on_x.h5 and results/ghent-leave_x_redirect.h5" \
+  "(trek inspect FILE shows what they hold; docs/output.md the layout)"
