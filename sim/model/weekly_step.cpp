@@ -37,16 +37,19 @@ class WeeklyUniforms {
 /// A Bernoulli(p) decision on uniform u, and a fresh uniform for the next decision: given the
 /// outcome, u is uniform on [0, p) or [p, 1), and rescaling that interval to [0, 1) gives a
 /// uniform independent of the outcome. One draw thus serves a chain of decisions (leave, then
-/// delete; adopt or stay, then follow the organisation) without a second Philox block.
+/// delete; adopt or stay, then follow the organisation) without a second Philox block. The
+/// rescaled uniform is computed only when a next decision asks for it.
 struct Decision {
+  Decision(double uniform, double probability)
+      : u(uniform), p(probability), happened(probability >= 1.0 || uniform < probability) {}
+  double next_uniform() const {
+    if (p >= 1.0 || p <= 0.0) return u;
+    return happened ? u / p : (u - p) / (1.0 - p);
+  }
+  double u;
+  double p;
   bool happened;
-  double next_uniform;
 };
-Decision decide(double u, double p) {
-  if (p >= 1.0) return {true, u};
-  if (p <= 0.0) return {false, u};
-  return u < p ? Decision{true, u / p} : Decision{false, (u - p) / (1.0 - p)};
-}
 
 /// Peer signal (recency-weighted active followees) and lock-in (active followees with a rebuilt
 /// tie), per platform, as shares of the agent's followees. Only the platforms in the masks are
@@ -161,19 +164,19 @@ struct AgentStep {
     std::uint8_t follows = now.follows[agent];
     std::uint64_t ages = ages_now;
     for (std::size_t k = 0; k < c.platforms(); ++k) {
-      double u = uniforms.at(k);
+      const double u = uniforms.at(k);
+      Decision next_u(u, 0.0);  // the decision whose rescaled uniform the follow decision uses
       const PlatformWeek& w = c.timeline.at(week, k);
       const scenario::PlatformParams& p = c.scenario.platforms[k];
       const std::uint8_t age = age_in(ages_now, k);
       bool newly_active = false;
       if (age != kInactive) {
-        const Decision leave = decide(u, leave_hazard(c, w, p, agent, k, age, around.lock_in[k]));
-        u = leave.next_uniform;
+        const Decision leave(u, leave_hazard(c, w, p, agent, k, age, around.lock_in[k]));
         if (leave.happened) {
           active = without(active, k);
           ages = with_age(ages, k, kInactive);
           ++counts.deactivations[k];
-          if (decide(u, p.delete_share).happened) {
+          if (Decision(leave.next_uniform(), p.delete_share).happened) {
             account = without(account, k);
             follows = without(follows, k);
             ++counts.deletions[k];
@@ -181,14 +184,15 @@ struct AgentStep {
           continue;
         }
         ages = with_age(ages, k, older(age));
+        next_u = leave;
       } else if (w.launched) {
         double signal = network ? around.signal[k] : mixed[k];
         if (threshold) signal = signal >= c.scenario.model.threshold && signal > 0.0 ? 1.0 : 0.0;
         double hazard = w.external + p.imitation * signal;
         if (has(account, k)) hazard *= p.reactivation;
-        const Decision adopt = decide(u, hazard);
+        const Decision adopt(u, hazard);
         if (!adopt.happened) continue;
-        u = adopt.next_uniform;
+        next_u = adopt;
         account = with(account, k);
         active = with(active, k);
         ages = with_age(ages, k, 0);
@@ -199,7 +203,8 @@ struct AgentStep {
         continue;
       }
       if (w.organisation && !has(follows, k) &&
-          decide(u, follow_chance(c, now, agent, k, week, newly_active)).happened) {
+          Decision(next_u.next_uniform(), follow_chance(c, now, agent, k, week, newly_active))
+              .happened) {
         follows = with(follows, k);
       }
     }
