@@ -33,7 +33,8 @@ const Fixture& fixture(std::uint64_t agents) {
   static std::map<std::uint64_t, std::unique_ptr<Fixture>> cache;
   auto& entry = cache[agents];
   if (!entry) {
-    const std::string graph = "population.graph=\"follower:n=" + std::to_string(agents) + ",seed=1\"";
+    const std::string graph =
+        "population.graph=\"follower:n=" + std::to_string(agents) + ",seed=1\"";
     entry = std::make_unique<Fixture>();
     entry->scenario = scenario::read_scenario(kScenario, {graph});
     entry->graph = engine::load_population(entry->scenario);

@@ -41,7 +41,8 @@ std::string& stored_command_line() {
 
 void set_command_line(int argc, const char* const* argv) {
   std::string text;
-  for (int i = 0; i < argc; ++i) text += (i == 0 ? "" : " ") + std::string(argv[i]);
+  for (int i = 0; i < argc; ++i)
+    text += (i == 0 ? "" : " ") + std::string(argv[i]);
   stored_command_line() = text;
 }
 

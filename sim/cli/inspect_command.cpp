@@ -22,7 +22,8 @@ struct InspectOptions {
 
 std::string shape_text(const io::Dims& dims) {
   std::string text;
-  for (const hsize_t extent : dims) text += (text.empty() ? "" : " x ") + std::to_string(extent);
+  for (const hsize_t extent : dims)
+    text += (text.empty() ? "" : " x ") + std::to_string(extent);
   return text;
 }
 
@@ -40,7 +41,8 @@ void print_table(const engine::ResultsInfo& info) {
               static_cast<unsigned long long>(info.replicates),
               static_cast<unsigned long long>(info.master_seed));
   std::string platforms;
-  for (const auto& p : info.platforms) platforms += (platforms.empty() ? "" : ", ") + p;
+  for (const auto& p : info.platforms)
+    platforms += (platforms.empty() ? "" : ", ") + p;
   std::printf("%-14s %s\n", "platforms", platforms.c_str());
   for (const auto& [name, dims] : info.observables) {
     std::printf("  /observables/%-18s value %s\n", name.c_str(), shape_text(dims).c_str());
@@ -53,7 +55,8 @@ void print_table(const engine::ResultsInfo& info) {
 
 std::string info_json(const engine::ResultsInfo& info, const engine::SeriesTable& table) {
   JsonObject observables;
-  for (const auto& [name, dims] : info.observables) observables.add(name, shape_text(dims));
+  for (const auto& [name, dims] : info.observables)
+    observables.add(name, shape_text(dims));
   JsonObject out;
   out.add("file", info.path).add("format_version", info.version).add("creator", info.creator);
   out.add("command_line", info.command_line).add("scenario", info.scenario);
@@ -61,7 +64,8 @@ std::string info_json(const engine::ResultsInfo& info, const engine::SeriesTable
   out.add("weeks", info.weeks).add("replicates", info.replicates);
   out.add("master_seed", info.master_seed);
   std::string platforms;
-  for (const auto& p : info.platforms) platforms += (platforms.empty() ? "" : ",") + p;
+  for (const auto& p : info.platforms)
+    platforms += (platforms.empty() ? "" : ",") + p;
   out.add("platforms", platforms).add("snapshots", info.snapshots);
   out.add("wall_seconds", info.wall_seconds).add("threads", info.threads);
   out.add_object("observables", observables);

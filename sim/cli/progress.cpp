@@ -9,10 +9,14 @@
 namespace sim::cli {
 
 Progress::Progress(std::uint64_t total, std::string unit, bool enabled)
-    : total_(total), unit_(std::move(unit)), shown_(enabled && ::isatty(STDERR_FILENO) == 1),
+    : total_(total),
+      unit_(std::move(unit)),
+      shown_(enabled && ::isatty(STDERR_FILENO) == 1),
       start_(now_seconds()) {}
 
-Progress::~Progress() { finish(); }
+Progress::~Progress() {
+  finish();
+}
 
 void Progress::advance(std::uint64_t units) {
   const std::uint64_t done = done_.fetch_add(units) + units;

@@ -92,9 +92,9 @@ void run(const RunOptions& o) {
   const scenario::Scenario s = scenario::read_scenario(o.scenario, all_overrides(o));
   check_output(o.output, o.force);
   const graph::Graph graph = engine::load_population(s);
-  inform(o.common, "trek run: " + s.name + ", " + std::to_string(graph.node_count()) +
-                       " agents, " + std::to_string(s.weeks) + " weeks, " +
-                       std::to_string(s.replicates) + " replicates");
+  inform(o.common, "trek run: " + s.name + ", " + std::to_string(graph.node_count()) + " agents, " +
+                       std::to_string(s.weeks) + " weeks, " + std::to_string(s.replicates) +
+                       " replicates");
   const double start = now_seconds();
   const std::string started = utc_now();
   std::vector<engine::ReplicateSeries> series;
@@ -111,7 +111,8 @@ void run(const RunOptions& o) {
   });
   const double seconds = seconds_since(start);
   std::vector<std::string> platforms;
-  for (const auto& p : s.platforms) platforms.push_back(p.name);
+  for (const auto& p : s.platforms)
+    platforms.push_back(p.name);
   if (!o.common.quiet) print_run_summary(engine::table_of(platforms, std::move(series)));
   char timing[160];
   std::snprintf(timing, sizeof timing, "wrote %s in %.2f s (%.2f ms per replicate-week)",
@@ -149,8 +150,10 @@ void validate(const ValidateOptions& o) {
                 path.c_str(), s.name.c_str(), s.platforms.size(), s.events.size(), s.weeks,
                 s.replicates,
                 late == 0 ? ""
-                          : (" (" + std::to_string(late) + " events after the last week: no "
-                             "effect)").c_str());
+                          : (" (" + std::to_string(late) +
+                             " events after the last week: no "
+                             "effect)")
+                                .c_str());
   }
 }
 

@@ -25,38 +25,72 @@ struct ObservableSpec {
 const std::vector<ObservableSpec>& specs() {
   using V = const std::vector<std::uint32_t>*;
   static const std::vector<ObservableSpec> all{
-      {"accounts", "agents", "agents with an account", {"platform"},
-       [](std::size_t p) { return io::Dims{p}; }, [](const WeekCounts& c) -> V { return &c.accounts; }},
-      {"active", "agents", "agents active in the week", {"platform"},
-       [](std::size_t p) { return io::Dims{p}; }, [](const WeekCounts& c) -> V { return &c.active; }},
-      {"followers", "agents", "active agents following the organisation", {"platform"},
+      {"accounts",
+       "agents",
+       "agents with an account",
+       {"platform"},
+       [](std::size_t p) { return io::Dims{p}; },
+       [](const WeekCounts& c) -> V { return &c.accounts; }},
+      {"active",
+       "agents",
+       "agents active in the week",
+       {"platform"},
+       [](std::size_t p) { return io::Dims{p}; },
+       [](const WeekCounts& c) -> V { return &c.active; }},
+      {"followers",
+       "agents",
+       "active agents following the organisation",
+       {"platform"},
        [](std::size_t p) { return io::Dims{p}; },
        [](const WeekCounts& c) -> V { return &c.followers; }},
-      {"active_by_segment", "agents", "active agents by segment", {"segment", "platform"},
-       [](std::size_t p) { return io::Dims{graph::kSegmentCount, p}; },
+      {"active_by_segment",
+       "agents",
+       "active agents by segment",
+       {"segment", "platform"},
+       [](std::size_t p) {
+         return io::Dims{graph::kSegmentCount, p};
+       },
        [](const WeekCounts& c) -> V { return &c.active_by_segment; }},
-      {"activations", "agents", "agents that became active during the step into the week",
-       {"platform"}, [](std::size_t p) { return io::Dims{p}; },
+      {"activations",
+       "agents",
+       "agents that became active during the step into the week",
+       {"platform"},
+       [](std::size_t p) { return io::Dims{p}; },
        [](const WeekCounts& c) -> V { return &c.activations; }},
-      {"deactivations", "agents", "agents that became inactive during the step into the week",
-       {"platform"}, [](std::size_t p) { return io::Dims{p}; },
+      {"deactivations",
+       "agents",
+       "agents that became inactive during the step into the week",
+       {"platform"},
+       [](std::size_t p) { return io::Dims{p}; },
        [](const WeekCounts& c) -> V { return &c.deactivations; }},
-      {"deletions", "agents", "agents that deleted their account during the step into the week",
-       {"platform"}, [](std::size_t p) { return io::Dims{p}; },
+      {"deletions",
+       "agents",
+       "agents that deleted their account during the step into the week",
+       {"platform"},
+       [](std::size_t p) { return io::Dims{p}; },
        [](const WeekCounts& c) -> V { return &c.deletions; }},
-      {"flows", "agents",
+      {"flows",
+       "agents",
        "activations by the agent's home platform before the step (last row: active nowhere)",
-       {"from", "to"}, [](std::size_t p) { return io::Dims{p + 1, p}; },
+       {"from", "to"},
+       [](std::size_t p) {
+         return io::Dims{p + 1, p};
+       },
        [](const WeekCounts& c) -> V { return &c.flows; }},
-      {"active_anywhere", "agents", "agents active on at least one platform", {},
-       [](std::size_t) { return io::Dims{}; }, [](const WeekCounts&) -> V { return nullptr; }},
+      {"active_anywhere",
+       "agents",
+       "agents active on at least one platform",
+       {},
+       [](std::size_t) { return io::Dims{}; },
+       [](const WeekCounts&) -> V { return nullptr; }},
   };
   return all;
 }
 
 std::string join(const std::vector<std::string>& parts) {
   std::string text;
-  for (const auto& part : parts) text += (text.empty() ? "" : ",") + part;
+  for (const auto& part : parts)
+    text += (text.empty() ? "" : ",") + part;
   return text;
 }
 
@@ -64,7 +98,8 @@ std::string join(const std::vector<std::string>& parts) {
 
 std::vector<std::string> observable_names() {
   std::vector<std::string> names;
-  for (const auto& spec : specs()) names.emplace_back(spec.name);
+  for (const auto& spec : specs())
+    names.emplace_back(spec.name);
   return names;
 }
 
@@ -78,10 +113,11 @@ ResultsFile::ResultsFile(const std::string& path, const scenario::Scenario& s,
 
   const io::Handle parameters = io::create_group(root, "parameters");
   std::vector<std::string> platforms;
-  for (const auto& p : s.platforms) platforms.push_back(p.name);
+  for (const auto& p : s.platforms)
+    platforms.push_back(p.name);
   io::write_strings(parameters.get(), "platforms", platforms);
-  io::write_strings(parameters.get(), "segments", {graph::kSegmentNames.begin(),
-                                                   graph::kSegmentNames.end()});
+  io::write_strings(parameters.get(), "segments",
+                    {graph::kSegmentNames.begin(), graph::kSegmentNames.end()});
   io::write_attribute(parameters.get(), "scenario", s.name);
   io::write_attribute(parameters.get(), "description", s.description);
   io::write_attribute(parameters.get(), "organisation", s.organisation);
@@ -99,7 +135,8 @@ ResultsFile::ResultsFile(const std::string& path, const scenario::Scenario& s,
   io::write_attribute(origin.get(), "master_seed", s.seed);
   io::write_attribute(origin.get(), "rng", "Philox4x64-10, key {master_seed, replicate}");
   std::vector<std::uint64_t> runs(s.replicates);
-  for (std::uint32_t r = 0; r < s.replicates; ++r) runs[r] = replicate_key(s, r).run;
+  for (std::uint32_t r = 0; r < s.replicates; ++r)
+    runs[r] = replicate_key(s, r).run;
   io::write_vector<std::uint64_t>(origin.get(), "replicate_run", runs);
 
   create_observables();

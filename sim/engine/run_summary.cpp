@@ -21,7 +21,8 @@ std::vector<double> SeriesTable::at(const std::vector<std::uint32_t>& series, st
 
 std::vector<double> SeriesTable::anywhere_at(std::size_t week) const {
   std::vector<double> values;
-  for (std::size_t r = 0; r < replicates; ++r) values.push_back(active_anywhere[r * weeks + week]);
+  for (std::size_t r = 0; r < replicates; ++r)
+    values.push_back(active_anywhere[r * weeks + week]);
   return values;
 }
 

@@ -45,8 +45,8 @@ template <class T>
 void write_block(hid_t dataset, const Dims& offset, const Dims& count, const T* values) {
   if (element_count(count) == 0) return;
   Handle file_space(check(H5Dget_space(dataset), "dataset space"));
-  check(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, offset.data(), nullptr,
-                            count.data(), nullptr),
+  check(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, offset.data(), nullptr, count.data(),
+                            nullptr),
         "selecting a block");
   Handle memory_space(check(H5Screate_simple(static_cast<int>(count.size()), count.data(), nullptr),
                             "memory space"));
@@ -76,7 +76,7 @@ std::vector<T> read_array(hid_t parent, const std::string& name) {
   return values;
 }
 
-#define SIM_H5_ARRAY_INSTANTIATE(T)                                                    \
+#define SIM_H5_ARRAY_INSTANTIATE(T)                                                     \
   template Handle create_array<T>(hid_t, const std::string&, const Dims&, const Dims&); \
   template void write_block<T>(hid_t, const Dims&, const Dims&, const T*);              \
   template std::vector<T> read_array<T>(hid_t, const std::string&);
@@ -88,9 +88,11 @@ SIM_H5_ARRAY_INSTANTIATE(double)
 
 void write_strings(hid_t parent, const std::string& name, const std::vector<std::string>& values) {
   std::size_t width = 1;
-  for (const auto& value : values) width = std::max(width, value.size());
+  for (const auto& value : values)
+    width = std::max(width, value.size());
   std::string packed(width * values.size(), '\0');
-  for (std::size_t i = 0; i < values.size(); ++i) values[i].copy(packed.data() + i * width, width);
+  for (std::size_t i = 0; i < values.size(); ++i)
+    values[i].copy(packed.data() + i * width, width);
   Handle type(check(H5Tcopy(H5T_C_S1), "string type"));
   check(H5Tset_size(type.get(), width), "string size");
   check(H5Tset_strpad(type.get(), H5T_STR_NULLPAD), "string padding");
@@ -130,9 +132,9 @@ std::vector<std::string> read_strings(hid_t parent, const std::string& name) {
 
 void write_attribute(hid_t object, const std::string& name, double value) {
   Handle space(check(H5Screate(H5S_SCALAR), "scalar dataspace"));
-  Handle attribute(check(
-      H5Acreate2(object, name.c_str(), H5T_IEEE_F64LE, space.get(), H5P_DEFAULT, H5P_DEFAULT),
-      "creating attribute " + name));
+  Handle attribute(
+      check(H5Acreate2(object, name.c_str(), H5T_IEEE_F64LE, space.get(), H5P_DEFAULT, H5P_DEFAULT),
+            "creating attribute " + name));
   check(H5Awrite(attribute.get(), H5T_NATIVE_DOUBLE, &value), "writing attribute " + name);
 }
 

@@ -60,7 +60,9 @@ inline std::uint8_t recent_bits(std::uint64_t ages, std::size_t platforms, std::
   return bits;
 }
 
-inline bool has(std::uint8_t bits, std::size_t platform) { return (bits >> platform) & 1U; }
+inline bool has(std::uint8_t bits, std::size_t platform) {
+  return (bits >> platform) & 1U;
+}
 inline std::uint8_t with(std::uint8_t bits, std::size_t platform) {
   return static_cast<std::uint8_t>(bits | (1U << platform));
 }

@@ -29,7 +29,8 @@ std::vector<util::Bitset> draw_ties(const scenario::Scenario& s, const graph::Gr
   const auto slot_arcs = graph.slot_arcs();
   const std::size_t slots = slot_arcs.size();
   std::vector<util::Bitset> ties;
-  for (const auto& p : s.platforms) ties.emplace_back(slots, p.rebuild >= 1.0);
+  for (const auto& p : s.platforms)
+    ties.emplace_back(slots, p.rebuild >= 1.0);
   tbb::parallel_for(std::size_t{0}, (slots + 63) / 64, [&](std::size_t word) {
     for (std::size_t k = 0; k < s.platforms.size(); ++k) {
       if (s.platforms[k].rebuild < 1.0) ties[k].word(word) = 0;
@@ -70,8 +71,8 @@ AgeTable recency_table(double memory_weeks) {
 AgeTable novelty_table(const scenario::PlatformParams& p) {
   AgeTable table{};
   for (std::size_t age = 0; age < kLongAgo; ++age) {
-    table[age] = static_cast<float>(p.novelty_churn *
-                                    std::exp(-static_cast<double>(age) / p.novelty_weeks));
+    table[age] =
+        static_cast<float>(p.novelty_churn * std::exp(-static_cast<double>(age) / p.novelty_weeks));
   }
   return table;
 }
@@ -87,7 +88,8 @@ ModelContext::ModelContext(const scenario::Scenario& s, const graph::Graph& g, r
       ties(draw_ties(s, g, key)),
       recency(recency_table(s.model.memory_weeks)),
       horizon(influence_horizon(s.model.memory_weeks)) {
-  for (const auto& p : s.platforms) novelty.push_back(novelty_table(p));
+  for (const auto& p : s.platforms)
+    novelty.push_back(novelty_table(p));
   for (std::uint32_t week = 0; week <= s.weeks; ++week) {
     std::uint8_t mask = 0;
     for (std::size_t k = 0; k < s.platforms.size(); ++k) {

@@ -13,7 +13,7 @@ struct PlatformWeek {
   bool launched = true;       ///< agents can adopt the platform
   bool organisation = false;  ///< the organisation is present
   double toxicity = 0.0;
-  double external = 0.0;  ///< external adoption hazard: pull + hype + shocks (1/week)
+  double external = 0.0;     ///< external adoption hazard: pull + hype + shocks (1/week)
   double extra_churn = 0.0;  ///< shocks (1/week)
 };
 

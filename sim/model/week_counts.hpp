@@ -22,9 +22,9 @@ struct WeekCounts {
         flows((platform_count + 1) * platform_count, 0) {}
 
   std::size_t platforms;
-  std::vector<std::uint32_t> accounts;           ///< [platform] agents with an account
-  std::vector<std::uint32_t> active;             ///< [platform] active agents
-  std::vector<std::uint32_t> followers;          ///< [platform] active agents following the organisation
+  std::vector<std::uint32_t> accounts;   ///< [platform] agents with an account
+  std::vector<std::uint32_t> active;     ///< [platform] active agents
+  std::vector<std::uint32_t> followers;  ///< [platform] active agents following the organisation
   std::vector<std::uint32_t> active_by_segment;  ///< [segment][platform]
   std::vector<std::uint32_t> activations;        ///< [platform] became active
   std::vector<std::uint32_t> deactivations;      ///< [platform] became inactive

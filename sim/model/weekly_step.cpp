@@ -74,7 +74,8 @@ Neighbourhood neighbourhood(const ModelContext& c, const AgentState& now, NodeId
     const auto signal_bits = static_cast<std::uint8_t>(weighing[followee] & signal_mask);
     if (signal_bits != 0) {
       const std::uint64_t ages = now.ages[followee];
-      for (std::uint8_t bits = signal_bits; bits != 0; bits &= static_cast<std::uint8_t>(bits - 1)) {
+      for (std::uint8_t bits = signal_bits; bits != 0;
+           bits &= static_cast<std::uint8_t>(bits - 1)) {
         const auto k = static_cast<std::size_t>(std::countr_zero(bits));
         n.signal[k] += c.recency[age_in(ages, k)];
       }
@@ -97,11 +98,13 @@ Neighbourhood neighbourhood(const ModelContext& c, const AgentState& now, NodeId
 std::array<float, kMaxPlatforms> population_signal(const ModelContext& c, const AgentState& now) {
   std::array<double, kMaxPlatforms> total{};
   for (const std::uint64_t ages : now.ages) {
-    for (std::size_t k = 0; k < c.platforms(); ++k) total[k] += c.recency[age_in(ages, k)];
+    for (std::size_t k = 0; k < c.platforms(); ++k)
+      total[k] += c.recency[age_in(ages, k)];
   }
   std::array<float, kMaxPlatforms> share{};
   for (std::size_t k = 0; k < c.platforms(); ++k) {
-    share[k] = static_cast<float>(total[k] / static_cast<double>(std::max<std::size_t>(now.agents(), 1)));
+    share[k] =
+        static_cast<float>(total[k] / static_cast<double>(std::max<std::size_t>(now.agents(), 1)));
   }
   return share;
 }
@@ -269,7 +272,8 @@ WeekCounts for_each_agent(const ModelContext& c, std::size_t agents, Body body) 
                     });
   WeekCounts total(c.platforms());
   // Integer sums: the order of combination does not change the result.
-  for (const WeekCounts& local : partial) total.add(local);
+  for (const WeekCounts& local : partial)
+    total.add(local);
   return total;
 }
 
@@ -277,7 +281,8 @@ WeekCounts for_each_agent(const ModelContext& c, std::size_t agents, Body body) 
 
 void WeekCounts::add(const WeekCounts& other) {
   auto add_all = [](std::vector<std::uint32_t>& to, const std::vector<std::uint32_t>& from) {
-    for (std::size_t i = 0; i < to.size(); ++i) to[i] += from[i];
+    for (std::size_t i = 0; i < to.size(); ++i)
+      to[i] += from[i];
   };
   add_all(accounts, other.accounts);
   add_all(active, other.active);

@@ -29,7 +29,8 @@ void merge_into(toml::table& base, toml::table&& top) {
       merge_into(*existing->as_table(), std::move(*node.as_table()));
     } else if (existing != nullptr && key.str() == "events" && existing->is_array() &&
                node.is_array()) {
-      for (auto&& event : *node.as_array()) existing->as_array()->push_back(std::move(event));
+      for (auto&& event : *node.as_array())
+        existing->as_array()->push_back(std::move(event));
     } else {
       base.insert_or_assign(key.str(), std::move(node));
     }
@@ -49,8 +50,7 @@ toml::table load_chain(const std::string& path, std::vector<std::string>& seen) 
   if (!base_name) {
     throw util::InputError({path, line_of(*extends), "extends"}, "must be a file name (a string)");
   }
-  const std::filesystem::path base_path =
-      std::filesystem::path(path).parent_path() / *base_name;
+  const std::filesystem::path base_path = std::filesystem::path(path).parent_path() / *base_name;
   if (!std::filesystem::is_regular_file(base_path)) {
     throw util::InputError({path, line_of(*extends), "extends"},
                            "base file '" + base_path.string() + "' does not exist");
@@ -63,7 +63,9 @@ toml::table load_chain(const std::string& path, std::vector<std::string>& seen) 
 
 }  // namespace
 
-std::uint64_t line_of(const toml::node& node) { return node.source().begin.line; }
+std::uint64_t line_of(const toml::node& node) {
+  return node.source().begin.line;
+}
 
 std::string file_of(const toml::node& node, const std::string& fallback) {
   const auto& path = node.source().path;

@@ -101,7 +101,8 @@ std::uint32_t platform_named(const Scenario& s, const std::string& name,
   const int index = s.platform_index(name);
   if (index >= 0) return static_cast<std::uint32_t>(index);
   std::vector<std::string_view> names;
-  for (const auto& p : s.platforms) names.push_back(p.name);
+  for (const auto& p : s.platforms)
+    names.push_back(p.name);
   throw util::InputError(where,
                          "unknown platform '" + name + "'" + util::suggestion_suffix(name, names));
 }
@@ -140,9 +141,9 @@ std::uint8_t read_segments(TableReader& r) {
     const std::string name = item.value<std::string>().value_or("");
     const auto segment = graph::parse_segment(name);
     if (!segment) {
-      throw util::InputError(r.where("segments"), "unknown segment '" + name + "'" +
-                                                      util::suggestion_suffix(
-                                                          name, graph::kSegmentNames));
+      throw util::InputError(
+          r.where("segments"),
+          "unknown segment '" + name + "'" + util::suggestion_suffix(name, graph::kSegmentNames));
     }
     mask = static_cast<std::uint8_t>(mask | (1U << static_cast<unsigned>(*segment)));
   }
@@ -187,20 +188,25 @@ Event read_event(const toml::table& table, const std::string& file, std::size_t 
 /// from where present.
 void check_timeline(const Scenario& s) {
   std::vector<bool> present;
-  for (const auto& p : s.platforms) present.push_back(p.organisation_present);
+  for (const auto& p : s.platforms)
+    present.push_back(p.organisation_present);
   for (const Event& e : s.events) {
     const util::InputLocation where{s.file, e.line, "events"};
     const std::string& name = s.platforms[e.platform].name;
     if (e.kind == Event::Kind::kJoin) {
       if (present[e.platform]) {
-        throw util::InputError(where, "week " + std::to_string(e.week) + ": the organisation is "
-                                      "already on " + name);
+        throw util::InputError(where, "week " + std::to_string(e.week) +
+                                          ": the organisation is "
+                                          "already on " +
+                                          name);
       }
       present[e.platform] = true;
     } else if (e.kind == Event::Kind::kLeave || e.kind == Event::Kind::kAnnounce) {
       if (!present[e.platform]) {
-        throw util::InputError(where, "week " + std::to_string(e.week) + ": the organisation is "
-                                      "not on " + name + " then");
+        throw util::InputError(where, "week " + std::to_string(e.week) +
+                                          ": the organisation is "
+                                          "not on " +
+                                          name + " then");
       }
       if (e.kind == Event::Kind::kLeave) present[e.platform] = false;
     }

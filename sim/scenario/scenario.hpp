@@ -21,11 +21,11 @@ struct PlatformParams {
   double initial_active = 0.0;   ///< share active, among those with an account
   double initial_follows = 0.0;  ///< share following the organisation, among those with an account
   // Adoption (no account, or a dormant one, to active).
-  double pull = 0.0;          ///< external hazard (1/week)
-  double imitation = 0.0;     ///< q: hazard per unit of peer signal (1/week)
-  double hype = 0.0;          ///< extra external hazard at launch (1/week), halving every half-life
+  double pull = 0.0;       ///< external hazard (1/week)
+  double imitation = 0.0;  ///< q: hazard per unit of peer signal (1/week)
+  double hype = 0.0;       ///< extra external hazard at launch (1/week), halving every half-life
   double hype_half_life = 1.0;  ///< weeks
-  double reactivation = 1.0;  ///< multiplier of the adoption hazard for dormant accounts
+  double reactivation = 1.0;    ///< multiplier of the adoption hazard for dormant accounts
   // Abandonment (active to inactive).
   double churn = 0.0;                 ///< base hazard (1/week)
   double toxicity = 0.0;              ///< toxicity level in [0, 1] at week 0
@@ -33,7 +33,7 @@ struct PlatformParams {
   double novelty_churn = 0.0;         ///< extra hazard of a new adopter (1/week), decaying
   double novelty_weeks = 2.0;         ///< time constant of the novelty hazard (weeks)
   double switching_cost = 0.0;        ///< share by which all abandonment is reduced
-  double lock_in = 0.0;  ///< abandonment x (1 - lock_in x share of followees active there)
+  double lock_in = 0.0;       ///< abandonment x (1 - lock_in x share of followees active there)
   double delete_share = 0.0;  ///< share of leavers who delete their account (else dormant)
   // Following the organisation.
   double discovery = 0.0;  ///< hazard that an active non-follower starts following (1/week)
@@ -62,8 +62,9 @@ struct ModelOptions {
   enum class Contagion { kSimple, kThreshold };
   Influence influence = Influence::kNetwork;
   Contagion contagion = Contagion::kSimple;
-  double memory_weeks = 1.0;  ///< time constant of peer influence (<= 20); 0: all active peers count
-  double threshold = 0.2;       ///< threshold contagion: share of followees needed
+  double memory_weeks =
+      1.0;                 ///< time constant of peer influence (<= 20); 0: all active peers count
+  double threshold = 0.2;  ///< threshold contagion: share of followees needed
   double tolerance_mean = 0.5;  ///< per-agent toxicity tolerance ~ Normal(mean, sd) in [0, 1]
   double tolerance_sd = 0.2;
 };

@@ -111,9 +111,9 @@ void TableReader::check_unknown() const {
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     const std::string best = util::closest_match(name, candidates);
-    throw util::InputError({file_of(node, file_), line_of(node), full_key(name)},
-                           "unknown key" + (best.empty() ? std::string{}
-                                                         : " (did you mean '" + best + "'?)"));
+    throw util::InputError(
+        {file_of(node, file_), line_of(node), full_key(name)},
+        "unknown key" + (best.empty() ? std::string{} : " (did you mean '" + best + "'?)"));
   }
 }
 

@@ -40,7 +40,8 @@ std::vector<std::vector<std::uint32_t>> observables(const std::string& path) {
   const sim::io::Handle file = sim::io::open_file_read(path);
   std::vector<std::vector<std::uint32_t>> values;
   for (const auto& name : sim::engine::observable_names()) {
-    values.push_back(sim::io::read_array<std::uint32_t>(file.get(), "observables/" + name + "/value"));
+    values.push_back(
+        sim::io::read_array<std::uint32_t>(file.get(), "observables/" + name + "/value"));
   }
   return values;
 }
@@ -53,8 +54,8 @@ TEST(RunCli, ResultsAreIdenticalForAnyThreadCount) {
   const sim::test::TempDir dir;
   for (const int threads : {1, 2, 4}) {
     const std::string out = dir.path("t" + std::to_string(threads) + ".h5");
-    const Result r = trek("run " + kScenario + kSmall + " --threads " + std::to_string(threads) +
-                          " -o " + out);
+    const Result r =
+        trek("run " + kScenario + kSmall + " --threads " + std::to_string(threads) + " -o " + out);
     ASSERT_EQ(r.code, 0) << r.output;
   }
   const auto one = observables(dir.path("t1.h5"));

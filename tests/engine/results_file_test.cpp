@@ -24,10 +24,10 @@ struct FinishedRun {
 /// Runs the Ghent stay-on-X scenario, shrunk, into `path`.
 FinishedRun run_into(const std::string& path) {
   FinishedRun run;
-  run.scenario = scenario::read_scenario(
-      TREK_SOURCE_DIR "/scenarios/ghent/stay_on_x.toml",
-      {"population.graph=follower:n=2000,seed=2", "simulation.weeks=12",
-       "simulation.replicates=3", "output.snapshot_every=4"});
+  run.scenario =
+      scenario::read_scenario(TREK_SOURCE_DIR "/scenarios/ghent/stay_on_x.toml",
+                              {"population.graph=follower:n=2000,seed=2", "simulation.weeks=12",
+                               "simulation.replicates=3", "output.snapshot_every=4"});
   run.graph = graph::io::load_graph(run.scenario.graph).graph;
   io::write_atomically(path, [&](const std::string& temporary) {
     engine::ResultsFile file(temporary, run.scenario, run.graph, {"trek test", "trek run test"});
@@ -79,9 +79,9 @@ TEST(ResultsFile, ReadsBackWhatWasWritten) {
   EXPECT_EQ(table.active_anywhere, expected.active_anywhere);
 
   const io::Handle file = io::open_file_read(path);
-  EXPECT_EQ(io::read_string_attribute(io::open_group(file.get(), "provenance").get(),
-                                      "scenario_toml"),
-            run.scenario.resolved_toml);
+  EXPECT_EQ(
+      io::read_string_attribute(io::open_group(file.get(), "provenance").get(), "scenario_toml"),
+      run.scenario.resolved_toml);
   const auto flows = io::read_array<std::uint32_t>(file.get(), "observables/flows/value");
   EXPECT_EQ(flows.size(), 3u * 13u * 8u * 7u);
   const auto active = io::read_array<std::uint8_t>(file.get(), "snapshots/active");

@@ -78,7 +78,8 @@ struct ReferenceModel {
     if (s.model.influence == scenario::ModelOptions::Influence::kWellMixed) {
       for (std::size_t k = 0; k < p; ++k) {
         double total = 0.0;
-        for (const auto& a : now) total += weight(a.age[k]);
+        for (const auto& a : now)
+          total += weight(a.age[k]);
         mixed[k] = static_cast<float>(total / static_cast<double>(now.size()));
       }
     }
@@ -109,13 +110,14 @@ struct ReferenceModel {
         if (now[i].active[k]) {
           const double excess = std::max(0.0, w.toxicity - static_cast<double>(c.tolerance[i]));
           const int age = now[i].age[k];
-          const double novelty = age < 254 ? static_cast<double>(static_cast<float>(
-                                                 params.novelty_churn *
-                                                 std::exp(-age / params.novelty_weeks)))
-                                           : 0.0;
+          const double novelty =
+              age < 254 ? static_cast<double>(static_cast<float>(
+                              params.novelty_churn * std::exp(-age / params.novelty_weeks)))
+                        : 0.0;
           const double push =
               params.churn + w.extra_churn + params.toxicity_sensitivity * excess + novelty;
-          const double hazard = push * (1.0 - params.switching_cost) * (1.0 - params.lock_in * lock);
+          const double hazard =
+              push * (1.0 - params.switching_cost) * (1.0 - params.lock_in * lock);
           if (decide(u, hazard)) {
             next.active[k] = false;
             next.age[k] = -1;
@@ -124,8 +126,8 @@ struct ReferenceModel {
           }
           next.age[k] = std::min(age + 1, 254);
         } else if (w.launched) {
-          double x = s.model.influence == scenario::ModelOptions::Influence::kNetwork ? signal
-                                                                                      : mixed[k];
+          double x =
+              s.model.influence == scenario::ModelOptions::Influence::kNetwork ? signal : mixed[k];
           if (s.model.contagion == scenario::ModelOptions::Contagion::kThreshold) {
             x = x >= s.model.threshold && x > 0.0 ? 1.0 : 0.0;
           }

@@ -53,13 +53,25 @@ Scenario busy_scenario() {
   threads.churn = 0.03, threads.novelty_churn = 0.3, threads.rebuild = 0.2, threads.lock_in = 0.3;
   s.platforms = {bluesky, threads, x};
   Event launch{.kind = Event::Kind::kLaunch, .week = 3, .platform = 1};
-  Event announce{.kind = Event::Kind::kAnnounce, .week = 5, .platform = 2, .targets = {0, 1},
-                 .share = 0.3, .weeks = 3};
+  Event announce{.kind = Event::Kind::kAnnounce,
+                 .week = 5,
+                 .platform = 2,
+                 .targets = {0, 1},
+                 .share = 0.3,
+                 .weeks = 3};
   Event join{.kind = Event::Kind::kJoin, .week = 4, .platform = 1};
-  Event exit{.kind = Event::Kind::kExit, .week = 8, .platform = 2, .targets = {0}, .share = 0.5,
+  Event exit{.kind = Event::Kind::kExit,
+             .week = 8,
+             .platform = 2,
+             .targets = {0},
+             .share = 0.5,
              .segments = 0b0110};
   Event toxicity{.kind = Event::Kind::kToxicity, .week = 10, .platform = 2, .value = 0.9};
-  Event shock{.kind = Event::Kind::kShock, .week = 12, .platform = 0, .value = 0.05, .churn = 0.01,
+  Event shock{.kind = Event::Kind::kShock,
+              .week = 12,
+              .platform = 0,
+              .value = 0.05,
+              .churn = 0.01,
               .weeks = 2};
   Event leave{.kind = Event::Kind::kLeave, .week = 15, .platform = 2};
   s.events = {launch, join, announce, exit, toxicity, shock, leave};
@@ -105,7 +117,8 @@ TEST(WeeklyStep, MatchesTheSerialReferenceModel) {
 
 TEST(WeeklyStep, MatchesTheReferenceInEveryModelVariant) {
   for (const double memory : {0.0, 3.0}) {
-    for (const auto influence : {ModelOptions::Influence::kNetwork, ModelOptions::Influence::kWellMixed}) {
+    for (const auto influence :
+         {ModelOptions::Influence::kNetwork, ModelOptions::Influence::kWellMixed}) {
       for (const auto contagion :
            {ModelOptions::Contagion::kSimple, ModelOptions::Contagion::kThreshold}) {
         Scenario s = busy_scenario();
@@ -133,9 +146,9 @@ class Recorder final : public engine::RunObserver {
     const std::lock_guard lock(mutex_);
     for (const auto& counts : series.weeks) {
       auto& row = rows[series.replicate];
-      for (const auto* values : {&counts.accounts, &counts.active, &counts.followers,
-                                 &counts.activations, &counts.deactivations, &counts.flows,
-                                 &counts.active_by_segment, &counts.deletions}) {
+      for (const auto* values :
+           {&counts.accounts, &counts.active, &counts.followers, &counts.activations,
+            &counts.deactivations, &counts.flows, &counts.active_by_segment, &counts.deletions}) {
         row.insert(row.end(), values->begin(), values->end());
       }
       row.push_back(counts.active_anywhere);
@@ -194,8 +207,10 @@ TEST(RunScenario, ConservesAgentsAndFlows) {
       EXPECT_LE(c.active[k], c.accounts[k]);
       EXPECT_LE(c.accounts[k], n);
       std::uint32_t by_segment = 0, flows_in = 0;
-      for (std::size_t g = 0; g < graph::kSegmentCount; ++g) by_segment += c.active_by_segment[g * p + k];
-      for (std::size_t home = 0; home <= p; ++home) flows_in += c.flows[home * p + k];
+      for (std::size_t g = 0; g < graph::kSegmentCount; ++g)
+        by_segment += c.active_by_segment[g * p + k];
+      for (std::size_t home = 0; home <= p; ++home)
+        flows_in += c.flows[home * p + k];
       EXPECT_EQ(by_segment, c.active[k]);
       EXPECT_EQ(flows_in, c.activations[k]);
       EXPECT_LE(c.deletions[k], c.deactivations[k]);

@@ -109,7 +109,8 @@ TEST(ReadScenario, SetOverridesAnyValue) {
 
 TEST(ReadScenario, TyposGetDidYouMeanWithFileLineAndKey) {
   Files files;
-  const std::string path = files.write("typo.toml", std::string(kBase) + "[platforms.mastodon]\nchrun = 0.1\n");
+  const std::string path =
+      files.write("typo.toml", std::string(kBase) + "[platforms.mastodon]\nchrun = 0.1\n");
   const std::string message = error_of(path);
   EXPECT_NE(message.find("typo.toml:24"), std::string::npos) << message;
   EXPECT_NE(message.find("platforms.mastodon.chrun"), std::string::npos) << message;
@@ -128,13 +129,11 @@ TEST(ReadScenario, EveryErrorClassIsAnInputError) {
       {base + "[model]\ncontagion = \"complex\"\n", "contagion"},
       {base + "[[events]]\ntype = \"leave\"\nplatform = \"blusky\"\nweek = 1\n",
        "did you mean 'bluesky'"},
-      {base + "[[events]]\ntype = \"leave\"\nplatform = \"bluesky\"\nweek = 1\n",
-       "not on bluesky"},
+      {base + "[[events]]\ntype = \"leave\"\nplatform = \"bluesky\"\nweek = 1\n", "not on bluesky"},
       {base + "[[events]]\ntype = \"join\"\nplatform = \"x\"\nweek = 1\n", "already on x"},
       {base + "[[events]]\ntype = \"leave\"\nplatform = \"x\"\nweek = 6000\n", "week"},
       {base + "[[events]]\ntype = \"announce\"\nplatform = \"x\"\nweek = 2\n", "target"},
-      {base + "[[events]]\ntype = \"exit\"\nplatform = \"x\"\nweek = 2\nshare = 0.5\n",
-       "segments"},
+      {base + "[[events]]\ntype = \"exit\"\nplatform = \"x\"\nweek = 2\nshare = 0.5\n", "segments"},
       {base + "[[events]]\ntype = \"exit\"\nplatform = \"x\"\nweek = 2\nsegments = [\"press\"]\n",
        "unknown segment"},
       {base + "[[events]]\ntype = \"tweet\"\nplatform = \"x\"\nweek = 2\n", "type"},
@@ -151,7 +150,8 @@ TEST(ReadScenario, EveryErrorClassIsAnInputError) {
     EXPECT_FALSE(message.empty()) << "case " << i;
     EXPECT_EQ(message.find('\n'), std::string::npos) << message;
     if (i + 1 != cases.size()) {
-      EXPECT_NE(message.find(cases[i].second), std::string::npos) << "case " << i << ": " << message;
+      EXPECT_NE(message.find(cases[i].second), std::string::npos)
+          << "case " << i << ": " << message;
     }
     EXPECT_NE(message.find(name), std::string::npos) << message;
   }
