@@ -93,7 +93,9 @@ ModelContext::ModelContext(const scenario::Scenario& s, const graph::Graph& g, r
   for (std::uint32_t week = 0; week <= s.weeks; ++week) {
     std::uint8_t mask = 0;
     for (std::size_t k = 0; k < s.platforms.size(); ++k) {
-      if (timeline.at(week, k).launched && s.platforms[k].imitation > 0.0) mask |= 1U << k;
+      if (timeline.at(week, k).launched && s.platforms[k].imitation > 0.0) {
+        mask = static_cast<std::uint8_t>(mask | (1U << k));
+      }
     }
     imitating.push_back(mask);
   }

@@ -8,6 +8,7 @@
 #include <bit>
 #include <cmath>
 
+#include "sim/model/state_histogram.hpp"
 #include "sim/rng/distributions.hpp"
 
 namespace sim::model {
@@ -65,13 +66,16 @@ Neighbourhood neighbourhood(const ModelContext& c, const AgentState& now, NodeId
   const auto followees = c.graph.followees(agent);
   if (followees.empty() || (signal_mask | lock_mask) == 0) return n;
   const graph::ArcIndex first_slot = c.graph.first_followee_slot(agent);
-  // With memory, only recent activations weigh; without, every active followee does. The byte
-  // arrays `recent` and `active` stay in cache; the age word is read only when it counts.
-  const std::vector<std::uint8_t>& weighing =
-      c.scenario.model.memory_weeks == 0.0 ? now.active : now.recent;
+  // With memory, only recent activations weigh; without, every active followee does. One read
+  // of the followee's `seen` word answers both questions; its age word is read only when it
+  // counts.
+  const bool all_active_count = c.scenario.model.memory_weeks == 0.0;
   for (std::size_t i = 0; i < followees.size(); ++i) {
     const NodeId followee = followees[i];
-    const auto signal_bits = static_cast<std::uint8_t>(weighing[followee] & signal_mask);
+    const std::uint16_t seen = now.seen[followee];
+    const std::uint8_t active = active_part(seen);
+    const auto signal_bits =
+        static_cast<std::uint8_t>((all_active_count ? active : recent_part(seen)) & signal_mask);
     if (signal_bits != 0) {
       const std::uint64_t ages = now.ages[followee];
       for (std::uint8_t bits = signal_bits; bits != 0;
@@ -80,7 +84,7 @@ Neighbourhood neighbourhood(const ModelContext& c, const AgentState& now, NodeId
         n.signal[k] += c.recency[age_in(ages, k)];
       }
     }
-    const auto lock_bits = static_cast<std::uint8_t>(now.active[followee] & lock_mask);
+    const auto lock_bits = static_cast<std::uint8_t>(active & lock_mask);
     for (std::uint8_t bits = lock_bits; bits != 0; bits &= static_cast<std::uint8_t>(bits - 1)) {
       const auto k = static_cast<std::size_t>(std::countr_zero(bits));
       n.lock_in[k] += c.ties[k].test(first_slot + i) ? 1.0F : 0.0F;
@@ -215,7 +219,7 @@ struct AgentStep {
     next.active[agent] = active;
     next.follows[agent] = follows;
     next.ages[agent] = ages;
-    next.recent[agent] = recent_bits(ages, c.platforms(), c.horizon);
+    next.seen[agent] = seen_word(active, recent_bits(ages, c.platforms(), c.horizon));
   }
 };
 
@@ -232,48 +236,50 @@ void apply_exits(const ModelContext& c, std::uint32_t week, AgentState& next, No
     if (!rng::bernoulli(draws, e.share)) continue;
     next.active[agent] = without(next.active[agent], e.platform);
     next.ages[agent] = with_age(next.ages[agent], e.platform, kInactive);
-    next.recent[agent] = without(next.recent[agent], e.platform);
     ++counts.deactivations[e.platform];
     for (const std::uint32_t to : e.targets) {
       if (has(next.active[agent], to)) continue;
       next.account[agent] = with(next.account[agent], to);
       next.active[agent] = with(next.active[agent], to);
       next.ages[agent] = with_age(next.ages[agent], to, 0);
-      next.recent[agent] = with(next.recent[agent], to);
       ++counts.activations[to];
       ++counts.flows[e.platform * c.platforms() + to];
     }
+    next.seen[agent] =
+        seen_word(next.active[agent], recent_bits(next.ages[agent], c.platforms(), c.horizon));
   }
 }
 
-void count_agent(const ModelContext& c, const AgentState& state, NodeId agent, WeekCounts& counts) {
+/// A thread's share of a step's counts: transitions counted directly, states as histograms.
+struct PartialCounts {
+  explicit PartialCounts(std::size_t platforms) : transitions(platforms) {}
+  WeekCounts transitions;
+  StateHistogram states;
+};
+
+void count_agent(const ModelContext& c, const AgentState& state, NodeId agent,
+                 PartialCounts& counts) {
   const auto& segments = c.graph.attributes().segment;
   const std::size_t segment = segments.empty() ? 0 : static_cast<std::size_t>(segments[agent]);
-  const std::uint8_t active = state.active[agent];
-  counts.active_anywhere += active != 0 ? 1U : 0U;
-  for (std::size_t k = 0; k < c.platforms(); ++k) {
-    counts.accounts[k] += has(state.account[agent], k) ? 1U : 0U;
-    if (!has(active, k)) continue;
-    ++counts.active[k];
-    ++counts.active_by_segment[segment * c.platforms() + k];
-    counts.followers[k] += has(state.follows[agent], k) ? 1U : 0U;
-  }
+  counts.states.add(state.account[agent], state.active[agent], state.follows[agent], segment);
 }
 
 template <class Body>
 WeekCounts for_each_agent(const ModelContext& c, std::size_t agents, Body body) {
-  tbb::enumerable_thread_specific<WeekCounts> partial(WeekCounts(c.platforms()));
+  tbb::enumerable_thread_specific<PartialCounts> partial(PartialCounts(c.platforms()));
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, agents, kGrain),
                     [&](const tbb::blocked_range<std::size_t>& range) {
-                      WeekCounts& local = partial.local();
+                      PartialCounts& local = partial.local();
                       for (std::size_t agent = range.begin(); agent != range.end(); ++agent) {
                         body(static_cast<NodeId>(agent), local);
                       }
                     });
   WeekCounts total(c.platforms());
   // Integer sums: the order of combination does not change the result.
-  for (const WeekCounts& local : partial)
-    total.add(local);
+  for (const PartialCounts& local : partial) {
+    total.add(local.transitions);
+    local.states.fold_into(total);
+  }
   return total;
 }
 
@@ -311,6 +317,7 @@ void initialise(const ModelContext& c, AgentState& state) {
                           if (active) {
                             state.active[agent] = with(state.active[agent], k);
                             state.ages[agent] = with_age(state.ages[agent], k, kLongAgo);
+                            state.seen[agent] = seen_word(state.active[agent], 0);
                           }
                           if (follows) state.follows[agent] = with(state.follows[agent], k);
                         }
@@ -319,7 +326,7 @@ void initialise(const ModelContext& c, AgentState& state) {
 }
 
 WeekCounts count(const ModelContext& c, const AgentState& state) {
-  return for_each_agent(c, state.agents(), [&](NodeId agent, WeekCounts& counts) {
+  return for_each_agent(c, state.agents(), [&](NodeId agent, PartialCounts& counts) {
     count_agent(c, state, agent, counts);
   });
 }
@@ -329,9 +336,9 @@ WeekCounts step(const ModelContext& c, std::uint32_t week, const AgentState& now
   const bool mixed = c.scenario.model.influence == scenario::ModelOptions::Influence::kWellMixed;
   const std::array<float, kMaxPlatforms> population =
       mixed ? population_signal(c, now) : std::array<float, kMaxPlatforms>{};
-  return for_each_agent(c, now.agents(), [&](NodeId agent, WeekCounts& counts) {
-    AgentStep{c, now, next, week, population, counts}(agent);
-    apply_exits(c, week, next, agent, counts);
+  return for_each_agent(c, now.agents(), [&](NodeId agent, PartialCounts& counts) {
+    AgentStep{c, now, next, week, population, counts.transitions}(agent);
+    apply_exits(c, week, next, agent, counts.transitions);
     count_agent(c, next, agent, counts);
   });
 }
