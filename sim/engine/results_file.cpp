@@ -87,6 +87,70 @@ const std::vector<ObservableSpec>& specs() {
   return all;
 }
 
+/// One weekly series of the reach of the organisation's messages (float64, mean per message).
+struct ReachSpec {
+  const char* name;
+  const char* unit;
+  const char* description;
+  std::vector<std::string> dimensions;
+  std::function<io::Dims(std::size_t platforms)> extents;
+  std::function<void(const reach::MessageReach&, std::vector<double>&)> append;
+};
+
+const std::vector<ReachSpec>& reach_specs() {
+  using R = const reach::MessageReach&;
+  using Out = std::vector<double>&;
+  static const std::vector<ReachSpec> all{
+      {"reach_per_post",
+       "agents",
+       "agents shown a message on the platform",
+       {"platform"},
+       [](std::size_t p) { return io::Dims{p}; },
+       [](R r, Out out) { out.insert(out.end(), r.viewers.begin(), r.viewers.end()); }},
+      {"reach_only_here",
+       "agents",
+       "agents shown a cross-posted message on this platform alone (the platform's gain)",
+       {"platform"},
+       [](std::size_t p) { return io::Dims{p}; },
+       [](R r, Out out) { out.insert(out.end(), r.only_here.begin(), r.only_here.end()); }},
+      {"unique_reach",
+       "agents",
+       "agents shown a cross-posted message on any platform",
+       {},
+       [](std::size_t) { return io::Dims{}; },
+       [](R r, Out out) { out.push_back(r.unique); }},
+      {"unique_reach_by_segment",
+       "agents",
+       "unique reach by segment of the agent",
+       {"segment"},
+       [](std::size_t) { return io::Dims{graph::kSegmentCount}; },
+       [](R r, Out out) {
+         out.insert(out.end(), r.unique_by_segment.begin(), r.unique_by_segment.end());
+       }},
+      {"crisis_reach",
+       "agents",
+       "agents shown a cross-posted message within 1, 6 and 24 hours of posting",
+       {"hours"},
+       [](std::size_t) { return io::Dims{reach::kCrisisHours.size()}; },
+       [](R r, Out out) { out.insert(out.end(), r.within.begin(), r.within.end()); }},
+      {"engagements_per_post",
+       "engagements",
+       "viewers x engagement rate",
+       {"platform"},
+       [](std::size_t p) { return io::Dims{p}; },
+       [](R r, Out out) { out.insert(out.end(), r.engagements.begin(), r.engagements.end()); }},
+      {"toxic_exposure_per_post",
+       "agents",
+       "viewers x the platform's toxicity (toxic replies seen)",
+       {"platform"},
+       [](std::size_t p) { return io::Dims{p}; },
+       [](R r, Out out) {
+         out.insert(out.end(), r.toxic_exposure.begin(), r.toxic_exposure.end());
+       }},
+  };
+  return all;
+}
+
 std::string join(const std::vector<std::string>& parts) {
   std::string text;
   for (const auto& part : parts)
@@ -99,6 +163,13 @@ std::string join(const std::vector<std::string>& parts) {
 std::vector<std::string> observable_names() {
   std::vector<std::string> names;
   for (const auto& spec : specs())
+    names.emplace_back(spec.name);
+  return names;
+}
+
+std::vector<std::string> reach_observable_names() {
+  std::vector<std::string> names;
+  for (const auto& spec : reach_specs())
     names.emplace_back(spec.name);
   return names;
 }
@@ -143,34 +214,55 @@ ResultsFile::ResultsFile(const std::string& path, const scenario::Scenario& s,
   if (s.snapshot_every > 0) create_snapshots();
 }
 
-void ResultsFile::create_observables() {
-  const io::Handle observables = io::create_group(file_.get(), "observables");
-  const hsize_t weeks = scenario_.weeks + 1;
+namespace {
+
+/// Creates /observables/<name> with step, time and an empty value [replicate][week][extents...].
+template <class T>
+io::Handle create_series(hid_t observables, const std::string& name, const char* unit,
+                         const char* description, const std::vector<std::string>& dimensions,
+                         const io::Dims& extents, std::uint32_t replicates, hsize_t weeks) {
+  const io::Handle group = io::create_group(observables, name);
   std::vector<std::uint32_t> steps(weeks);
   std::vector<double> times(weeks);
   for (hsize_t w = 0; w < weeks; ++w) {
     steps[w] = static_cast<std::uint32_t>(w);
     times[w] = static_cast<double>(w);
   }
+  io::write_vector<std::uint32_t>(group.get(), "step", steps);
+  io::write_vector<double>(group.get(), "time", times);
+  const io::Handle time(io::check(H5Dopen2(group.get(), "time", H5P_DEFAULT), "opening time"));
+  io::write_attribute(time.get(), "unit", "week");
+  io::Dims dims{replicates, weeks};
+  io::Dims chunk{1, weeks};
+  for (const hsize_t extent : extents) {
+    dims.push_back(extent);
+    chunk.push_back(extent);
+  }
+  io::Handle value = io::create_array<T>(group.get(), "value", dims, chunk);
+  io::write_attribute(value.get(), "unit", unit);
+  io::write_attribute(value.get(), "description", description);
+  std::vector<std::string> names{"replicate", "week"};
+  names.insert(names.end(), dimensions.begin(), dimensions.end());
+  io::write_attribute(value.get(), "dimensions", join(names));
+  return value;
+}
+
+}  // namespace
+
+void ResultsFile::create_observables() {
+  const io::Handle observables = io::create_group(file_.get(), "observables");
+  const hsize_t weeks = scenario_.weeks + 1;
+  const std::size_t platforms = scenario_.platforms.size();
   for (const ObservableSpec& spec : specs()) {
-    const io::Handle group = io::create_group(observables.get(), spec.name);
-    io::write_vector<std::uint32_t>(group.get(), "step", steps);
-    io::write_vector<double>(group.get(), "time", times);
-    const io::Handle time(io::check(H5Dopen2(group.get(), "time", H5P_DEFAULT), "opening time"));
-    io::write_attribute(time.get(), "unit", "week");
-    io::Dims dims{scenario_.replicates, weeks};
-    io::Dims chunk{1, weeks};
-    for (const hsize_t extent : spec.extents(scenario_.platforms.size())) {
-      dims.push_back(extent);
-      chunk.push_back(extent);
-    }
-    io::Handle value = io::create_array<std::uint32_t>(group.get(), "value", dims, chunk);
-    io::write_attribute(value.get(), "unit", spec.unit);
-    io::write_attribute(value.get(), "description", spec.description);
-    std::vector<std::string> names{"replicate", "week"};
-    names.insert(names.end(), spec.dimensions.begin(), spec.dimensions.end());
-    io::write_attribute(value.get(), "dimensions", join(names));
-    series_.push_back(std::move(value));
+    series_.push_back(create_series<std::uint32_t>(
+        observables.get(), spec.name, spec.unit, spec.description, spec.dimensions,
+        spec.extents(platforms), scenario_.replicates, weeks));
+  }
+  if (scenario_.reach.posts == 0) return;
+  for (const ReachSpec& spec : reach_specs()) {
+    reach_series_.push_back(create_series<double>(
+        observables.get(), spec.name, spec.unit, spec.description, spec.dimensions,
+        spec.extents(platforms), scenario_.replicates, weeks));
   }
 }
 
@@ -222,6 +314,17 @@ void ResultsFile::on_replicate(const ReplicateSeries& series) {
       count.push_back(extent);
     }
     io::write_block(series_[i].get(), offset, count, block.data());
+  }
+  for (std::size_t i = 0; i < reach_series_.size() && !series.reach.empty(); ++i) {
+    std::vector<double> block;
+    for (const reach::MessageReach& week : series.reach)
+      reach_specs()[i].append(week, block);
+    io::Dims offset{series.replicate, 0}, count{1, weeks};
+    for (const hsize_t extent : reach_specs()[i].extents(platforms)) {
+      offset.push_back(0);
+      count.push_back(extent);
+    }
+    io::write_block(reach_series_[i].get(), offset, count, block.data());
   }
   H5Fflush(file_.get(), H5F_SCOPE_LOCAL);
 }

@@ -52,12 +52,15 @@ class ResultsFile final : public RunObserver {
   const graph::Graph& graph_;
   std::mutex mutex_;  // HDF5 calls are serialised
   io::Handle file_;
-  std::vector<io::Handle> series_;     // one value dataset per observable
-  std::vector<io::Handle> snapshots_;  // account, active, follows
+  std::vector<io::Handle> series_;        // one value dataset per observable
+  std::vector<io::Handle> reach_series_;  // one per reach observable (when reach is on)
+  std::vector<io::Handle> snapshots_;     // account, active, follows
   std::vector<std::uint32_t> snapshot_weeks_;
 };
 
 /// Names of the observables, in file order (accounts, active, followers, ...).
 std::vector<std::string> observable_names();
+/// Names of the reach observables (float64; present when the scenario's reach.posts > 0).
+std::vector<std::string> reach_observable_names();
 
 }  // namespace sim::engine

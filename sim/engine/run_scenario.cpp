@@ -2,6 +2,8 @@
 
 #include <tbb/parallel_for.h>
 
+#include <optional>
+
 #include "sim/model/model_context.hpp"
 #include "sim/model/weekly_step.hpp"
 #include "sim/util/error.hpp"
@@ -15,6 +17,8 @@ bool is_snapshot_week(const scenario::Scenario& s, std::uint32_t week) {
 ReplicateSeries run_replicate(const scenario::Scenario& s, const graph::Graph& graph,
                               std::uint32_t replicate, RunObserver* observer) {
   const model::ModelContext context(s, graph, replicate_key(s, replicate));
+  std::optional<reach::MessageSimulator> messages;
+  if (s.reach.posts > 0) messages.emplace(context);
   // Double buffer: week t is read from `now` while week t + 1 is written to `next`.
   model::AgentState now;
   model::initialise(context, now);
@@ -23,10 +27,14 @@ ReplicateSeries run_replicate(const scenario::Scenario& s, const graph::Graph& g
   series.replicate = replicate;
   series.weeks.reserve(s.weeks + 1);
   series.weeks.push_back(model::count(context, now));
+  if (messages) series.reach.push_back(reach::weekly_reach(*messages, now, 0, s.reach.posts));
   if (observer != nullptr && is_snapshot_week(s, 0)) observer->on_snapshot(replicate, 0, now);
   for (std::uint32_t week = 0; week < s.weeks; ++week) {
     series.weeks.push_back(model::step(context, week, now, next));
     std::swap(now, next);
+    if (messages) {
+      series.reach.push_back(reach::weekly_reach(*messages, now, week + 1, s.reach.posts));
+    }
     if (observer == nullptr) continue;
     if (is_snapshot_week(s, week + 1)) observer->on_snapshot(replicate, week + 1, now);
     observer->on_week();

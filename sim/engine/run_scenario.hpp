@@ -12,6 +12,7 @@
 #include "sim/graph/graph.hpp"
 #include "sim/model/agent_state.hpp"
 #include "sim/model/week_counts.hpp"
+#include "sim/reach/message_reach.hpp"
 #include "sim/rng/philox.hpp"
 #include "sim/scenario/scenario.hpp"
 
@@ -21,6 +22,9 @@ namespace sim::engine {
 struct ReplicateSeries {
   std::uint32_t replicate = 0;
   std::vector<model::WeekCounts> weeks;
+  /// Reach of the organisation's messages, per week (mean over the scenario's reach.posts
+  /// messages); empty when reach.posts = 0.
+  std::vector<reach::MessageReach> reach;
 };
 
 /// Receives results as the run goes. Calls may come from several threads at once: an observer

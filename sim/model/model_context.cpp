@@ -21,32 +21,44 @@ std::vector<float> draw_tolerances(const scenario::Scenario& s, graph::NodeId ag
   return tolerance;
 }
 
-// One Philox block per arc gives eight 32-bit uniforms, one per platform; the draw is keyed by the
-// arc, the bit stored at the arc's followee slot. Tasks fill whole 64-bit words (64 slots) so
-// that no two write the same word.
-std::vector<util::Bitset> draw_ties(const scenario::Scenario& s, const graph::Graph& graph,
-                                    rng::RunKey run) {
-  const auto slot_arcs = graph.slot_arcs();
-  const std::size_t slots = slot_arcs.size();
+// One Philox block per arc gives eight 32-bit uniforms, one per platform. The bits are stored by
+// position (`arc_of` maps a position to its arc: followee slots, or arcs themselves). Tasks fill
+// whole 64-bit words (64 positions) so that no two write the same word.
+template <class ArcOf>
+std::vector<util::Bitset> draw_tie_bits(const scenario::Scenario& s, std::size_t size,
+                                        rng::RunKey run, ArcOf arc_of) {
   std::vector<util::Bitset> ties;
   for (const auto& p : s.platforms)
-    ties.emplace_back(slots, p.rebuild >= 1.0);
-  tbb::parallel_for(std::size_t{0}, (slots + 63) / 64, [&](std::size_t word) {
+    ties.emplace_back(size, p.rebuild >= 1.0);
+  tbb::parallel_for(std::size_t{0}, (size + 63) / 64, [&](std::size_t word) {
     for (std::size_t k = 0; k < s.platforms.size(); ++k) {
       if (s.platforms[k].rebuild < 1.0) ties[k].word(word) = 0;
     }
-    for (std::size_t slot = word * 64; slot < std::min(slots, word * 64 + 64); ++slot) {
-      const auto block = rng::philox_block(run, {rng::Stream::kModelTie, slot_arcs[slot]}, 0);
+    for (std::size_t position = word * 64; position < std::min(size, word * 64 + 64); ++position) {
+      const auto block = rng::philox_block(run, {rng::Stream::kModelTie, arc_of(position)}, 0);
       for (std::size_t k = 0; k < s.platforms.size(); ++k) {
         const double rebuild = s.platforms[k].rebuild;
         if (rebuild >= 1.0) continue;
         const std::uint64_t bits = block.v[k / 2] >> (32 * (k % 2));
         const auto uniform = static_cast<double>(bits & 0xFFFFFFFFU) * 0x1p-32;
-        if (uniform < rebuild) ties[k].word(word) |= std::uint64_t{1} << (slot % 64);
+        if (uniform < rebuild) ties[k].word(word) |= std::uint64_t{1} << (position % 64);
       }
     }
   });
   return ties;
+}
+
+/// Ties by followee slot: each agent's lock-in reads consecutive bits.
+std::vector<util::Bitset> draw_ties(const scenario::Scenario& s, const graph::Graph& graph,
+                                    rng::RunKey run) {
+  const auto slot_arcs = graph.slot_arcs();
+  return draw_tie_bits(s, slot_arcs.size(), run, [&](std::size_t slot) { return slot_arcs[slot]; });
+}
+
+/// The same ties by arc index, for spreading posts along follower rows.
+std::vector<util::Bitset> draw_arc_ties(const scenario::Scenario& s, const graph::Graph& graph,
+                                        rng::RunKey run) {
+  return draw_tie_bits(s, graph.arc_count(), run, [](std::size_t arc) { return arc; });
 }
 
 /// Ages of 6.9 time constants and more weigh less than 1e-3 of a new mover: dropped.
@@ -86,6 +98,7 @@ ModelContext::ModelContext(const scenario::Scenario& s, const graph::Graph& g, r
       run(key),
       tolerance(draw_tolerances(s, g.node_count(), key)),
       ties(draw_ties(s, g, key)),
+      arc_ties(s.reach.posts > 0 ? draw_arc_ties(s, g, key) : std::vector<util::Bitset>{}),
       recency(recency_table(s.model.memory_weeks)),
       horizon(influence_horizon(s.model.memory_weeks)) {
   for (const auto& p : s.platforms)

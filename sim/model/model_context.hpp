@@ -29,6 +29,8 @@ struct ModelContext {
   /// Per platform, one bit per followee slot (graph.first_followee_slot): the tie from the
   /// followee to the agent is rebuilt there (all set when rebuild = 1). Drawn per arc.
   std::vector<util::Bitset> ties;
+  /// The same ties by arc index (u -> v: v follows u), for spreading posts; empty without reach.
+  std::vector<util::Bitset> arc_ties;
   /// Peer weight of a followee by its age there: exp(-age / memory_weeks) below the horizon, 0
   /// from there on and for kInactive (1 for every active age when memory_weeks = 0).
   AgeTable recency{};

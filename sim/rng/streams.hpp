@@ -30,6 +30,11 @@ enum class Stream : std::uint32_t {
   kModelWeek = 18,         ///< weekly decisions of an agent (entity: agent, week)
   kModelEvent = 19,        ///< an agent's response to an event (entity: agent, week, sub: event)
   kModelTie = 20,          ///< whether a tie is rebuilt (entity: arc; 32-bit half k: platform k)
+  kReachView = 21,   ///< feed view of a post (entity: agent, week, sub: post; half k: platform k)
+  kReachTime = 22,   ///< when a viewer looks (entity: agent, week, sub: post; lane k/4: platform k)
+  kReachShare = 23,  ///< whether a viewer reshares (entity: agent, week, sub: post; half k)
+  kReachArc = 24,    ///< a reshare seen over an arc, and its delay (entity: arc, week, sub: post)
+  kReachLink = 25,   ///< whether a post carries a link (entity: platform, week, sub: post)
 };
 
 /// Name and value of every registered stream, for documentation and the registry test.
@@ -59,6 +64,11 @@ inline constexpr std::array kStreamRegistry{
     StreamEntry{Stream::kModelWeek, "model_week"},
     StreamEntry{Stream::kModelEvent, "model_event"},
     StreamEntry{Stream::kModelTie, "model_tie"},
+    StreamEntry{Stream::kReachView, "reach_view"},
+    StreamEntry{Stream::kReachTime, "reach_time"},
+    StreamEntry{Stream::kReachShare, "reach_share"},
+    StreamEntry{Stream::kReachArc, "reach_arc"},
+    StreamEntry{Stream::kReachLink, "reach_link"},
 };
 
 }  // namespace sim::rng

@@ -75,6 +75,19 @@ PlatformParams read_platform(const toml::table& table, const std::string& file,
   p.delete_share = r.real("delete_share", p.delete_share, 0, 1);
   p.discovery = r.real("discovery", p.discovery, 0, 1);
   p.rebuild = r.real("rebuild", p.rebuild, 0, 1);
+  p.feed_reach = r.real("feed_reach", p.feed_reach, 0, 1);
+  p.link_share = r.real("link_share", p.link_share, 0, 1);
+  p.link_penalty = r.real("link_penalty", p.link_penalty, 0, 1);
+  p.discovery_reach = r.real("discovery_reach", p.discovery_reach, 0, 1);
+  // Static names: the reader keeps the keys it was asked for as string views.
+  static constexpr std::array<std::string_view, graph::kSegmentCount> kReshareKeys{
+      "reshare_citizen", "reshare_media", "reshare_politician", "reshare_organisation"};
+  for (std::size_t g = 0; g < graph::kSegmentCount; ++g) {
+    p.reshare[g] = r.real(kReshareKeys[g], p.reshare[g], 0, 1);
+  }
+  p.engagement = r.real("engagement", p.engagement, 0, 1);
+  p.check_ins_per_day = r.real("check_ins_per_day", p.check_ins_per_day, 0.01, 1000);
+  p.reshare_delay_hours = r.real("reshare_delay_hours", p.reshare_delay_hours, 0, 1000);
   r.check_unknown();
   return p;
 }
@@ -226,6 +239,14 @@ void read_events(TableReader& root, Scenario& s) {
   check_timeline(s);
 }
 
+void read_reach(TableReader& root, Scenario& s) {
+  const toml::table* table = root.table("reach");
+  if (table == nullptr) return;
+  TableReader r(*table, root.file(), "reach");
+  s.reach.posts = static_cast<std::uint32_t>(r.integer("posts", s.reach.posts, 0, 1000));
+  r.check_unknown();
+}
+
 void read_output(TableReader& root, Scenario& s) {
   const toml::table* table = root.table("output");
   if (table == nullptr) return;
@@ -257,6 +278,7 @@ Scenario read_scenario(const std::string& path, const std::vector<std::string>& 
   read_platforms(root, s);
   read_strategy(root, s);
   read_events(root, s);
+  read_reach(root, s);
   read_output(root, s);
   root.check_unknown();
   std::ostringstream text;

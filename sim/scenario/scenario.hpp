@@ -3,6 +3,7 @@
 /// probabilities (1/week), times are weeks from the start, shares are in [0, 1].
 /// docs/model.md gives the meaning of every parameter; docs/calibration.md its source.
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -41,6 +42,20 @@ struct PlatformParams {
   // The organisation's strategy.
   bool organisation_present = false;  ///< present at week 0
   double posts_per_week = 0.0;
+  // Reach of the organisation's posts (docs/model.md, section Reach).
+  double feed_reach = 0.1;       ///< share of following active users shown a post
+  double link_share = 0.0;       ///< share of the organisation's posts that carry a link
+  double link_penalty = 0.0;     ///< relative cut of feed reach for a post with a link
+  double discovery_reach = 0.0;  ///< share of active non-followers shown a post by the algorithm
+  std::array<double, graph::kSegmentCount> reshare{};  ///< viewer reshares, by segment
+  double engagement = 0.0;           ///< share of viewers who engage (like, reply, share)
+  double check_ins_per_day = 2.0;    ///< rate at which a user opens the platform (1/day)
+  double reshare_delay_hours = 1.0;  ///< mean delay between seeing and resharing (hours)
+};
+
+/// How reach is estimated: Monte Carlo posts per platform per week.
+struct ReachOptions {
+  std::uint32_t posts = 1;  ///< cross-posted messages simulated per week (0: no reach)
 };
 
 struct Event {
@@ -84,6 +99,7 @@ struct Scenario {
   std::vector<PlatformParams> platforms;  ///< in the order of their names
   std::vector<Event> events;              ///< sorted by week
   ModelOptions model;
+  ReachOptions reach;
   std::uint32_t snapshot_every = 0;  ///< weeks between per-agent snapshots; 0: none
   std::string resolved_toml;         ///< the merged scenario, as TOML text (provenance)
 

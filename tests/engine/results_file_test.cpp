@@ -66,7 +66,8 @@ TEST(ResultsFile, ReadsBackWhatWasWritten) {
   EXPECT_EQ(info.snapshots, 4u);  // weeks 0, 4, 8, 12
   EXPECT_DOUBLE_EQ(info.wall_seconds, 1.5);
   EXPECT_EQ(info.command_line, "trek run test");
-  ASSERT_EQ(info.observables.size(), engine::observable_names().size());
+  ASSERT_EQ(info.observables.size(),
+            engine::observable_names().size() + engine::reach_observable_names().size());
   for (const auto& [name, dims] : info.observables) {
     EXPECT_EQ(dims[0], 3u) << name;
     EXPECT_EQ(dims[1], 13u) << name;

@@ -39,7 +39,12 @@ TEST(StreamRegistry, ReleasedValuesKeepTheirMeaning) {
   EXPECT_EQ(static_cast<std::uint32_t>(Stream::kModelWeek), 18u);
   EXPECT_EQ(static_cast<std::uint32_t>(Stream::kModelEvent), 19u);
   EXPECT_EQ(static_cast<std::uint32_t>(Stream::kModelTie), 20u);
-  EXPECT_EQ(kStreamRegistry.size(), 20u);
+  EXPECT_EQ(static_cast<std::uint32_t>(Stream::kReachView), 21u);
+  EXPECT_EQ(static_cast<std::uint32_t>(Stream::kReachTime), 22u);
+  EXPECT_EQ(static_cast<std::uint32_t>(Stream::kReachShare), 23u);
+  EXPECT_EQ(static_cast<std::uint32_t>(Stream::kReachArc), 24u);
+  EXPECT_EQ(static_cast<std::uint32_t>(Stream::kReachLink), 25u);
+  EXPECT_EQ(kStreamRegistry.size(), 25u);
 }
 
 TEST(StreamRegistry, RegistryListsEveryValueInOrder) {

@@ -1,0 +1,193 @@
+#include "sim/reach/message_reach.hpp"
+
+#include <cmath>
+#include <limits>
+
+#include "sim/rng/distributions.hpp"
+
+namespace sim::reach {
+namespace {
+
+using graph::NodeId;
+using model::has;
+
+constexpr float kNever = std::numeric_limits<float>::infinity();
+
+/// 32-bit half k of a Philox block, as a uniform in [0, 1).
+double half_uniform(const r123::Philox4x64::ctr_type& block, std::size_t k) {
+  return static_cast<double>((block.v[k / 2] >> (32 * (k % 2))) & 0xFFFFFFFFU) * 0x1p-32;
+}
+
+/// Exponential with the given mean from 64 random bits (inverse transform on (0, 1]).
+double exponential_hours(std::uint64_t bits, double mean) {
+  return -std::log(rng::to_unit_open(bits)) * mean;
+}
+
+bool platform_posts(const model::ModelContext& c, std::uint32_t week, std::size_t k) {
+  return c.timeline.at(week, k).organisation && c.scenario.platforms[k].posts_per_week > 0.0;
+}
+
+}  // namespace
+
+void MessageReach::add(const MessageReach& other) {
+  for (std::size_t k = 0; k < viewers.size(); ++k) {
+    viewers[k] += other.viewers[k];
+    only_here[k] += other.only_here[k];
+    engagements[k] += other.engagements[k];
+    toxic_exposure[k] += other.toxic_exposure[k];
+  }
+  unique += other.unique;
+  for (std::size_t g = 0; g < unique_by_segment.size(); ++g) {
+    unique_by_segment[g] += other.unique_by_segment[g];
+  }
+  for (std::size_t h = 0; h < within.size(); ++h)
+    within[h] += other.within[h];
+}
+
+void MessageReach::scale(double factor) {
+  for (std::size_t k = 0; k < viewers.size(); ++k) {
+    viewers[k] *= factor;
+    only_here[k] *= factor;
+    engagements[k] *= factor;
+    toxic_exposure[k] *= factor;
+  }
+  unique *= factor;
+  for (double& value : unique_by_segment)
+    value *= factor;
+  for (double& value : within)
+    value *= factor;
+}
+
+MessageSimulator::MessageSimulator(const model::ModelContext& context)
+    : c_(context),
+      time_(context.graph.node_count(), kNever),
+      first_time_(context.graph.node_count(), kNever),
+      seen_on_(context.graph.node_count(), 0),
+      seeds_(context.platforms()) {}
+
+void MessageSimulator::find_viewers(const model::AgentState& state, std::uint32_t week,
+                                    std::uint32_t post, const std::vector<double>& feed) {
+  std::uint8_t posting = 0;
+  for (std::size_t k = 0; k < c_.platforms(); ++k) {
+    if (feed[k] >= 0.0) posting = model::with(posting, k);
+    seeds_[k].clear();
+  }
+  // One Philox block per agent and message decides its feed views on every platform.
+  for (NodeId agent = 0; agent < state.agents(); ++agent) {
+    const auto candidates = static_cast<std::uint8_t>(state.active[agent] & posting);
+    if (candidates == 0) continue;
+    const auto view = rng::philox_block(c_.run, {rng::Stream::kReachView, agent, week, post}, 0);
+    for (std::uint8_t bits = candidates; bits != 0; bits &= static_cast<std::uint8_t>(bits - 1)) {
+      const auto k = static_cast<std::size_t>(std::countr_zero(bits));
+      const double chance =
+          has(state.follows[agent], k) ? feed[k] : c_.scenario.platforms[k].discovery_reach;
+      if (half_uniform(view, k) >= chance) continue;
+      const std::uint64_t wait =
+          rng::draw_bits(c_.run, {rng::Stream::kReachTime, agent, week, post}, k);
+      const double check_mean = 24.0 / c_.scenario.platforms[k].check_ins_per_day;
+      seeds_[k].push_back({static_cast<float>(exponential_hours(wait, check_mean)), agent});
+    }
+  }
+}
+
+void MessageSimulator::spread_on(std::size_t k, const model::AgentState& state, std::uint32_t week,
+                                 std::uint32_t post, double feed) {
+  const auto& p = c_.scenario.platforms[k];
+  const auto& segments = c_.graph.attributes().segment;
+  const double check_mean = 24.0 / p.check_ins_per_day;
+  for (const auto& [when, agent] : seeds_[k]) {
+    time_[agent] = when;
+    reached_.push_back(agent);
+    queue_.push({when, agent});
+  }
+  // Reshares, earliest first: the set reached is what the successful arcs connect; the order only
+  // decides the times.
+  while (!queue_.empty()) {
+    const auto [when, viewer] = queue_.top();
+    queue_.pop();
+    if (when > time_[viewer]) continue;
+    const std::size_t segment = segments.empty() ? 0 : static_cast<std::size_t>(segments[viewer]);
+    const auto share = rng::philox_block(c_.run, {rng::Stream::kReachShare, viewer, week, post}, 0);
+    if (half_uniform(share, k) >= p.reshare[segment]) continue;
+    const auto followers = c_.graph.followers(viewer);
+    const graph::ArcIndex first = c_.graph.first_arc(viewer);
+    for (std::size_t i = 0; i < followers.size(); ++i) {
+      const NodeId follower = followers[i];
+      const graph::ArcIndex arc = first + i;
+      if (!has(state.active[follower], k) || !c_.arc_ties[k].test(arc)) continue;
+      const auto coins =
+          rng::philox_block(c_.run, {rng::Stream::kReachArc, arc, week, post * 8 + k}, 0);
+      if (rng::to_unit(coins.v[0]) >= feed) continue;
+      const auto arrival =
+          static_cast<float>(when + exponential_hours(coins.v[1], p.reshare_delay_hours) +
+                             exponential_hours(coins.v[2], check_mean));
+      if (arrival >= time_[follower]) continue;
+      if (time_[follower] == kNever) reached_.push_back(follower);
+      time_[follower] = arrival;
+      queue_.push({arrival, follower});
+    }
+  }
+}
+
+void MessageSimulator::collect(std::size_t k, std::uint32_t week, MessageReach& out) {
+  const auto& p = c_.scenario.platforms[k];
+  const double viewers = static_cast<double>(reached_.size());
+  out.viewers[k] = viewers;
+  out.engagements[k] = viewers * p.engagement;
+  out.toxic_exposure[k] = viewers * c_.timeline.at(week, k).toxicity;
+  for (const NodeId agent : reached_) {
+    if (seen_on_[agent] == 0) reached_anywhere_.push_back(agent);
+    seen_on_[agent] = model::with(seen_on_[agent], k);
+    first_time_[agent] = std::min(first_time_[agent], time_[agent]);
+    time_[agent] = kNever;
+  }
+  reached_.clear();
+}
+
+MessageReach MessageSimulator::simulate(const model::AgentState& state, std::uint32_t week,
+                                        std::uint32_t post) {
+  MessageReach out(c_.platforms());
+  // Feed reach of this message per platform; -1 where the organisation does not post.
+  std::vector<double> feed(c_.platforms(), -1.0);
+  for (std::size_t k = 0; k < c_.platforms(); ++k) {
+    if (!platform_posts(c_, week, k)) continue;
+    const auto& p = c_.scenario.platforms[k];
+    const std::uint64_t link_bits =
+        rng::draw_bits(c_.run, {rng::Stream::kReachLink, k, week, post}, 0);
+    const bool link = rng::to_unit(link_bits) < p.link_share;
+    feed[k] = p.feed_reach * (link ? 1.0 - p.link_penalty : 1.0);
+  }
+  find_viewers(state, week, post, feed);
+  for (std::size_t k = 0; k < c_.platforms(); ++k) {
+    if (feed[k] < 0.0) continue;
+    spread_on(k, state, week, post, feed[k]);
+    collect(k, week, out);
+  }
+  const auto& segments = c_.graph.attributes().segment;
+  for (const NodeId agent : reached_anywhere_) {
+    out.unique += 1.0;
+    const std::size_t segment = segments.empty() ? 0 : static_cast<std::size_t>(segments[agent]);
+    out.unique_by_segment[segment] += 1.0;
+    if (std::has_single_bit(seen_on_[agent])) {
+      out.only_here[static_cast<std::size_t>(std::countr_zero(seen_on_[agent]))] += 1.0;
+    }
+    for (std::size_t h = 0; h < kCrisisHours.size(); ++h) {
+      if (first_time_[agent] <= kCrisisHours[h]) out.within[h] += 1.0;
+    }
+    seen_on_[agent] = 0;
+    first_time_[agent] = kNever;
+  }
+  reached_anywhere_.clear();
+  return out;
+}
+
+MessageReach weekly_reach(MessageSimulator& simulator, const model::AgentState& state,
+                          std::uint32_t week, std::uint32_t posts) {
+  MessageReach mean(state.platforms);
+  for (std::uint32_t post = 0; post < posts; ++post)
+    mean.add(simulator.simulate(state, week, post));
+  if (posts > 0) mean.scale(1.0 / posts);
+  return mean;
+}
+
+}  // namespace sim::reach

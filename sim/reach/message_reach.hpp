@@ -1,0 +1,79 @@
+#pragma once
+/// Reach of the organisation's posts on the agents' platforms (docs/model.md, section Reach).
+///
+/// A message is posted at once on every platform where the organisation is present and posts.
+/// On platform k: each active agent following the organisation there is shown it with the feed
+/// reach f_k (reduced by the link penalty when the post carries a link), each active non-follower
+/// with the discovery reach; a viewer looks at the first check-in after the post (exponential
+/// wait, rate check_ins_per_day); a viewer reshares with its segment's reshare probability, and
+/// each of its followers active on k whose tie is rebuilt there is shown the reshare with
+/// probability f_k, after the reshare delay and its own check-in wait. The set reached on a
+/// platform is the set reachable over the arcs whose coins succeed; its times are the earliest
+/// arrival times (Dijkstra). Every coin is keyed by (agent or arc, week, post), so the result
+/// does not depend on processing order and two scenarios share their coins.
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <queue>
+#include <vector>
+
+#include "sim/graph/attributes.hpp"
+#include "sim/model/agent_state.hpp"
+#include "sim/model/model_context.hpp"
+
+namespace sim::reach {
+
+/// Hours after posting at which crisis reach is reported.
+inline constexpr std::array<double, 3> kCrisisHours{1.0, 6.0, 24.0};
+
+/// What one cross-posted message achieves (agents; engagement and toxic exposure expected).
+struct MessageReach {
+  explicit MessageReach(std::size_t platforms = 0)
+      : viewers(platforms, 0.0),
+        only_here(platforms, 0.0),
+        engagements(platforms, 0.0),
+        toxic_exposure(platforms, 0.0) {}
+  std::vector<double> viewers;    ///< [platform] agents shown it there
+  std::vector<double> only_here;  ///< [platform] agents shown it on that platform alone
+  double unique = 0.0;            ///< agents shown it on at least one platform
+  std::array<double, graph::kSegmentCount> unique_by_segment{};
+  std::array<double, kCrisisHours.size()> within{};  ///< agents reached within each hour mark
+  std::vector<double> engagements;                   ///< [platform] viewers x engagement
+  std::vector<double> toxic_exposure;  ///< [platform] viewers x the platform's toxicity
+
+  void add(const MessageReach& other);
+  void scale(double factor);
+};
+
+/// Simulates messages on one replicate's state; holds the scratch arrays (one per thread).
+class MessageSimulator {
+ public:
+  explicit MessageSimulator(const model::ModelContext& context);
+
+  /// Message `post` (0, 1, ...) of week `week`, on the state of that week.
+  MessageReach simulate(const model::AgentState& state, std::uint32_t week, std::uint32_t post);
+
+ private:
+  void find_viewers(const model::AgentState& state, std::uint32_t week, std::uint32_t post,
+                    const std::vector<double>& feed);
+  void spread_on(std::size_t platform, const model::AgentState& state, std::uint32_t week,
+                 std::uint32_t post, double feed);
+  void collect(std::size_t platform, std::uint32_t week, MessageReach& out);
+
+  const model::ModelContext& c_;
+  std::vector<float> time_;        // per agent: arrival on the current platform (hours)
+  std::vector<float> first_time_;  // per agent: first arrival on any platform
+  std::vector<std::uint8_t> seen_on_;
+  std::vector<graph::NodeId> reached_;  // agents reached on the current platform
+  std::vector<graph::NodeId> reached_anywhere_;
+  using Arrival = std::pair<float, graph::NodeId>;
+  std::vector<std::vector<Arrival>> seeds_;  // per platform: direct viewers and their times
+  std::priority_queue<Arrival, std::vector<Arrival>, std::greater<>> queue_;
+};
+
+/// The mean over `posts` messages of week `week`.
+MessageReach weekly_reach(MessageSimulator& simulator, const model::AgentState& state,
+                          std::uint32_t week, std::uint32_t posts);
+
+}  // namespace sim::reach
