@@ -34,11 +34,17 @@ void print_run_summary(const engine::SeriesTable& table) {
   for (const std::size_t week : report_weeks(table.weeks - 1)) {
     const engine::WeekSummary s = engine::summarise_week(table, week);
     std::printf("week %zu: active anywhere %s\n", week, band_text(s.active_anywhere).c_str());
-    std::printf("  %-12s %-26s %-26s %-26s\n", "platform", "accounts", "active",
-                "followers (active)");
+    std::printf("  %-12s %-22s %-22s %-22s %-22s\n", "platform", "accounts", "active",
+                "followers (active)", s.has_reach ? "reach per message" : "");
     for (const auto& p : s.platforms) {
-      std::printf("  %-12s %-26s %-26s %-26s\n", p.platform.c_str(), band_text(p.accounts).c_str(),
-                  band_text(p.active).c_str(), band_text(p.followers).c_str());
+      std::printf("  %-12s %-22s %-22s %-22s %-22s\n", p.platform.c_str(),
+                  band_text(p.accounts).c_str(), band_text(p.active).c_str(),
+                  band_text(p.followers).c_str(), s.has_reach ? band_text(p.reach).c_str() : "");
+    }
+    if (s.has_reach) {
+      std::printf("  a cross-posted message reaches %s agents (%s within 1 h, %s within 24 h)\n",
+                  band_text(s.unique_reach).c_str(), band_text(s.within_1h).c_str(),
+                  band_text(s.within_24h).c_str());
     }
   }
 }
@@ -54,10 +60,16 @@ JsonObject run_summary_json(const engine::SeriesTable& table) {
       platform.add_object("accounts", band_json(p.accounts));
       platform.add_object("active", band_json(p.active));
       platform.add_object("followers", band_json(p.followers));
+      if (s.has_reach) platform.add_object("reach_per_message", band_json(p.reach));
       platforms.add_object(p.platform, platform);
     }
     JsonObject entry;
     entry.add_object("active_anywhere", band_json(s.active_anywhere));
+    if (s.has_reach) {
+      entry.add_object("unique_reach", band_json(s.unique_reach));
+      entry.add_object("reached_within_1h", band_json(s.within_1h));
+      entry.add_object("reached_within_24h", band_json(s.within_24h));
+    }
     entry.add_object("platforms", platforms);
     weeks.add_object(std::to_string(week), entry);
   }

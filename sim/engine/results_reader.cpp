@@ -78,6 +78,15 @@ SeriesTable read_series_table(const std::string& path) {
   table.active = read_value(file.get(), "active");
   table.followers = read_value(file.get(), "followers");
   table.active_anywhere = read_value(file.get(), "active_anywhere");
+  if (io::has_link(file.get(), "observables/unique_reach")) {
+    table.reach = io::read_array<double>(file.get(), "observables/reach_per_post/value");
+    table.unique_reach = io::read_array<double>(file.get(), "observables/unique_reach/value");
+    const auto within = io::read_array<double>(file.get(), "observables/crisis_reach/value");
+    for (std::size_t i = 0; i + 2 < within.size(); i += 3) {
+      table.within_1h.push_back(within[i]);
+      table.within_24h.push_back(within[i + 2]);
+    }
+  }
   return table;
 }
 

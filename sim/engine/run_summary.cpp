@@ -26,6 +26,22 @@ std::vector<double> SeriesTable::anywhere_at(std::size_t week) const {
   return values;
 }
 
+std::vector<double> SeriesTable::scalar_at(const std::vector<double>& series,
+                                           std::size_t week) const {
+  std::vector<double> values;
+  for (std::size_t r = 0; r < replicates; ++r)
+    values.push_back(series[r * weeks + week]);
+  return values;
+}
+
+std::vector<double> SeriesTable::reach_at(std::size_t week, std::size_t platform) const {
+  std::vector<double> values;
+  for (std::size_t r = 0; r < replicates; ++r) {
+    values.push_back(reach[(r * weeks + week) * platforms.size() + platform]);
+  }
+  return values;
+}
+
 SeriesTable table_of(const std::vector<std::string>& platforms,
                      std::vector<ReplicateSeries> series) {
   std::sort(series.begin(), series.end(),
@@ -42,6 +58,12 @@ SeriesTable table_of(const std::vector<std::string>& platforms,
                              counts.followers.end());
       table.active_anywhere.push_back(counts.active_anywhere);
     }
+    for (const reach::MessageReach& week : replicate.reach) {
+      table.reach.insert(table.reach.end(), week.viewers.begin(), week.viewers.end());
+      table.unique_reach.push_back(week.unique);
+      table.within_1h.push_back(week.within[0]);
+      table.within_24h.push_back(week.within[2]);
+    }
   }
   return table;
 }
@@ -52,7 +74,14 @@ WeekSummary summarise_week(const SeriesTable& table, std::size_t week) {
   for (std::size_t k = 0; k < table.platforms.size(); ++k) {
     summary.platforms.push_back({table.platforms[k], band_of(table.at(table.accounts, week, k)),
                                  band_of(table.at(table.active, week, k)),
-                                 band_of(table.at(table.followers, week, k))});
+                                 band_of(table.at(table.followers, week, k)),
+                                 table.reach.empty() ? Band{} : band_of(table.reach_at(week, k))});
+  }
+  summary.has_reach = !table.unique_reach.empty();
+  if (summary.has_reach) {
+    summary.unique_reach = band_of(table.scalar_at(table.unique_reach, week));
+    summary.within_1h = band_of(table.scalar_at(table.within_1h, week));
+    summary.within_24h = band_of(table.scalar_at(table.within_24h, week));
   }
   summary.active_anywhere = band_of(table.anywhere_at(week));
   return summary;

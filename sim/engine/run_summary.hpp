@@ -27,12 +27,19 @@ struct SeriesTable {
   std::size_t replicates = 0;
   std::size_t weeks = 0;  ///< entries per replicate: simulated weeks + 1
   std::vector<std::uint32_t> accounts, active, followers, active_anywhere;
+  /// Reach of a cross-posted message (empty without reach): per platform [replicate][week][P],
+  /// unique and within 1 h and 24 h [replicate][week].
+  std::vector<double> reach, unique_reach, within_1h, within_24h;
 
   /// Values of a per-platform series (accounts, active, followers) at `week`, one per replicate.
   std::vector<double> at(const std::vector<std::uint32_t>& series, std::size_t week,
                          std::size_t platform) const;
   /// active_anywhere at `week`, one per replicate.
   std::vector<double> anywhere_at(std::size_t week) const;
+  /// A per-replicate-week series (unique_reach, within_1h, within_24h) at `week`.
+  std::vector<double> scalar_at(const std::vector<double>& series, std::size_t week) const;
+  /// Reach on one platform at `week`, one per replicate.
+  std::vector<double> reach_at(std::size_t week, std::size_t platform) const;
 };
 
 /// Builds the table from replicate series (sorted by replicate).
@@ -41,13 +48,15 @@ SeriesTable table_of(const std::vector<std::string>& platforms,
 
 struct PlatformSummary {
   std::string platform;
-  Band accounts, active, followers;
+  Band accounts, active, followers, reach;
 };
 
 struct WeekSummary {
   std::size_t week = 0;
   std::vector<PlatformSummary> platforms;
   Band active_anywhere;
+  bool has_reach = false;
+  Band unique_reach, within_1h, within_24h;
 };
 
 WeekSummary summarise_week(const SeriesTable& table, std::size_t week);
