@@ -9,6 +9,7 @@
 
 #include "sim/cli/cascade_command.hpp"
 #include "sim/cli/common.hpp"
+#include "sim/cli/compare_command.hpp"
 #include "sim/cli/graph_command.hpp"
 #include "sim/cli/inspect_command.hpp"
 #include "sim/cli/run_command.hpp"
@@ -38,6 +39,7 @@ int main(int argc, char** argv) {
   sim::cli::register_cascade_command(app);
   sim::cli::register_run_commands(app);
   sim::cli::register_inspect_command(app);
+  sim::cli::register_compare_command(app);
   sim::cli::set_command_line(argc, argv);
   try {
     app.parse(argc, argv);

@@ -13,6 +13,7 @@
 #include <mutex>
 
 #include "sim/cli/common.hpp"
+#include "sim/cli/output_checks.hpp"
 #include "sim/cli/progress.hpp"
 #include "sim/cli/run_report.hpp"
 #include "sim/engine/population.hpp"
@@ -44,24 +45,6 @@ std::vector<std::string> all_overrides(const RunOptions& o) {
     overrides.push_back("output.snapshot_every=" + std::to_string(*o.snapshot_every));
   }
   return overrides;
-}
-
-/// Refuses outputs that cannot or must not be written, before anything runs.
-void check_output(const std::string& path, bool force) {
-  namespace fs = std::filesystem;
-  const util::InputLocation where{path, 0, "--output"};
-  if (fs::is_directory(path)) throw util::InputError(where, "is a directory");
-  if (fs::exists(path) && !force) {
-    throw util::InputError(where, "exists; use --force to replace it");
-  }
-  const fs::path directory =
-      fs::path(path).has_parent_path() ? fs::path(path).parent_path() : fs::path(".");
-  if (!fs::is_directory(directory)) {
-    throw util::InputError(where, "the output directory does not exist");
-  }
-  if (::access(directory.c_str(), W_OK) != 0) {
-    throw util::InputError(where, "the output directory is not writable");
-  }
 }
 
 /// Forwards results to the file, keeps the series for the summary, and moves the progress bar.

@@ -176,7 +176,15 @@ std::vector<std::string> reach_observable_names() {
 
 ResultsFile::ResultsFile(const std::string& path, const scenario::Scenario& s,
                          const graph::Graph& graph, const Provenance& provenance)
-    : scenario_(s), graph_(graph), file_(io::create_file(path)) {
+    : ResultsFile(io::create_file(path), s, graph, provenance) {}
+
+ResultsFile::ResultsFile(hid_t parent, const std::string& group, const scenario::Scenario& s,
+                         const graph::Graph& graph, const Provenance& provenance)
+    : ResultsFile(io::create_group(parent, group), s, graph, provenance) {}
+
+ResultsFile::ResultsFile(io::Handle root_handle, const scenario::Scenario& s,
+                         const graph::Graph& graph, const Provenance& provenance)
+    : scenario_(s), graph_(graph), file_(std::move(root_handle)) {
   const hid_t root = file_.get();
   io::write_attribute(root, "format", kResultsFormat);
   io::write_attribute(root, "version", kResultsVersion);

@@ -33,6 +33,9 @@ struct RuntimeFacts {
 
 class ResultsFile final : public RunObserver {
  public:
+  /// A run in a group of another file (`trek compare` keeps one per scenario), same layout.
+  ResultsFile(hid_t parent, const std::string& group, const scenario::Scenario& scenario,
+              const graph::Graph& graph, const Provenance& provenance);
   ResultsFile(const std::string& path, const scenario::Scenario& scenario,
               const graph::Graph& graph, const Provenance& provenance);
 
@@ -44,7 +47,8 @@ class ResultsFile final : public RunObserver {
   void finish(const RuntimeFacts& facts);
 
  private:
-  struct Observable;
+  ResultsFile(io::Handle root, const scenario::Scenario& scenario, const graph::Graph& graph,
+              const Provenance& provenance);
   void create_observables();
   void create_snapshots();
 

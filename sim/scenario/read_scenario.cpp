@@ -207,6 +207,15 @@ void check_timeline(const Scenario& s) {
     const util::InputLocation where{s.file, e.line, "events"};
     const std::string& name = s.platforms[e.platform].name;
     if (e.kind == Event::Kind::kJoin) {
+      if (s.platforms[e.platform].posts_per_week <= 0.0) {
+        throw util::InputError(where, "week " + std::to_string(e.week) +
+                                          ": the organisation "
+                                          "joins " +
+                                          name +
+                                          " but posts nothing there; set "
+                                          "strategy." +
+                                          name + ".posts_per_week");
+      }
       if (present[e.platform]) {
         throw util::InputError(where, "week " + std::to_string(e.week) +
                                           ": the organisation is "
@@ -272,6 +281,7 @@ Scenario read_scenario(const std::string& path, const std::vector<std::string>& 
   TableReader root(document, path, "");
   s.name = root.text("name", path);
   s.description = root.text("description", "");
+  s.baseline = root.boolean("baseline", false);
   read_simulation(root, s);
   read_population(root, s);
   read_model(root, s);

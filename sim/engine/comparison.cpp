@@ -1,0 +1,88 @@
+#include "sim/engine/comparison.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+#include "sim/util/error.hpp"
+
+namespace sim::engine {
+
+std::vector<MetricSpec> comparison_metrics(const std::vector<std::string>& platforms) {
+  std::vector<MetricSpec> metrics{
+      {"reach_per_message", "agents shown a cross-posted message on any platform"}};
+  for (const auto& platform : platforms) {
+    metrics.push_back({"reach_" + platform, "agents shown the message on " + platform});
+  }
+  metrics.push_back({"within_1h", "agents shown it within 1 hour (crisis reach)"});
+  metrics.push_back({"within_24h", "agents shown it within 24 hours"});
+  metrics.push_back({"opinion_makers", "media and politicians shown it"});
+  metrics.push_back({"citizens", "citizens shown it"});
+  metrics.push_back({"toxic_exposure", "viewers who see toxic replies, summed over platforms"});
+  metrics.push_back({"followers", "active followers of the organisation, summed over platforms"});
+  return metrics;
+}
+
+std::vector<double> metric_values(const ReplicateSeries& series, std::size_t week) {
+  const model::WeekCounts& counts = series.weeks.at(week);
+  std::vector<double> values;
+  const reach::MessageReach none(counts.platforms);
+  const reach::MessageReach& r = series.reach.empty() ? none : series.reach.at(week);
+  values.push_back(r.unique);
+  values.insert(values.end(), r.viewers.begin(), r.viewers.end());
+  values.push_back(r.within[0]);
+  values.push_back(r.within[2]);
+  values.push_back(r.unique_by_segment[1] + r.unique_by_segment[2]);
+  values.push_back(r.unique_by_segment[0]);
+  values.push_back(std::accumulate(r.toxic_exposure.begin(), r.toxic_exposure.end(), 0.0));
+  values.push_back(std::accumulate(counts.followers.begin(), counts.followers.end(), 0.0));
+  return values;
+}
+
+Comparison compare(const std::vector<std::string>& names,
+                   const std::vector<std::vector<ReplicateSeries>>& runs,
+                   const std::vector<std::string>& platforms,
+                   const std::vector<std::size_t>& weeks) {
+  Comparison out;
+  out.scenarios = names;
+  out.weeks = weeks;
+  out.metrics = comparison_metrics(platforms);
+  const std::size_t replicates = runs.front().size();
+  for (const auto& run : runs) {
+    if (run.size() != replicates) throw util::Error("scenarios differ in replicate count");
+  }
+  auto sorted = [](std::vector<ReplicateSeries> run) {
+    std::sort(run.begin(), run.end(),
+              [](const auto& a, const auto& b) { return a.replicate < b.replicate; });
+    return run;
+  };
+  const std::vector<ReplicateSeries> baseline = sorted(runs.front());
+  for (const auto& run_unsorted : runs) {
+    const std::vector<ReplicateSeries> run = sorted(run_unsorted);
+    std::vector<std::vector<MetricCell>> by_week;
+    for (const std::size_t week : weeks) {
+      std::vector<std::vector<double>> level(out.metrics.size()), difference(out.metrics.size());
+      for (std::size_t r = 0; r < replicates; ++r) {
+        const auto mine = metric_values(run[r], week);
+        const auto base = metric_values(baseline[r], week);
+        for (std::size_t m = 0; m < mine.size(); ++m) {
+          level[m].push_back(mine[m]);
+          difference[m].push_back(mine[m] - base[m]);
+        }
+      }
+      std::vector<MetricCell> cells;
+      for (std::size_t m = 0; m < out.metrics.size(); ++m) {
+        cells.push_back({band_of(level[m]), band_of(difference[m])});
+      }
+      by_week.push_back(cells);
+    }
+    out.cells.push_back(by_week);
+  }
+  out.ranking.resize(names.size());
+  std::iota(out.ranking.begin(), out.ranking.end(), std::size_t{0});
+  std::stable_sort(out.ranking.begin(), out.ranking.end(), [&](std::size_t a, std::size_t b) {
+    return out.cells[a].back()[0].level.mean > out.cells[b].back()[0].level.mean;
+  });
+  return out;
+}
+
+}  // namespace sim::engine

@@ -1,0 +1,51 @@
+#pragma once
+/// Scenarios side by side: the metrics a strategist reads, per scenario and report week, each as
+/// the mean across replicates with its 90% band, and the paired difference to the baseline.
+/// Replicate r of every scenario uses the same run key, so the difference of replicate r between
+/// two scenarios is free of sampling noise in the shared draws; its band is the band of the
+/// per-replicate differences.
+
+#include <string>
+#include <vector>
+
+#include "sim/engine/run_scenario.hpp"
+#include "sim/engine/run_summary.hpp"
+
+namespace sim::engine {
+
+/// A metric of one replicate at one week (agents unless said otherwise).
+struct MetricSpec {
+  std::string name;
+  std::string meaning;
+};
+
+/// The metric names, in table order: reach_per_message, reach_<platform>..., within_1h,
+/// within_24h, opinion_makers, citizens, toxic_exposure, followers.
+std::vector<MetricSpec> comparison_metrics(const std::vector<std::string>& platforms);
+
+/// Values of every metric for one replicate at one week (same order as comparison_metrics).
+std::vector<double> metric_values(const ReplicateSeries& series, std::size_t week);
+
+struct MetricCell {
+  Band level;       ///< the scenario's value across replicates
+  Band difference;  ///< minus the baseline, replicate by replicate
+};
+
+struct Comparison {
+  std::vector<std::string> scenarios;  ///< names, baseline first
+  std::vector<std::size_t> weeks;      ///< report weeks
+  std::vector<MetricSpec> metrics;
+  /// cells[scenario][week][metric]
+  std::vector<std::vector<std::vector<MetricCell>>> cells;
+  /// Scenario indices by mean reach per message at the last report week, best first.
+  std::vector<std::size_t> ranking;
+};
+
+/// `runs[s]` holds every replicate of scenario s (same replicate count for all), runs[0] the
+/// baseline.
+Comparison compare(const std::vector<std::string>& names,
+                   const std::vector<std::vector<ReplicateSeries>>& runs,
+                   const std::vector<std::string>& platforms,
+                   const std::vector<std::size_t>& weeks);
+
+}  // namespace sim::engine
