@@ -161,13 +161,18 @@ TEST(ReadScenario, EveryErrorClassIsAnInputError) {
 }
 
 TEST(ReadScenario, GhentScenariosAreValid) {
-  for (const char* name : {"base", "stay_on_x", "leave_x_redirect"}) {
+  int baselines = 0;
+  for (const char* name :
+       {"common/base", "stay_on_x", "leave_x_now", "leave_x_redirect", "move_to_threads",
+        "crosspost", "coordinated_exit", "toxicity_escalation"}) {
     const Scenario s =
         read_scenario(std::string(TREK_SOURCE_DIR) + "/scenarios/ghent/" + name + ".toml");
+    baselines += s.baseline ? 1 : 0;
     EXPECT_EQ(s.platforms.size(), 7u) << name;
     EXPECT_DOUBLE_EQ(s.platforms[static_cast<std::size_t>(s.platform_index("x"))].initial_follows,
                      1.0);
   }
+  EXPECT_EQ(baselines, 1);
 }
 
 }  // namespace
