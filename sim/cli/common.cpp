@@ -20,6 +20,11 @@ ThreadLimit::ThreadLimit(int threads) {
   }
 }
 
+std::uint64_t active_threads() {
+  return static_cast<std::uint64_t>(
+      tbb::global_control::active_value(tbb::global_control::max_allowed_parallelism));
+}
+
 void inform(const CommonOptions& options, const std::string& message) {
   if (!options.quiet) std::cerr << message << '\n';
 }

@@ -29,6 +29,9 @@ class ThreadLimit {
   std::unique_ptr<tbb::global_control> control_;
 };
 
+/// Threads oneTBB may use now (after any ThreadLimit).
+std::uint64_t active_threads();
+
 /// Prints a progress or summary line on stderr unless --quiet.
 void inform(const CommonOptions& options, const std::string& message);
 

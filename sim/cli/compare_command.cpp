@@ -16,6 +16,7 @@
 #include "sim/cli/json.hpp"
 #include "sim/cli/output_checks.hpp"
 #include "sim/cli/progress.hpp"
+#include "sim/cli/run_recorder.hpp"
 #include "sim/engine/comparison.hpp"
 #include "sim/engine/population.hpp"
 #include "sim/engine/results_file.hpp"
@@ -80,24 +81,6 @@ std::vector<std::string> group_names(const std::vector<std::string>& paths) {
   }
   return names;
 }
-
-class Collector final : public engine::RunObserver {
- public:
-  Collector(engine::ResultsFile& file, Progress& progress) : file_(file), progress_(progress) {}
-  void on_replicate(const engine::ReplicateSeries& series) override {
-    file_.on_replicate(series);
-    const std::lock_guard lock(mutex_);
-    series_.push_back(series);
-  }
-  void on_week() override { progress_.advance(); }
-  std::vector<engine::ReplicateSeries> take() { return std::move(series_); }
-
- private:
-  engine::ResultsFile& file_;
-  Progress& progress_;
-  std::mutex mutex_;
-  std::vector<engine::ReplicateSeries> series_;
-};
 
 void write_comparison(hid_t file, const engine::Comparison& c) {
   const io::Handle group = io::create_group(file, "comparison");
@@ -267,12 +250,9 @@ void compare(CompareOptions o) {
       const auto& s = scenarios[i];
       const graph::Graph& graph = graphs.at(engine::resolve_graph_source(s));
       engine::ResultsFile results(group.get(), names[i], s, graph, {creator(), command_line()});
-      Collector collector(results, progress);
+      RunRecorder collector(results, progress);
       engine::run_scenario(s, graph, collector);
-      results.finish({seconds_since(start),
-                      static_cast<std::uint64_t>(tbb::global_control::active_value(
-                          tbb::global_control::max_allowed_parallelism)),
-                      utc_now()});
+      results.finish({seconds_since(start), active_threads(), utc_now()});
       runs.push_back(collector.take());
     }
     progress.finish();

@@ -15,6 +15,7 @@
 #include "sim/cli/common.hpp"
 #include "sim/cli/output_checks.hpp"
 #include "sim/cli/progress.hpp"
+#include "sim/cli/run_recorder.hpp"
 #include "sim/cli/run_report.hpp"
 #include "sim/engine/population.hpp"
 #include "sim/engine/results_file.hpp"
@@ -47,29 +48,6 @@ std::vector<std::string> all_overrides(const RunOptions& o) {
   return overrides;
 }
 
-/// Forwards results to the file, keeps the series for the summary, and moves the progress bar.
-class RunRecorder final : public engine::RunObserver {
- public:
-  RunRecorder(engine::ResultsFile& file, Progress& progress) : file_(file), progress_(progress) {}
-  void on_snapshot(std::uint32_t replicate, std::uint32_t week,
-                   const model::AgentState& state) override {
-    file_.on_snapshot(replicate, week, state);
-  }
-  void on_replicate(const engine::ReplicateSeries& series) override {
-    file_.on_replicate(series);
-    const std::lock_guard lock(mutex_);
-    series_.push_back(series);
-  }
-  void on_week() override { progress_.advance(); }
-  std::vector<engine::ReplicateSeries> take() { return std::move(series_); }
-
- private:
-  engine::ResultsFile& file_;
-  Progress& progress_;
-  std::mutex mutex_;
-  std::vector<engine::ReplicateSeries> series_;
-};
-
 void run(const RunOptions& o) {
   const ThreadLimit threads(o.common.threads);
   const scenario::Scenario s = scenario::read_scenario(o.scenario, all_overrides(o));
@@ -87,9 +65,7 @@ void run(const RunOptions& o) {
     RunRecorder recorder(file, progress);
     engine::run_scenario(s, graph, recorder);
     progress.finish();
-    const auto used = static_cast<std::uint64_t>(
-        tbb::global_control::active_value(tbb::global_control::max_allowed_parallelism));
-    file.finish({seconds_since(start), used, started});
+    file.finish({seconds_since(start), active_threads(), started});
     series = recorder.take();
   });
   const double seconds = seconds_since(start);

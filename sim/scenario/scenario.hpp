@@ -88,7 +88,7 @@ struct Scenario {
   std::string name;
   std::string description;
   bool baseline = false;  ///< `trek compare` compares the other scenarios with this one
-  std::string file;  ///< the file it was read from
+  std::string file;       ///< the file it was read from
   // Simulation.
   std::uint32_t weeks = 104;
   std::uint32_t replicates = 10;
