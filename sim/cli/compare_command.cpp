@@ -149,18 +149,25 @@ void print_table(const engine::Comparison& c, const scenario::Scenario& s) {
                   i == 0 ? "(baseline)" : band(c.cells[i][w][0].difference, true).c_str());
     }
   }
-  std::printf("\nreach per message by platform, week %zu (mean)\n  %-22s", c.weeks.back(),
-              "scenario");
+  std::printf(
+      "\nreach per message by platform / reached there alone (the platform's gain), "
+      "week %zu (mean)\n  %-22s",
+      c.weeks.back(), "scenario");
   std::vector<std::size_t> platform_metrics;
   for (std::size_t m = 1; m < c.metrics.size() && c.metrics[m].name.rfind("reach_", 0) == 0; ++m) {
     platform_metrics.push_back(m);
-    std::printf(" %10s", c.metrics[m].name.substr(6).c_str());
+    std::printf(" %12s", c.metrics[m].name.substr(6).c_str());
   }
   std::printf("\n");
+  const std::size_t platforms = platform_metrics.size();
   for (std::size_t i = 0; i < c.scenarios.size(); ++i) {
     std::printf("  %-22s", c.scenarios[i].c_str());
-    for (const std::size_t m : platform_metrics)
-      std::printf(" %10.0f", c.cells[i].back()[m].level.mean);
+    for (const std::size_t m : platform_metrics) {
+      char cell[32];
+      std::snprintf(cell, sizeof cell, "%.0f/%.0f", c.cells[i].back()[m].level.mean,
+                    c.cells[i].back()[m + platforms].level.mean);
+      std::printf(" %12s", cell);
+    }
     std::printf("\n");
   }
   std::printf("\nranking by reach per message at week %zu:", c.weeks.back());

@@ -13,6 +13,10 @@ std::vector<MetricSpec> comparison_metrics(const std::vector<std::string>& platf
   for (const auto& platform : platforms) {
     metrics.push_back({"reach_" + platform, "agents shown the message on " + platform});
   }
+  for (const auto& platform : platforms) {
+    metrics.push_back({"gain_" + platform,
+                       "agents shown the message on " + platform + " and on no other platform"});
+  }
   metrics.push_back({"within_1h", "agents shown it within 1 hour (crisis reach)"});
   metrics.push_back({"within_24h", "agents shown it within 24 hours"});
   metrics.push_back({"opinion_makers", "media and politicians shown it"});
@@ -29,6 +33,7 @@ std::vector<double> metric_values(const ReplicateSeries& series, std::size_t wee
   const reach::MessageReach& r = series.reach.empty() ? none : series.reach.at(week);
   values.push_back(r.unique);
   values.insert(values.end(), r.viewers.begin(), r.viewers.end());
+  values.insert(values.end(), r.only_here.begin(), r.only_here.end());
   values.push_back(r.within[0]);
   values.push_back(r.within[2]);
   values.push_back(r.unique_by_segment[1] + r.unique_by_segment[2]);

@@ -19,8 +19,9 @@ struct MetricSpec {
   std::string meaning;
 };
 
-/// The metric names, in table order: reach_per_message, reach_<platform>..., within_1h,
-/// within_24h, opinion_makers, citizens, toxic_exposure, followers.
+/// The metric names, in table order: reach_per_message, reach_<platform>..., gain_<platform>...
+/// (reached on that platform alone), within_1h, within_24h, opinion_makers, citizens,
+/// toxic_exposure, followers.
 std::vector<MetricSpec> comparison_metrics(const std::vector<std::string>& platforms);
 
 /// Values of every metric for one replicate at one week (same order as comparison_metrics).

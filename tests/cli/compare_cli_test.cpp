@@ -41,9 +41,9 @@ TEST(CompareCli, IdenticalScenariosDifferByZero) {
     }
     start = end + 1;
   }
-  // 2 report weeks (13, 14) x (reach, 7 platforms, 1 h, 24 h, opinion makers, citizens,
-  // toxic exposure, followers).
-  EXPECT_EQ(rows, 2 * 14);
+  // 2 report weeks (13, 14) x (reach, 7 platforms, 7 gains, 1 h, 24 h, opinion makers,
+  // citizens, toxic exposure, followers).
+  EXPECT_EQ(rows, 2 * 21);
 }
 
 TEST(CompareCli, SameResultsForAnyThreadCount) {
