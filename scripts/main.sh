@@ -12,5 +12,5 @@ mkdir -p results
 trek=build/release/sim/trek
 "$trek" validate scenarios/ghent/*.toml
 "$trek" compare scenarios/ghent/*.toml -o results/ghent.h5 --force
-echo "main: results in results/ghent.h5 (trek inspect, docs/output.md and docs/compare.md tell" \
-  "what it holds)"
+echo "main: results in results/ghent.h5 (docs/output.md, section Comparison files, tells what it" \
+  "holds; each scenario's run is under /scenarios/<name>)"
