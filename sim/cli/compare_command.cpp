@@ -17,6 +17,7 @@
 #include "sim/cli/output_checks.hpp"
 #include "sim/cli/progress.hpp"
 #include "sim/cli/run_recorder.hpp"
+#include "sim/cli/run_report.hpp"
 #include "sim/engine/comparison.hpp"
 #include "sim/engine/population.hpp"
 #include "sim/engine/results_file.hpp"
@@ -113,13 +114,6 @@ void write_comparison(hid_t file, const engine::Comparison& c) {
   }
 }
 
-std::string band(const engine::Band& b, bool sign = false) {
-  char text[64];
-  std::snprintf(text, sizeof text, sign ? "%+.0f [%+.0f, %+.0f]" : "%.0f [%.0f, %.0f]", b.mean,
-                b.low, b.high);
-  return text;
-}
-
 std::size_t metric_index(const engine::Comparison& c, const std::string& name) {
   for (std::size_t m = 0; m < c.metrics.size(); ++m) {
     if (c.metrics[m].name == name) return m;
@@ -143,10 +137,10 @@ void print_table(const engine::Comparison& c, const scenario::Scenario& s) {
     for (std::size_t i = 0; i < c.scenarios.size(); ++i) {
       std::printf("  %-22s", c.scenarios[i].c_str());
       for (const auto& name : shown) {
-        std::printf(" %-24s", band(c.cells[i][w][metric_index(c, name)].level).c_str());
+        std::printf(" %-24s", band_text(c.cells[i][w][metric_index(c, name)].level).c_str());
       }
       std::printf(" %-26s\n",
-                  i == 0 ? "(baseline)" : band(c.cells[i][w][0].difference, true).c_str());
+                  i == 0 ? "(baseline)" : band_text(c.cells[i][w][0].difference, true).c_str());
     }
   }
   std::printf(
@@ -220,15 +214,6 @@ std::string comparison_json(const engine::Comparison& c, const scenario::Scenari
   return out.str();
 }
 
-std::vector<std::size_t> compare_weeks(std::uint32_t weeks) {
-  std::vector<std::size_t> chosen;
-  for (const std::size_t week : {std::size_t{13}, std::size_t{52}, std::size_t{104}}) {
-    if (week < weeks) chosen.push_back(week);
-  }
-  chosen.push_back(weeks);
-  return chosen;
-}
-
 void compare(CompareOptions o) {
   const ThreadLimit threads(o.common.threads);
   baseline_first(o.scenarios, o.overrides);
@@ -263,10 +248,7 @@ void compare(CompareOptions o) {
       runs.push_back(collector.take());
     }
     progress.finish();
-    std::vector<std::string> platforms;
-    for (const auto& p : first.platforms)
-      platforms.push_back(p.name);
-    result = engine::compare(names, runs, platforms, compare_weeks(first.weeks));
+    result = engine::compare(names, runs, first.platform_names(), report_weeks(first.weeks));
     write_comparison(file.get(), *result);
   });
   const engine::Comparison& c = *result;

@@ -4,8 +4,6 @@
 
 #include "sim/cli/run_command.hpp"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -69,10 +67,7 @@ void run(const RunOptions& o) {
     series = recorder.take();
   });
   const double seconds = seconds_since(start);
-  std::vector<std::string> platforms;
-  for (const auto& p : s.platforms)
-    platforms.push_back(p.name);
-  if (!o.common.quiet) print_run_summary(engine::table_of(platforms, std::move(series)));
+  if (!o.common.quiet) print_run_summary(engine::table_of(s.platform_names(), std::move(series)));
   char timing[160];
   std::snprintf(timing, sizeof timing, "wrote %s in %.2f s (%.2f ms per replicate-week)",
                 o.output.c_str(), seconds,

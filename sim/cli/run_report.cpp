@@ -5,12 +5,6 @@
 namespace sim::cli {
 namespace {
 
-std::string band_text(const engine::Band& b) {
-  char text[64];
-  std::snprintf(text, sizeof text, "%.0f [%.0f, %.0f]", b.mean, b.low, b.high);
-  return text;
-}
-
 JsonObject band_json(const engine::Band& b) {
   JsonObject out;
   out.add("mean", b.mean).add("p05", b.low).add("p95", b.high);
@@ -18,6 +12,13 @@ JsonObject band_json(const engine::Band& b) {
 }
 
 }  // namespace
+
+std::string band_text(const engine::Band& b, bool sign) {
+  char text[64];
+  std::snprintf(text, sizeof text, sign ? "%+.0f [%+.0f, %+.0f]" : "%.0f [%.0f, %.0f]", b.mean,
+                b.low, b.high);
+  return text;
+}
 
 std::vector<std::size_t> report_weeks(std::size_t weeks) {
   std::vector<std::size_t> chosen;

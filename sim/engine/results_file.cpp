@@ -191,10 +191,7 @@ ResultsFile::ResultsFile(io::Handle root_handle, const scenario::Scenario& s,
   io::write_attribute(root, "creator", provenance.creator);
 
   const io::Handle parameters = io::create_group(root, "parameters");
-  std::vector<std::string> platforms;
-  for (const auto& p : s.platforms)
-    platforms.push_back(p.name);
-  io::write_strings(parameters.get(), "platforms", platforms);
+  io::write_strings(parameters.get(), "platforms", s.platform_names());
   io::write_strings(parameters.get(), "segments",
                     {graph::kSegmentNames.begin(), graph::kSegmentNames.end()});
   io::write_attribute(parameters.get(), "scenario", s.name);

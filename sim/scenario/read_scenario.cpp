@@ -266,6 +266,13 @@ void read_output(TableReader& root, Scenario& s) {
 
 }  // namespace
 
+std::vector<std::string> Scenario::platform_names() const {
+  std::vector<std::string> names;
+  for (const auto& p : platforms)
+    names.push_back(p.name);
+  return names;
+}
+
 int Scenario::platform_index(const std::string& platform) const {
   for (std::size_t i = 0; i < platforms.size(); ++i) {
     if (platforms[i].name == platform) return static_cast<int>(i);

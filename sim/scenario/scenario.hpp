@@ -106,6 +106,8 @@ struct Scenario {
 
   /// Index of a platform by name, or -1.
   int platform_index(const std::string& name) const;
+  /// The platform names, in index order.
+  std::vector<std::string> platform_names() const;
 };
 
 }  // namespace sim::scenario

@@ -87,10 +87,6 @@ struct ReferenceModel {
       ReferenceAgent& next = agents[i];
       const auto followees = c.graph.followees(i);
       const auto first = c.graph.first_followee_slot(i);
-      int home = static_cast<int>(p), oldest = -1;
-      for (std::size_t k = 0; k < p; ++k) {
-        if (now[i].age[k] > oldest) oldest = now[i].age[k], home = static_cast<int>(k);
-      }
       const auto block = rng::philox_block(c.run, {rng::Stream::kModelWeek, i, week}, 0);
       for (std::size_t k = 0; k < p; ++k) {
         const auto& params = s.platforms[k];
@@ -150,7 +146,6 @@ struct ReferenceModel {
         }
         if (decide(u, chance)) next.follows[k] = true;
       }
-      (void)home;
       exits(week, i);
     }
   }

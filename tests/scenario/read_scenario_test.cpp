@@ -115,7 +115,7 @@ TEST(ReadScenario, TyposGetDidYouMeanWithFileLineAndKey) {
   EXPECT_NE(message.find("typo.toml:24"), std::string::npos) << message;
   EXPECT_NE(message.find("platforms.mastodon.chrun"), std::string::npos) << message;
   EXPECT_NE(message.find("did you mean 'churn'"), std::string::npos) << message;
-  EXPECT_NE(error_of(path, {}).find('\n'), 0u);
+  EXPECT_EQ(message.find('\n'), std::string::npos);  // one line
   const std::string set = error_of(files.write("ok.toml", kBase), {"simulation.wekks=3"});
   EXPECT_NE(set.find("did you mean 'weeks'"), std::string::npos) << set;
 }
@@ -142,17 +142,14 @@ TEST(ReadScenario, EveryErrorClassIsAnInputError) {
       {base + "[simulation.extra]\n", "simulation.extra"},
       {"extends = \"missing.toml\"\n", "missing.toml"},
       {"extends = \"loop.toml\"\n", "loops back"},
-      {"[platforms.x\n", "typo"},
+      {"[platforms.x\n", "TOML syntax"},
   };
   for (std::size_t i = 0; i < cases.size(); ++i) {
     const std::string name = i + 1 == 16 ? "loop.toml" : "case" + std::to_string(i) + ".toml";
     const std::string message = error_of(files.write(name, cases[i].first));
     EXPECT_FALSE(message.empty()) << "case " << i;
     EXPECT_EQ(message.find('\n'), std::string::npos) << message;
-    if (i + 1 != cases.size()) {
-      EXPECT_NE(message.find(cases[i].second), std::string::npos)
-          << "case " << i << ": " << message;
-    }
+    EXPECT_NE(message.find(cases[i].second), std::string::npos) << "case " << i << ": " << message;
     EXPECT_NE(message.find(name), std::string::npos) << message;
   }
   EXPECT_FALSE(error_of(files.dir.path("absent.toml")).empty());
