@@ -83,6 +83,26 @@ std::vector<std::string> group_names(const std::vector<std::string>& paths) {
   return names;
 }
 
+/// /comparison/message_reach [scenario][week][statistic]: reach of single messages.
+void write_message_reach(hid_t group, const engine::Comparison& c) {
+  const io::Dims dims{c.scenarios.size(), c.weeks.size(), engine::kMessageStatistics.size()};
+  std::vector<double> values;
+  for (const auto& by_week : c.message_reach) {
+    for (const auto& statistics : by_week)
+      values.insert(values.end(), statistics.begin(), statistics.end());
+  }
+  const io::Handle data = io::create_array<double>(group, "message_reach", dims, dims);
+  io::write_block(data.get(), io::Dims{0, 0, 0}, dims, values.data());
+  io::write_attribute(data.get(), "dimensions", "scenario,week,statistic");
+  io::write_attribute(data.get(), "unit", "agents");
+  std::string statistics;
+  for (const char* name : engine::kMessageStatistics)
+    statistics += (statistics.empty() ? "" : ",") + std::string(name);
+  io::write_attribute(data.get(), "statistics", statistics);
+  io::write_attribute(data.get(), "description",
+                      "unique reach of single messages across every message of every replicate");
+}
+
 void write_comparison(hid_t file, const engine::Comparison& c) {
   const io::Handle group = io::create_group(file, "comparison");
   io::write_attribute(group.get(), "baseline", c.scenarios.front());
@@ -112,6 +132,7 @@ void write_comparison(hid_t file, const engine::Comparison& c) {
     io::write_block(data.get(), io::Dims{0, 0, 0, 0}, dims, values->data());
     io::write_attribute(data.get(), "dimensions", "scenario,week,metric,statistic");
   }
+  write_message_reach(group.get(), c);
 }
 
 std::size_t metric_index(const engine::Comparison& c, const std::string& name) {
@@ -121,25 +142,39 @@ std::size_t metric_index(const engine::Comparison& c, const std::string& name) {
   return 0;
 }
 
+/// The spread of single messages at the last report week: what one post may achieve.
+void print_message_reach(const engine::Comparison& c) {
+  std::printf(
+      "\nreach of single messages at week %zu (agents; across messages and replicates)\n"
+      "  %-22s %9s %9s %9s %9s %9s %9s\n",
+      c.weeks.back(), "scenario", "mean", "5%", "25%", "median", "75%", "95%");
+  for (std::size_t i = 0; i < c.scenarios.size(); ++i) {
+    std::printf("  %-22s", c.scenarios[i].c_str());
+    for (const double value : c.message_reach[i].back())
+      std::printf(" %9.0f", value);
+    std::printf("\n");
+  }
+}
+
 void print_table(const engine::Comparison& c, const scenario::Scenario& s) {
   std::printf(
       "common random numbers: seed %llu, %u replicates, %u weeks; mean [90%% band];\n"
       "differences are paired with the baseline '%s', replicate by replicate\n",
       static_cast<unsigned long long>(s.seed), s.replicates, s.weeks, c.scenarios.front().c_str());
-  const std::vector<std::string> shown{"reach_per_message", "within_1h", "within_24h",
-                                       "opinion_makers", "toxic_exposure"};
+  const std::vector<std::string> shown{"reach_per_message", "within_1h",      "within_24h",
+                                       "opinion_makers",    "toxic_exposure", "engagements"};
   for (std::size_t w = 0; w < c.weeks.size(); ++w) {
     std::printf("\nweek %zu (month %.0f)\n  %-22s", c.weeks[w],
                 static_cast<double>(c.weeks[w]) * 12.0 / 52.0, "scenario");
     for (const auto& name : shown)
-      std::printf(" %-24s", name.c_str());
-    std::printf(" %-26s\n", "reach vs baseline");
+      std::printf(" %-21s", name.c_str());
+    std::printf(" %s\n", "reach vs baseline");
     for (std::size_t i = 0; i < c.scenarios.size(); ++i) {
       std::printf("  %-22s", c.scenarios[i].c_str());
       for (const auto& name : shown) {
-        std::printf(" %-24s", band_text(c.cells[i][w][metric_index(c, name)].level).c_str());
+        std::printf(" %-21s", band_text(c.cells[i][w][metric_index(c, name)].level).c_str());
       }
-      std::printf(" %-26s\n",
+      std::printf(" %s\n",
                   i == 0 ? "(baseline)" : band_text(c.cells[i][w][0].difference, true).c_str());
     }
   }
@@ -164,6 +199,7 @@ void print_table(const engine::Comparison& c, const scenario::Scenario& s) {
     }
     std::printf("\n");
   }
+  print_message_reach(c);
   std::printf("\nranking by reach per message at week %zu:", c.weeks.back());
   for (std::size_t r = 0; r < c.ranking.size(); ++r) {
     std::printf("%s %s", r == 0 ? "" : " >", c.scenarios[c.ranking[r]].c_str());
@@ -200,6 +236,10 @@ std::string comparison_json(const engine::Comparison& c, const scenario::Scenari
         entry.add("diff_p95", cell.difference.high);
         metrics.add_object(c.metrics[m].name, entry);
       }
+      JsonObject single;
+      for (std::size_t k = 0; k < engine::kMessageStatistics.size(); ++k)
+        single.add(engine::kMessageStatistics[k], c.message_reach[i][w][k]);
+      metrics.add_object("single_message_reach", single);
       scenarios.add_object(c.scenarios[i], metrics);
     }
     weeks.add_object(std::to_string(c.weeks[w]), scenarios);

@@ -4,6 +4,7 @@
 #include <numeric>
 
 #include "sim/util/error.hpp"
+#include "sim/util/statistics.hpp"
 
 namespace sim::engine {
 
@@ -22,6 +23,7 @@ std::vector<MetricSpec> comparison_metrics(const std::vector<std::string>& platf
   metrics.push_back({"opinion_makers", "media and politicians shown it"});
   metrics.push_back({"citizens", "citizens shown it"});
   metrics.push_back({"toxic_exposure", "viewers who see toxic replies, summed over platforms"});
+  metrics.push_back({"engagements", "likes, replies and reshares, summed over platforms"});
   metrics.push_back({"followers", "active followers of the organisation, summed over platforms"});
   return metrics;
 }
@@ -39,9 +41,30 @@ std::vector<double> metric_values(const ReplicateSeries& series, std::size_t wee
   values.push_back(r.unique_by_segment[1] + r.unique_by_segment[2]);
   values.push_back(r.unique_by_segment[0]);
   values.push_back(std::accumulate(r.toxic_exposure.begin(), r.toxic_exposure.end(), 0.0));
+  values.push_back(std::accumulate(r.engagements.begin(), r.engagements.end(), 0.0));
   values.push_back(std::accumulate(counts.followers.begin(), counts.followers.end(), 0.0));
   return values;
 }
+
+std::array<double, 6> message_statistics(const std::vector<double>& reach) {
+  return {util::mean_of(reach),          util::quantile(reach, 0.05), util::quantile(reach, 0.25),
+          util::quantile(reach, 0.50),   util::quantile(reach, 0.75), util::quantile(reach, 0.95)};
+}
+
+namespace {
+
+/// Unique reach of every message of every replicate at `week`.
+std::vector<double> single_messages(const std::vector<ReplicateSeries>& run, std::size_t week) {
+  std::vector<double> reach;
+  for (const ReplicateSeries& replicate : run) {
+    if (replicate.messages.empty()) continue;
+    for (const reach::MessageReach& message : replicate.messages.at(week))
+      reach.push_back(message.unique);
+  }
+  return reach;
+}
+
+}  // namespace
 
 Comparison compare(const std::vector<std::string>& names,
                    const std::vector<std::vector<ReplicateSeries>>& runs,
@@ -64,7 +87,9 @@ Comparison compare(const std::vector<std::string>& names,
   for (const auto& run_unsorted : runs) {
     const std::vector<ReplicateSeries> run = sorted(run_unsorted);
     std::vector<std::vector<MetricCell>> by_week;
+    std::vector<std::array<double, 6>> messages;
     for (const std::size_t week : weeks) {
+      messages.push_back(message_statistics(single_messages(run, week)));
       std::vector<std::vector<double>> level(out.metrics.size()), difference(out.metrics.size());
       for (std::size_t r = 0; r < replicates; ++r) {
         const auto mine = metric_values(run[r], week);
@@ -81,6 +106,7 @@ Comparison compare(const std::vector<std::string>& names,
       by_week.push_back(cells);
     }
     out.cells.push_back(by_week);
+    out.message_reach.push_back(messages);
   }
   out.ranking.resize(names.size());
   std::iota(out.ranking.begin(), out.ranking.end(), std::size_t{0});

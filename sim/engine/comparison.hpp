@@ -5,6 +5,7 @@
 /// two scenarios is free of sampling noise in the shared draws; its band is the band of the
 /// per-replicate differences.
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -21,7 +22,7 @@ struct MetricSpec {
 
 /// The metric names, in table order: reach_per_message, reach_<platform>..., gain_<platform>...
 /// (reached on that platform alone), within_1h, within_24h, opinion_makers, citizens,
-/// toxic_exposure, followers.
+/// toxic_exposure, engagements, followers.
 std::vector<MetricSpec> comparison_metrics(const std::vector<std::string>& platforms);
 
 /// Values of every metric for one replicate at one week (same order as comparison_metrics).
@@ -32,12 +33,22 @@ struct MetricCell {
   Band difference;  ///< minus the baseline, replicate by replicate
 };
 
+/// What Comparison::message_reach holds, in order.
+inline constexpr std::array<const char*, 6> kMessageStatistics{"mean", "p05", "p25",
+                                                               "p50",  "p75", "p95"};
+
+/// The statistics of kMessageStatistics of the reach of single messages.
+std::array<double, 6> message_statistics(const std::vector<double>& reach);
+
 struct Comparison {
   std::vector<std::string> scenarios;  ///< names, baseline first
   std::vector<std::size_t> weeks;      ///< report weeks
   std::vector<MetricSpec> metrics;
   /// cells[scenario][week][metric]
   std::vector<std::vector<std::vector<MetricCell>>> cells;
+  /// Reach of single messages (agents, on any platform) across every message of every
+  /// replicate: message_reach[scenario][week] holds kMessageStatistics.
+  std::vector<std::vector<std::array<double, 6>>> message_reach;
   /// Scenario indices by mean reach per message at the last report week, best first.
   std::vector<std::size_t> ranking;
 };

@@ -269,6 +269,20 @@ void ResultsFile::create_observables() {
         observables.get(), spec.name, spec.unit, spec.description, spec.dimensions,
         spec.extents(platforms), scenario_.replicates, weeks));
   }
+  // The same quantities for each simulated message, so that distributions across messages
+  // (not only their weekly mean) can be read back.
+  const io::Handle messages = io::create_group(file_.get(), "messages");
+  io::write_attribute(messages.get(), "posts_per_week", std::uint64_t{scenario_.reach.posts});
+  for (const ReachSpec& spec : reach_specs()) {
+    io::Dims extents{scenario_.reach.posts};
+    const io::Dims per_message = spec.extents(platforms);
+    extents.insert(extents.end(), per_message.begin(), per_message.end());
+    std::vector<std::string> dimensions{"message"};
+    dimensions.insert(dimensions.end(), spec.dimensions.begin(), spec.dimensions.end());
+    message_series_.push_back(create_series<double>(messages.get(), spec.name, spec.unit,
+                                                    spec.description, dimensions, extents,
+                                                    scenario_.replicates, weeks));
+  }
 }
 
 void ResultsFile::create_snapshots() {
@@ -321,15 +335,22 @@ void ResultsFile::on_replicate(const ReplicateSeries& series) {
     io::write_block(series_[i].get(), offset, count, block.data());
   }
   for (std::size_t i = 0; i < reach_series_.size() && !series.reach.empty(); ++i) {
-    std::vector<double> block;
+    std::vector<double> mean_block, message_block;
     for (const reach::MessageReach& week : series.reach)
-      reach_specs()[i].append(week, block);
+      reach_specs()[i].append(week, mean_block);
+    for (const auto& week : series.messages) {
+      for (const reach::MessageReach& message : week)
+        reach_specs()[i].append(message, message_block);
+    }
     io::Dims offset{series.replicate, 0}, count{1, weeks};
     for (const hsize_t extent : reach_specs()[i].extents(platforms)) {
       offset.push_back(0);
       count.push_back(extent);
     }
-    io::write_block(reach_series_[i].get(), offset, count, block.data());
+    io::write_block(reach_series_[i].get(), offset, count, mean_block.data());
+    offset.insert(offset.begin() + 2, 0);
+    count.insert(count.begin() + 2, scenario_.reach.posts);
+    io::write_block(message_series_[i].get(), offset, count, message_block.data());
   }
   H5Fflush(file_.get(), H5F_SCOPE_LOCAL);
 }

@@ -27,14 +27,17 @@ ReplicateSeries run_replicate(const scenario::Scenario& s, const graph::Graph& g
   series.replicate = replicate;
   series.weeks.reserve(s.weeks + 1);
   series.weeks.push_back(model::count(context, now));
-  if (messages) series.reach.push_back(reach::weekly_reach(*messages, now, 0, s.reach.posts));
+  const auto simulate_messages = [&](std::uint32_t week) {
+    if (!messages) return;
+    series.messages.push_back(reach::weekly_messages(*messages, now, week, s.reach.posts));
+    series.reach.push_back(reach::mean_of(series.messages.back(), s.platforms.size()));
+  };
+  simulate_messages(0);
   if (observer != nullptr && is_snapshot_week(s, 0)) observer->on_snapshot(replicate, 0, now);
   for (std::uint32_t week = 0; week < s.weeks; ++week) {
     series.weeks.push_back(model::step(context, week, now, next));
     std::swap(now, next);
-    if (messages) {
-      series.reach.push_back(reach::weekly_reach(*messages, now, week + 1, s.reach.posts));
-    }
+    simulate_messages(week + 1);
     if (observer == nullptr) continue;
     if (is_snapshot_week(s, week + 1)) observer->on_snapshot(replicate, week + 1, now);
     observer->on_week();

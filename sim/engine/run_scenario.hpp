@@ -25,6 +25,8 @@ struct ReplicateSeries {
   /// Reach of the organisation's messages, per week (mean over the scenario's reach.posts
   /// messages); empty when reach.posts = 0.
   std::vector<reach::MessageReach> reach;
+  /// Each simulated message: messages[week][post]; the per-message distribution behind `reach`.
+  std::vector<std::vector<reach::MessageReach>> messages;
 };
 
 /// Receives results as the run goes. Calls may come from several threads at once: an observer

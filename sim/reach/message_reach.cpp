@@ -181,12 +181,21 @@ MessageReach MessageSimulator::simulate(const model::AgentState& state, std::uin
   return out;
 }
 
-MessageReach weekly_reach(MessageSimulator& simulator, const model::AgentState& state,
-                          std::uint32_t week, std::uint32_t posts) {
-  MessageReach mean(state.platforms);
+std::vector<MessageReach> weekly_messages(MessageSimulator& simulator,
+                                          const model::AgentState& state, std::uint32_t week,
+                                          std::uint32_t posts) {
+  std::vector<MessageReach> messages;
+  messages.reserve(posts);
   for (std::uint32_t post = 0; post < posts; ++post)
-    mean.add(simulator.simulate(state, week, post));
-  if (posts > 0) mean.scale(1.0 / posts);
+    messages.push_back(simulator.simulate(state, week, post));
+  return messages;
+}
+
+MessageReach mean_of(const std::vector<MessageReach>& messages, std::size_t platforms) {
+  MessageReach mean(platforms);
+  for (const MessageReach& message : messages)
+    mean.add(message);
+  if (!messages.empty()) mean.scale(1.0 / static_cast<double>(messages.size()));
   return mean;
 }
 

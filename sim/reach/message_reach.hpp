@@ -72,8 +72,12 @@ class MessageSimulator {
   std::priority_queue<Arrival, std::vector<Arrival>, std::greater<>> queue_;
 };
 
-/// The mean over `posts` messages of week `week`.
-MessageReach weekly_reach(MessageSimulator& simulator, const model::AgentState& state,
-                          std::uint32_t week, std::uint32_t posts);
+/// The `posts` messages of week `week`, in post order.
+std::vector<MessageReach> weekly_messages(MessageSimulator& simulator,
+                                          const model::AgentState& state, std::uint32_t week,
+                                          std::uint32_t posts);
+
+/// The mean of `messages` (all zero when there are none).
+MessageReach mean_of(const std::vector<MessageReach>& messages, std::size_t platforms);
 
 }  // namespace sim::reach

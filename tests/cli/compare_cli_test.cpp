@@ -42,8 +42,8 @@ TEST(CompareCli, IdenticalScenariosDifferByZero) {
     start = end + 1;
   }
   // 2 report weeks (13, 14) x (reach, 7 platforms, 7 gains, 1 h, 24 h, opinion makers,
-  // citizens, toxic exposure, followers).
-  EXPECT_EQ(rows, 2 * 21);
+  // citizens, toxic exposure, engagements, followers).
+  EXPECT_EQ(rows, 2 * 22);
 }
 
 TEST(CompareCli, SameResultsForAnyThreadCount) {
@@ -64,6 +64,10 @@ TEST(CompareCli, SameResultsForAnyThreadCount) {
   EXPECT_EQ(dims[1], 2u);
   EXPECT_EQ(dims[3], 3u);
   EXPECT_TRUE(sim::io::has_link(file.get(), "scenarios/crosspost/observables/unique_reach"));
+  EXPECT_TRUE(sim::io::has_link(file.get(), "scenarios/crosspost/messages/unique_reach"));
+  EXPECT_EQ(sim::io::array_dims(file.get(), "comparison/message_reach"),
+            (sim::io::Dims{3, 2, 6}));
+  EXPECT_NE(one.output.find("\"single_message_reach\": {\"mean\""), std::string::npos);
 }
 
 TEST(CompareCli, TableNamesTheRanking) {
@@ -73,6 +77,7 @@ TEST(CompareCli, TableNamesTheRanking) {
   ASSERT_EQ(r.code, 0) << r.output;
   EXPECT_NE(r.output.find("ranking by reach per message at week 14:"), std::string::npos);
   EXPECT_NE(r.output.find("(baseline)"), std::string::npos);
+  EXPECT_NE(r.output.find("reach of single messages at week 14"), std::string::npos);
 }
 
 TEST(CompareCli, TwoBaselinesAreRefused) {

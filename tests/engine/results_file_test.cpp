@@ -27,7 +27,7 @@ FinishedRun run_into(const std::string& path) {
   run.scenario =
       scenario::read_scenario(TREK_SOURCE_DIR "/scenarios/ghent/stay_on_x.toml",
                               {"population.graph=follower:n=2000,seed=2", "simulation.weeks=12",
-                               "simulation.replicates=3", "output.snapshot_every=4"});
+                               "simulation.replicates=3", "output.snapshot_every=4", "reach.posts=3"});
   run.graph = graph::io::load_graph(run.scenario.graph).graph;
   io::write_atomically(path, [&](const std::string& temporary) {
     engine::ResultsFile file(temporary, run.scenario, run.graph, {"trek test", "trek run test"});
@@ -88,6 +88,31 @@ TEST(ResultsFile, ReadsBackWhatWasWritten) {
   const auto active = io::read_array<std::uint8_t>(file.get(), "snapshots/active");
   EXPECT_EQ(active.size(), 3u * 4u * 2000u);
   EXPECT_EQ(io::read_vector<std::uint32_t>(file.get(), "observables/active/step").back(), 12u);
+}
+
+TEST(ResultsFile, KeepsEveryMessageAndTheirMean) {
+  const test::TempDir dir;
+  const std::string path = dir.path("run.h5");
+  run_into(path);
+  const io::Handle file = io::open_file_read(path);
+  for (const std::string& name : engine::reach_observable_names()) {
+    const auto mean_dims = io::array_dims(file.get(), "observables/" + name + "/value");
+    const auto dims = io::array_dims(file.get(), "messages/" + name + "/value");
+    ASSERT_EQ(dims.size(), mean_dims.size() + 1) << name;
+    EXPECT_EQ(dims[2], 3u) << name;  // reach.posts = 3 messages per week
+  }
+  // [replicate][week][message] against [replicate][week]: the series is the messages' mean.
+  const auto messages = io::read_array<double>(file.get(), "messages/unique_reach/value");
+  const auto mean = io::read_array<double>(file.get(), "observables/unique_reach/value");
+  ASSERT_EQ(messages.size(), 3 * mean.size());
+  std::size_t differing_weeks = 0;
+  for (std::size_t i = 0; i < mean.size(); ++i) {
+    const double* week = &messages[3 * i];
+    EXPECT_NEAR((week[0] + week[1] + week[2]) / 3.0, mean[i], 1e-9 * (1.0 + mean[i]));
+    if (week[0] != week[1] || week[1] != week[2]) ++differing_weeks;
+  }
+  // Messages of one week draw their own coins, so they differ.
+  EXPECT_GT(differing_weeks, mean.size() / 2);
 }
 
 TEST(ResultsFile, RefusesOtherFilesWithAnInputError) {
