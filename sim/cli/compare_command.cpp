@@ -272,7 +272,7 @@ void compare(CompareOptions o) {
   io::write_atomically(o.output, [&](const std::string& temporary) {
     const io::Handle file = io::create_file(temporary);
     io::write_attribute(file.get(), "format", "trek-compare");
-    io::write_attribute(file.get(), "version", std::uint64_t{1});
+    io::write_attribute(file.get(), "version", std::uint64_t{2});
     io::write_attribute(file.get(), "creator", creator());
     io::write_attribute(file.get(), "command_line", command_line());
     const io::Handle group = io::create_group(file.get(), "scenarios");

@@ -36,8 +36,8 @@ std::vector<double> metric_values(const ReplicateSeries& series, std::size_t wee
   values.push_back(r.unique);
   values.insert(values.end(), r.viewers.begin(), r.viewers.end());
   values.insert(values.end(), r.only_here.begin(), r.only_here.end());
-  values.push_back(r.within[0]);
-  values.push_back(r.within[2]);
+  values.push_back(r.within[reach::crisis_index(1.0)]);
+  values.push_back(r.within[reach::crisis_index(24.0)]);
   values.push_back(r.unique_by_segment[1] + r.unique_by_segment[2]);
   values.push_back(r.unique_by_segment[0]);
   values.push_back(std::accumulate(r.toxic_exposure.begin(), r.toxic_exposure.end(), 0.0));

@@ -129,7 +129,7 @@ const std::vector<ReachSpec>& reach_specs() {
        }},
       {"crisis_reach",
        "agents",
-       "agents shown a cross-posted message within 1, 6 and 24 hours of posting",
+       "agents shown a cross-posted message within each mark of /parameters/crisis_hours",
        {"hours"},
        [](std::size_t) { return io::Dims{reach::kCrisisHours.size()}; },
        [](R r, Out out) { out.insert(out.end(), r.within.begin(), r.within.end()); }},
@@ -202,6 +202,8 @@ ResultsFile::ResultsFile(io::Handle root_handle, const scenario::Scenario& s,
   io::write_attribute(parameters.get(), "agents", std::uint64_t{graph.node_count()});
   io::write_attribute(parameters.get(), "arcs", std::uint64_t{graph.arc_count()});
   io::write_attribute(parameters.get(), "start_date", s.start_date);
+  io::write_vector<double>(parameters.get(), "crisis_hours",
+                           {reach::kCrisisHours.begin(), reach::kCrisisHours.end()});
 
   const io::Handle origin = io::create_group(root, "provenance");
   io::write_attribute(origin.get(), "scenario_file", s.file);

@@ -19,7 +19,7 @@
 namespace sim::engine {
 
 inline constexpr const char* kResultsFormat = "trek-run";
-inline constexpr std::uint64_t kResultsVersion = 1;
+inline constexpr std::uint64_t kResultsVersion = 2;
 
 struct Provenance {
   std::string creator;       ///< version and git revision

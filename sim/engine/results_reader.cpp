@@ -82,9 +82,10 @@ SeriesTable read_series_table(const std::string& path) {
     table.reach = io::read_array<double>(file.get(), "observables/reach_per_post/value");
     table.unique_reach = io::read_array<double>(file.get(), "observables/unique_reach/value");
     const auto within = io::read_array<double>(file.get(), "observables/crisis_reach/value");
-    for (std::size_t i = 0; i + 2 < within.size(); i += 3) {
-      table.within_1h.push_back(within[i]);
-      table.within_24h.push_back(within[i + 2]);
+    constexpr std::size_t kMarks = reach::kCrisisHours.size();
+    for (std::size_t i = 0; i + kMarks <= within.size(); i += kMarks) {
+      table.within_1h.push_back(within[i + reach::crisis_index(1.0)]);
+      table.within_24h.push_back(within[i + reach::crisis_index(24.0)]);
     }
   }
   return table;

@@ -61,8 +61,8 @@ SeriesTable table_of(const std::vector<std::string>& platforms,
     for (const reach::MessageReach& week : replicate.reach) {
       table.reach.insert(table.reach.end(), week.viewers.begin(), week.viewers.end());
       table.unique_reach.push_back(week.unique);
-      table.within_1h.push_back(week.within[0]);
-      table.within_24h.push_back(week.within[2]);
+      table.within_1h.push_back(week.within[reach::crisis_index(1.0)]);
+      table.within_24h.push_back(week.within[reach::crisis_index(24.0)]);
     }
   }
   return table;

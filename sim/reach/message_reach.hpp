@@ -24,8 +24,16 @@
 
 namespace sim::reach {
 
-/// Hours after posting at which crisis reach is reported.
-inline constexpr std::array<double, 3> kCrisisHours{1.0, 6.0, 24.0};
+/// Hours after posting at which crisis reach is reported (a curve of reach against time).
+inline constexpr std::array<double, 8> kCrisisHours{0.5, 1.0, 2.0, 3.0, 6.0, 12.0, 24.0, 48.0};
+
+/// Index of `hours` in kCrisisHours (a compile-time error when it is not a mark).
+consteval std::size_t crisis_index(double hours) {
+  for (std::size_t h = 0; h < kCrisisHours.size(); ++h) {
+    if (kCrisisHours[h] == hours) return h;
+  }
+  throw "not a crisis-reach mark";
+}
 
 /// What one cross-posted message achieves (agents; engagement and toxic exposure expected).
 struct MessageReach {
