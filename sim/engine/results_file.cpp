@@ -216,6 +216,13 @@ ResultsFile::ResultsFile(io::Handle root_handle, const scenario::Scenario& s,
   for (std::uint32_t r = 0; r < s.replicates; ++r)
     runs[r] = replicate_key(s, r).run;
   io::write_vector<std::uint64_t>(origin.get(), "replicate_run", runs);
+  std::vector<std::string> paths, texts;
+  for (const auto& source : s.sources) {
+    paths.push_back(source.path);
+    texts.push_back(source.text);
+  }
+  io::write_strings(origin.get(), "scenario_files", paths);
+  io::write_strings(origin.get(), "scenario_texts", texts);
 
   create_observables();
   if (s.snapshot_every > 0) create_snapshots();

@@ -72,9 +72,11 @@ std::string file_of(const toml::node& node, const std::string& fallback) {
   return path ? *path : fallback;
 }
 
-toml::table load_document(const std::string& path) {
+toml::table load_document(const std::string& path, std::vector<std::string>* chain) {
   std::vector<std::string> seen;
-  return load_chain(path, seen);
+  toml::table document = load_chain(path, seen);
+  if (chain != nullptr) *chain = std::move(seen);
+  return document;
 }
 
 void apply_overrides(toml::table& document, const std::vector<std::string>& overrides) {

@@ -13,8 +13,9 @@
 
 namespace sim::scenario {
 
-/// Loads `path` and its `extends` chain (cycles and missing files are InputErrors).
-toml::table load_document(const std::string& path);
+/// Loads `path` and its `extends` chain (cycles and missing files are InputErrors). When `chain`
+/// is given, it receives the files read, `path` first and the last base last.
+toml::table load_document(const std::string& path, std::vector<std::string>* chain = nullptr);
 
 /// Applies "dotted.key=value" overrides; the value is read as a TOML value (number, boolean,
 /// string, array), or as a string when it is not one. Throws InputError naming "--set".

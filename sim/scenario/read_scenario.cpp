@@ -1,6 +1,7 @@
 #include "sim/scenario/read_scenario.hpp"
 
 #include <algorithm>
+#include <fstream>
 #include <limits>
 #include <sstream>
 
@@ -10,6 +11,13 @@
 
 namespace sim::scenario {
 namespace {
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr std::uint64_t kMaxWeeks = 5200;  // a century
@@ -281,7 +289,8 @@ int Scenario::platform_index(const std::string& platform) const {
 }
 
 Scenario read_scenario(const std::string& path, const std::vector<std::string>& overrides) {
-  toml::table document = load_document(path);
+  std::vector<std::string> chain;
+  toml::table document = load_document(path, &chain);
   apply_overrides(document, overrides);
   Scenario s;
   s.file = path;
@@ -301,6 +310,8 @@ Scenario read_scenario(const std::string& path, const std::vector<std::string>& 
   std::ostringstream text;
   text << document;
   s.resolved_toml = text.str();
+  for (const std::string& file : chain)
+    s.sources.push_back({file, read_text(file)});
   return s;
 }
 

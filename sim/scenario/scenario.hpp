@@ -103,6 +103,12 @@ struct Scenario {
   ReachOptions reach;
   std::uint32_t snapshot_every = 0;  ///< weeks between per-agent snapshots; 0: none
   std::string resolved_toml;         ///< the merged scenario, as TOML text (provenance)
+  /// The files of the extends chain as written (comments give the sources of values), the
+  /// scenario first.
+  struct SourceFile {
+    std::string path, text;
+  };
+  std::vector<SourceFile> sources;
 
   /// Index of a platform by name, or -1.
   int platform_index(const std::string& name) const;
