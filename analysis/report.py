@@ -1,0 +1,195 @@
+#!/usr/bin/python3
+"""Trek report: one self-contained HTML page (figures embedded, works offline) from a results file.
+
+    /usr/bin/python3 analysis/report.py results/ghent.h5 -o results/ghent-report/
+    trek report results/ghent.h5 -o results/ghent-report/        (the same)
+
+Writes OUT/index.html, each figure as OUT/<name>.png and OUT/<name>.svg, and OUT/figures.json
+(each figure's file names and the number of data points it shows). Reads `trek compare` files
+(the decision table with differences to the baseline) and `trek run` files (one scenario, levels
+only). Exit codes: 0 done, 2 bad input (not a Trek file, unsupported version, unusable output).
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import html
+import io
+import json
+import os
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import report_figures  # noqa: E402
+import report_tables  # noqa: E402
+import trek_results  # noqa: E402
+
+STYLE = """
+body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 1400px; color: #222; }
+table { border-collapse: collapse; margin: 0.5em 0 1.5em; font-size: 0.9em; }
+th, td { border-bottom: 1px solid #ddd; padding: 0.3em 0.6em; text-align: right; }
+th:first-child, td:first-child { text-align: left; }
+table.settings td { text-align: left; }
+.diff { color: #555; font-size: 0.85em; }
+tr.assumption td:last-child { color: #a33; }
+figure { margin: 1em 0 2em; }
+figure img { max-width: 100%; }
+code { font-size: 0.9em; }
+"""
+
+# Tells a browser check whether every figure decoded: sets data-images on <body>, and reports a
+# broken image as a console error.
+IMAGE_CHECK = """
+window.addEventListener("load", () => {
+  const images = Array.from(document.images);
+  const broken = images.filter((i) => !i.complete || i.naturalWidth === 0);
+  broken.forEach((i) => console.error("figure did not render: " + i.alt));
+  document.body.dataset.images = (images.length - broken.length) + "/" + images.length;
+});
+"""
+
+
+def figure_html(stem: str, title: str, png: bytes) -> str:
+    encoded = base64.b64encode(png).decode("ascii")
+    return (f'<figure id="{stem}"><h3>{html.escape(title)}</h3>'
+            f'<img alt="{html.escape(title)}" src="data:image/png;base64,{encoded}">'
+            f"<figcaption>Also as {stem}.png and {stem}.svg beside this page.</figcaption></figure>")
+
+
+def save_figures(results, week: int, folder: str):
+    """Saves PNG and SVG of each figure; returns (html parts, manifest)."""
+    parts, manifest = [], []
+    for stem, title, figure in report_figures.all_figures(results, week):
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png", dpi=110)
+        png = buffer.getvalue()
+        with open(os.path.join(folder, stem + ".png"), "wb") as out:
+            out.write(png)
+        figure.savefig(os.path.join(folder, stem + ".svg"), format="svg")
+        manifest.append({"name": stem, "title": title, "png": stem + ".png", "svg": stem + ".svg",
+                         "data_points": report_figures.data_points(figure)})
+        report_figures.plt.close(figure)
+        parts.append(figure_html(stem, title, png))
+    return parts, manifest
+
+
+def assumptions_html(results) -> str:
+    """Each scenario's own settings, then the shared base files once, with their notes."""
+    parts, shown_bases = [], []
+    for name in results.scenarios:
+        run = results.runs[name]
+        sources = run.scenario_sources()
+        if not sources:
+            continue
+        heading, rows = report_tables.settings(sources[0][1])
+        parts.append(f"<h3>{html.escape(name)}: {html.escape(run.parameters['description'])}</h3>")
+        if heading:
+            parts.append(f"<p>{html.escape(heading)}</p>")
+        parts.append(f"<p><code>{html.escape(sources[0][0])}</code></p>")
+        parts.append(report_tables.settings_table(rows))
+        shown_bases += [s for s in sources[1:] if s[0] not in [b[0] for b in shown_bases]]
+    for path, text in shown_bases:
+        heading, rows = report_tables.settings(text)
+        parts.append(f"<h3>Base: <code>{html.escape(path)}</code></h3><p>{html.escape(heading)}</p>")
+        parts.append(f"<details><summary>{len(rows)} values with their sources</summary>"
+                     f"{report_tables.settings_table(rows)}</details>")
+    return "\n".join(parts)
+
+
+def provenance_html(results) -> str:
+    first = results.runs[results.scenarios[0]]
+    attributes = results.attributes
+    creator = attributes.get("creator", first.provenance.get("creator", ""))
+    command = attributes.get("command_line", first.provenance.get("command_line", ""))
+    rows = [("file", results.path), ("command", command), ("trek", creator),
+            ("master seed", first.provenance.get("master_seed", "")),
+            ("replicates", first.parameters.get("replicates", "")),
+            ("weeks", first.parameters.get("weeks", "")),
+            ("agents", first.parameters.get("agents", "")),
+            ("start date", first.parameters.get("start_date", "")),
+            ("report", "analysis/report.py " + " ".join(sys.argv[1:]))]
+    body = "".join(f"<tr><th>{html.escape(k)}</th><td><code>{html.escape(str(v))}</code></td></tr>"
+                   for k, v in rows)
+    return f'<table class="provenance">{body}</table>'
+
+
+def page(results, figures: list[str], table, week: int) -> str:
+    title = f"Trek report: {os.path.basename(results.path)}"
+    baseline = results.baseline
+    intro = (f"Baseline: <b>{html.escape(baseline)}</b>. Cells: mean across replicates "
+             f"[90% band]; below, the difference to the baseline, paired replicate by replicate "
+             f"(common random numbers) [90% band]." if baseline else
+             "One scenario: mean across replicates [90% band].")
+    ranking = ""
+    if results.ranking:
+        ranking = (f"<p>Ranking by reach per message at week {week}: "
+                   f"<b>{' &gt; '.join(html.escape(n) for n in results.ranking)}</b></p>")
+    messages = ""
+    if results.message_reach is not None:
+        messages = ("<h2>Reach of single messages</h2><p>Week "
+                    f"{week}: agents reached by one message, across every simulated message of "
+                    "every replicate.</p>" + report_tables.message_table(results.message_reach, week))
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
+<style>{STYLE}</style></head>
+<body>
+<h1>{html.escape(title)}</h1>
+<h2>Decision table</h2>
+<p>{intro} Counts are agents per message unless said otherwise.</p>
+{ranking}
+{report_tables.decision_table(table, results.scenarios, baseline)}
+{messages}
+<h2>Figures</h2>
+{"".join(figures)}
+<h2>Assumptions</h2>
+<p>Each scenario file states what it changes; the comment beside a value gives its source, and
+values marked "assumption" (in red) have none (docs/calibration.md).</p>
+{assumptions_html(results)}
+<h2>How this was made</h2>
+{provenance_html(results)}
+<script>{IMAGE_CHECK}</script>
+</body></html>
+"""
+
+
+def write_report(path: str, folder: str) -> dict:
+    """Builds the report of `path` in `folder`; returns the manifest."""
+    with trek_results.load(path) as results:
+        table = results.comparison if results.comparison is not None else report_tables.run_levels(results)
+        week = int(table["week"].max())
+        os.makedirs(folder, exist_ok=True)
+        figures, manifest = save_figures(results, week, folder)
+        text = page(results, figures, table, week)
+    # The page is written under a temporary name and renamed: a killed report leaves no half page.
+    handle, temporary = tempfile.mkstemp(prefix=".index.html.", dir=folder)
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        out.write(text)
+    os.chmod(temporary, 0o644)
+    os.replace(temporary, os.path.join(folder, "index.html"))
+    with open(os.path.join(folder, "figures.json"), "w", encoding="utf-8") as out:
+        json.dump(manifest, out, indent=1)
+    return {"figures": manifest, "page": os.path.join(folder, "index.html")}
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="report.py", description=__doc__.splitlines()[0])
+    parser.add_argument("results", help="a trek compare or trek run file (HDF5)")
+    parser.add_argument("-o", "--output", required=True, help="folder for the page and figures")
+    args = parser.parse_args(argv)
+    try:
+        done = write_report(args.results, args.output)
+    except trek_results.TrekFileError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    except OSError as error:
+        print(f"error: {args.output}: {error.strerror}", file=sys.stderr)
+        return 2
+    print(f"report: {done['page']} ({len(done['figures'])} figures, PNG and SVG beside it)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

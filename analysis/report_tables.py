@@ -1,0 +1,171 @@
+"""Tables of the Trek report: the decision table, single-message reach and the assumptions.
+
+Each function returns HTML text. Numbers shown are also carried, unrounded, in data-* attributes,
+so that a test can compare the page with the HDF5 file cell by cell.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import numpy as np
+import pandas as pd
+
+SHOWN_METRICS = [
+    ("reach_per_message", "reach per message"),
+    ("within_1h", "within 1 h"),
+    ("within_24h", "within 24 h"),
+    ("opinion_makers", "opinion makers"),
+    ("citizens", "citizens"),
+    ("toxic_exposure", "toxic exposure"),
+    ("engagements", "engagements"),
+    ("followers", "followers"),
+]
+
+
+def number(value: float) -> str:
+    """How the page prints a count of agents: thousands separated, no decimals below 10^4."""
+    return f"{value:,.0f}" if abs(value) >= 10 else f"{value:.1f}"
+
+
+def signed(value: float) -> str:
+    text = number(value)
+    return text if text.startswith("-") else "+" + text
+
+
+def report_weeks(weeks: int) -> list[int]:
+    """Weeks 13, 52 and 104 where simulated, and the last week (as `trek compare`)."""
+    marks = [w for w in (13, 52, 104) if w <= weeks]
+    if not marks or marks[-1] != weeks:
+        marks.append(weeks)
+    return marks
+
+
+def run_levels(results) -> pd.DataFrame:
+    """The decision-table levels of a single run file (no baseline, so no differences)."""
+    run = results.runs[results.scenarios[0]]
+    weeks = report_weeks(int(run.parameters["weeks"]))
+    unique = run.value("unique_reach")
+    crisis = run.value("crisis_reach")
+    hours = run.crisis_hours
+    segments = run.value("unique_reach_by_segment")
+    maker_columns = [run.segments.index(s) for s in ("media", "politician")]
+    series = {
+        "reach_per_message": unique,
+        "within_1h": crisis[:, :, hours.index(1.0)],
+        "within_24h": crisis[:, :, hours.index(24.0)],
+        "opinion_makers": segments[:, :, maker_columns].sum(axis=2),
+        "citizens": segments[:, :, run.segments.index("citizen")],
+        "toxic_exposure": run.value("toxic_exposure_per_post").sum(axis=2),
+        "engagements": run.value("engagements_per_post").sum(axis=2),
+        "followers": run.value("followers").sum(axis=2).astype(float),
+    }
+    rows = []
+    for week in weeks:
+        for metric, values in series.items():
+            column = values[:, week]
+            low, high = np.percentile(column, [5, 95])
+            rows.append((run.name, week, metric, column.mean(), low, high, np.nan, np.nan, np.nan))
+    return pd.DataFrame(rows, columns=["scenario", "week", "metric", "mean", "p05", "p95",
+                                       "diff_mean", "diff_p05", "diff_p95"])
+
+
+def _cell(row, is_baseline: bool) -> str:
+    level = f"{number(row['mean'])} <small>[{number(row['p05'])}, {number(row['p95'])}]</small>"
+    attributes = (f'data-metric="{row["metric"]}" data-mean="{row["mean"]!r}" '
+                  f'data-p05="{row["p05"]!r}" data-p95="{row["p95"]!r}"')
+    if is_baseline or np.isnan(row["diff_mean"]):
+        difference = '<div class="diff">baseline</div>' if is_baseline else ""
+    else:
+        attributes += (f' data-diff-mean="{row["diff_mean"]!r}" data-diff-p05="{row["diff_p05"]!r}"'
+                       f' data-diff-p95="{row["diff_p95"]!r}"')
+        difference = (f'<div class="diff">{signed(row["diff_mean"])} '
+                      f'<small>[{signed(row["diff_p05"])}, {signed(row["diff_p95"])}]</small></div>')
+    return f"<td {attributes}>{level}{difference}</td>"
+
+
+def decision_table(table: pd.DataFrame, scenarios: list[str], baseline: str | None) -> str:
+    """One table per report week: rows scenarios, cells mean [90% band] and the difference."""
+    parts = []
+    for week in sorted(table["week"].unique()):
+        month = week * 12 / 52
+        parts.append(f'<h3>Week {week} (month {month:.0f})</h3>'
+                     f'<table class="decision" data-week="{week}"><tr><th>scenario</th>')
+        parts += [f"<th>{label}</th>" for _, label in SHOWN_METRICS]
+        parts.append("</tr>")
+        at_week = table[table["week"] == week].set_index(["scenario", "metric"])
+        for name in scenarios:
+            parts.append(f'<tr data-scenario="{html.escape(name)}"><th>{html.escape(name)}</th>')
+            for metric, _ in SHOWN_METRICS:
+                row = at_week.loc[(name, metric)].copy()
+                row["metric"] = metric
+                parts.append(_cell(row, name == baseline))
+            parts.append("</tr>")
+        parts.append("</table>")
+    return "\n".join(parts)
+
+
+def message_table(messages: pd.DataFrame, week: int) -> str:
+    """Reach of single messages at `week`: mean and quantiles across messages and replicates."""
+    at_week = messages[messages["week"] == week]
+    statistics = [c for c in messages.columns if c not in ("scenario", "week")]
+    parts = ['<table class="messages"><tr><th>scenario</th>']
+    parts += [f"<th>{s}</th>" for s in statistics]
+    parts.append("</tr>")
+    for _, row in at_week.iterrows():
+        parts.append(f'<tr><th>{html.escape(row["scenario"])}</th>')
+        parts += [f'<td data-{s}="{row[s]!r}">{number(row[s])}</td>' for s in statistics]
+        parts.append("</tr>")
+    parts.append("</table>")
+    return "\n".join(parts)
+
+
+_TABLE = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?")
+_SETTING = re.compile(r"^\s*([A-Za-z0-9_.\"-]+)\s*=\s*(.*)$")
+
+
+def _split_comment(text: str) -> tuple[str, str]:
+    """Value and comment of a TOML line (a # inside a string is not a comment)."""
+    quoted = False
+    for i, char in enumerate(text):
+        if char == '"':
+            quoted = not quoted
+        elif char == "#" and not quoted:
+            return text[:i].strip(), text[i + 1:].strip()
+    return text.strip(), ""
+
+
+def settings(text: str) -> tuple[str, list[tuple[str, str, str]]]:
+    """The leading comment of a scenario file and its (key, value, note) lines, as written."""
+    lines = text.splitlines()
+    heading = []
+    for line in lines:
+        if not line.startswith("#"):
+            break
+        heading.append(line.lstrip("# ").rstrip())
+    rows, table = [], ""
+    for line in lines:
+        if line.lstrip().startswith("#"):
+            continue
+        match = _TABLE.match(line)
+        if match:
+            table = match.group(1)
+            continue
+        match = _SETTING.match(line)
+        if match:
+            value, note = _split_comment(match.group(2))
+            key = f"{table}.{match.group(1)}" if table else match.group(1)
+            rows.append((key, value, note))
+    return " ".join(heading), rows
+
+
+def settings_table(rows) -> str:
+    parts = ['<table class="settings"><tr><th>key</th><th>value</th><th>source or note</th></tr>']
+    for key, value, note in rows:
+        css = ' class="assumption"' if "assumption" in note.lower() or not note else ""
+        shown = note or "no note in the file (see docs/calibration.md)"
+        parts.append(f"<tr{css}><td><code>{html.escape(key)}</code></td>"
+                     f"<td><code>{html.escape(value)}</code></td><td>{html.escape(shown)}</td></tr>")
+    parts.append("</table>")
+    return "\n".join(parts)

@@ -1,0 +1,234 @@
+"""Load any Trek results file (`trek run` or `trek compare`) into pandas tables in one call.
+
+    import trek_results
+    results = trek_results.load("results/ghent.h5")
+    results.kind                          # "run" or "compare"
+    results.scenarios                     # names, the baseline first for comparisons
+    run = results.runs["stay_on_x"]
+    run.series("active")                  # long table: replicate, week, platform, value
+    run.messages("unique_reach")          # one row per simulated message
+    results.comparison                    # the decision table (compare files), long form
+    results.message_reach                 # single-message statistics (compare files)
+
+Runs on Debian's python3-h5py, -numpy and -pandas (use /usr/bin/python3). Reads Trek's HDF5
+layout (docs/output.md) and nothing else. A file that is not a Trek file, or of a version this
+module does not read, raises TrekFileError with a one-line message.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+import h5py
+import numpy as np
+import pandas as pd
+
+RUN_FORMAT, RUN_VERSION = "trek-run", 2
+COMPARE_FORMAT, COMPARE_VERSION = "trek-compare", 2
+SEGMENTS_OF_OPINION = ("media", "politician")
+
+
+class TrekFileError(Exception):
+    """The file cannot be read as a Trek results file (message names the file and the reason)."""
+
+
+def _text(value) -> str:
+    if isinstance(value, bytes):
+        return value.decode("utf-8", errors="replace").rstrip("\0")
+    if isinstance(value, np.ndarray) and value.shape == ():
+        return _text(value[()])
+    return str(value)
+
+
+def _strings(dataset) -> list[str]:
+    return [_text(v) for v in dataset[()]]
+
+
+def _attributes(node) -> dict:
+    out = {}
+    for key, value in node.attrs.items():
+        if isinstance(value, (bytes, str)):
+            out[key] = _text(value)
+        elif isinstance(value, np.generic):
+            out[key] = value.item()
+        else:
+            out[key] = value
+    return out
+
+
+@dataclass
+class Run:
+    """One scenario's run: a `trek run` file, or one group of a comparison file."""
+
+    name: str
+    group: h5py.Group
+    parameters: dict = field(default_factory=dict)
+    provenance: dict = field(default_factory=dict)
+    platforms: list = field(default_factory=list)
+    segments: list = field(default_factory=list)
+    crisis_hours: list = field(default_factory=list)
+
+    @property
+    def observables(self) -> list[str]:
+        return sorted(self.group["observables"].keys())
+
+    def value(self, name: str, messages: bool = False) -> np.ndarray:
+        """The raw value array of an observable ([replicate][week]...)."""
+        where = ("messages/" if messages else "observables/") + name + "/value"
+        if where not in self.group:
+            raise KeyError(f"{self.name}: no {where} (observables: {', '.join(self.observables)})")
+        return self.group[where][()]
+
+    def _labels(self, dimension: str, size: int) -> list:
+        if dimension in ("platform", "to"):
+            return list(self.platforms)
+        if dimension == "from":
+            return list(self.platforms) + ["nowhere"]
+        if dimension == "segment":
+            return list(self.segments)
+        if dimension == "hours":
+            return list(self.crisis_hours)
+        return list(range(size))
+
+    def _long(self, where: str) -> pd.DataFrame:
+        data = self.group[where]
+        dimensions = _text(data.attrs["dimensions"]).split(",")
+        values = data[()]
+        axes = [self._labels(d, n) for d, n in zip(dimensions, values.shape)]
+        index = pd.MultiIndex.from_product(axes, names=dimensions)
+        frame = index.to_frame(index=False)
+        frame["value"] = values.reshape(-1)
+        frame.insert(0, "scenario", self.name)
+        return frame
+
+    def series(self, name: str) -> pd.DataFrame:
+        """An observable as a long table: scenario, replicate, week, its own axes, value."""
+        self.value(name)  # a clear KeyError for unknown names
+        return self._long(f"observables/{name}/value")
+
+    def messages(self, name: str) -> pd.DataFrame:
+        """A reach observable per simulated message: scenario, replicate, week, message, ..."""
+        self.value(name, messages=True)
+        return self._long(f"messages/{name}/value")
+
+    def scenario_sources(self) -> list[tuple[str, str]]:
+        """(path, text) of the scenario file and its extends chain, as written."""
+        origin = self.group["provenance"]
+        if "scenario_files" not in origin:
+            return []
+        return list(zip(_strings(origin["scenario_files"]), _strings(origin["scenario_texts"])))
+
+
+def _check_format(path: str, node, expected: str, version: int) -> None:
+    found = _text(node.attrs.get("format", b""))
+    if found != expected:
+        raise TrekFileError(f"{path}: format '{found}' where '{expected}' was expected")
+    found_version = int(node.attrs.get("version", 0))
+    if found_version != version:
+        raise TrekFileError(
+            f"{path}: {expected} version {found_version} is not supported "
+            f"(this module reads version {version}; re-run with this Trek)"
+        )
+
+
+def _read_run(path: str, name: str, group: h5py.Group) -> Run:
+    _check_format(path, group, RUN_FORMAT, RUN_VERSION)
+    parameters = group["parameters"]
+    return Run(
+        name=name,
+        group=group,
+        parameters=_attributes(parameters),
+        provenance=_attributes(group["provenance"]),
+        platforms=_strings(parameters["platforms"]),
+        segments=_strings(parameters["segments"]),
+        crisis_hours=[float(h) for h in parameters["crisis_hours"][()]],
+    )
+
+
+@dataclass
+class Results:
+    """What a Trek file holds; keep it open with `with trek_results.load(path) as results:`."""
+
+    path: str
+    kind: str
+    file: h5py.File
+    attributes: dict
+    runs: dict
+    scenarios: list
+    baseline: str | None = None
+    comparison: pd.DataFrame | None = None
+    message_reach: pd.DataFrame | None = None
+    weeks: list = field(default_factory=list)
+    ranking: list = field(default_factory=list)
+
+    def close(self) -> None:
+        self.file.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _comparison_tables(group: h5py.Group):
+    scenarios = _strings(group["scenarios"])
+    metrics = _strings(group["metrics"])
+    weeks = [int(w) for w in group["weeks"][()]]
+    level, difference = group["level"][()], group["difference"][()]
+    rows = []
+    for s, scenario in enumerate(scenarios):
+        for w, week in enumerate(weeks):
+            for m, metric in enumerate(metrics):
+                rows.append((scenario, week, metric, *level[s, w, m], *difference[s, w, m]))
+    table = pd.DataFrame(
+        rows,
+        columns=["scenario", "week", "metric", "mean", "p05", "p95",
+                 "diff_mean", "diff_p05", "diff_p95"],
+    )
+    statistics = _text(group["message_reach"].attrs["statistics"]).split(",")
+    single = group["message_reach"][()]
+    message_rows = [
+        (scenario, week, *single[s, w])
+        for s, scenario in enumerate(scenarios)
+        for w, week in enumerate(weeks)
+    ]
+    messages = pd.DataFrame(message_rows, columns=["scenario", "week", *statistics])
+    ranking = [scenarios[i] for i in group["ranking"][()]]
+    return scenarios, weeks, table, messages, ranking
+
+
+def load(path: str) -> Results:
+    """Opens a Trek file; raises TrekFileError when it is not one this module reads."""
+    if not os.path.isfile(path):
+        raise TrekFileError(f"{path}: no such file")
+    try:
+        handle = h5py.File(path, "r")
+    except OSError as error:
+        raise TrekFileError(f"{path}: not an HDF5 file ({error})") from None
+    try:
+        kind = _text(handle.attrs.get("format", b""))
+        if kind == RUN_FORMAT:
+            _check_format(path, handle, RUN_FORMAT, RUN_VERSION)
+            name = os.path.splitext(os.path.basename(path))[0]
+            run = _read_run(path, name, handle)
+            return Results(path, "run", handle, _attributes(handle), {name: run}, [name])
+        if kind == COMPARE_FORMAT:
+            _check_format(path, handle, COMPARE_FORMAT, COMPARE_VERSION)
+            group = handle["comparison"]
+            scenarios, weeks, table, messages, ranking = _comparison_tables(group)
+            runs = {n: _read_run(path, n, handle["scenarios"][n]) for n in scenarios}
+            return Results(path, "compare", handle, _attributes(handle), runs, scenarios,
+                           baseline=scenarios[0], comparison=table, message_reach=messages,
+                           weeks=weeks, ranking=ranking)
+        raise TrekFileError(
+            f"{path}: not a Trek results file (format '{kind}'; expected "
+            f"'{RUN_FORMAT}' or '{COMPARE_FORMAT}')"
+        )
+    except (KeyError, ValueError) as error:
+        handle.close()
+        raise TrekFileError(f"{path}: damaged or incomplete Trek file ({error})") from None
+    except TrekFileError:
+        handle.close()
+        raise
