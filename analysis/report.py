@@ -158,6 +158,10 @@ values marked "assumption" (in red) have none (docs/calibration.md).</p>
 def write_report(path: str, folder: str) -> dict:
     """Builds the report of `path` in `folder`; returns the manifest."""
     with trek_results.load(path) as results:
+        for name, run in results.runs.items():
+            if "unique_reach" not in run.observables:
+                raise trek_results.TrekFileError(
+                    f"{path}: scenario '{name}' has no reach series (run with reach.posts > 0)")
         table = results.comparison if results.comparison is not None else report_tables.run_levels(results)
         week = int(table["week"].max())
         os.makedirs(folder, exist_ok=True)
@@ -178,6 +182,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="report.py", description=__doc__.splitlines()[0])
     parser.add_argument("results", help="a trek compare or trek run file (HDF5)")
     parser.add_argument("-o", "--output", required=True, help="folder for the page and figures")
+    parser.add_argument("--quiet", action="store_true", help="print nothing on success")
     args = parser.parse_args(argv)
     try:
         done = write_report(args.results, args.output)
@@ -187,7 +192,8 @@ def main(argv: list[str]) -> int:
     except OSError as error:
         print(f"error: {args.output}: {error.strerror}", file=sys.stderr)
         return 2
-    print(f"report: {done['page']} ({len(done['figures'])} figures, PNG and SVG beside it)")
+    if not args.quiet:
+        print(f"report: {done['page']} ({len(done['figures'])} figures, PNG and SVG beside it)")
     return 0
 
 

@@ -73,13 +73,13 @@ def run_levels(results) -> pd.DataFrame:
 
 def _cell(row, is_baseline: bool) -> str:
     level = f"{number(row['mean'])} <small>[{number(row['p05'])}, {number(row['p95'])}]</small>"
-    attributes = (f'data-metric="{row["metric"]}" data-mean="{row["mean"]!r}" '
-                  f'data-p05="{row["p05"]!r}" data-p95="{row["p95"]!r}"')
+    attributes = (f'data-metric="{row["metric"]}" data-mean="{float(row["mean"])!r}" '
+                  f'data-p05="{float(row["p05"])!r}" data-p95="{float(row["p95"])!r}"')
     if is_baseline or np.isnan(row["diff_mean"]):
         difference = '<div class="diff">baseline</div>' if is_baseline else ""
     else:
-        attributes += (f' data-diff-mean="{row["diff_mean"]!r}" data-diff-p05="{row["diff_p05"]!r}"'
-                       f' data-diff-p95="{row["diff_p95"]!r}"')
+        attributes += (f' data-diff-mean="{float(row["diff_mean"])!r}" data-diff-p05="{float(row["diff_p05"])!r}"'
+                       f' data-diff-p95="{float(row["diff_p95"])!r}"')
         difference = (f'<div class="diff">{signed(row["diff_mean"])} '
                       f'<small>[{signed(row["diff_p05"])}, {signed(row["diff_p95"])}]</small></div>')
     return f"<td {attributes}>{level}{difference}</td>"
@@ -115,7 +115,7 @@ def message_table(messages: pd.DataFrame, week: int) -> str:
     parts.append("</tr>")
     for _, row in at_week.iterrows():
         parts.append(f'<tr><th>{html.escape(row["scenario"])}</th>')
-        parts += [f'<td data-{s}="{row[s]!r}">{number(row[s])}</td>' for s in statistics]
+        parts += [f'<td data-{s}="{float(row[s])!r}">{number(row[s])}</td>' for s in statistics]
         parts.append("</tr>")
     parts.append("</table>")
     return "\n".join(parts)

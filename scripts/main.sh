@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds Trek (release) and runs the main job: the Ghent scenario
 # comparison (`trek compare`), every scenario of scenarios/ghent/ against staying on X, with
-# common random numbers, into results/ghent.h5; the decision table is printed.
+# common random numbers, into results/ghent.h5; the decision table is printed and the HTML report
+# written to results/ghent-report/index.html.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,5 +13,6 @@ mkdir -p results
 trek=build/release/sim/trek
 "$trek" validate scenarios/ghent/*.toml
 "$trek" compare scenarios/ghent/*.toml -o results/ghent.h5 --force
+"$trek" report results/ghent.h5 -o results/ghent-report
 echo "main: results in results/ghent.h5 (docs/output.md, section Comparison files, tells what it" \
-  "holds; each scenario's run is under /scenarios/<name>)"
+  "holds; each scenario's run is under /scenarios/<name>); open results/ghent-report/index.html"

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages Trek needs, only those missing. Works as root or through sudo.
-# Usage: scripts/setup.sh            (prints what it installs; does nothing when all are present)
+# Usage: scripts/setup.sh [--browser]   (prints what it installs; does nothing when all are present)
+#   --browser   also Debian's chromium, for the test that opens the report in a headless browser
+#               (skipped where the distribution has no chromium package, as on Ubuntu's snap-only)
 set -euo pipefail
 
 packages=(
@@ -10,6 +12,20 @@ packages=(
   python3 python3-h5py python3-numpy python3-pandas python3-matplotlib python3-pytest
   clang-format
 )
+
+if [ "${1:-}" = "--browser" ]; then
+  if dpkg-query -W -f='${Status}' chromium 2>/dev/null | grep -q "install ok installed"; then
+    packages+=(chromium)
+  elif [ "$(id -u)" -eq 0 ] || command -v sudo >/dev/null 2>&1; then
+    # Package lists may be empty on a fresh machine: refresh them before asking for chromium.
+    if [ "$(id -u)" -eq 0 ]; then apt-get update -qq; else sudo apt-get update -qq; fi
+    if apt-cache show chromium 2>/dev/null | grep -q "^Package: chromium$"; then
+      packages+=(chromium)
+    else
+      echo "setup: no chromium package here; the browser check of the report will be skipped"
+    fi
+  fi
+fi
 
 missing=()
 for package in "${packages[@]}"; do

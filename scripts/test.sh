@@ -7,5 +7,5 @@ cd "$(dirname "$0")/.."
 preset=ci
 if [ "${1:-}" = "--preset" ]; then preset="$2"; fi
 
-bash scripts/setup.sh
+bash scripts/setup.sh --browser
 cmake --workflow --preset "$preset"

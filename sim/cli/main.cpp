@@ -12,6 +12,7 @@
 #include "sim/cli/compare_command.hpp"
 #include "sim/cli/graph_command.hpp"
 #include "sim/cli/inspect_command.hpp"
+#include "sim/cli/report_command.hpp"
 #include "sim/cli/run_command.hpp"
 #include "sim/util/error.hpp"
 #include "sim/version.hpp"
@@ -40,6 +41,7 @@ int main(int argc, char** argv) {
   sim::cli::register_run_commands(app);
   sim::cli::register_inspect_command(app);
   sim::cli::register_compare_command(app);
+  sim::cli::register_report_command(app);
   sim::cli::set_command_line(argc, argv);
   try {
     app.parse(argc, argv);
@@ -49,6 +51,8 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::Success&) {
     return sim::cli::kSuccess;
+  } catch (const sim::cli::ChildExit& e) {
+    return e.code;
   } catch (const CLI::ParseError& e) {
     return report("", std::string(e.what()) + " (run with --help for usage)",
                   sim::cli::kUsageError);

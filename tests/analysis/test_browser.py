@@ -1,0 +1,48 @@
+"""The report in a real headless browser (Debian's chromium): it renders every figure, logs nothing
+on the console, and a screenshot is saved beside the page. Skips where chromium is not installed
+(scripts/setup.sh --browser installs it)."""
+
+import os
+import shutil
+import subprocess
+
+import matplotlib.image
+import numpy as np
+import pytest
+
+from conftest import run
+
+
+def chromium():
+    for name in ("chromium", "chromium-browser"):
+        path = shutil.which(name)
+        if path:
+            return path
+    pytest.skip("chromium is not installed")
+
+
+def headless(page, profile, *arguments):
+    command = [chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+               f"--user-data-dir={profile}", *arguments, "file://" + os.path.abspath(page)]
+    try:
+        return run(command, timeout=180)
+    except subprocess.TimeoutExpired:
+        pytest.fail("chromium did not finish in 180 s")
+
+
+def test_the_page_renders_without_console_errors(compare_report, tmp_path):
+    page = os.path.join(compare_report, "index.html")
+    screenshot = os.path.join(compare_report, "screenshot.png")
+    shot = headless(page, tmp_path / "profile-a", "--enable-logging=stderr", "--v=0",
+                    "--window-size=1400,2400", f"--screenshot={screenshot}")
+    assert shot.returncode == 0, shot.stderr[-2000:]
+    console = [line for line in shot.stderr.splitlines() if ":CONSOLE" in line]
+    assert console == [], "\n".join(console)
+    pixels = matplotlib.image.imread(screenshot)
+    assert pixels.shape[:2] == (2400, 1400)
+    assert len(np.unique(pixels.reshape(-1, pixels.shape[-1]).round(2), axis=0)) > 50
+
+    dom = headless(page, tmp_path / "profile-b", "--dump-dom", "--virtual-time-budget=10000")
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    # The page's own check: every embedded figure decoded with a size.
+    assert 'data-images="6/6"' in dom.stdout, dom.stdout[:500]

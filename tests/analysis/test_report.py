@@ -1,0 +1,147 @@
+"""The HTML report built from a real `trek compare` run: every figure exists and shows data, the
+page loads nothing from outside, and the numbers of its table are those of the HDF5 file."""
+
+import html.parser
+import json
+import os
+import re
+import shutil
+
+import h5py
+import matplotlib.image
+import numpy as np
+import pytest
+
+from conftest import ROOT, run, trek_binary
+
+import report_tables
+
+FIGURES = {"reach_over_time", "platform_mix", "flows", "crisis_reach", "opinion_makers",
+           "toxic_exposure"}
+
+
+class Page(html.parser.HTMLParser):
+    """Collects every tag with its attributes, and the text of each table cell."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags, self.cells, self._cell = [], [], None
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        self.tags.append((tag, attributes))
+        if tag == "td":
+            self._cell = {"attributes": attributes, "text": ""}
+
+    def handle_endtag(self, tag):
+        if tag == "td" and self._cell is not None:
+            self.cells.append(self._cell)
+            self._cell = None
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell["text"] += data
+
+
+def parse(folder):
+    page = Page()
+    with open(os.path.join(folder, "index.html"), encoding="utf-8") as text:
+        page.feed(text.read())
+    return page
+
+
+def test_every_figure_exists_and_shows_data(compare_report):
+    with open(os.path.join(compare_report, "figures.json"), encoding="utf-8") as manifest:
+        figures = json.load(manifest)
+    assert {f["name"] for f in figures} == FIGURES
+    for figure in figures:
+        assert figure["data_points"] > 0, figure["name"]
+        assert os.path.getsize(os.path.join(compare_report, figure["svg"])) > 1000
+        pixels = matplotlib.image.imread(os.path.join(compare_report, figure["png"]))
+        colours = np.unique(pixels.reshape(-1, pixels.shape[-1]).round(2), axis=0)
+        assert len(colours) > 20, figure["name"]  # more than axes on a white page
+    images = [a for tag, a in parse(compare_report).tags if tag == "img"]
+    assert len(images) == len(FIGURES)
+    assert all(a["src"].startswith("data:image/png;base64,") for a in images)
+
+
+def test_page_loads_nothing_from_outside(compare_report):
+    page = parse(compare_report)
+    for tag, attributes in page.tags:
+        for name in ("src", "href", "data", "action", "poster"):
+            if name in attributes:
+                value = attributes[name]
+                assert value.startswith(("data:", "#")), f"<{tag} {name}={value[:60]}>"
+        assert tag not in ("link", "iframe", "object", "embed"), tag
+    with open(os.path.join(compare_report, "index.html"), encoding="utf-8") as text:
+        source = text.read()
+    style = re.search(r"<style>(.*?)</style>", source, re.S).group(1)
+    assert "url(" not in style and "@import" not in style
+    for script in re.findall(r"<script([^>]*)>", source):
+        assert "src" not in script
+
+
+def test_table_numbers_equal_the_file(compare_file, compare_report):
+    with h5py.File(compare_file, "r") as f:
+        group = f["comparison"]
+        scenarios = [s.decode() for s in group["scenarios"][()]]
+        metrics = [m.decode() for m in group["metrics"][()]]
+        weeks = list(group["weeks"][()])
+        level, difference = group["level"][()], group["difference"][()]
+    cells = [c for c in parse(compare_report).cells if "data-metric" in c["attributes"]]
+    shown = len(report_tables.SHOWN_METRICS)
+    assert len(cells) == len(weeks) * len(scenarios) * shown
+    for index, cell in enumerate(cells):
+        w, rest = divmod(index, len(scenarios) * shown)
+        s = rest // shown
+        a = cell["attributes"]
+        m = metrics.index(a["data-metric"])
+        np.testing.assert_array_equal(
+            [float(a["data-mean"]), float(a["data-p05"]), float(a["data-p95"])], level[s, w, m])
+        assert cell["text"].startswith(report_tables.number(level[s, w, m, 0]))
+        if s == 0:
+            assert "baseline" in cell["text"] and "data-diff-mean" not in a
+        else:
+            np.testing.assert_array_equal(
+                [float(a["data-diff-mean"]), float(a["data-diff-p05"]),
+                 float(a["data-diff-p95"])], difference[s, w, m])
+            assert report_tables.signed(difference[s, w, m, 0]) in cell["text"]
+
+
+def test_a_run_file_gives_a_report_of_levels(run_file, tmp_path):
+    done = run([trek_binary(), "report", run_file, "-o", str(tmp_path), "--quiet"])
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == ""
+    cells = [c for c in parse(str(tmp_path)).cells if "data-metric" in c["attributes"]]
+    assert len(cells) == 2 * len(report_tables.SHOWN_METRICS)  # weeks 13 and 14, one scenario
+    with h5py.File(run_file, "r") as f:
+        reach = f["observables/unique_reach/value"][:, 14]
+    last_reach = [c for c in cells if c["attributes"]["data-metric"] == "reach_per_message"][-1]
+    assert float(last_reach["attributes"]["data-mean"]) == pytest.approx(reach.mean())
+
+
+def test_bad_files_get_one_line_and_exit_code_2(compare_file, tmp_path):
+    not_hdf5 = tmp_path / "text.h5"
+    not_hdf5.write_text("not hdf5")
+    other = tmp_path / "other.h5"
+    with h5py.File(other, "w") as f:
+        f.attrs["format"] = "trek-cascade"
+    newer = tmp_path / "newer.h5"
+    shutil.copy(compare_file, newer)
+    with h5py.File(newer, "r+") as f:
+        f.attrs["version"] = np.uint64(99)
+    cases = {str(not_hdf5): "not an HDF5 file", str(other): "not a Trek results file",
+             str(newer): "version 99 is not supported", str(tmp_path / "none.h5"): "no such file"}
+    for path, expected in cases.items():
+        done = run([trek_binary(), "report", path, "-o", str(tmp_path / "out")])
+        assert done.returncode == 2, path
+        lines = done.stderr.strip().splitlines()
+        assert len(lines) == 1 and expected in lines[0] and path in lines[0], done.stderr
+    assert not (tmp_path / "out" / "index.html").exists()
+
+
+def test_report_script_runs_alone(compare_file, tmp_path):
+    done = run(["/usr/bin/python3", os.path.join(ROOT, "analysis", "report.py"), compare_file,
+                "-o", str(tmp_path)])
+    assert done.returncode == 0, done.stderr
+    assert "6 figures" in done.stdout
