@@ -79,8 +79,7 @@ void register_report_command(CLI::App& app) {
   auto o = std::make_shared<ReportOptions>();
   CLI::App* command = app.add_subcommand(
       "report", "Make the HTML report (figures, decision table, assumptions) of a results file");
-  command->add_option("results", o->results, "A trek compare or trek run file (HDF5)")
-      ->required();
+  command->add_option("results", o->results, "A trek compare or trek run file (HDF5)")->required();
   command->add_option("-o,--output", o->output, "Folder for index.html and the figures")
       ->required();
   add_common_options(*command, o->common);

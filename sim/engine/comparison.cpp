@@ -47,8 +47,8 @@ std::vector<double> metric_values(const ReplicateSeries& series, std::size_t wee
 }
 
 std::array<double, 6> message_statistics(const std::vector<double>& reach) {
-  return {util::mean_of(reach),          util::quantile(reach, 0.05), util::quantile(reach, 0.25),
-          util::quantile(reach, 0.50),   util::quantile(reach, 0.75), util::quantile(reach, 0.95)};
+  return {util::mean_of(reach),        util::quantile(reach, 0.05), util::quantile(reach, 0.25),
+          util::quantile(reach, 0.50), util::quantile(reach, 0.75), util::quantile(reach, 0.95)};
 }
 
 namespace {

@@ -1,10 +1,10 @@
 #pragma once
 /// The HDF5 results of `trek run`, written as the run goes (docs/output.md has the layout):
 ///   /observables/<name>/{step, time, value}   H5MD-style weekly series, value[replicate][week]...
-///   /messages/<name>/{step, time, value}      reach of each message, value[replicate][week][message]...
-///   /parameters                                platforms, segments, scenario facts
-///   /provenance                                resolved scenario, seeds, version, command line
-///   /snapshots                                 optional per-agent state
+///   /messages/<name>/{step, time, value}      reach of each message,
+///   value[replicate][week][message]... /parameters                                platforms,
+///   segments, scenario facts /provenance                                resolved scenario, seeds,
+///   version, command line /snapshots                                 optional per-agent state
 ///   /runtime                                   wall time, threads (facts of this execution)
 /// The file is created under a temporary name by the caller (io::write_atomically); nothing here
 /// renames or deletes.
@@ -57,10 +57,10 @@ class ResultsFile final : public RunObserver {
   const graph::Graph& graph_;
   std::mutex mutex_;  // HDF5 calls are serialised
   io::Handle file_;
-  std::vector<io::Handle> series_;        // one value dataset per observable
+  std::vector<io::Handle> series_;          // one value dataset per observable
   std::vector<io::Handle> reach_series_;    // one per reach observable (when reach is on)
   std::vector<io::Handle> message_series_;  // the same per message, under /messages
-  std::vector<io::Handle> snapshots_;     // account, active, follows
+  std::vector<io::Handle> snapshots_;       // account, active, follows
   std::vector<std::uint32_t> snapshot_weeks_;
 };
 

@@ -65,8 +65,7 @@ TEST(CompareCli, SameResultsForAnyThreadCount) {
   EXPECT_EQ(dims[3], 3u);
   EXPECT_TRUE(sim::io::has_link(file.get(), "scenarios/crosspost/observables/unique_reach"));
   EXPECT_TRUE(sim::io::has_link(file.get(), "scenarios/crosspost/messages/unique_reach"));
-  EXPECT_EQ(sim::io::array_dims(file.get(), "comparison/message_reach"),
-            (sim::io::Dims{3, 2, 6}));
+  EXPECT_EQ(sim::io::array_dims(file.get(), "comparison/message_reach"), (sim::io::Dims{3, 2, 6}));
   EXPECT_NE(one.output.find("\"single_message_reach\": {\"mean\""), std::string::npos);
 }
 

@@ -55,7 +55,7 @@ TEST(Comparison, PoolsEveryMessageOfEveryReplicate) {
   const auto& s = c.message_reach[0][0];
   EXPECT_DOUBLE_EQ(s[0], 171.5);
   EXPECT_DOUBLE_EQ(s[3], (123.0 + 220.0) / 2.0);  // median of 8 values
-  EXPECT_DOUBLE_EQ(s[1], 120.0 + 0.35);            // position 0.35 between 120 and 121
+  EXPECT_DOUBLE_EQ(s[1], 120.0 + 0.35);           // position 0.35 between 120 and 121
   // The per-replicate mean (121.5 and 221.5) is the level of reach_per_message.
   EXPECT_DOUBLE_EQ(c.cells[0][0][0].level.mean, 171.5);
 }

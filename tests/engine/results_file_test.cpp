@@ -24,10 +24,10 @@ struct FinishedRun {
 /// Runs the Ghent stay-on-X scenario, shrunk, into `path`.
 FinishedRun run_into(const std::string& path) {
   FinishedRun run;
-  run.scenario =
-      scenario::read_scenario(TREK_SOURCE_DIR "/scenarios/ghent/stay_on_x.toml",
-                              {"population.graph=follower:n=2000,seed=2", "simulation.weeks=12",
-                               "simulation.replicates=3", "output.snapshot_every=4", "reach.posts=3"});
+  run.scenario = scenario::read_scenario(
+      TREK_SOURCE_DIR "/scenarios/ghent/stay_on_x.toml",
+      {"population.graph=follower:n=2000,seed=2", "simulation.weeks=12", "simulation.replicates=3",
+       "output.snapshot_every=4", "reach.posts=3"});
   run.graph = graph::io::load_graph(run.scenario.graph).graph;
   io::write_atomically(path, [&](const std::string& temporary) {
     engine::ResultsFile file(temporary, run.scenario, run.graph, {"trek test", "trek run test"});
