@@ -79,6 +79,22 @@ toml::table load_document(const std::string& path, std::vector<std::string>* cha
   return document;
 }
 
+namespace {
+
+/// The table at index key[at...] (up to the next dot) of an array of tables ("events.1.share").
+toml::node* array_element(toml::array& array, const std::string& key, std::size_t at) {
+  const std::string index = key.substr(at, key.find('.', at) - at);
+  const bool digits = !index.empty() && index.find_first_not_of("0123456789") == std::string::npos;
+  if (!digits || std::stoull(index) >= array.size()) {
+    throw util::InputError({"--set", 0, key}, "expected an index below " +
+                                                  std::to_string(array.size()) + " after '" +
+                                                  key.substr(0, at - 1) + "'");
+  }
+  return array.get(static_cast<std::size_t>(std::stoull(index)));
+}
+
+}  // namespace
+
 void apply_overrides(toml::table& document, const std::vector<std::string>& overrides) {
   for (const std::string& text : overrides) {
     const auto equals = text.find('=');
@@ -109,11 +125,19 @@ void apply_overrides(toml::table& document, const std::vector<std::string>& over
         table->insert(part, toml::table{});
         next = table->get(part);
       }
+      begin = dot + 1;
+      if (next->is_array()) {
+        next = array_element(*next->as_array(), key, begin);
+        const auto after_index = key.find('.', begin);
+        if (after_index == std::string::npos) {
+          throw util::InputError({"--set", 0, key}, "expected a key after the index");
+        }
+        begin = after_index + 1;
+      }
       if (!next->is_table()) {
         throw util::InputError({"--set", 0, key}, "'" + part + "' is a value, not a table");
       }
       table = next->as_table();
-      begin = dot + 1;
     }
   }
 }

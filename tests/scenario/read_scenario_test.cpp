@@ -107,6 +107,21 @@ TEST(ReadScenario, SetOverridesAnyValue) {
   EXPECT_EQ(s.name, "renamed");
 }
 
+TEST(ReadScenario, SetReachesIntoTheEventsByIndex) {
+  const std::string redirect = TREK_SOURCE_DIR "/scenarios/ghent/leave_x_redirect.toml";
+  // In file order, the base's events first: the base has one, so index 1 is the announcement.
+  const Scenario s = read_scenario(redirect, {"events.1.share=0.25"});
+  const auto announce = std::find_if(s.events.begin(), s.events.end(), [](const auto& e) {
+    return e.kind == Event::Kind::kAnnounce;
+  });
+  ASSERT_NE(announce, s.events.end());
+  EXPECT_DOUBLE_EQ(announce->share, 0.25);
+  EXPECT_NE(error_of(redirect, {"events.7.share=0.1"}).find("expected an index below 3"),
+            std::string::npos);
+  EXPECT_NE(error_of(redirect, {"events.1.shar=0.1"}).find("did you mean 'share'"),
+            std::string::npos);
+}
+
 TEST(ReadScenario, TyposGetDidYouMeanWithFileLineAndKey) {
   Files files;
   const std::string path =
