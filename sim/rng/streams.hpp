@@ -35,6 +35,8 @@ enum class Stream : std::uint32_t {
   kReachShare = 23,  ///< whether a viewer reshares (entity: agent, week, sub: post; half k)
   kReachArc = 24,    ///< a reshare seen over an arc, and its delay (entity: arc, week, sub: post)
   kReachLink = 25,   ///< whether a post carries a link (entity: platform, week, sub: post)
+  kSweepDesign = 26,     ///< design draws (entity: parameter, sub: sample or trajectory)
+  kSweepBootstrap = 27,  ///< bootstrap resamples of sensitivity indices (entity: resample)
 };
 
 /// Name and value of every registered stream, for documentation and the registry test.
@@ -69,6 +71,8 @@ inline constexpr std::array kStreamRegistry{
     StreamEntry{Stream::kReachShare, "reach_share"},
     StreamEntry{Stream::kReachArc, "reach_arc"},
     StreamEntry{Stream::kReachLink, "reach_link"},
+    StreamEntry{Stream::kSweepDesign, "sweep_design"},
+    StreamEntry{Stream::kSweepBootstrap, "sweep_bootstrap"},
 };
 
 }  // namespace sim::rng

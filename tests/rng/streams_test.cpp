@@ -44,6 +44,7 @@ TEST(StreamRegistry, ReleasedValuesKeepTheirMeaning) {
   EXPECT_EQ(static_cast<std::uint32_t>(Stream::kReachShare), 23u);
   EXPECT_EQ(static_cast<std::uint32_t>(Stream::kReachArc), 24u);
   EXPECT_EQ(static_cast<std::uint32_t>(Stream::kReachLink), 25u);
+  EXPECT_EQ(static_cast<std::uint32_t>(Stream::kSweepBootstrap), 27u);
   EXPECT_EQ(kStreamRegistry.size(), 25u);
 }
 
