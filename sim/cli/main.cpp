@@ -13,6 +13,7 @@
 #include "sim/cli/graph_command.hpp"
 #include "sim/cli/inspect_command.hpp"
 #include "sim/cli/report_command.hpp"
+#include "sim/cli/sweep_command.hpp"
 #include "sim/cli/run_command.hpp"
 #include "sim/util/error.hpp"
 #include "sim/version.hpp"
@@ -42,6 +43,7 @@ int main(int argc, char** argv) {
   sim::cli::register_inspect_command(app);
   sim::cli::register_compare_command(app);
   sim::cli::register_report_command(app);
+  sim::cli::register_sweep_commands(app);
   sim::cli::set_command_line(argc, argv);
   try {
     app.parse(argc, argv);

@@ -5,6 +5,7 @@
 
 #include "sim/graph/attributes.hpp"
 #include "sim/io/h5_array.hpp"
+#include "sim/util/error.hpp"
 
 namespace sim::engine {
 namespace {
@@ -165,6 +166,39 @@ std::vector<std::string> observable_names() {
   for (const auto& spec : specs())
     names.emplace_back(spec.name);
   return names;
+}
+
+io::Dims observable_extents(const std::string& name, std::size_t platforms) {
+  for (const auto& spec : specs()) {
+    if (spec.name == name) return spec.extents(platforms);
+  }
+  for (const auto& spec : reach_specs()) {
+    if (spec.name == name) return spec.extents(platforms);
+  }
+  throw util::Error("unknown observable '" + name + "'");
+}
+
+std::vector<double> observable_values(const ReplicateSeries& series, const std::string& name,
+                                      std::size_t platforms) {
+  observable_extents(name, platforms);  // unknown names throw
+  std::vector<double> out;
+  for (const auto& spec : specs()) {
+    if (spec.name != name) continue;
+    for (const WeekCounts& counts : series.weeks) {
+      const auto* values = spec.values(counts);
+      if (values == nullptr) {
+        out.push_back(counts.active_anywhere);
+      } else {
+        out.insert(out.end(), values->begin(), values->end());
+      }
+    }
+  }
+  for (const auto& spec : reach_specs()) {
+    if (spec.name != name) continue;
+    for (const reach::MessageReach& week : series.reach)
+      spec.append(week, out);
+  }
+  return out;
 }
 
 std::vector<std::string> reach_observable_names() {

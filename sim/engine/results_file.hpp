@@ -15,6 +15,7 @@
 
 #include "sim/engine/run_scenario.hpp"
 #include "sim/io/h5.hpp"
+#include "sim/io/h5_array.hpp"
 
 namespace sim::engine {
 
@@ -66,6 +67,12 @@ class ResultsFile final : public RunObserver {
 
 /// Names of the observables, in file order (accounts, active, followers, ...).
 std::vector<std::string> observable_names();
+/// Shape of one week of observable `name` (e.g. [platforms]); util::Error for unknown names.
+io::Dims observable_extents(const std::string& name, std::size_t platforms);
+/// Every week of observable `name` of one replicate as float64, row-major [week][extents...].
+std::vector<double> observable_values(const ReplicateSeries& series, const std::string& name,
+                                      std::size_t platforms);
+
 /// Names of the reach observables (float64; present when the scenario's reach.posts > 0).
 std::vector<std::string> reach_observable_names();
 

@@ -105,6 +105,18 @@ Handle open_file_read(const std::string& path) {
   return Handle(file);
 }
 
+Handle open_file_write(const std::string& path) {
+  silence_hdf5_errors();
+  if (H5Fis_hdf5(path.c_str()) <= 0) {
+    throw util::InputError({.file = path}, "not an HDF5 file (or not readable)");
+  }
+  const hid_t file = H5Fopen(path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
+  if (file < 0) {
+    throw util::InputError({.file = path}, "damaged or truncated HDF5 file: " + hdf5_message());
+  }
+  return Handle(file);
+}
+
 Handle create_file(const std::string& path) {
   silence_hdf5_errors();
   return Handle(

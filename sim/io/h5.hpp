@@ -47,6 +47,8 @@ hid_t native_type();
 
 /// Opens an existing file read-only; throws util::InputError when it is not an HDF5 file.
 Handle open_file_read(const std::string& path);
+/// Opens an existing file for reading and writing; util::InputError when it is not HDF5.
+Handle open_file_write(const std::string& path);
 /// Creates (truncates) a file for writing.
 Handle create_file(const std::string& path);
 

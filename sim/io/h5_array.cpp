@@ -42,6 +42,40 @@ Handle create_array(hid_t parent, const std::string& name, const Dims& dims, con
 }
 
 template <class T>
+Handle create_fixed_array(hid_t parent, const std::string& name, const Dims& dims, T fill) {
+  const int rank = static_cast<int>(dims.size());
+  Handle space(check(H5Screate_simple(rank, dims.data(), nullptr), "dataspace for " + name));
+  Handle properties(check(H5Pcreate(H5P_DATASET_CREATE), "properties for " + name));
+  check(H5Pset_layout(properties.get(), H5D_CONTIGUOUS), "layout of " + name);
+  check(H5Pset_alloc_time(properties.get(), H5D_ALLOC_TIME_EARLY), "allocation of " + name);
+  check(H5Pset_fill_time(properties.get(), H5D_FILL_TIME_ALLOC), "fill time of " + name);
+  check(H5Pset_fill_value(properties.get(), native_type<T>(), &fill), "fill value of " + name);
+  return Handle(check(H5Dcreate2(parent, name.c_str(), native_type<T>(), space.get(), H5P_DEFAULT,
+                                 properties.get(), H5P_DEFAULT),
+                      "creating dataset " + name));
+}
+
+template <class T>
+std::vector<T> read_block(hid_t dataset, const Dims& offset, const Dims& count) {
+  std::vector<T> values(element_count(count));
+  if (values.empty()) return values;
+  Handle file_space(check(H5Dget_space(dataset), "dataset space"));
+  check(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, offset.data(), nullptr, count.data(),
+                            nullptr),
+        "selecting a block");
+  Handle memory_space(check(H5Screate_simple(static_cast<int>(count.size()), count.data(), nullptr),
+                            "memory space"));
+  check(H5Dread(dataset, native_type<T>(), memory_space.get(), file_space.get(), H5P_DEFAULT,
+                values.data()),
+        "reading a block");
+  return values;
+}
+
+Handle open_dataset(hid_t parent, const std::string& name) {
+  return Handle(check(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), "opening dataset " + name));
+}
+
+template <class T>
 void write_block(hid_t dataset, const Dims& offset, const Dims& count, const T* values) {
   if (element_count(count) == 0) return;
   Handle file_space(check(H5Dget_space(dataset), "dataset space"));
@@ -79,6 +113,8 @@ std::vector<T> read_array(hid_t parent, const std::string& name) {
 #define SIM_H5_ARRAY_INSTANTIATE(T)                                                     \
   template Handle create_array<T>(hid_t, const std::string&, const Dims&, const Dims&); \
   template void write_block<T>(hid_t, const Dims&, const Dims&, const T*);              \
+  template Handle create_fixed_array<T>(hid_t, const std::string&, const Dims&, T);     \
+  template std::vector<T> read_block<T>(hid_t, const Dims&, const Dims&);               \
   template std::vector<T> read_array<T>(hid_t, const std::string&);
 SIM_H5_ARRAY_INSTANTIATE(std::uint8_t)
 SIM_H5_ARRAY_INSTANTIATE(std::uint32_t)

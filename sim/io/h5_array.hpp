@@ -19,6 +19,18 @@ using Dims = std::vector<hsize_t>;
 template <class T>
 Handle create_array(hid_t parent, const std::string& name, const Dims& dims, const Dims& chunk);
 
+/// Creates a contiguous dataset whose storage is allocated at once and filled with `fill`. Later
+/// writes change raw data only, never the file's metadata, so a process killed while writing
+/// leaves a file that still opens (what resumable sweeps rely on).
+template <class T>
+Handle create_fixed_array(hid_t parent, const std::string& name, const Dims& dims, T fill);
+
+/// Reads the block at `offset` (row-major, product(count) elements).
+template <class T>
+std::vector<T> read_block(hid_t dataset, const Dims& offset, const Dims& count);
+
+Handle open_dataset(hid_t parent, const std::string& name);
+
 /// Writes `values` (row-major, product(count) elements) into the block at `offset`.
 template <class T>
 void write_block(hid_t dataset, const Dims& offset, const Dims& count, const T* values);

@@ -8,17 +8,6 @@
 namespace sim::scenario {
 namespace {
 
-toml::table parse(const std::string& path) {
-  if (!std::filesystem::is_regular_file(path)) {
-    throw util::InputError({path, 0, ""}, "cannot read the scenario file");
-  }
-  try {
-    return toml::parse_file(path);
-  } catch (const toml::parse_error& e) {
-    throw util::InputError({path, e.source().begin.line, ""},
-                           "TOML syntax: " + std::string(e.description()));
-  }
-}
 
 // Nodes are moved, never copied: toml++ keeps a node's file and line only when it is moved, and
 // messages must point at the file that set the value.
@@ -43,7 +32,7 @@ toml::table load_chain(const std::string& path, std::vector<std::string>& seen) 
     throw util::InputError({path, 0, "extends"}, "the extends chain loops back to this file");
   }
   seen.push_back(canonical);
-  toml::table document = parse(path);
+  toml::table document = parse_toml(path);
   const toml::node* extends = document.get("extends");
   if (extends == nullptr) return document;
   const auto base_name = extends->value<std::string>();
@@ -62,6 +51,18 @@ toml::table load_chain(const std::string& path, std::vector<std::string>& seen) 
 }
 
 }  // namespace
+
+toml::table parse_toml(const std::string& path) {
+  if (!std::filesystem::is_regular_file(path)) {
+    throw util::InputError({path, 0, ""}, "cannot read the file");
+  }
+  try {
+    return toml::parse_file(path);
+  } catch (const toml::parse_error& e) {
+    throw util::InputError({path, e.source().begin.line, ""},
+                           "TOML syntax: " + std::string(e.description()));
+  }
+}
 
 std::uint64_t line_of(const toml::node& node) {
   return node.source().begin.line;

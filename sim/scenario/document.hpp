@@ -21,6 +21,9 @@ toml::table load_document(const std::string& path, std::vector<std::string>* cha
 /// string, array), or as a string when it is not one. Throws InputError naming "--set".
 void apply_overrides(toml::table& document, const std::vector<std::string>& overrides);
 
+/// Parses a TOML file; a missing file or a syntax error is an InputError naming file and line.
+toml::table parse_toml(const std::string& path);
+
 /// The line a node was defined on (0 when unknown) and its file.
 std::uint64_t line_of(const toml::node& node);
 std::string file_of(const toml::node& node, const std::string& fallback);

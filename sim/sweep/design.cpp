@@ -1,5 +1,6 @@
 #include "sim/sweep/design.hpp"
 
+#include <cmath>
 #include <numeric>
 
 #include "sim/rng/distributions.hpp"
@@ -154,6 +155,7 @@ Design make_design(const SweepSpec& spec) {
       const Parameter& p = spec.parameters[j];
       values[j] = spec.design == DesignKind::kGrid ? p.values[static_cast<std::size_t>(unit[j])]
                                                    : p.min + unit[j] * (p.max - p.min);
+      if (p.integer) values[j] = std::round(values[j]);
     }
     design.values.push_back(values);
   }

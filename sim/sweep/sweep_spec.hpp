@@ -13,6 +13,7 @@ struct Parameter {
   std::string key;
   double min = 0.0, max = 0.0;
   std::vector<double> values;  ///< grid values (from `values`, or `steps` points over the range)
+  bool integer = false;        ///< round design values to whole numbers (weeks, counts)
   std::uint64_t line = 0;      ///< in the sweep file, for messages
 };
 

@@ -1,0 +1,148 @@
+// `trek sweep SWEEP.toml -o OUT.h5 [--shard I/N] [--resume]` and `trek merge SHARDS... -o OUT.h5`.
+// Points stream into OUT.h5.partial as they finish; when all of the shard's points are done, the
+// final file is made from it (sensitivity indices included for a whole sweep) and the partial
+// file removed. A killed sweep leaves OUT.h5.partial for --resume and any older OUT.h5 intact.
+
+#include "sim/cli/sweep_command.hpp"
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <mutex>
+
+#include "sim/cli/common.hpp"
+#include "sim/cli/output_checks.hpp"
+#include "sim/cli/progress.hpp"
+#include "sim/cli/sweep_report.hpp"
+#include "sim/engine/population.hpp"
+#include "sim/sweep/read_sweep.hpp"
+#include "sim/sweep/run_sweep.hpp"
+#include "sim/sweep/sweep_file.hpp"
+#include "sim/util/error.hpp"
+
+namespace sim::cli {
+namespace {
+
+struct SweepOptions {
+  CommonOptions common;
+  std::string sweep, output, shard = "1/1";
+  bool resume = false, force = false;
+};
+
+struct MergeOptions {
+  CommonOptions common;
+  std::vector<std::string> inputs;
+  std::string output;
+  bool force = false;
+};
+
+/// Writes each finished point (one at a time) and advances the progress bar.
+class PointWriter final : public sweep::SweepObserver {
+ public:
+  PointWriter(sweep::SweepWriter& writer, Progress& progress)
+      : writer_(writer), progress_(progress) {}
+  void on_point(const sweep::PointOutputs& point) override {
+    const std::lock_guard lock(mutex_);
+    writer_.write(point);
+  }
+  void on_replicate() override { progress_.advance(); }
+
+ private:
+  sweep::SweepWriter& writer_;
+  Progress& progress_;
+  std::mutex mutex_;
+};
+
+std::unique_ptr<sweep::SweepWriter> open_partial(const SweepOptions& o, const std::string& partial,
+                                                 const sweep::SweepSpec& spec,
+                                                 const sweep::Design& design,
+                                                 const sweep::SweepShape& shape,
+                                                 const sweep::Shard& shard) {
+  const bool exists = std::filesystem::exists(partial);
+  if (o.resume) {
+    if (!exists) {
+      throw util::InputError({partial, 0, "--resume"},
+                             "nothing to resume: no interrupted sweep of " + o.output);
+    }
+    return std::make_unique<sweep::SweepWriter>(partial, spec, shape, shard);
+  }
+  if (exists && !o.force) {
+    throw util::InputError({partial, 0, ""},
+                           "an interrupted sweep is here: --resume continues it, --force starts "
+                           "over");
+  }
+  return std::make_unique<sweep::SweepWriter>(partial, spec, design, shape, shard,
+                                              command_line());
+}
+
+void run_sweep(const SweepOptions& o) {
+  const ThreadLimit threads(o.common.threads);
+  const sweep::Shard shard = sweep::parse_shard(o.shard);
+  const sweep::SweepSpec spec = sweep::read_sweep(o.sweep);
+  check_output(o.output, o.force || o.resume);
+  const sweep::Design design = sweep::make_design(spec);
+  const sweep::SweepShape shape = sweep::sweep_shape(spec);
+  const graph::Graph graph = engine::load_population(sweep::base_scenario(spec));
+  const std::string partial = o.output + ".partial";
+  const double start = now_seconds();
+  std::vector<std::uint64_t> points;
+  {
+    auto writer = open_partial(o, partial, spec, design, shape, shard);
+    const std::vector<bool> done = writer->done();
+    for (std::uint64_t p = 0; p < design.points(); ++p) {
+      if (shard.owns(p) && !done[p]) points.push_back(p);
+    }
+    Progress progress(points.size() * spec.replicates, "runs", !o.common.quiet);
+    PointWriter observer(*writer, progress);
+    sweep::run_points(spec, design, shape, graph, points, observer);
+    progress.finish();
+  }
+  sweep::finalise({partial}, o.output, shard.count == 1, seconds_since(start), command_line());
+  std::filesystem::remove(partial);
+  const double seconds = seconds_since(start);
+  char line[240];
+  std::snprintf(line, sizeof line,
+                "wrote %s: %zu points x %u replicates in %.1f s (%.0f points per hour)",
+                o.output.c_str(), points.size(), spec.replicates, seconds,
+                seconds > 0 ? 3600.0 * static_cast<double>(points.size()) / seconds : 0.0);
+  if (!o.common.quiet) print_sensitivity(o.output);
+  inform(o.common, line);
+}
+
+void merge(const MergeOptions& o) {
+  check_output(o.output, o.force);
+  const double start = now_seconds();
+  sweep::finalise(o.inputs, o.output, true, 0.0, command_line());
+  if (!o.common.quiet) print_sensitivity(o.output);
+  char line[200];
+  std::snprintf(line, sizeof line, "merged %zu files into %s in %.1f s", o.inputs.size(),
+                o.output.c_str(), seconds_since(start));
+  inform(o.common, line);
+}
+
+}  // namespace
+
+void register_sweep_commands(CLI::App& app) {
+  auto o = std::make_shared<SweepOptions>();
+  CLI::App* sweep = app.add_subcommand(
+      "sweep", "Run a parameter sweep (grid, lhs, sobol, morris) into one HDF5 file");
+  sweep->add_option("sweep", o->sweep, "Sweep file (TOML)")->required();
+  sweep->add_option("-o,--output", o->output, "Results file (HDF5)")->required();
+  sweep->add_option("--shard", o->shard, "Run shard I of N (1-based, interleaved points)");
+  sweep->add_flag("--resume", o->resume, "Continue an interrupted sweep of this output");
+  sweep->add_flag("--force", o->force, "Replace an existing output (or interrupted sweep)");
+  add_common_options(*sweep, o->common);
+  sweep->callback([o] { run_sweep(*o); });
+
+  auto m = std::make_shared<MergeOptions>();
+  CLI::App* merge_command =
+      app.add_subcommand("merge", "Merge the shard files of one sweep into one file");
+  merge_command->add_option("shards", m->inputs, "Shard files of one sweep")->required();
+  merge_command->add_option("-o,--output", m->output, "Merged file (HDF5)")->required();
+  merge_command->add_flag("--force", m->force, "Replace an existing output");
+  add_common_options(*merge_command, m->common);
+  merge_command->callback([m] { merge(*m); });
+}
+
+}  // namespace sim::cli

@@ -1,0 +1,213 @@
+#include "sim/sweep/sweep_file.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <set>
+
+#include "sim/engine/comparison.hpp"
+#include "sim/engine/results_file.hpp"
+#include "sim/io/atomic_file.hpp"
+#include "sim/io/h5_array.hpp"
+#include "sim/sweep/read_sweep.hpp"
+#include "sim/sweep/sensitivity.hpp"
+#include "sim/util/error.hpp"
+#include "sim/util/parse_number.hpp"
+#include "sim/version.hpp"
+
+namespace sim::sweep {
+namespace {
+
+constexpr double kNotYet = std::numeric_limits<double>::quiet_NaN();
+
+std::uint64_t fnv1a(const std::string& text, std::uint64_t hash = 14695981039346656037ULL) {
+  for (const char c : text) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ULL;
+  }
+  return hash;
+}
+
+io::Dims series_dims(const SweepSpec& spec, const SweepShape& shape, std::uint64_t points,
+                     const std::string& name) {
+  io::Dims dims{points, spec.replicates, shape.weeks + 1ULL};
+  for (const hsize_t extent : engine::observable_extents(name, shape.platforms.size()))
+    dims.push_back(extent);
+  return dims;
+}
+
+void write_matrix(hid_t parent, const std::string& name,
+                  const std::vector<std::vector<double>>& rows, std::size_t columns) {
+  const io::Dims dims{rows.size(), columns};
+  const io::Handle data = io::create_fixed_array<double>(parent, name, dims, 0.0);
+  std::vector<double> flat;
+  for (const auto& row : rows)
+    flat.insert(flat.end(), row.begin(), row.end());
+  io::write_block(data.get(), io::Dims{0, 0}, dims, flat.data());
+}
+
+/// The facts that must agree between a file and the sweep it is resumed or merged with.
+struct Identity {
+  std::uint64_t version = 0, hash = 0;
+  std::string creator;
+  Shard shard;
+};
+
+Identity identity_of(const std::string& path, hid_t file) {
+  if (!io::has_attribute(file, "format") ||
+      io::read_string_attribute(file, "format") != kSweepFormat) {
+    throw util::InputError({path, 0, "format"}, "not a Trek sweep file");
+  }
+  Identity id;
+  id.version = io::read_uint_attribute(file, "version");
+  if (id.version != kSweepVersion) {
+    throw util::InputError({path, 0, "version"}, "sweep format version " +
+                                                     std::to_string(id.version) +
+                                                     " is not supported (this build reads " +
+                                                     std::to_string(kSweepVersion) + ")");
+  }
+  id.hash = io::read_uint_attribute(file, "sweep_hash");
+  id.creator = io::read_string_attribute(file, "creator");
+  const io::Handle shard = io::open_group(file, "shard");
+  id.shard = {io::read_uint_attribute(shard.get(), "index"),
+              io::read_uint_attribute(shard.get(), "count")};
+  return id;
+}
+
+void write_shard(hid_t file, const Shard& shard) {
+  const io::Handle group = io::create_group(file, "shard");
+  io::write_attribute(group.get(), "index", shard.index);
+  io::write_attribute(group.get(), "count", shard.count);
+}
+
+}  // namespace
+
+Shard parse_shard(const std::string& text) {
+  const auto slash = text.find('/');
+  const auto bad = [&](const std::string& why) {
+    return util::InputError({"--shard", 0, text}, why);
+  };
+  if (slash == std::string::npos) throw bad("expected I/N, e.g. 3/8");
+  const auto index = util::parse_unsigned(text.substr(0, slash));
+  const auto count = util::parse_unsigned(text.substr(slash + 1));
+  if (!index || !count) throw bad("expected I/N with whole numbers, e.g. 3/8");
+  if (*count == 0 || *index == 0 || *index > *count) {
+    throw bad("the shard index runs from 1 to the shard count");
+  }
+  return {*index, *count};
+}
+
+SweepShape sweep_shape(const SweepSpec& spec) {
+  const scenario::Scenario base = base_scenario(spec);
+  SweepShape shape;
+  shape.metrics = spec.outputs;
+  shape.platforms = base.platform_names();
+  shape.weeks = base.weeks;
+  shape.creator = creator();
+  shape.hash = fnv1a(shape.creator, fnv1a(base.resolved_toml, fnv1a(spec.text)));
+  return shape;
+}
+
+SweepWriter::SweepWriter(const std::string& path, const SweepSpec& spec, const Design& design,
+                         const SweepShape& shape, const Shard& shard,
+                         const std::string& command_line)
+    : spec_(spec), file_(io::create_file(path)) {
+  const hid_t root = file_.get();
+  io::write_attribute(root, "format", kSweepFormat);
+  io::write_attribute(root, "version", kSweepVersion);
+  io::write_attribute(root, "creator", shape.creator);
+  io::write_attribute(root, "sweep_hash", shape.hash);
+  write_shard(root, shard);
+  const io::Handle sweep = io::create_group(root, "sweep");
+  const hid_t g = sweep.get();
+  io::write_attribute(g, "design", design_name(spec.design));
+  io::write_attribute(g, "samples", spec.samples);
+  io::write_attribute(g, "levels", spec.levels);
+  io::write_attribute(g, "seed", spec.seed);
+  io::write_attribute(g, "replicates", std::uint64_t{spec.replicates});
+  io::write_attribute(g, "window", std::uint64_t{spec.window});
+  io::write_attribute(g, "weeks", std::uint64_t{shape.weeks});
+  io::write_attribute(g, "bootstrap", std::uint64_t{spec.bootstrap});
+  io::write_attribute(g, "points", std::uint64_t{design.points()});
+  std::vector<std::string> keys;
+  std::vector<double> minimum, maximum;
+  for (const Parameter& p : spec.parameters) {
+    keys.push_back(p.key);
+    minimum.push_back(p.min);
+    maximum.push_back(p.max);
+  }
+  io::write_strings(g, "parameters", keys);
+  io::write_vector<double>(g, "minimum", minimum);
+  io::write_vector<double>(g, "maximum", maximum);
+  write_matrix(g, "unit", design.unit, keys.size());
+  write_matrix(g, "values", design.values, keys.size());
+  io::write_strings(g, "metrics", shape.metrics);
+  io::write_strings(g, "platforms", shape.platforms);
+  const std::uint64_t points = design.points();
+  io::create_fixed_array<double>(g, "outputs", {points, spec.replicates, shape.metrics.size()},
+                                 kNotYet);
+  io::create_fixed_array<std::uint8_t>(g, "done", {points}, 0);
+  const io::Handle series = io::create_group(g, "series");
+  for (const std::string& name : spec.series)
+    io::create_fixed_array<double>(series.get(), name, series_dims(spec, shape, points, name),
+                                   kNotYet);
+  const io::Handle origin = io::create_group(root, "provenance");
+  io::write_attribute(origin.get(), "sweep_file", spec.file);
+  io::write_attribute(origin.get(), "sweep_text", spec.text);
+  io::write_attribute(origin.get(), "base_scenario", spec.base);
+  io::write_attribute(origin.get(), "base_scenario_toml", base_scenario(spec).resolved_toml);
+  io::write_attribute(origin.get(), "rng",
+                      "replicate r of every point: Philox4x64-10 key {scenario seed, r}");
+  (void)command_line;  // run facts go to /runtime of the final file, so shards stay identical
+  H5Fflush(root, H5F_SCOPE_GLOBAL);
+}
+
+SweepWriter::SweepWriter(const std::string& path, const SweepSpec& spec, const SweepShape& shape,
+                         const Shard& shard)
+    : spec_(spec), file_(io::open_file_write(path)) {
+  const Identity id = identity_of(path, file_.get());
+  if (id.hash != shape.hash || id.creator != shape.creator) {
+    throw util::InputError({path, 0, "sweep_hash"},
+                           "belongs to another sweep file, base scenario or Trek version; "
+                           "cannot resume it (start over with --force)");
+  }
+  if (id.shard.index != shard.index || id.shard.count != shard.count) {
+    throw util::InputError({path, 0, "shard"},
+                           "was shard " + std::to_string(id.shard.index) + "/" +
+                               std::to_string(id.shard.count) + ", not " +
+                               std::to_string(shard.index) + "/" + std::to_string(shard.count));
+  }
+}
+
+std::vector<bool> SweepWriter::done() const {
+  const auto flags = io::read_array<std::uint8_t>(file_.get(), "sweep/done");
+  return {flags.begin(), flags.end()};
+}
+
+void SweepWriter::write(const PointOutputs& point) {
+  const hid_t root = file_.get();
+  {
+    const io::Handle outputs = io::open_dataset(root, "sweep/outputs");
+    const io::Dims dims = io::array_dims(root, "sweep/outputs");
+    io::write_block(outputs.get(), io::Dims{point.point, 0, 0}, io::Dims{1, dims[1], dims[2]},
+                    point.outputs.data());
+  }
+  for (std::size_t i = 0; i < spec_.series.size(); ++i) {
+    const std::string name = "sweep/series/" + spec_.series[i];
+    io::Dims count = io::array_dims(root, name);
+    io::Dims offset(count.size(), 0);
+    offset[0] = point.point;
+    count[0] = 1;
+    const io::Handle data = io::open_dataset(root, name);
+    io::write_block(data.get(), offset, count, point.series[i].data());
+  }
+  // The done flag goes to disk only after the point's rows: a kill in between loses the point,
+  // never marks a half-written one as done.
+  H5Fflush(root, H5F_SCOPE_GLOBAL);
+  const io::Handle done = io::open_dataset(root, "sweep/done");
+  const std::uint8_t yes = 1;
+  io::write_block(done.get(), io::Dims{point.point}, io::Dims{1}, &yes);
+  H5Fflush(root, H5F_SCOPE_GLOBAL);
+}
+
+}  // namespace sim::sweep

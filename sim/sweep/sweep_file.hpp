@@ -1,0 +1,77 @@
+#pragma once
+/// Sweep results in HDF5 (docs/output.md, section Sweep files). A sweep is written into a partial
+/// file whose datasets are allocated in full at creation; each finished point then only writes
+/// raw data (its outputs, its series, then its done flag), so a kill at any moment leaves every
+/// earlier point intact and the file openable, and `--resume` continues from the done flags.
+/// The final file is made from one partial file, or merged from shards, by finalise(), under a
+/// temporary name and renamed when complete.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sim/io/h5.hpp"
+#include "sim/sweep/design.hpp"
+
+namespace sim::sweep {
+
+inline constexpr const char* kSweepFormat = "trek-sweep";
+inline constexpr std::uint64_t kSweepVersion = 1;
+
+/// Shard `index` of `count` (1-based) owns the points p with p mod count = index - 1, so that a
+/// partial sweep still covers the design evenly.
+struct Shard {
+  std::uint64_t index = 1, count = 1;
+  bool owns(std::uint64_t point) const { return point % count == index - 1; }
+};
+
+/// Parses "I/N" (1 <= I <= N); an InputError naming --shard otherwise.
+Shard parse_shard(const std::string& text);
+
+/// Everything a point's outputs are written against; the same for every shard of a sweep.
+struct SweepShape {
+  std::vector<std::string> metrics;      ///< output names, in file order
+  std::vector<std::string> platforms;    ///< of the base scenario
+  std::uint32_t weeks = 0;               ///< simulated weeks
+  std::uint64_t hash = 0;                ///< of the sweep file, the base scenario and the version
+  std::string creator;                   ///< version and git revision
+};
+
+SweepShape sweep_shape(const SweepSpec& spec);
+
+/// One finished point: outputs[replicate][metric], and per requested series
+/// series[name][replicate][week][extents...].
+struct PointOutputs {
+  std::uint64_t point = 0;
+  std::vector<double> outputs;
+  std::vector<std::vector<double>> series;
+};
+
+class SweepWriter {
+ public:
+  /// Creates the partial file `path` (replacing any) for the points of `shard`.
+  SweepWriter(const std::string& path, const SweepSpec& spec, const Design& design,
+              const SweepShape& shape, const Shard& shard, const std::string& command_line);
+  /// Opens the partial file `path` to resume it; InputError when it belongs to another sweep,
+  /// version or shard.
+  SweepWriter(const std::string& path, const SweepSpec& spec, const SweepShape& shape,
+              const Shard& shard);
+
+  /// Points already written.
+  std::vector<bool> done() const;
+  /// Writes one point's rows, flushes, then marks it done.
+  void write(const PointOutputs& point);
+
+ private:
+  const SweepSpec& spec_;
+  io::Handle file_;
+};
+
+/// Makes `output` from sweep files of one sweep (one partial file, or all shards): content is
+/// identical whatever the split; sensitivity indices are added when every point is done.
+/// Throws InputError for files of another sweep or version, overlapping shards or, when
+/// `require_complete`, missing points.
+void finalise(const std::vector<std::string>& inputs, const std::string& output,
+              bool require_complete, double wall_seconds, const std::string& command_line);
+
+}  // namespace sim::sweep
