@@ -45,7 +45,8 @@ TEST(StreamRegistry, ReleasedValuesKeepTheirMeaning) {
   EXPECT_EQ(static_cast<std::uint32_t>(Stream::kReachArc), 24u);
   EXPECT_EQ(static_cast<std::uint32_t>(Stream::kReachLink), 25u);
   EXPECT_EQ(static_cast<std::uint32_t>(Stream::kSweepBootstrap), 27u);
-  EXPECT_EQ(kStreamRegistry.size(), 25u);
+  EXPECT_EQ(static_cast<std::uint32_t>(Stream::kSweepDesign), 26u);
+  EXPECT_EQ(kStreamRegistry.size(), 27u);
 }
 
 TEST(StreamRegistry, RegistryListsEveryValueInOrder) {
