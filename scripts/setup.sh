@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages Trek needs, only those missing. Works as root or through sudo.
-# Usage: scripts/setup.sh [--browser]   (prints what it installs; does nothing when all are present)
-#   --browser   also Debian's chromium, for the test that opens the report in a headless browser
-#               (skipped where the distribution has no chromium package, as on Ubuntu's snap-only)
+# Usage: scripts/setup.sh [--test]   (prints what it installs; does nothing when all are present)
+#   --test   also what the whole test suite uses: a single-node Slurm (slurmctld, slurmd, munge)
+#            for the batch-script test, and Debian's chromium for the test that opens the report
+#            in a headless browser (skipped where there is no chromium package, as on Ubuntu)
 set -euo pipefail
 
 packages=(
@@ -13,7 +14,8 @@ packages=(
   clang-format
 )
 
-if [ "${1:-}" = "--browser" ]; then
+if [ "${1:-}" = "--test" ]; then
+  packages+=(slurmctld slurmd slurm-client munge)
   if dpkg-query -W -f='${Status}' chromium 2>/dev/null | grep -q "install ok installed"; then
     packages+=(chromium)
   elif [ "$(id -u)" -eq 0 ] || command -v sudo >/dev/null 2>&1; then

@@ -7,5 +7,5 @@ cd "$(dirname "$0")/.."
 preset=ci
 if [ "${1:-}" = "--preset" ]; then preset="$2"; fi
 
-bash scripts/setup.sh --browser
+bash scripts/setup.sh --test
 cmake --workflow --preset "$preset"

@@ -1,6 +1,6 @@
 """The report in a real headless browser (Debian's chromium): it renders every figure, logs nothing
 on the console, and a screenshot is saved beside the page. Skips where chromium is not installed
-(scripts/setup.sh --browser installs it)."""
+(scripts/setup.sh --test installs it)."""
 
 import os
 import shutil
