@@ -12,8 +12,10 @@
 #include <mutex>
 
 #include "sim/cli/common.hpp"
+#include "sim/cli/mpi_world.hpp"
 #include "sim/cli/output_checks.hpp"
 #include "sim/cli/progress.hpp"
+#include "sim/cli/report_command.hpp"
 #include "sim/cli/sweep_report.hpp"
 #include "sim/engine/population.hpp"
 #include "sim/sweep/read_sweep.hpp"
@@ -76,38 +78,100 @@ std::unique_ptr<sweep::SweepWriter> open_partial(const SweepOptions& o, const st
                                               command_line());
 }
 
-void run_sweep(const SweepOptions& o) {
-  const ThreadLimit threads(o.common.threads);
-  const sweep::Shard shard = sweep::parse_shard(o.shard);
-  const sweep::SweepSpec spec = sweep::read_sweep(o.sweep);
+/// What one process runs: the points of `shard` not yet done, into `partial`.
+struct ShardRun {
+  sweep::SweepSpec spec;
+  std::size_t points = 0;
+};
+
+ShardRun run_shard(const SweepOptions& o, const sweep::Shard& shard, const std::string& partial,
+                   bool show_progress) {
+  ShardRun run{sweep::read_sweep(o.sweep)};
+  const sweep::SweepSpec& spec = run.spec;
   check_output(o.output, o.force || o.resume);
   const sweep::Design design = sweep::make_design(spec);
   const sweep::SweepShape shape = sweep::sweep_shape(spec);
   const graph::Graph graph = engine::load_population(sweep::base_scenario(spec));
-  const std::string partial = o.output + ".partial";
-  const double start = now_seconds();
+  auto writer = open_partial(o, partial, spec, design, shape, shard);
+  const std::vector<bool> done = writer->done();
   std::vector<std::uint64_t> points;
-  {
-    auto writer = open_partial(o, partial, spec, design, shape, shard);
-    const std::vector<bool> done = writer->done();
-    for (std::uint64_t p = 0; p < design.points(); ++p) {
-      if (shard.owns(p) && !done[p]) points.push_back(p);
-    }
-    Progress progress(points.size() * spec.replicates, "runs", !o.common.quiet);
-    PointWriter observer(*writer, progress);
-    sweep::run_points(spec, design, shape, graph, points, observer);
-    progress.finish();
+  for (std::uint64_t p = 0; p < design.points(); ++p) {
+    if (shard.owns(p) && !done[p]) points.push_back(p);
   }
-  sweep::finalise({partial}, o.output, shard.count == 1, seconds_since(start), command_line());
-  std::filesystem::remove(partial);
-  const double seconds = seconds_since(start);
+  Progress progress(points.size() * spec.replicates, "runs", show_progress);
+  PointWriter observer(*writer, progress);
+  sweep::run_points(spec, design, shape, graph, points, observer);
+  progress.finish();
+  run.points = points.size();
+  return run;
+}
+
+void report_done(const SweepOptions& o, const ShardRun& run, double seconds, int processes) {
   char line[240];
   std::snprintf(line, sizeof line,
-                "wrote %s: %zu points x %u replicates in %.1f s (%.0f points per hour)",
-                o.output.c_str(), points.size(), spec.replicates, seconds,
-                seconds > 0 ? 3600.0 * static_cast<double>(points.size()) / seconds : 0.0);
+                "wrote %s: %zu points x %u replicates in %.1f s (%.0f points per hour, %d "
+                "process%s)",
+                o.output.c_str(), run.points, run.spec.replicates, seconds,
+                seconds > 0 ? 3600.0 * static_cast<double>(run.points) / seconds : 0.0, processes,
+                processes == 1 ? "" : "es");
   if (!o.common.quiet) print_sensitivity(o.output);
   inform(o.common, line);
+}
+
+/// Under MPI: rank k runs shard k+1 of K into its own partial file; rank 0 merges them.
+void run_ranks(const SweepOptions& o, const MpiWorld& world) {
+  const auto count = static_cast<std::uint64_t>(world.size());
+  const auto partial_of = [&](std::uint64_t rank) {
+    return o.output + ".rank" + std::to_string(rank) + "-of-" + std::to_string(count) + ".partial";
+  };
+  const double start = now_seconds();
+  std::exception_ptr failure;
+  bool input_error = false;
+  ShardRun run;
+  try {
+    if (o.shard != "1/1") {
+      throw util::InputError({"--shard", 0, o.shard},
+                             "is not for MPI runs: each rank runs its own shard");
+    }
+    const auto rank = static_cast<std::uint64_t>(world.rank());
+    run = run_shard(o, {rank + 1, count}, partial_of(rank), world.rank() == 0 && !o.common.quiet);
+  } catch (const util::InputError&) {
+    failure = std::current_exception();
+    input_error = true;
+  } catch (...) {
+    failure = std::current_exception();
+  }
+  if (!world.all(failure == nullptr)) {
+    // Input errors are the same on every rank: rank 0 says it once.
+    if (failure != nullptr && (world.rank() == 0 || !input_error)) std::rethrow_exception(failure);
+    throw ChildExit{input_error ? 2 : 1};
+  }
+  if (world.rank() == 0) {
+    std::vector<std::string> partials;
+    for (std::uint64_t rank = 0; rank < count; ++rank)
+      partials.push_back(partial_of(rank));
+    sweep::finalise(partials, o.output, true, seconds_since(start), command_line());
+    for (const std::string& partial : partials)
+      std::filesystem::remove(partial);
+    report_done(o, run, seconds_since(start), world.size());
+  }
+  if (!world.all(true)) throw ChildExit{1};
+}
+
+void run_sweep(const SweepOptions& o) {
+  const ThreadLimit threads(o.common.threads);
+  const MpiWorld world;
+  if (world.size() > 1) {
+    run_ranks(o, world);
+    return;
+  }
+  const sweep::Shard shard = sweep::parse_shard(o.shard);
+  const std::string partial = o.output + ".partial";
+  const double start = now_seconds();
+  const ShardRun run = run_shard(o, shard, partial, !o.common.quiet);
+  sweep::finalise({partial}, o.output, shard.count == 1, seconds_since(start), command_line());
+  std::filesystem::remove(partial);
+  report_done(o, run, seconds_since(start), 1);
 }
 
 void merge(const MergeOptions& o) {

@@ -2,11 +2,13 @@
 # The Slurm batch script for real: start a private single-node Slurm (../shared/tools), submit the
 # small test sweep as a 3-task job array, merge the shards, and compare with an unsharded run.
 # Exit 77 (skipped) where Slurm, root or the tools are missing.
-# Usage: slurm_sweep_test.sh TREK SOURCE_DIR WORK_DIR
+# With a trek built with MPI, also `srun --mpi=pmix -n 2 trek sweep` inside an allocation.
+# Usage: slurm_sweep_test.sh TREK SOURCE_DIR WORK_DIR [mpi|serial]
 set -euo pipefail
 trek=$1
 source_dir=$2
 work=$3
+flavour=${4:-serial}
 tools="$source_dir/../shared/tools"
 if [ "$(id -u)" -ne 0 ] || ! command -v slurmctld >/dev/null || [ ! -x "$tools/slurm-local-up" ]; then
   echo "skipped: needs root, slurmctld (scripts/setup.sh --test) and ../shared/tools"
@@ -43,3 +45,15 @@ for group in /sweep /sensitivity /provenance /shard; do
   h5diff -q merged.h5 whole.h5 "$group" "$group"
 done
 echo "slurm: 3 array tasks merged into a file identical to the unsharded sweep"
+if [ "$flavour" = "mpi" ]; then
+  export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
+  sbatch --wait -n 2 --output=mpi.out \
+    --wrap "srun --mpi=pmix $trek sweep $sweep --quiet --threads 1 -o $work/srun.h5" >/dev/null || {
+    cat mpi.out >&2
+    exit 1
+  }
+  for group in /sweep /sensitivity /provenance /shard; do
+    h5diff -q srun.h5 whole.h5 "$group" "$group"
+  done
+  echo "slurm: srun --mpi=pmix -n 2 gives the single-process file"
+fi

@@ -1,0 +1,65 @@
+#include "sim/cli/mpi_world.hpp"
+
+#include <cstdlib>
+
+#include "sim/util/error.hpp"
+
+#ifdef TREK_MPI
+#include <mpi.h>
+#endif
+
+namespace sim::cli {
+namespace {
+
+int environment_count(const char* name) {
+  const char* value = std::getenv(name);
+  return value != nullptr ? std::atoi(value) : 0;
+}
+
+/// Set by OpenMPI's mpirun and by PMIx launchers such as `srun --mpi=pmix`.
+bool launched_by_mpi() {
+  return std::getenv("OMPI_COMM_WORLD_SIZE") != nullptr || std::getenv("PMIX_RANK") != nullptr;
+}
+
+}  // namespace
+
+MpiWorld::MpiWorld() {
+#ifdef TREK_MPI
+  if (launched_by_mpi()) {
+    MPI_Init(nullptr, nullptr);
+    initialised_ = true;
+    MPI_Comm_rank(MPI_COMM_WORLD, &rank_);
+    MPI_Comm_size(MPI_COMM_WORLD, &size_);
+  }
+#else
+  if (environment_count("OMPI_COMM_WORLD_SIZE") > 1) {
+    throw util::InputError({"mpirun", 0, ""},
+                           "this trek was built without MPI; rebuild with -DTREK_MPI=ON");
+  }
+#endif
+  const int tasks = environment_count("SLURM_STEP_NUM_TASKS");
+  if (tasks > 1 && size_ == 1) {
+    throw util::InputError({"srun", 0, ""}, "started as " + std::to_string(tasks) +
+                                                " tasks without MPI; use srun --mpi=pmix with a "
+                                                "trek built with -DTREK_MPI=ON");
+  }
+}
+
+MpiWorld::~MpiWorld() {
+#ifdef TREK_MPI
+  if (initialised_) MPI_Finalize();
+#endif
+}
+
+bool MpiWorld::all(bool ok) const {
+#ifdef TREK_MPI
+  if (initialised_) {
+    int mine = ok ? 1 : 0, every = 0;
+    MPI_Allreduce(&mine, &every, 1, MPI_INT, MPI_MIN, MPI_COMM_WORLD);
+    return every == 1;
+  }
+#endif
+  return ok;
+}
+
+}  // namespace sim::cli

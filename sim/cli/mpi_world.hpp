@@ -1,0 +1,30 @@
+#pragma once
+/// The processes of an MPI launch (`mpirun -n K trek sweep ...`, `srun --mpi=pmix ...`), or this
+/// process alone. MPI is initialised only when the process was started by a launcher and trek
+/// was built with -DTREK_MPI=ON, so every other command starts as fast as before.
+
+#include <string>
+
+namespace sim::cli {
+
+class MpiWorld {
+ public:
+  /// Joins the launch; throws util::InputError when started as several tasks that cannot talk
+  /// (a build without MPI, or `srun` without --mpi=pmix), which would overwrite one another.
+  MpiWorld();
+  ~MpiWorld();
+  MpiWorld(const MpiWorld&) = delete;
+  MpiWorld& operator=(const MpiWorld&) = delete;
+
+  int rank() const { return rank_; }
+  int size() const { return size_; }
+  /// True on every rank when `ok` is true on all of them (a collective call).
+  bool all(bool ok) const;
+
+ private:
+  int rank_ = 0;
+  int size_ = 1;
+  bool initialised_ = false;
+};
+
+}  // namespace sim::cli
