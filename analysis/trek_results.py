@@ -9,6 +9,8 @@
     run.messages("unique_reach")          # one row per simulated message
     results.comparison                    # the decision table (compare files), long form
     results.message_reach                 # single-message statistics (compare files)
+    results.sweep                         # one row per point and replicate (sweep files)
+    results.sensitivity                   # Sobol indices or Morris effects (sweep files)
 
 Runs on Debian's python3-h5py, -numpy and -pandas (use /usr/bin/python3). Reads Trek's HDF5
 layout (docs/output.md) and nothing else. A file that is not a Trek file, or of a version this
@@ -26,6 +28,7 @@ import pandas as pd
 
 RUN_FORMAT, RUN_VERSION = "trek-run", 2
 COMPARE_FORMAT, COMPARE_VERSION = "trek-compare", 2
+SWEEP_FORMAT, SWEEP_VERSION = "trek-sweep", 1
 SEGMENTS_OF_OPINION = ("media", "politician")
 
 
@@ -161,6 +164,10 @@ class Results:
     message_reach: pd.DataFrame | None = None
     weeks: list = field(default_factory=list)
     ranking: list = field(default_factory=list)
+    sweep: pd.DataFrame | None = None
+    sensitivity: pd.DataFrame | None = None
+    parameters: list = field(default_factory=list)
+    metrics: list = field(default_factory=list)
 
     def close(self) -> None:
         self.file.close()
@@ -199,6 +206,37 @@ def _comparison_tables(group: h5py.Group):
     return scenarios, weeks, table, messages, ranking
 
 
+def _sweep_tables(handle: h5py.File):
+    """(parameters, metrics, one row per point and replicate, sensitivity table or None)."""
+    group = handle["sweep"]
+    parameters = _strings(group["parameters"])
+    metrics = _strings(group["metrics"])
+    values, outputs, done = group["values"][()], group["outputs"][()], group["done"][()]
+    rows = []
+    for p in range(outputs.shape[0]):
+        if not done[p]:
+            continue
+        for r in range(outputs.shape[1]):
+            rows.append((p, r, *values[p], *outputs[p, r]))
+    table = pd.DataFrame(rows, columns=["point", "replicate", *parameters, *metrics])
+    sensitivity = None
+    if "sensitivity" in handle:
+        s = handle["sensitivity"]
+        rows = []
+        for m, metric in enumerate(metrics):
+            for i, parameter in enumerate(parameters):
+                if "first_order" in s:
+                    first, total = s["first_order"][m, i], s["total"][m, i]
+                    rows.append((metric, parameter, *first, *total))
+                else:
+                    rows.append((metric, parameter, s["mu"][m, i], s["mu_star"][m, i],
+                                 s["sigma"][m, i]))
+        columns = (["first", "first_low", "first_high", "total", "total_low", "total_high"]
+                   if "first_order" in s else ["mu", "mu_star", "sigma"])
+        sensitivity = pd.DataFrame(rows, columns=["metric", "parameter", *columns])
+    return parameters, metrics, table, sensitivity
+
+
 def load(path: str) -> Results:
     """Opens a Trek file; raises TrekFileError when it is not one this module reads."""
     if not os.path.isfile(path):
@@ -222,9 +260,15 @@ def load(path: str) -> Results:
             return Results(path, "compare", handle, _attributes(handle), runs, scenarios,
                            baseline=scenarios[0], comparison=table, message_reach=messages,
                            weeks=weeks, ranking=ranking)
+        if kind == SWEEP_FORMAT:
+            _check_format(path, handle, SWEEP_FORMAT, SWEEP_VERSION)
+            parameters, metrics, table, sensitivity = _sweep_tables(handle)
+            return Results(path, "sweep", handle, _attributes(handle), {}, [],
+                           sweep=table, sensitivity=sensitivity, parameters=parameters,
+                           metrics=metrics)
         raise TrekFileError(
             f"{path}: not a Trek results file (format '{kind}'; expected "
-            f"'{RUN_FORMAT}' or '{COMPARE_FORMAT}')"
+            f"'{RUN_FORMAT}', '{COMPARE_FORMAT}' or '{SWEEP_FORMAT}')"
         )
     except (KeyError, ValueError) as error:
         handle.close()

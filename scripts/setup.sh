@@ -11,6 +11,7 @@ packages=(
   libboost-graph-dev libtbb-dev libhdf5-dev hdf5-tools libcli11-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev libtomlplusplus-dev librandom123-dev
   python3 python3-h5py python3-numpy python3-pandas python3-matplotlib python3-pytest
+  openmpi-bin libopenmpi-dev
   clang-format
 )
 

@@ -5,6 +5,11 @@
 
 #include "sim/cli/sweep_command.hpp"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -56,12 +61,24 @@ class PointWriter final : public sweep::SweepObserver {
   std::mutex mutex_;
 };
 
+/// True when another process holds the file open for writing (HDF5 locks files it writes).
+bool in_use(const std::string& path) {
+  const int descriptor = ::open(path.c_str(), O_RDONLY);
+  if (descriptor < 0) return false;
+  const bool locked = ::flock(descriptor, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK;
+  ::close(descriptor);
+  return locked;
+}
+
 std::unique_ptr<sweep::SweepWriter> open_partial(const SweepOptions& o, const std::string& partial,
                                                  const sweep::SweepSpec& spec,
                                                  const sweep::Design& design,
                                                  const sweep::SweepShape& shape,
                                                  const sweep::Shard& shard) {
   const bool exists = std::filesystem::exists(partial);
+  if (exists && in_use(partial)) {
+    throw util::InputError({partial, 0, ""}, "is being written by a running sweep");
+  }
   if (o.resume) {
     if (!exists) {
       throw util::InputError({partial, 0, "--resume"},
@@ -74,6 +91,8 @@ std::unique_ptr<sweep::SweepWriter> open_partial(const SweepOptions& o, const st
                            "an interrupted sweep is here: --resume continues it, --force starts "
                            "over");
   }
+  // A fresh file, not a truncated one: nothing of an old partial file is reused.
+  std::filesystem::remove(partial);
   return std::make_unique<sweep::SweepWriter>(partial, spec, design, shape, shard,
                                               command_line());
 }
