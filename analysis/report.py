@@ -24,6 +24,7 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import report_figures  # noqa: E402
+import report_sweep  # noqa: E402
 import report_tables  # noqa: E402
 import trek_results  # noqa: E402
 
@@ -59,10 +60,10 @@ def figure_html(stem: str, title: str, png: bytes) -> str:
             f"<figcaption>Also as {stem}.png and {stem}.svg beside this page.</figcaption></figure>")
 
 
-def save_figures(results, week: int, folder: str):
-    """Saves PNG and SVG of each figure; returns (html parts, manifest)."""
+def save_figures(figures, folder: str):
+    """Saves PNG and SVG of each (stem, title, figure); returns (html parts, manifest)."""
     parts, manifest = [], []
-    for stem, title, figure in report_figures.all_figures(results, week):
+    for stem, title, figure in figures:
         buffer = io.BytesIO()
         figure.savefig(buffer, format="png", dpi=110)
         png = buffer.getvalue()
@@ -155,18 +156,25 @@ values marked "assumption" (in red) have none (docs/calibration.md).</p>
 """
 
 
-def write_report(path: str, folder: str) -> dict:
-    """Builds the report of `path` in `folder`; returns the manifest."""
-    with trek_results.load(path) as results:
-        for name, run in results.runs.items():
-            if "unique_reach" not in run.observables:
-                raise trek_results.TrekFileError(
-                    f"{path}: scenario '{name}' has no reach series (run with reach.posts > 0)")
-        table = results.comparison if results.comparison is not None else report_tables.run_levels(results)
-        week = int(table["week"].max())
-        os.makedirs(folder, exist_ok=True)
-        figures, manifest = save_figures(results, week, folder)
-        text = page(results, figures, table, week)
+def sweep_page(results, figures: list[str]) -> str:
+    title = f"Trek sweep report: {os.path.basename(results.path)}"
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
+<style>{STYLE}</style></head>
+<body>
+<h1>{html.escape(title)}</h1>
+<h2>Sensitivity</h2>
+{report_sweep.sensitivity_table(results)}
+<h2>Figures</h2>
+{"".join(figures)}
+<h2>The sweep</h2>
+{report_sweep.describe(results)}
+<script>{IMAGE_CHECK}</script>
+</body></html>
+"""
+
+
+def write_page(folder: str, text: str, manifest) -> None:
     # The page is written under a temporary name and renamed: a killed report leaves no half page.
     handle, temporary = tempfile.mkstemp(prefix=".index.html.", dir=folder)
     with os.fdopen(handle, "w", encoding="utf-8") as out:
@@ -175,12 +183,34 @@ def write_report(path: str, folder: str) -> dict:
     os.replace(temporary, os.path.join(folder, "index.html"))
     with open(os.path.join(folder, "figures.json"), "w", encoding="utf-8") as out:
         json.dump(manifest, out, indent=1)
+
+
+def write_report(path: str, folder: str) -> dict:
+    """Builds the report of `path` in `folder`; returns the manifest."""
+    with trek_results.load(path) as results:
+        if results.kind == "sweep":
+            if results.sweep.empty:
+                raise trek_results.TrekFileError(f"{path}: no point of the sweep is done")
+            os.makedirs(folder, exist_ok=True)
+            figures, manifest = save_figures(report_sweep.all_figures(results), folder)
+            write_page(folder, sweep_page(results, figures), manifest)
+            return {"figures": manifest, "page": os.path.join(folder, "index.html")}
+        for name, run in results.runs.items():
+            if "unique_reach" not in run.observables:
+                raise trek_results.TrekFileError(
+                    f"{path}: scenario '{name}' has no reach series (run with reach.posts > 0)")
+        table = results.comparison if results.comparison is not None else report_tables.run_levels(results)
+        week = int(table["week"].max())
+        os.makedirs(folder, exist_ok=True)
+        figures, manifest = save_figures(report_figures.all_figures(results, week), folder)
+        text = page(results, figures, table, week)
+    write_page(folder, text, manifest)
     return {"figures": manifest, "page": os.path.join(folder, "index.html")}
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="report.py", description=__doc__.splitlines()[0])
-    parser.add_argument("results", help="a trek compare or trek run file (HDF5)")
+    parser.add_argument("results", help="a trek compare, run or sweep file (HDF5)")
     parser.add_argument("-o", "--output", required=True, help="folder for the page and figures")
     parser.add_argument("--quiet", action="store_true", help="print nothing on success")
     args = parser.parse_args(argv)

@@ -47,7 +47,7 @@ def data_points(figure) -> int:
         if not axis.get_visible():
             continue
         count += sum(len(line.get_xdata()) for line in axis.get_lines())
-        count += sum(len(c.get_paths()) for c in axis.collections)
+        count += sum(max(len(c.get_paths()), len(c.get_offsets())) for c in axis.collections)
         count += len(axis.patches)
         count += sum(int(np.count_nonzero(image.get_array())) for image in axis.images)
     return count

@@ -3,7 +3,8 @@
 ///
 /// Sobol indices from Saltelli's scheme (design.hpp): with f_A, f_B, f_ABi the outputs at the rows'
 /// A, B and AB_i points and V the variance of all f_A and f_B,
-///   first order  S_i  = mean(f_B (f_ABi - f_A)) / V           (Saltelli et al. 2010)
+///   first order  S_i  = mean((f_B - m) (f_ABi - f_A)) / V     (Saltelli et al. 2010, f_B
+///                                                             centred on the mean m)
 ///   total        ST_i = mean((f_A - f_ABi)^2) / (2 V)         (Jansen 1999)
 /// with 90% bootstrap intervals (rows resampled with replacement; draws keyed by resample).
 /// Morris elementary effects EE = (f(x + step) - f(x)) / step, with the step in the parameter's

@@ -53,3 +53,12 @@ def compare_report(compare_file, tmp_path_factory):
     done = run([trek_binary(), "report", compare_file, "-o", folder])
     assert done.returncode == 0, done.stderr
     return folder
+
+
+@pytest.fixture(scope="session")
+def sweep_file(tmp_path_factory):
+    out = str(tmp_path_factory.mktemp("sweep") / "small.h5")
+    done = run([trek_binary(), "sweep", os.path.join(ROOT, "scenarios", "sweeps", "small_test.toml"),
+                "-o", out, "--quiet"])
+    assert done.returncode == 0, done.stderr
+    return out

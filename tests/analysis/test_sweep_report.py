@@ -1,0 +1,56 @@
+"""Sweep files in trek_results and the sweep report: tables that agree with the file, figures
+that draw data, and a page that loads nothing from outside."""
+
+import json
+import os
+
+import h5py
+import matplotlib.image
+import numpy as np
+
+from conftest import run, trek_binary
+from test_report import parse
+
+import trek_results
+
+
+def test_a_sweep_file_in_one_call(sweep_file):
+    with trek_results.load(sweep_file) as results:
+        assert results.kind == "sweep"
+        assert results.parameters == ["events.1.share", "platforms.x.switching_cost"]
+        assert results.metrics == ["reach_per_message", "followers"]
+        assert len(results.sweep) == 64 * 2  # 16 Saltelli rows x (2 + 2) points, 2 replicates
+        with h5py.File(sweep_file, "r") as f:
+            outputs = f["sweep/outputs"][()]
+            first = f["sensitivity/first_order"][()]
+        row = results.sweep[(results.sweep.point == 5) & (results.sweep.replicate == 1)]
+        assert row["followers"].item() == outputs[5, 1, 1]
+        s = results.sensitivity
+        picked = s[(s.metric == "followers") & (s.parameter == "events.1.share")]
+        assert picked["first"].item() == first[1, 0, 0]
+        assert picked["first_high"].item() == first[1, 0, 2]
+        assert list(s.columns) == ["metric", "parameter", "first", "first_low", "first_high",
+                                   "total", "total_low", "total_high"]
+
+
+def test_the_sweep_report(sweep_file, tmp_path):
+    done = run([trek_binary(), "report", sweep_file, "-o", str(tmp_path)])
+    assert done.returncode == 0, done.stderr
+    with open(tmp_path / "figures.json", encoding="utf-8") as manifest:
+        figures = json.load(manifest)
+    assert {f["name"] for f in figures} == {"sensitivity", "heatmap", "scatter"}
+    for figure in figures:
+        assert figure["data_points"] > 0, figure["name"]
+        pixels = matplotlib.image.imread(tmp_path / figure["png"])
+        assert len(np.unique(pixels.reshape(-1, pixels.shape[-1]).round(2), axis=0)) > 20
+        assert (tmp_path / figure["svg"]).stat().st_size > 1000
+    page = parse(str(tmp_path))
+    for tag, attributes in page.tags:
+        for name in ("src", "href"):
+            if name in attributes:
+                assert attributes[name].startswith(("data:", "#"))
+    with h5py.File(sweep_file, "r") as f:
+        total = f["sensitivity/total"][()]
+    cells = [c for c in page.cells if "data-total" in c["attributes"]]
+    assert len(cells) == 4  # 2 outputs x 2 parameters
+    assert float(cells[0]["attributes"]["data-total"]) == total[0, 0, 0]
