@@ -62,4 +62,15 @@ bool MpiWorld::all(bool ok) const {
   return ok;
 }
 
+std::uint64_t MpiWorld::sum(std::uint64_t value) const {
+#ifdef TREK_MPI
+  if (initialised_) {
+    unsigned long long mine = value, total = 0;
+    MPI_Allreduce(&mine, &total, 1, MPI_UNSIGNED_LONG_LONG, MPI_SUM, MPI_COMM_WORLD);
+    return total;
+  }
+#endif
+  return value;
+}
+
 }  // namespace sim::cli

@@ -3,6 +3,7 @@
 /// process alone. MPI is initialised only when the process was started by a launcher and trek
 /// was built with -DTREK_MPI=ON, so every other command starts as fast as before.
 
+#include <cstdint>
 #include <string>
 
 namespace sim::cli {
@@ -20,6 +21,8 @@ class MpiWorld {
   int size() const { return size_; }
   /// True on every rank when `ok` is true on all of them (a collective call).
   bool all(bool ok) const;
+  /// The sum of `value` over the ranks (a collective call).
+  std::uint64_t sum(std::uint64_t value) const;
 
  private:
   int rank_ = 0;

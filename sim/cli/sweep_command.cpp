@@ -165,6 +165,7 @@ void run_ranks(const SweepOptions& o, const MpiWorld& world) {
     if (failure != nullptr && (world.rank() == 0 || !input_error)) std::rethrow_exception(failure);
     throw ChildExit{input_error ? 2 : 1};
   }
+  run.points = world.sum(run.points);
   if (world.rank() == 0) {
     std::vector<std::string> partials;
     for (std::uint64_t rank = 0; rank < count; ++rank)
