@@ -13,8 +13,8 @@
 #include "sim/cli/graph_command.hpp"
 #include "sim/cli/inspect_command.hpp"
 #include "sim/cli/report_command.hpp"
-#include "sim/cli/sweep_command.hpp"
 #include "sim/cli/run_command.hpp"
+#include "sim/cli/sweep_command.hpp"
 #include "sim/util/error.hpp"
 #include "sim/version.hpp"
 

@@ -8,7 +8,6 @@
 namespace sim::scenario {
 namespace {
 
-
 // Nodes are moved, never copied: toml++ keeps a node's file and line only when it is moved, and
 // messages must point at the file that set the value.
 void merge_into(toml::table& base, toml::table&& top) {

@@ -47,7 +47,8 @@ std::vector<std::vector<double>> latin_hypercube(const SweepSpec& spec) {
     rng::RandomStream jitter = design_stream(spec, j, 1);
     const auto order = permutation(strata, n);
     for (std::size_t i = 0; i < n; ++i)
-      unit[i][j] = (static_cast<double>(order[i]) + rng::uniform01(jitter)) / static_cast<double>(n);
+      unit[i][j] =
+          (static_cast<double>(order[i]) + rng::uniform01(jitter)) / static_cast<double>(n);
   }
   return unit;
 }

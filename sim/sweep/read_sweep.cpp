@@ -32,8 +32,9 @@ void refuse_structural(const util::InputLocation& where, const std::string& key)
   for (const char* prefix : {"population.", "simulation.replicates", "simulation.seed", "name",
                              "description", "baseline", "output."}) {
     if (key.rfind(prefix, 0) == 0) {
-      throw util::InputError(where, "'" + key + "' cannot be swept (sweeps share one population, "
-                                                "seed and replicate count)");
+      throw util::InputError(where, "'" + key +
+                                        "' cannot be swept (sweeps share one population, "
+                                        "seed and replicate count)");
     }
   }
 }
@@ -82,10 +83,11 @@ Parameter read_parameter(const SweepSpec& spec, const std::string& key, const to
     if (has_range && !p.values.empty()) {
       throw util::InputError(where, "give either min and max or values, not both");
     }
-    if (!has_range && p.values.empty()) throw util::InputError(where, "needs min and max, or values");
+    if (!has_range && p.values.empty())
+      throw util::InputError(where, "needs min and max, or values");
     for (std::uint64_t i = 0; i < steps && has_range; ++i) {
-      p.values.push_back(p.min + (p.max - p.min) * static_cast<double>(i) /
-                                     static_cast<double>(steps - 1));
+      p.values.push_back(p.min +
+                         (p.max - p.min) * static_cast<double>(i) / static_cast<double>(steps - 1));
     }
   } else {
     throw util::InputError(where, "expected { min = ..., max = ... } or a list of values");
@@ -116,8 +118,8 @@ void check_design(SweepSpec& spec, const TableReader& root) {
     throw util::InputError(where, "the sobol design takes at most 10 parameters");
   }
   if (spec.design != DesignKind::kGrid && spec.samples < 2) {
-    throw util::InputError(root.where("samples"),
-                           std::string("the ") + design_name(spec.design) + " design needs samples >= 2");
+    throw util::InputError(root.where("samples"), std::string("the ") + design_name(spec.design) +
+                                                      " design needs samples >= 2");
   }
   if (spec.design == DesignKind::kMorris && spec.levels % 2 != 0) {
     throw util::InputError(root.where("levels"), "Morris levels must be even");
@@ -135,8 +137,8 @@ void check_names(const SweepSpec& spec, TableReader& root) {
   std::vector<std::string> observables = engine::observable_names();
   for (const auto& name : engine::reach_observable_names())
     observables.push_back(name);
-  const auto check = [&](const std::vector<std::string>& names, const std::vector<std::string>& known,
-                         const char* key) {
+  const auto check = [&](const std::vector<std::string>& names,
+                         const std::vector<std::string>& known, const char* key) {
     const std::vector<std::string_view> candidates(known.begin(), known.end());
     for (const std::string& name : names) {
       if (std::find(known.begin(), known.end(), name) == known.end()) {

@@ -32,12 +32,13 @@ class PointCollector {
       for (std::size_t i = 0; i < kept.size(); ++i)
         partial.series[i].resize(kept[i].size() * spec_.replicates);
     }
-    std::copy(outputs.begin(), outputs.end(),
-              partial.outputs.begin() +
-                  static_cast<std::ptrdiff_t>(replicate * shape_.metrics.size()));
+    std::copy(
+        outputs.begin(), outputs.end(),
+        partial.outputs.begin() + static_cast<std::ptrdiff_t>(replicate * shape_.metrics.size()));
     for (std::size_t i = 0; i < kept.size(); ++i) {
-      std::copy(kept[i].begin(), kept[i].end(),
-                partial.series[i].begin() + static_cast<std::ptrdiff_t>(replicate * kept[i].size()));
+      std::copy(
+          kept[i].begin(), kept[i].end(),
+          partial.series[i].begin() + static_cast<std::ptrdiff_t>(replicate * kept[i].size()));
     }
     if (++partial.replicates < spec_.replicates) return;
     PointOutputs done{point, std::move(partial.outputs), std::move(partial.series)};
@@ -66,7 +67,8 @@ std::vector<double> replicate_outputs(const SweepSpec& spec, const SweepShape& s
   const auto all = engine::comparison_metrics(shape.platforms);
   std::vector<std::size_t> picked;
   for (const std::string& name : shape.metrics) {
-    const auto at = std::find_if(all.begin(), all.end(), [&](const auto& m) { return m.name == name; });
+    const auto at =
+        std::find_if(all.begin(), all.end(), [&](const auto& m) { return m.name == name; });
     picked.push_back(static_cast<std::size_t>(at - all.begin()));
   }
   const std::size_t last = series.weeks.size() - 1;

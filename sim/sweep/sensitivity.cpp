@@ -69,10 +69,10 @@ SobolIndices sobol_indices(const std::vector<double>& outputs, std::size_t d,
   }
   SobolIndices out;
   for (std::size_t i = 0; i < d; ++i) {
-    out.first.push_back({first[i], util::quantile(first_samples[i], 0.05),
-                         util::quantile(first_samples[i], 0.95)});
-    out.total.push_back({total[i], util::quantile(total_samples[i], 0.05),
-                         util::quantile(total_samples[i], 0.95)});
+    out.first.push_back(
+        {first[i], util::quantile(first_samples[i], 0.05), util::quantile(first_samples[i], 0.95)});
+    out.total.push_back(
+        {total[i], util::quantile(total_samples[i], 0.05), util::quantile(total_samples[i], 0.95)});
   }
   return out;
 }

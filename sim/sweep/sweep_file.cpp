@@ -172,10 +172,10 @@ SweepWriter::SweepWriter(const std::string& path, const SweepSpec& spec, const S
                            "cannot resume it (start over with --force)");
   }
   if (id.shard.index != shard.index || id.shard.count != shard.count) {
-    throw util::InputError({path, 0, "shard"},
-                           "was shard " + std::to_string(id.shard.index) + "/" +
-                               std::to_string(id.shard.count) + ", not " +
-                               std::to_string(shard.index) + "/" + std::to_string(shard.count));
+    throw util::InputError({path, 0, "shard"}, "was shard " + std::to_string(id.shard.index) + "/" +
+                                                   std::to_string(id.shard.count) + ", not " +
+                                                   std::to_string(shard.index) + "/" +
+                                                   std::to_string(shard.count));
   }
 }
 

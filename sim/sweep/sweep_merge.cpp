@@ -31,8 +31,7 @@ Input open_input(const std::string& path) {
   }
   const std::uint64_t version = io::read_uint_attribute(f, "version");
   if (version != kSweepVersion) {
-    throw util::InputError({path, 0, "version"}, "sweep format version " +
-                                                     std::to_string(version) +
+    throw util::InputError({path, 0, "version"}, "sweep format version " + std::to_string(version) +
                                                      " is not supported (this build reads " +
                                                      std::to_string(kSweepVersion) + ")");
   }
@@ -58,9 +57,9 @@ void check_together(const std::vector<Input>& inputs) {
                                                           first.path + " by " + first.creator);
     }
     if (in.count != first.count || !indices.insert(in.index).second) {
-      throw util::InputError({in.path, 0, "shard"},
-                             "shard " + std::to_string(in.index) + "/" + std::to_string(in.count) +
-                                 " overlaps or does not fit the others");
+      throw util::InputError({in.path, 0, "shard"}, "shard " + std::to_string(in.index) + "/" +
+                                                        std::to_string(in.count) +
+                                                        " overlaps or does not fit the others");
     }
   }
 }
@@ -105,7 +104,8 @@ void write_sensitivity(hid_t file) {
     }
   }
   if (design == "sobol") {
-    const auto bootstrap = static_cast<std::uint32_t>(io::read_uint_attribute(sweep.get(), "bootstrap"));
+    const auto bootstrap =
+        static_cast<std::uint32_t>(io::read_uint_attribute(sweep.get(), "bootstrap"));
     const std::uint64_t seed = io::read_uint_attribute(sweep.get(), "seed");
     std::vector<double> first, total;
     for (std::size_t m = 0; m < metrics; ++m) {
@@ -160,7 +160,8 @@ void finalise(const std::vector<std::string>& paths, const std::string& output,
       if (inputs[i].done[p] != 0 && owner[p] == inputs.size()) owner[p] = i;
     }
   }
-  const auto missing = static_cast<std::size_t>(std::count(owner.begin(), owner.end(), inputs.size()));
+  const auto missing =
+      static_cast<std::size_t>(std::count(owner.begin(), owner.end(), inputs.size()));
   if (require_complete && missing > 0) {
     throw util::InputError({paths.front(), 0, "done"},
                            std::to_string(missing) + " of " + std::to_string(points) +
@@ -179,8 +180,8 @@ void finalise(const std::vector<std::string>& paths, const std::string& output,
     io::write_attribute(shard.get(), "index", whole ? std::uint64_t{1} : inputs.front().index);
     io::write_attribute(shard.get(), "count", whole ? std::uint64_t{1} : inputs.front().count);
     for (const char* group : {"sweep", "provenance"}) {
-      io::check(H5Ocopy(first, group, to, group, H5P_DEFAULT, H5P_DEFAULT), "copying /" +
-                                                                               std::string(group));
+      io::check(H5Ocopy(first, group, to, group, H5P_DEFAULT, H5P_DEFAULT),
+                "copying /" + std::string(group));
     }
     std::vector<std::string> rows{"sweep/outputs", "sweep/done"};
     for (const std::string& name : io::link_names(io::open_group(first, "sweep/series").get()))

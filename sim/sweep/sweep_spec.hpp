@@ -20,9 +20,9 @@ struct Parameter {
 enum class DesignKind { kGrid, kLatinHypercube, kSobol, kMorris };
 
 struct SweepSpec {
-  std::string file;           ///< the sweep file
-  std::string text;           ///< its text as written
-  std::string base;           ///< the base scenario file (resolved against the sweep's folder)
+  std::string file;                ///< the sweep file
+  std::string text;                ///< its text as written
+  std::string base;                ///< the base scenario file (resolved against the sweep's folder)
   std::vector<std::string> fixed;  ///< overrides applied to every point ("key=value")
   std::vector<Parameter> parameters;
   DesignKind design = DesignKind::kGrid;

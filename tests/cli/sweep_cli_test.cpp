@@ -27,11 +27,12 @@ Result trek(const std::string& arguments, bool with_stderr = true) {
 std::string write_sweep(const sim::test::TempDir& dir, const std::string& name,
                         const std::string& extra = "", const std::string& design = "sobol",
                         int samples = 4) {
-  const std::string text = "base = \"" + kGhent + "leave_x_redirect.toml\"\n" +
-                           "design = \"" + design + "\"\nsamples = " + std::to_string(samples) +
+  const std::string text = "base = \"" + kGhent + "leave_x_redirect.toml\"\n" + "design = \"" +
+                           design + "\"\nsamples = " + std::to_string(samples) +
                            "\nseed = 7\nreplicates = 2\nwindow = 4\nbootstrap = 20\n"
                            "outputs = [\"reach_per_message\", \"followers\"]\n"
-                           "series = [\"unique_reach\"]\n" + extra +
+                           "series = [\"unique_reach\"]\n" +
+                           extra +
                            "\n[set]\n\"population.graph\" = \"follower:n=2000,seed=4\"\n"
                            "\"simulation.weeks\" = 20\n[parameters]\n"
                            "\"platforms.x.switching_cost\" = { min = 0.0, max = 0.5 }\n"
@@ -60,8 +61,8 @@ TEST(SweepCli, ShardsMergeIntoTheUnshardedFile) {
   std::string shards;
   for (int i = 1; i <= 3; ++i) {
     const std::string out = dir.path("shard" + std::to_string(i) + ".h5");
-    const Result r = trek("sweep " + sweep + " --quiet --shard " + std::to_string(i) + "/3 -o " +
-                          out);
+    const Result r =
+        trek("sweep " + sweep + " --quiet --shard " + std::to_string(i) + "/3 -o " + out);
     ASSERT_EQ(r.code, 0) << r.output;
     shards += " " + out;
   }
@@ -103,15 +104,16 @@ TEST(SweepCli, APointIsTheRunOfItsScenario) {
     std::snprintf(value, sizeof value, "%.17g", values[point * parameters.size() + j]);
     sets += " --set " + parameters[j] + "=" + value;
   }
-  const Result run = trek("run " + kGhent + "leave_x_redirect.toml" + sets + " --quiet -o " +
-                          dir.path("run.h5"));
+  const Result run =
+      trek("run " + kGhent + "leave_x_redirect.toml" + sets + " --quiet -o " + dir.path("run.h5"));
   ASSERT_EQ(run.code, 0) << run.output;
-  const auto swept = doubles(dir.path("s.h5"), "sweep/series/unique_reach");  // [p][r][week]
+  const auto swept = doubles(dir.path("s.h5"), "sweep/series/unique_reach");       // [p][r][week]
   const auto ran = doubles(dir.path("run.h5"), "observables/unique_reach/value");  // [r][week]
   ASSERT_EQ(swept.size(), 3 * ran.size());
-  EXPECT_EQ(std::vector<double>(swept.begin() + static_cast<std::ptrdiff_t>(point * ran.size()),
-                                swept.begin() + static_cast<std::ptrdiff_t>((point + 1) * ran.size())),
-            ran);
+  EXPECT_EQ(
+      std::vector<double>(swept.begin() + static_cast<std::ptrdiff_t>(point * ran.size()),
+                          swept.begin() + static_cast<std::ptrdiff_t>((point + 1) * ran.size())),
+      ran);
 }
 
 TEST(SweepCli, AKilledSweepResumesToTheSameFile) {
@@ -150,11 +152,13 @@ TEST(SweepCli, BadInputIsOneLineAndExitCodeTwo) {
   const sim::test::TempDir dir;
   const std::string good = write_sweep(dir, "good.toml");
   sim::test::write_text(dir.path("typo.toml"),
-                        "base = \"" + kGhent + "stay_on_x.toml\"\ndesign = \"sobol\"\nsamples = 4\n"
-                        "[parameters]\n\"platforms.x.toxicty\" = { min = 0.1, max = 0.5 }\n");
+                        "base = \"" + kGhent +
+                            "stay_on_x.toml\"\ndesign = \"sobol\"\nsamples = 4\n"
+                            "[parameters]\n\"platforms.x.toxicty\" = { min = 0.1, max = 0.5 }\n");
   sim::test::write_text(dir.path("empty.toml"),
-                        "base = \"" + kGhent + "stay_on_x.toml\"\ndesign = \"lhs\"\nsamples = 4\n"
-                        "[parameters]\n\"platforms.x.churn\" = { min = 0.5, max = 0.1 }\n");
+                        "base = \"" + kGhent +
+                            "stay_on_x.toml\"\ndesign = \"lhs\"\nsamples = 4\n"
+                            "[parameters]\n\"platforms.x.churn\" = { min = 0.5, max = 0.1 }\n");
   sim::test::write_text(dir.path("design.toml"),
                         "base = \"" + kGhent + "stay_on_x.toml\"\ndesign = \"sobel\"\n");
   const std::string outputs = write_sweep(dir, "outputs.toml", "", "lhs", 3);

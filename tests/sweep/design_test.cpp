@@ -30,8 +30,8 @@ TEST(SobolSequence, MatchesJoeKuoValues) {
   // (as printed by scipy.stats.qmc.Sobol(d=21, scramble=False)).
   const SobolSequence sequence(21);
   const std::vector<std::vector<double>> expected{
-      {0.5, 0.5, 0.5, 0.5, 0.5},         {0.75, 0.25, 0.25, 0.75, 0.25},
-      {0.25, 0.75, 0.75, 0.25, 0.75},    {0.375, 0.375, 0.625, 0.125, 0.125},
+      {0.5, 0.5, 0.5, 0.5, 0.5},           {0.75, 0.25, 0.25, 0.75, 0.25},
+      {0.25, 0.75, 0.75, 0.25, 0.75},      {0.375, 0.375, 0.625, 0.125, 0.125},
       {0.875, 0.875, 0.125, 0.625, 0.625}, {0.625, 0.125, 0.875, 0.875, 0.375},
       {0.125, 0.625, 0.375, 0.375, 0.875}};
   for (std::size_t i = 0; i < expected.size(); ++i) {

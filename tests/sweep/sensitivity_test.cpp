@@ -82,9 +82,8 @@ TEST(Sensitivity, SobolGFunctionIndicesMatchTheory) {
 
 TEST(Sensitivity, MorrisEffectsOfALinearFunctionAreItsSlopes) {
   const Design design = make_design(unit_spec(DesignKind::kMorris, 3, 20));
-  const auto f = evaluate(design, [](const std::vector<double>& u) {
-    return 3.0 * u[0] - 2.0 * u[1] + 0.0 * u[2];
-  });
+  const auto f = evaluate(
+      design, [](const std::vector<double>& u) { return 3.0 * u[0] - 2.0 * u[1] + 0.0 * u[2]; });
   const MorrisEffects m = morris_effects(design, f);
   EXPECT_NEAR(m.mu[0], 3.0, 1e-9);
   EXPECT_NEAR(m.mu[1], -2.0, 1e-9);
