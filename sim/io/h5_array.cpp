@@ -12,6 +12,19 @@ hsize_t element_count(const Dims& dims) {
   return std::accumulate(dims.begin(), dims.end(), hsize_t{1}, std::multiplies<>());
 }
 
+/// The file space of a dataset with the block at `offset` selected, and a matching memory space.
+struct BlockSpaces {
+  BlockSpaces(hid_t dataset, const Dims& offset, const Dims& count)
+      : file(check(H5Dget_space(dataset), "dataset space")),
+        memory(check(H5Screate_simple(static_cast<int>(count.size()), count.data(), nullptr),
+                     "memory space")) {
+    check(H5Sselect_hyperslab(file.get(), H5S_SELECT_SET, offset.data(), nullptr, count.data(),
+                              nullptr),
+          "selecting a block");
+  }
+  Handle file, memory;
+};
+
 herr_t collect_name(hid_t, const char* name, const H5L_info_t*, void* data) {
   static_cast<std::vector<std::string>*>(data)->emplace_back(name);
   return 0;
@@ -59,13 +72,8 @@ template <class T>
 std::vector<T> read_block(hid_t dataset, const Dims& offset, const Dims& count) {
   std::vector<T> values(element_count(count));
   if (values.empty()) return values;
-  Handle file_space(check(H5Dget_space(dataset), "dataset space"));
-  check(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, offset.data(), nullptr, count.data(),
-                            nullptr),
-        "selecting a block");
-  Handle memory_space(check(H5Screate_simple(static_cast<int>(count.size()), count.data(), nullptr),
-                            "memory space"));
-  check(H5Dread(dataset, native_type<T>(), memory_space.get(), file_space.get(), H5P_DEFAULT,
+  const BlockSpaces spaces(dataset, offset, count);
+  check(H5Dread(dataset, native_type<T>(), spaces.memory.get(), spaces.file.get(), H5P_DEFAULT,
                 values.data()),
         "reading a block");
   return values;
@@ -78,13 +86,8 @@ Handle open_dataset(hid_t parent, const std::string& name) {
 template <class T>
 void write_block(hid_t dataset, const Dims& offset, const Dims& count, const T* values) {
   if (element_count(count) == 0) return;
-  Handle file_space(check(H5Dget_space(dataset), "dataset space"));
-  check(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, offset.data(), nullptr, count.data(),
-                            nullptr),
-        "selecting a block");
-  Handle memory_space(check(H5Screate_simple(static_cast<int>(count.size()), count.data(), nullptr),
-                            "memory space"));
-  check(H5Dwrite(dataset, native_type<T>(), memory_space.get(), file_space.get(), H5P_DEFAULT,
+  const BlockSpaces spaces(dataset, offset, count);
+  check(H5Dwrite(dataset, native_type<T>(), spaces.memory.get(), spaces.file.get(), H5P_DEFAULT,
                  values),
         "writing a block");
 }

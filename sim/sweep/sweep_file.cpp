@@ -54,18 +54,9 @@ struct Identity {
 };
 
 Identity identity_of(const std::string& path, hid_t file) {
-  if (!io::has_attribute(file, "format") ||
-      io::read_string_attribute(file, "format") != kSweepFormat) {
-    throw util::InputError({path, 0, "format"}, "not a Trek sweep file");
-  }
+  check_sweep_format(path, file);
   Identity id;
   id.version = io::read_uint_attribute(file, "version");
-  if (id.version != kSweepVersion) {
-    throw util::InputError({path, 0, "version"}, "sweep format version " +
-                                                     std::to_string(id.version) +
-                                                     " is not supported (this build reads " +
-                                                     std::to_string(kSweepVersion) + ")");
-  }
   id.hash = io::read_uint_attribute(file, "sweep_hash");
   id.creator = io::read_string_attribute(file, "creator");
   const io::Handle shard = io::open_group(file, "shard");
@@ -81,6 +72,19 @@ void write_shard(hid_t file, const Shard& shard) {
 }
 
 }  // namespace
+
+void check_sweep_format(const std::string& path, hid_t file) {
+  if (!io::has_attribute(file, "format") ||
+      io::read_string_attribute(file, "format") != kSweepFormat) {
+    throw util::InputError({path, 0, "format"}, "not a Trek sweep file");
+  }
+  const std::uint64_t version = io::read_uint_attribute(file, "version");
+  if (version != kSweepVersion) {
+    throw util::InputError({path, 0, "version"}, "sweep format version " + std::to_string(version) +
+                                                     " is not supported (this build reads " +
+                                                     std::to_string(kSweepVersion) + ")");
+  }
+}
 
 Shard parse_shard(const std::string& text) {
   const auto slash = text.find('/');

@@ -25,6 +25,9 @@ struct Shard {
   bool owns(std::uint64_t point) const { return point % count == index - 1; }
 };
 
+/// Checks that `file` is a sweep file of the version this build reads (InputError otherwise).
+void check_sweep_format(const std::string& path, hid_t file);
+
 /// Parses "I/N" (1 <= I <= N); an InputError naming --shard otherwise.
 Shard parse_shard(const std::string& text);
 

@@ -26,15 +26,7 @@ struct Input {
 Input open_input(const std::string& path) {
   Input in{path, io::open_file_read(path)};
   const hid_t f = in.file.get();
-  if (!io::has_attribute(f, "format") || io::read_string_attribute(f, "format") != kSweepFormat) {
-    throw util::InputError({path, 0, "format"}, "not a Trek sweep file");
-  }
-  const std::uint64_t version = io::read_uint_attribute(f, "version");
-  if (version != kSweepVersion) {
-    throw util::InputError({path, 0, "version"}, "sweep format version " + std::to_string(version) +
-                                                     " is not supported (this build reads " +
-                                                     std::to_string(kSweepVersion) + ")");
-  }
+  check_sweep_format(path, f);
   in.hash = io::read_uint_attribute(f, "sweep_hash");
   in.creator = io::read_string_attribute(f, "creator");
   const io::Handle shard = io::open_group(f, "shard");
