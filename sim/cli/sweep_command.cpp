@@ -93,7 +93,7 @@ std::unique_ptr<sweep::SweepWriter> open_partial(const SweepOptions& o, const st
   }
   // A fresh file, not a truncated one: nothing of an old partial file is reused.
   std::filesystem::remove(partial);
-  return std::make_unique<sweep::SweepWriter>(partial, spec, design, shape, shard, command_line());
+  return std::make_unique<sweep::SweepWriter>(partial, spec, design, shape, shard);
 }
 
 /// What one process runs: the points of `shard` not yet done, into `partial`.

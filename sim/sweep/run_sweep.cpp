@@ -91,6 +91,8 @@ void run_points(const SweepSpec& spec, const Design& design, const SweepShape& s
   tbb::parallel_for(std::size_t{0}, tasks, [&](std::size_t task) {
     const std::uint64_t point = points[task / spec.replicates];
     const auto replicate = static_cast<std::uint32_t>(task % spec.replicates);
+    // Reading the point's scenario (a few TOML files, well under a millisecond) per replicate
+    // keeps no per-point state alive between tasks; a replicate takes a second.
     const scenario::Scenario scenario = point_scenario(spec, design.values[point]);
     const engine::ReplicateSeries series = engine::run_replicate(scenario, graph, replicate);
     observer.on_replicate();

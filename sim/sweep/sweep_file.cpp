@@ -48,7 +48,7 @@ void write_matrix(hid_t parent, const std::string& name,
 
 /// The facts that must agree between a file and the sweep it is resumed or merged with.
 struct Identity {
-  std::uint64_t version = 0, hash = 0;
+  std::uint64_t hash = 0;
   std::string creator;
   Shard shard;
 };
@@ -56,7 +56,6 @@ struct Identity {
 Identity identity_of(const std::string& path, hid_t file) {
   check_sweep_format(path, file);
   Identity id;
-  id.version = io::read_uint_attribute(file, "version");
   id.hash = io::read_uint_attribute(file, "sweep_hash");
   id.creator = io::read_string_attribute(file, "creator");
   const io::Handle shard = io::open_group(file, "shard");
@@ -113,8 +112,7 @@ SweepShape sweep_shape(const SweepSpec& spec) {
 }
 
 SweepWriter::SweepWriter(const std::string& path, const SweepSpec& spec, const Design& design,
-                         const SweepShape& shape, const Shard& shard,
-                         const std::string& command_line)
+                         const SweepShape& shape, const Shard& shard)
     : spec_(spec), file_(io::create_file(path)) {
   const hid_t root = file_.get();
   io::write_attribute(root, "format", kSweepFormat);
@@ -162,7 +160,8 @@ SweepWriter::SweepWriter(const std::string& path, const SweepSpec& spec, const D
   io::write_attribute(origin.get(), "base_scenario_toml", base_scenario(spec).resolved_toml);
   io::write_attribute(origin.get(), "rng",
                       "replicate r of every point: Philox4x64-10 key {scenario seed, r}");
-  (void)command_line;  // run facts go to /runtime of the final file, so shards stay identical
+  // Run facts (command line, wall time) go to /runtime of the final file, so that every split of
+  // a sweep gives the same /provenance.
   H5Fflush(root, H5F_SCOPE_GLOBAL);
 }
 

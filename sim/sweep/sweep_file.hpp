@@ -54,7 +54,7 @@ class SweepWriter {
  public:
   /// Creates the partial file `path` (replacing any) for the points of `shard`.
   SweepWriter(const std::string& path, const SweepSpec& spec, const Design& design,
-              const SweepShape& shape, const Shard& shard, const std::string& command_line);
+              const SweepShape& shape, const Shard& shard);
   /// Opens the partial file `path` to resume it; InputError when it belongs to another sweep,
   /// version or shard.
   SweepWriter(const std::string& path, const SweepSpec& spec, const SweepShape& shape,
