@@ -148,6 +148,72 @@ Graph build_graph(NodeId node_count, std::vector<Arc> arcs, NodeAttributes attri
   return graph_from_csr(std::move(offsets), std::move(targets), std::move(attributes));
 }
 
+Graph graph_from_both(std::vector<ArcIndex> offsets, std::vector<NodeId> targets,
+                      std::vector<ArcIndex> in_offsets, std::vector<NodeId> in_sources,
+                      std::vector<ArcIndex> in_arcs, NodeAttributes attributes) {
+  if (offsets.empty()) throw std::invalid_argument("CSR offsets must hold node_count + 1 entries");
+  BoostCsr csr(static_cast<NodeId>(offsets.size() - 1));
+  csr.m_forward.m_rowstart = std::move(offsets);
+  csr.m_forward.m_column = std::move(targets);
+  csr.m_backward.m_rowstart = std::move(in_offsets);
+  csr.m_backward.m_column = std::move(in_sources);
+  csr.m_backward.m_edge_properties = std::move(in_arcs);
+  return Graph(std::move(csr), std::move(attributes));
+}
+
+namespace {
+
+/// The first node (in id order) for which `bad(node)` gives a message, checked in parallel.
+template <class Check>
+std::string first_problem(NodeId node_count, Check bad) {
+  std::atomic<NodeId> first{node_count};
+  tbb::parallel_for(tbb::blocked_range<NodeId>(0, node_count, kNodeGrain / 4),
+                    [&](const tbb::blocked_range<NodeId>& range) {
+                      for (NodeId node = range.begin(); node != range.end(); ++node) {
+                        if (node >= first.load(std::memory_order_relaxed)) return;
+                        if (!bad(node).empty()) {
+                          NodeId seen = first.load();
+                          while (node < seen && !first.compare_exchange_weak(seen, node)) {
+                          }
+                          return;
+                        }
+                      }
+                    });
+  return first.load() == node_count ? std::string() : bad(first.load());
+}
+
+}  // namespace
+
+std::string validate_transpose(const std::vector<ArcIndex>& offsets,
+                               const std::vector<NodeId>& targets,
+                               const std::vector<ArcIndex>& in_offsets,
+                               const std::vector<NodeId>& in_sources,
+                               const std::vector<ArcIndex>& in_arcs) {
+  const auto node_count = static_cast<NodeId>(offsets.size() - 1);
+  if (in_offsets.size() != offsets.size()) return "in_offsets must hold node_count + 1 entries";
+  if (in_offsets.front() != 0 || in_offsets.back() != targets.size() ||
+      in_sources.size() != targets.size() || in_arcs.size() != targets.size()) {
+    return "the followee arrays do not hold one entry per arc";
+  }
+  return first_problem(node_count, [&](NodeId target) -> std::string {
+    const ArcIndex begin = in_offsets[target], end = in_offsets[target + 1];
+    if (end < begin || end > in_sources.size()) {
+      return "in_offsets decrease at node " + std::to_string(target);
+    }
+    for (ArcIndex slot = begin; slot < end; ++slot) {
+      const NodeId source = in_sources[slot];
+      const ArcIndex arc = in_arcs[slot];
+      const bool named = source < node_count && arc < targets.size() && targets[arc] == target &&
+                         offsets[source] <= arc && arc < offsets[source + 1];
+      if (!named || (slot > begin && in_sources[slot - 1] >= source)) {
+        return "followee row of node " + std::to_string(target) +
+               " is not the transpose of the follower rows";
+      }
+    }
+    return {};
+  });
+}
+
 std::string validate_csr(const std::vector<ArcIndex>& offsets, const std::vector<NodeId>& targets) {
   if (offsets.empty()) return "offsets must hold node_count + 1 entries";
   if (offsets.size() - 1 > kMaxNodes) return "too many nodes for 32-bit ids";
@@ -158,7 +224,7 @@ std::string validate_csr(const std::vector<ArcIndex>& offsets, const std::vector
     if (offsets[node + 1] < offsets[node])
       return "offsets decrease at node " + std::to_string(node);
   }
-  for (NodeId node = 0; node < node_count; ++node) {
+  return first_problem(node_count, [&](NodeId node) -> std::string {
     for (ArcIndex a = offsets[node]; a < offsets[node + 1]; ++a) {
       const NodeId target = targets[a];
       if (target >= node_count) {
@@ -169,8 +235,8 @@ std::string validate_csr(const std::vector<ArcIndex>& offsets, const std::vector
         return "row of node " + std::to_string(node) + " is not strictly increasing";
       }
     }
-  }
-  return {};
+    return {};
+  });
 }
 
 }  // namespace sim::graph

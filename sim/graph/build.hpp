@@ -31,4 +31,18 @@ Graph graph_from_csr(std::vector<ArcIndex> offsets, std::vector<NodeId> targets,
 /// Empty string when the CSR arrays satisfy graph_from_csr's preconditions, else what is wrong.
 std::string validate_csr(const std::vector<ArcIndex>& offsets, const std::vector<NodeId>& targets);
 
+/// The graph from both directions as stored (followee rows: sources and arc indices); "" from
+/// validate_transpose must hold. Builds nothing: loading is reading.
+Graph graph_from_both(std::vector<ArcIndex> offsets, std::vector<NodeId> targets,
+                      std::vector<ArcIndex> in_offsets, std::vector<NodeId> in_sources,
+                      std::vector<ArcIndex> in_arcs, NodeAttributes attributes = {});
+
+/// "" when the followee rows are exactly the transpose of a valid forward CSR (each slot names
+/// the forward arc source -> target, rows strictly increasing), else what is wrong. Parallel.
+std::string validate_transpose(const std::vector<ArcIndex>& offsets,
+                               const std::vector<NodeId>& targets,
+                               const std::vector<ArcIndex>& in_offsets,
+                               const std::vector<NodeId>& in_sources,
+                               const std::vector<ArcIndex>& in_arcs);
+
 }  // namespace sim::graph

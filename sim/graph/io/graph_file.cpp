@@ -1,6 +1,9 @@
 // Layout (all under /graph):
-//   attributes: format = "trek-graph", format_version = 1, nodes, arcs, direction, creator
+//   attributes: format = "trek-graph", format_version = 2, nodes, arcs, direction, creator
 //   out_offsets uint64[nodes + 1], out_targets uint32[arcs]   (contiguous: read at disk speed)
+//   in_offsets uint64[nodes + 1], in_sources uint32[arcs], in_arcs uint64[arcs]
+//     (the followee direction as the graph holds it, so loading builds nothing; version 1 files
+//     lack them and are transposed on load)
 //   nodes/segment uint8[nodes], nodes/external_id uint64[nodes], nodes/community uint32[nodes]
 //     (each optional; segment codes are listed in the segment's `names` attribute)
 
@@ -77,7 +80,7 @@ void check_header(hid_t group, const std::string& path) {
     throw util::InputError({.file = path, .key = "/graph"}, "not a Trek graph file");
   }
   const std::uint64_t version = sim::io::read_uint_attribute(group, "format_version");
-  if (version != kGraphFormatVersion) {
+  if (version != 1 && version != kGraphFormatVersion) {
     throw util::InputError({.file = path, .key = "/graph"},
                            "unsupported graph format version " + std::to_string(version) +
                                " (this trek reads version " + std::to_string(kGraphFormatVersion) +
@@ -101,6 +104,10 @@ void write_graph_file(const Graph& graph, const std::string& path, const std::st
     sim::io::write_attribute(group.get(), "creator", creator);
     sim::io::write_vector(group.get(), "out_offsets", graph.out_offsets());
     sim::io::write_vector(group.get(), "out_targets", graph.out_targets());
+    const auto& backward = graph.boost_graph().m_backward;
+    sim::io::write_vector<ArcIndex>(group.get(), "in_offsets", backward.m_rowstart);
+    sim::io::write_vector<NodeId>(group.get(), "in_sources", backward.m_column);
+    sim::io::write_vector<ArcIndex>(group.get(), "in_arcs", backward.m_edge_properties);
     write_attributes(group.get(), graph.attributes());
   });
 }
@@ -119,7 +126,16 @@ Graph read_graph_file(const std::string& path) {
     if (!problem.empty()) throw util::InputError({.file = path, .key = "/graph"}, problem);
     const auto node_count = static_cast<NodeId>(offsets.size() - 1);
     NodeAttributes attributes = read_attributes(group.get(), path, node_count);
-    return graph_from_csr(std::move(offsets), std::move(targets), std::move(attributes));
+    if (!sim::io::has_link(group.get(), "in_offsets")) {  // version 1: transpose here
+      return graph_from_csr(std::move(offsets), std::move(targets), std::move(attributes));
+    }
+    auto in_offsets = sim::io::read_vector<ArcIndex>(group.get(), "in_offsets");
+    auto in_sources = sim::io::read_vector<NodeId>(group.get(), "in_sources");
+    auto in_arcs = sim::io::read_vector<ArcIndex>(group.get(), "in_arcs");
+    const std::string wrong = validate_transpose(offsets, targets, in_offsets, in_sources, in_arcs);
+    if (!wrong.empty()) throw util::InputError({.file = path, .key = "/graph"}, wrong);
+    return graph_from_both(std::move(offsets), std::move(targets), std::move(in_offsets),
+                           std::move(in_sources), std::move(in_arcs), std::move(attributes));
   } catch (const util::InputError&) {
     throw;
   } catch (const util::Error& e) {

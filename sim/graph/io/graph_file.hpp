@@ -9,7 +9,7 @@
 namespace sim::graph::io {
 
 inline constexpr std::string_view kGraphFormatName = "trek-graph";
-inline constexpr std::uint64_t kGraphFormatVersion = 1;
+inline constexpr std::uint64_t kGraphFormatVersion = 2;
 
 /// Writes `graph` to `path` atomically (a temporary file renamed into place).
 void write_graph_file(const Graph& graph, const std::string& path, const std::string& creator);

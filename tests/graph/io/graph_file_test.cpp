@@ -34,6 +34,16 @@ TEST(GraphFile, RoundTripKeepsArraysAndAttributes) {
   const Graph blocks = generators::generate_sbm({.nodes = 500, .blocks = 5});
   write_graph_file(blocks, dir.path("b.h5"), "test");
   EXPECT_TRUE(sim::test::identical(read_graph_file(dir.path("b.h5")), blocks));
+  // A version 1 file (follower rows only) still loads: the followee rows are rebuilt.
+  {
+    const auto file = sim::io::open_file_write(dir.path("g.h5"));
+    const auto group = sim::io::open_group(file.get(), "graph");
+    for (const char* name : {"in_offsets", "in_sources", "in_arcs"})
+      H5Ldelete(group.get(), name, H5P_DEFAULT);
+    H5Adelete(group.get(), "format_version");
+    sim::io::write_attribute(group.get(), "format_version", std::uint64_t{1});
+  }
+  EXPECT_TRUE(sim::test::identical(read_graph_file(dir.path("g.h5")), g));
 }
 
 TEST(GraphFile, NoTemporaryFileIsLeftBehind) {
@@ -88,9 +98,28 @@ TEST(GraphFile, RejectsOtherVersionsAndDamagedArrays) {
     sim::io::write_vector<ArcIndex>(group.get(), "out_offsets", offsets);
     sim::io::write_vector<NodeId>(group.get(), "out_targets", targets);
   };
-  write("v2.h5", 2, {0, 1, 1}, {1});
-  EXPECT_NE(error_of(dir.path("v2.h5")).find("unsupported graph format version 2"),
+  write("v3.h5", 3, {0, 1, 1}, {1});
+  EXPECT_NE(error_of(dir.path("v3.h5")).find("unsupported graph format version 3"),
             std::string::npos);
+  // Version 2 stores the followee direction; it must be the exact transpose.
+  const auto with_followees = [&](const std::string& name, std::vector<NodeId> sources,
+                                  std::vector<ArcIndex> arcs) {
+    write(name, 2, {0, 2, 3, 3}, {1, 2, 2});  // 0 -> 1, 0 -> 2, 1 -> 2
+    const auto file = sim::io::open_file_write(dir.path(name));
+    const auto group = sim::io::open_group(file.get(), "graph");
+    sim::io::write_vector<ArcIndex>(group.get(), "in_offsets", std::vector<ArcIndex>{0, 0, 1, 3});
+    sim::io::write_vector<NodeId>(group.get(), "in_sources", sources);
+    sim::io::write_vector<ArcIndex>(group.get(), "in_arcs", arcs);
+  };
+  with_followees("transpose.h5", {0, 0, 1}, {0, 1, 2});
+  EXPECT_EQ(error_of(dir.path("transpose.h5")), "no error");
+  const Graph loaded = read_graph_file(dir.path("transpose.h5"));
+  EXPECT_EQ(loaded.followee_arcs(2)[1], 2u);
+  with_followees("wrong_arc.h5", {0, 0, 1}, {0, 0, 2});
+  EXPECT_NE(error_of(dir.path("wrong_arc.h5")).find("node 2 is not the transpose"),
+            std::string::npos);
+  with_followees("unsorted.h5", {0, 1, 0}, {0, 2, 1});
+  EXPECT_NE(error_of(dir.path("unsorted.h5")).find("not the transpose"), std::string::npos);
   write("range.h5", 1, {0, 1, 1}, {9});
   EXPECT_EQ(error_of(dir.path("range.h5")),
             dir.path("range.h5") + ": '/graph': arc target 9 out of range at arc 0");
