@@ -37,6 +37,14 @@ Graph graph_from_both(std::vector<ArcIndex> offsets, std::vector<NodeId> targets
                       std::vector<ArcIndex> in_offsets, std::vector<NodeId> in_sources,
                       std::vector<ArcIndex> in_arcs, NodeAttributes attributes = {});
 
+/// "" when the followee arrays are safe to use (sizes, non-decreasing offsets, sources and arc
+/// indices in range and strictly increasing per row), without checking that they are the
+/// transpose: sequential reads only, for files whose checksum vouches for the rest. Parallel.
+std::string validate_followee_rows(NodeId node_count, ArcIndex arc_count,
+                                   const std::vector<ArcIndex>& in_offsets,
+                                   const std::vector<NodeId>& in_sources,
+                                   const std::vector<ArcIndex>& in_arcs);
+
 /// "" when the followee rows are exactly the transpose of a valid forward CSR (each slot names
 /// the forward arc source -> target, rows strictly increasing), else what is wrong. Parallel.
 std::string validate_transpose(const std::vector<ArcIndex>& offsets,

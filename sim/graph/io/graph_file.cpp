@@ -4,18 +4,57 @@
 //   in_offsets uint64[nodes + 1], in_sources uint32[arcs], in_arcs uint64[arcs]
 //     (the followee direction as the graph holds it, so loading builds nothing; version 1 files
 //     lack them and are transposed on load)
+//   attribute checksum: of the five arrays (see arrays_checksum); when it matches, loading checks
+//     only what keeps the arrays safe to use, sequentially, and trusts that the followee rows are
+//     the transpose; without it, the transpose is checked entry by entry (random access, slow).
 //   nodes/segment uint8[nodes], nodes/external_id uint64[nodes], nodes/community uint32[nodes]
 //     (each optional; segment codes are listed in the segment's `names` attribute)
 
 #include "sim/graph/io/graph_file.hpp"
 
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+
 #include "sim/graph/build.hpp"
+#include "sim/rng/philox.hpp"
 #include "sim/io/atomic_file.hpp"
 #include "sim/io/h5.hpp"
 #include "sim/util/error.hpp"
 
 namespace sim::graph::io {
 namespace {
+
+/// A checksum of arrays: FNV-style over 64-bit words in blocks of 2^20 words hashed in parallel,
+/// the block hashes combined in order (so the result does not depend on the thread count).
+template <class T>
+std::uint64_t words_checksum(std::span<const T> values, std::uint64_t seed) {
+  constexpr std::size_t kBlock = std::size_t{1} << 20;
+  const std::size_t blocks = (values.size() + kBlock - 1) / kBlock;
+  std::vector<std::uint64_t> hashes(blocks);
+  tbb::parallel_for(std::size_t{0}, blocks, [&](std::size_t b) {
+    std::uint64_t h = 0xcbf29ce484222325ULL ^ b;
+    const std::size_t end = std::min(values.size(), (b + 1) * kBlock);
+    for (std::size_t i = b * kBlock; i < end; ++i)
+      h = (h ^ static_cast<std::uint64_t>(values[i])) * 0x100000001b3ULL;
+    hashes[b] = rng::mix64(h);
+  });
+  std::uint64_t h = rng::mix64(seed ^ values.size());
+  for (const std::uint64_t block : hashes)
+    h = rng::mix64(h ^ block);
+  return h;
+}
+
+std::uint64_t arrays_checksum(std::span<const ArcIndex> offsets, std::span<const NodeId> targets,
+                              std::span<const ArcIndex> in_offsets,
+                              std::span<const NodeId> in_sources,
+                              std::span<const ArcIndex> in_arcs) {
+  std::uint64_t h = words_checksum(offsets, 1);
+  h = words_checksum(targets, h);
+  h = words_checksum(in_offsets, h);
+  h = words_checksum(in_sources, h);
+  return words_checksum(in_arcs, h);
+}
 
 std::string segment_names() {
   std::string names;
@@ -108,6 +147,10 @@ void write_graph_file(const Graph& graph, const std::string& path, const std::st
     sim::io::write_vector<ArcIndex>(group.get(), "in_offsets", backward.m_rowstart);
     sim::io::write_vector<NodeId>(group.get(), "in_sources", backward.m_column);
     sim::io::write_vector<ArcIndex>(group.get(), "in_arcs", backward.m_edge_properties);
+    sim::io::write_attribute(group.get(), "checksum",
+                             arrays_checksum(graph.out_offsets(), graph.out_targets(),
+                                             backward.m_rowstart, backward.m_column,
+                                             backward.m_edge_properties));
     write_attributes(group.get(), graph.attributes());
   });
 }
@@ -132,7 +175,17 @@ Graph read_graph_file(const std::string& path) {
     auto in_offsets = sim::io::read_vector<ArcIndex>(group.get(), "in_offsets");
     auto in_sources = sim::io::read_vector<NodeId>(group.get(), "in_sources");
     auto in_arcs = sim::io::read_vector<ArcIndex>(group.get(), "in_arcs");
-    const std::string wrong = validate_transpose(offsets, targets, in_offsets, in_sources, in_arcs);
+    const bool vouched =
+        sim::io::has_attribute(group.get(), "checksum") &&
+        sim::io::read_uint_attribute(group.get(), "checksum") ==
+            arrays_checksum(offsets, targets, in_offsets, in_sources, in_arcs);
+    if (sim::io::has_attribute(group.get(), "checksum") && !vouched) {
+      throw util::InputError({.file = path, .key = "/graph"},
+                             "damaged graph file: the arrays do not match their checksum");
+    }
+    const std::string wrong =
+        vouched ? validate_followee_rows(node_count, targets.size(), in_offsets, in_sources, in_arcs)
+                : validate_transpose(offsets, targets, in_offsets, in_sources, in_arcs);
     if (!wrong.empty()) throw util::InputError({.file = path, .key = "/graph"}, wrong);
     return graph_from_both(std::move(offsets), std::move(targets), std::move(in_offsets),
                            std::move(in_sources), std::move(in_arcs), std::move(attributes));

@@ -9,6 +9,7 @@
 #include "sim/graph/io/load.hpp"
 #include "sim/io/atomic_file.hpp"
 #include "sim/io/h5.hpp"
+#include "sim/io/h5_array.hpp"
 #include "sim/util/error.hpp"
 #include "support/test_support.hpp"
 
@@ -134,6 +135,18 @@ TEST(GraphFile, RejectsOtherVersionsAndDamagedArrays) {
     sim::io::write_attribute(group.get(), "format_version", std::uint64_t{1});
   }
   EXPECT_NE(error_of(dir.path("missing.h5")).find("damaged graph file"), std::string::npos);
+}
+
+TEST(GraphFile, AChangedArrayFailsItsChecksum) {
+  TempDir dir;
+  write_graph_file(generators::generate_follower({.nodes = 3000}), dir.path("g.h5"), "test");
+  {
+    const auto file = sim::io::open_file_write(dir.path("g.h5"));
+    const auto sources = sim::io::open_dataset(file.get(), "graph/in_sources");
+    const NodeId other = 7;
+    sim::io::write_block(sources.get(), sim::io::Dims{100}, sim::io::Dims{1}, &other);
+  }
+  EXPECT_NE(error_of(dir.path("g.h5")).find("do not match their checksum"), std::string::npos);
 }
 
 TEST(GraphFile, TruncatedFilesAreInputErrors) {
