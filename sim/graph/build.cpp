@@ -191,17 +191,18 @@ std::string validate_followee_rows(NodeId node_count, ArcIndex arc_count,
   if (in_offsets.size() != std::size_t{node_count} + 1) {
     return "in_offsets must hold node_count + 1 entries";
   }
-  if (in_offsets.front() != 0 || in_offsets.back() != arc_count ||
-      in_sources.size() != arc_count || in_arcs.size() != arc_count) {
+  if (in_offsets.front() != 0 || in_offsets.back() != arc_count || in_sources.size() != arc_count ||
+      in_arcs.size() != arc_count) {
     return "the followee arrays do not hold one entry per arc";
   }
   return first_problem(node_count, [&](NodeId target) -> std::string {
     const ArcIndex begin = in_offsets[target], end = in_offsets[target + 1];
-    if (end < begin || end > arc_count) return "in_offsets decrease at node " + std::to_string(target);
+    if (end < begin || end > arc_count)
+      return "in_offsets decrease at node " + std::to_string(target);
     for (ArcIndex slot = begin; slot < end; ++slot) {
       const bool in_range = in_sources[slot] < node_count && in_arcs[slot] < arc_count;
-      const bool increasing =
-          slot == begin || (in_sources[slot - 1] < in_sources[slot] && in_arcs[slot - 1] < in_arcs[slot]);
+      const bool increasing = slot == begin || (in_sources[slot - 1] < in_sources[slot] &&
+                                                in_arcs[slot - 1] < in_arcs[slot]);
       if (!in_range || !increasing) {
         return "followee row of node " + std::to_string(target) + " is out of range or unsorted";
       }

@@ -17,9 +17,9 @@
 #include <algorithm>
 
 #include "sim/graph/build.hpp"
-#include "sim/rng/philox.hpp"
 #include "sim/io/atomic_file.hpp"
 #include "sim/io/h5.hpp"
+#include "sim/rng/philox.hpp"
 #include "sim/util/error.hpp"
 
 namespace sim::graph::io {
@@ -147,10 +147,10 @@ void write_graph_file(const Graph& graph, const std::string& path, const std::st
     sim::io::write_vector<ArcIndex>(group.get(), "in_offsets", backward.m_rowstart);
     sim::io::write_vector<NodeId>(group.get(), "in_sources", backward.m_column);
     sim::io::write_vector<ArcIndex>(group.get(), "in_arcs", backward.m_edge_properties);
-    sim::io::write_attribute(group.get(), "checksum",
-                             arrays_checksum(graph.out_offsets(), graph.out_targets(),
-                                             backward.m_rowstart, backward.m_column,
-                                             backward.m_edge_properties));
+    sim::io::write_attribute(
+        group.get(), "checksum",
+        arrays_checksum(graph.out_offsets(), graph.out_targets(), backward.m_rowstart,
+                        backward.m_column, backward.m_edge_properties));
     write_attributes(group.get(), graph.attributes());
   });
 }
@@ -175,17 +175,17 @@ Graph read_graph_file(const std::string& path) {
     auto in_offsets = sim::io::read_vector<ArcIndex>(group.get(), "in_offsets");
     auto in_sources = sim::io::read_vector<NodeId>(group.get(), "in_sources");
     auto in_arcs = sim::io::read_vector<ArcIndex>(group.get(), "in_arcs");
-    const bool vouched =
-        sim::io::has_attribute(group.get(), "checksum") &&
-        sim::io::read_uint_attribute(group.get(), "checksum") ==
-            arrays_checksum(offsets, targets, in_offsets, in_sources, in_arcs);
+    const bool vouched = sim::io::has_attribute(group.get(), "checksum") &&
+                         sim::io::read_uint_attribute(group.get(), "checksum") ==
+                             arrays_checksum(offsets, targets, in_offsets, in_sources, in_arcs);
     if (sim::io::has_attribute(group.get(), "checksum") && !vouched) {
       throw util::InputError({.file = path, .key = "/graph"},
                              "damaged graph file: the arrays do not match their checksum");
     }
     const std::string wrong =
-        vouched ? validate_followee_rows(node_count, targets.size(), in_offsets, in_sources, in_arcs)
-                : validate_transpose(offsets, targets, in_offsets, in_sources, in_arcs);
+        vouched
+            ? validate_followee_rows(node_count, targets.size(), in_offsets, in_sources, in_arcs)
+            : validate_transpose(offsets, targets, in_offsets, in_sources, in_arcs);
     if (!wrong.empty()) throw util::InputError({.file = path, .key = "/graph"}, wrong);
     return graph_from_both(std::move(offsets), std::move(targets), std::move(in_offsets),
                            std::move(in_sources), std::move(in_arcs), std::move(attributes));
