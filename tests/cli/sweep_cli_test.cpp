@@ -118,8 +118,8 @@ TEST(SweepCli, APointIsTheRunOfItsScenario) {
 
 TEST(SweepCli, AKilledSweepResumesToTheSameFile) {
   const sim::test::TempDir dir;
-  // 60 points x 2 replicates of 104 weeks: several seconds, killed after one and a half.
-  const std::string sweep = write_sweep(dir, "s.toml", "", "morris", 20);
+  // 120 points x 2 replicates of 104 weeks: about five seconds here, killed after one and a half.
+  const std::string sweep = write_sweep(dir, "s.toml", "", "morris", 40);
   const std::string longer = "\"simulation.weeks\" = 104";
   {
     std::ifstream in(sweep);
@@ -143,7 +143,7 @@ TEST(SweepCli, AKilledSweepResumesToTheSameFile) {
   ASSERT_EQ(resumed.code, 0) << resumed.output;
   std::smatch ran;
   ASSERT_TRUE(std::regex_search(resumed.output, ran, std::regex(R"(: (\d+) points x)")));
-  EXPECT_LT(std::stoi(ran[1]), 60) << "the kill came after the sweep had finished";
+  EXPECT_LT(std::stoi(ran[1]), 120) << "the kill came after the sweep had finished";
   EXPECT_FALSE(fs::exists(out + ".partial"));
   expect_same_sweep(dir.path("clean.h5"), out);
 }
