@@ -93,28 +93,29 @@ hid_t native_type<double>() {
   return H5T_NATIVE_DOUBLE;
 }
 
-Handle open_file_read(const std::string& path) {
+namespace {
+
+/// Opens an existing HDF5 file with `flags`; util::InputError when it is not one or is damaged.
+Handle open_existing(const std::string& path, unsigned flags) {
   silence_hdf5_errors();
   if (H5Fis_hdf5(path.c_str()) <= 0) {
     throw util::InputError({.file = path}, "not an HDF5 file (or not readable)");
   }
-  const hid_t file = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+  const hid_t file = H5Fopen(path.c_str(), flags, H5P_DEFAULT);
   if (file < 0) {
     throw util::InputError({.file = path}, "damaged or truncated HDF5 file: " + hdf5_message());
   }
   return Handle(file);
 }
 
+}  // namespace
+
+Handle open_file_read(const std::string& path) {
+  return open_existing(path, H5F_ACC_RDONLY);
+}
+
 Handle open_file_write(const std::string& path) {
-  silence_hdf5_errors();
-  if (H5Fis_hdf5(path.c_str()) <= 0) {
-    throw util::InputError({.file = path}, "not an HDF5 file (or not readable)");
-  }
-  const hid_t file = H5Fopen(path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
-  if (file < 0) {
-    throw util::InputError({.file = path}, "damaged or truncated HDF5 file: " + hdf5_message());
-  }
-  return Handle(file);
+  return open_existing(path, H5F_ACC_RDWR);
 }
 
 Handle create_file(const std::string& path) {
