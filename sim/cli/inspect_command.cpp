@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "sim/cli/common.hpp"
+#include "sim/cli/inspect_collections.hpp"
 #include "sim/cli/json.hpp"
 #include "sim/cli/run_report.hpp"
 #include "sim/engine/results_reader.hpp"
@@ -74,6 +75,7 @@ std::string info_json(const engine::ResultsInfo& info, const engine::SeriesTable
 }
 
 void inspect(const InspectOptions& o) {
+  if (inspect_collection(o.path, o.format)) return;
   const engine::ResultsInfo info = engine::read_results_info(o.path);
   const engine::SeriesTable table = engine::read_series_table(o.path);
   if (o.format == "json") {
@@ -89,7 +91,8 @@ void inspect(const InspectOptions& o) {
 void register_inspect_command(CLI::App& app) {
   auto o = std::make_shared<InspectOptions>();
   CLI::App* command = app.add_subcommand("inspect", "Show what a results file holds");
-  command->add_option("file", o->path, "Results file (HDF5) from trek run")->required();
+  command->add_option("file", o->path, "Results file (HDF5) from trek run, compare or sweep")
+      ->required();
   command->add_option("--format", o->format, "table or json")
       ->check(CLI::IsMember({"table", "json"}));
   add_common_options(*command, o->common);

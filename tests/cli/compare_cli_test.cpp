@@ -77,6 +77,10 @@ TEST(CompareCli, TableNamesTheRanking) {
   EXPECT_NE(r.output.find("ranking by reach per message at week 14:"), std::string::npos);
   EXPECT_NE(r.output.find("(baseline)"), std::string::npos);
   EXPECT_NE(r.output.find("reach of single messages at week 14"), std::string::npos);
+  const Result shown = trek("inspect " + dir.path("c.h5"));
+  EXPECT_EQ(shown.code, 0) << shown.output;
+  EXPECT_NE(shown.output.find("stay_on_x, leave_x_now (baseline first)"), std::string::npos)
+      << shown.output;
 }
 
 TEST(CompareCli, TwoBaselinesAreRefused) {

@@ -70,6 +70,12 @@ TEST(SweepCli, ShardsMergeIntoTheUnshardedFile) {
   const Result merged = trek("merge" + shards + " --quiet -o " + dir.path("merged.h5"));
   ASSERT_EQ(merged.code, 0) << merged.output;
   expect_same_sweep(dir.path("whole.h5"), dir.path("merged.h5"));
+  const Result shown = trek("inspect " + dir.path("merged.h5"));
+  EXPECT_EQ(shown.code, 0);
+  EXPECT_NE(shown.output.find("sobol, 16 of 16 points done, 2 replicates each"), std::string::npos)
+      << shown.output;
+  const Result shard = trek("inspect " + dir.path("shard2.h5") + " --format json");
+  EXPECT_NE(shard.output.find("\"points_done\": 5"), std::string::npos) << shard.output;
   const auto first = doubles(dir.path("merged.h5"), "sensitivity/first_order");
   EXPECT_EQ(first.size(), 2u * 2u * 3u);  // metrics x parameters x (estimate, low, high)
   // A shard set with one missing is refused.

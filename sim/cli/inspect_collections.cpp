@@ -1,0 +1,101 @@
+#include "sim/cli/inspect_collections.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <iostream>
+
+#include "sim/cli/json.hpp"
+#include "sim/io/h5_array.hpp"
+#include "sim/sweep/sweep_file.hpp"
+
+namespace sim::cli {
+namespace {
+
+std::string joined(const std::vector<std::string>& names) {
+  std::string text;
+  for (const auto& name : names)
+    text += (text.empty() ? "" : ", ") + name;
+  return text;
+}
+
+void inspect_comparison(const std::string& path, hid_t file, const std::string& format) {
+  const io::Handle group = io::open_group(file, "comparison");
+  const auto scenarios = io::read_strings(group.get(), "scenarios");
+  const auto weeks = io::read_vector<std::uint32_t>(group.get(), "weeks");
+  const auto ranking = io::read_vector<std::uint64_t>(group.get(), "ranking");
+  std::vector<std::string> ranked;
+  for (const std::uint64_t i : ranking)
+    ranked.push_back(scenarios.at(i));
+  std::string report_weeks;
+  for (const std::uint32_t week : weeks)
+    report_weeks += (report_weeks.empty() ? "" : ", ") + std::to_string(week);
+  if (format == "json") {
+    JsonObject out;
+    out.add("file", path).add("format", "trek-compare");
+    out.add("creator", io::read_string_attribute(file, "creator"));
+    out.add("baseline", scenarios.front()).add("scenarios", joined(scenarios));
+    out.add("report_weeks", report_weeks).add("ranking_by_reach", joined(ranked));
+    std::cout << out.str() << '\n';
+    return;
+  }
+  std::printf("%-14s %s (Trek comparison, format version %llu)\n", "file", path.c_str(),
+              static_cast<unsigned long long>(io::read_uint_attribute(file, "version")));
+  std::printf("%-14s %s\n", "created by", io::read_string_attribute(file, "creator").c_str());
+  std::printf("%-14s %s\n", "command", io::read_string_attribute(file, "command_line").c_str());
+  std::printf("%-14s %s (baseline first)\n", "scenarios", joined(scenarios).c_str());
+  std::printf("%-14s %s\n", "report weeks", report_weeks.c_str());
+  std::printf("%-14s %s\n", "ranking", joined(ranked).c_str());
+  std::printf("each run: /scenarios/<name>/ in the layout of a run file; the table: /comparison\n");
+}
+
+void inspect_sweep(const std::string& path, hid_t file, const std::string& format) {
+  sweep::check_sweep_format(path, file);
+  const io::Handle group = io::open_group(file, "sweep");
+  const auto parameters = io::read_strings(group.get(), "parameters");
+  const auto metrics = io::read_strings(group.get(), "metrics");
+  const auto done = io::read_array<std::uint8_t>(file, "sweep/done");
+  const auto finished = static_cast<std::uint64_t>(std::count(done.begin(), done.end(), 1));
+  const std::string design = io::read_string_attribute(group.get(), "design");
+  const bool indices = io::has_link(file, "sensitivity");
+  if (format == "json") {
+    JsonObject out;
+    out.add("file", path).add("format", "trek-sweep").add("design", design);
+    out.add("points", std::uint64_t{done.size()}).add("points_done", finished);
+    out.add("replicates", io::read_uint_attribute(group.get(), "replicates"));
+    out.add("parameters", joined(parameters)).add("outputs", joined(metrics));
+    out.add("sensitivity", indices ? "yes" : "no");
+    std::cout << out.str() << '\n';
+    return;
+  }
+  std::printf("%-14s %s (Trek sweep, format version %llu)\n", "file", path.c_str(),
+              static_cast<unsigned long long>(io::read_uint_attribute(file, "version")));
+  std::printf("%-14s %s\n", "created by", io::read_string_attribute(file, "creator").c_str());
+  std::printf("%-14s %s, %llu of %zu points done, %llu replicates each\n", "design", design.c_str(),
+              static_cast<unsigned long long>(finished), done.size(),
+              static_cast<unsigned long long>(io::read_uint_attribute(group.get(), "replicates")));
+  std::printf("%-14s %s\n", "parameters", joined(parameters).c_str());
+  std::printf("%-14s %s\n", "outputs", joined(metrics).c_str());
+  std::printf(
+      "%-14s %s\n", "sensitivity",
+      indices ? "in /sensitivity (trek report draws it)" : "none (grid, lhs or unfinished)");
+}
+
+}  // namespace
+
+bool inspect_collection(const std::string& path, const std::string& format) {
+  const io::Handle file = io::open_file_read(path);
+  const std::string kind = io::has_attribute(file.get(), "format")
+                               ? io::read_string_attribute(file.get(), "format")
+                               : std::string();
+  if (kind == "trek-compare") {
+    inspect_comparison(path, file.get(), format);
+    return true;
+  }
+  if (kind == sweep::kSweepFormat) {
+    inspect_sweep(path, file.get(), format);
+    return true;
+  }
+  return false;
+}
+
+}  // namespace sim::cli
