@@ -22,7 +22,7 @@ PLATFORM_COLOURS = {
 FLOW_WEEKS = 13  # "the first months": a quarter after the organisation's first move
 
 
-def _grid(count: int, width: float = 4.0, height: float = 2.8):
+def grid(count: int, width: float = 4.0, height: float = 2.8):
     columns = min(count, 4)
     rows = math.ceil(count / columns)
     figure, axes = plt.subplots(rows, columns, figsize=(width * columns, height * rows),
@@ -55,7 +55,7 @@ def data_points(figure) -> int:
 
 def reach_over_time(results):
     """Unique reach per message: mean with 50% and 90% bands across replicates, per scenario."""
-    figure, axes = _grid(len(results.scenarios))
+    figure, axes = grid(len(results.scenarios))
     baseline = results.runs[results.scenarios[0]]
     base_mean = baseline.value("unique_reach").mean(axis=0)
     for axis, name in zip(axes, results.scenarios):
@@ -78,7 +78,7 @@ def reach_over_time(results):
 
 def platform_mix(results):
     """Active accounts per platform over time (mean across replicates), stacked, per scenario."""
-    figure, axes = _grid(len(results.scenarios))
+    figure, axes = grid(len(results.scenarios))
     for axis, name in zip(axes, results.scenarios):
         run = results.runs[name]
         active = run.value("active").mean(axis=0)  # [week][platform]
@@ -107,7 +107,7 @@ def first_move_week(run) -> int:
 
 def flows(results):
     """Activations by home platform (from) and new platform (to) in the quarter after the move."""
-    figure, axes = _grid(len(results.scenarios), width=4.2, height=3.8)
+    figure, axes = grid(len(results.scenarios), width=4.2, height=3.8)
     matrices, windows = [], []
     for name in results.scenarios:
         run = results.runs[name]

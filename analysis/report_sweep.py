@@ -27,7 +27,7 @@ def sensitivity_bars(results):
     """Sobol first-order and total indices (90% bootstrap intervals), or Morris mu* and sigma."""
     table = results.sensitivity
     metrics = list(dict.fromkeys(table["metric"]))
-    figure, axes = report_figures._grid(len(metrics), width=4.5, height=3.2)
+    figure, axes = report_figures.grid(len(metrics), width=4.5, height=3.2)
     parameters = results.parameters
     x = np.arange(len(parameters))
     sobol = "first" in table.columns
@@ -127,11 +127,11 @@ def sensitivity_table(results) -> str:
 
 def describe(results) -> str:
     group = results.file["sweep"]
-    design = trek_results._text(group.attrs["design"])
+    design = trek_results.text_of(group.attrs["design"])
     points = int(group.attrs["points"])
     replicates = int(group.attrs["replicates"])
     done = int(group["done"][()].sum())
-    sweep_text = trek_results._text(results.file["provenance"].attrs["sweep_text"])
+    sweep_text = trek_results.text_of(results.file["provenance"].attrs["sweep_text"])
     heading, rows = report_tables.settings(sweep_text)
     return (f"<p>Design <b>{html.escape(design)}</b>: {done} of {points} points done, "
             f"{replicates} replicates each. {html.escape(heading)}</p>"

@@ -36,23 +36,23 @@ class TrekFileError(Exception):
     """The file cannot be read as a Trek results file (message names the file and the reason)."""
 
 
-def _text(value) -> str:
+def text_of(value) -> str:
     if isinstance(value, bytes):
         return value.decode("utf-8", errors="replace").rstrip("\0")
     if isinstance(value, np.ndarray) and value.shape == ():
-        return _text(value[()])
+        return text_of(value[()])
     return str(value)
 
 
 def _strings(dataset) -> list[str]:
-    return [_text(v) for v in dataset[()]]
+    return [text_of(v) for v in dataset[()]]
 
 
 def _attributes(node) -> dict:
     out = {}
     for key, value in node.attrs.items():
         if isinstance(value, (bytes, str)):
-            out[key] = _text(value)
+            out[key] = text_of(value)
         elif isinstance(value, np.generic):
             out[key] = value.item()
         else:
@@ -96,7 +96,7 @@ class Run:
 
     def _long(self, where: str) -> pd.DataFrame:
         data = self.group[where]
-        dimensions = _text(data.attrs["dimensions"]).split(",")
+        dimensions = text_of(data.attrs["dimensions"]).split(",")
         values = data[()]
         axes = [self._labels(d, n) for d, n in zip(dimensions, values.shape)]
         index = pd.MultiIndex.from_product(axes, names=dimensions)
@@ -124,7 +124,7 @@ class Run:
 
 
 def _check_format(path: str, node, expected: str, version: int) -> None:
-    found = _text(node.attrs.get("format", b""))
+    found = text_of(node.attrs.get("format", b""))
     if found != expected:
         raise TrekFileError(f"{path}: format '{found}' where '{expected}' was expected")
     found_version = int(node.attrs.get("version", 0))
@@ -194,7 +194,7 @@ def _comparison_tables(group: h5py.Group):
         columns=["scenario", "week", "metric", "mean", "p05", "p95",
                  "diff_mean", "diff_p05", "diff_p95"],
     )
-    statistics = _text(group["message_reach"].attrs["statistics"]).split(",")
+    statistics = text_of(group["message_reach"].attrs["statistics"]).split(",")
     single = group["message_reach"][()]
     message_rows = [
         (scenario, week, *single[s, w])
@@ -246,7 +246,7 @@ def load(path: str) -> Results:
     except OSError as error:
         raise TrekFileError(f"{path}: not an HDF5 file ({error})") from None
     try:
-        kind = _text(handle.attrs.get("format", b""))
+        kind = text_of(handle.attrs.get("format", b""))
         if kind == RUN_FORMAT:
             _check_format(path, handle, RUN_FORMAT, RUN_VERSION)
             name = os.path.splitext(os.path.basename(path))[0]

@@ -4,7 +4,6 @@
 /// was built with -DTREK_MPI=ON, so every other command starts as fast as before.
 
 #include <cstdint>
-#include <string>
 
 namespace sim::cli {
 

@@ -133,9 +133,6 @@ std::uint64_t design_points(const SweepSpec& spec) {
 Design make_design(const SweepSpec& spec) {
   Design design;
   design.kind = spec.design;
-  design.rows = spec.design == DesignKind::kGrid || spec.design == DesignKind::kLatinHypercube
-                    ? design_points(spec)
-                    : spec.samples;
   switch (spec.design) {
     case DesignKind::kGrid:
       design.unit = grid(spec);

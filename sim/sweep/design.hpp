@@ -21,7 +21,6 @@ struct Design {
   DesignKind kind = DesignKind::kGrid;
   std::vector<std::vector<double>> unit;    ///< [point][parameter] in [0, 1] (grid: value index)
   std::vector<std::vector<double>> values;  ///< [point][parameter] scenario values
-  std::uint64_t rows = 0;  ///< Sobol: base samples N; Morris: trajectories; else points
 
   std::size_t points() const { return values.size(); }
 };

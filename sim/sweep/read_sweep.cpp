@@ -129,10 +129,11 @@ void check_design(SweepSpec& spec, const TableReader& root) {
   }
 }
 
-void check_names(const SweepSpec& spec, TableReader& root) {
-  const scenario::Scenario base = base_scenario(spec);
+/// Checks the outputs and series named; returns every metric name (the default outputs).
+std::vector<std::string> check_names(const SweepSpec& spec, TableReader& root,
+                                     const std::vector<std::string>& platforms) {
   std::vector<std::string> metrics;
-  for (const auto& m : engine::comparison_metrics(base.platform_names()))
+  for (const auto& m : engine::comparison_metrics(platforms))
     metrics.push_back(m.name);
   std::vector<std::string> observables = engine::observable_names();
   for (const auto& name : engine::reach_observable_names())
@@ -149,6 +150,7 @@ void check_names(const SweepSpec& spec, TableReader& root) {
   };
   check(spec.outputs, metrics, "outputs");
   check(spec.series, observables, "series");
+  return metrics;
 }
 
 std::vector<std::string> string_list(TableReader& root, const char* key) {
@@ -221,8 +223,9 @@ SweepSpec read_sweep(const std::string& path) {
     }
   }
   spec.fixed.push_back("simulation.replicates=" + std::to_string(spec.replicates));
+  std::vector<std::string> platforms;
   try {
-    base_scenario(spec);
+    platforms = base_scenario(spec).platform_names();
   } catch (const util::InputError& e) {
     throw util::InputError(root.where("set"), "in the base scenario: " + std::string(e.what()));
   }
@@ -241,11 +244,8 @@ SweepSpec read_sweep(const std::string& path) {
     for (const double value : p.values)
       check_value(spec, at, p.key, value);
   }
-  check_names(spec, root);
-  if (spec.outputs.empty()) {
-    for (const auto& m : engine::comparison_metrics(base_scenario(spec).platform_names()))
-      spec.outputs.push_back(m.name);
-  }
+  std::vector<std::string> metrics = check_names(spec, root, platforms);
+  if (spec.outputs.empty()) spec.outputs = std::move(metrics);
   return spec;
 }
 

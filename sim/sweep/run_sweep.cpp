@@ -64,20 +64,13 @@ class PointCollector {
 
 std::vector<double> replicate_outputs(const SweepSpec& spec, const SweepShape& shape,
                                       const engine::ReplicateSeries& series) {
-  const auto all = engine::comparison_metrics(shape.platforms);
-  std::vector<std::size_t> picked;
-  for (const std::string& name : shape.metrics) {
-    const auto at =
-        std::find_if(all.begin(), all.end(), [&](const auto& m) { return m.name == name; });
-    picked.push_back(static_cast<std::size_t>(at - all.begin()));
-  }
   const std::size_t last = series.weeks.size() - 1;
   const std::size_t window = std::min<std::size_t>(spec.window, last + 1);
-  std::vector<double> out(picked.size(), 0.0);
+  std::vector<double> out(shape.columns.size(), 0.0);
   for (std::size_t week = last + 1 - window; week <= last; ++week) {
     const std::vector<double> values = engine::metric_values(series, week);
-    for (std::size_t m = 0; m < picked.size(); ++m)
-      out[m] += values[picked[m]] / static_cast<double>(window);
+    for (std::size_t m = 0; m < shape.columns.size(); ++m)
+      out[m] += values[shape.columns[m]] / static_cast<double>(window);
   }
   return out;
 }

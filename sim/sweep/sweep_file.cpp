@@ -105,6 +105,12 @@ SweepShape sweep_shape(const SweepSpec& spec) {
   SweepShape shape;
   shape.metrics = spec.outputs;
   shape.platforms = base.platform_names();
+  const auto all = engine::comparison_metrics(shape.platforms);
+  for (const std::string& name : shape.metrics) {
+    const auto at =
+        std::find_if(all.begin(), all.end(), [&](const auto& m) { return m.name == name; });
+    shape.columns.push_back(static_cast<std::size_t>(at - all.begin()));
+  }
   shape.weeks = base.weeks;
   shape.creator = creator();
   shape.hash = fnv1a(shape.creator, fnv1a(base.resolved_toml, fnv1a(spec.text)));

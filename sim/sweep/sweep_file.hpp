@@ -34,6 +34,7 @@ Shard parse_shard(const std::string& text);
 /// Everything a point's outputs are written against; the same for every shard of a sweep.
 struct SweepShape {
   std::vector<std::string> metrics;    ///< output names, in file order
+  std::vector<std::size_t> columns;    ///< their positions in engine::comparison_metrics
   std::vector<std::string> platforms;  ///< of the base scenario
   std::uint32_t weeks = 0;             ///< simulated weeks
   std::uint64_t hash = 0;              ///< of the sweep file, the base scenario and the version
