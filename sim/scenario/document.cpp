@@ -1,9 +1,12 @@
 #include "sim/scenario/document.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <filesystem>
 
+#include "sim/util/did_you_mean.hpp"
 #include "sim/util/error.hpp"
+#include "sim/util/input_file.hpp"
 
 namespace sim::scenario {
 namespace {
@@ -25,25 +28,91 @@ void merge_into(toml::table& base, toml::table&& top) {
   }
 }
 
-toml::table load_chain(const std::string& path, std::vector<std::string>& seen) {
-  const std::string canonical = std::filesystem::weakly_canonical(path).string();
+constexpr std::size_t kMaxTomlDepth = 64;  // dotted key parts and nested arrays or tables
+
+/// toml++ parses and destroys nested keys, arrays and tables recursively, so input nested
+/// thousands deep would overflow the stack: count the depth first. Scans outside strings and
+/// comments; a key's dots count on the line before its '=' (and in [table] headers), brackets
+/// and braces anywhere.
+void check_toml_nesting(const std::string& path, std::string_view text) {
+  std::string open;  // the brackets and braces open at this point
+  std::size_t dots = 0, line = 1;
+  bool in_value = false;  // after a key's '=': dots are decimal points, not key separators
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n') {
+      ++line;
+      dots = 0;
+      in_value = !open.empty();
+    } else if (c == '#') {
+      while (i + 1 < text.size() && text[i + 1] != '\n')
+        ++i;
+    } else if (c == '"' || c == '\'') {
+      const bool triple = text.compare(i, 3, std::string(3, c)) == 0;
+      const std::size_t width = triple ? 3 : 1;
+      std::size_t end = i + width;
+      while (end < text.size() && text.compare(end, width, std::string(width, c)) != 0) {
+        if (text[end] == '\n') ++line;
+        end += (c == '"' && text[end] == '\\') ? std::size_t{2} : std::size_t{1};
+      }
+      i = std::min(text.size(), end + width) - 1;
+    } else if (c == '=') {
+      in_value = true;
+    } else if (c == '.' && !in_value) {
+      ++dots;
+    } else if (c == '[' || c == '{') {
+      open.push_back(c);
+      if (c == '{') in_value = false;  // an inline table starts with a key
+    } else if ((c == ']' || c == '}') && !open.empty()) {
+      open.pop_back();
+    } else if (c == ',' && !open.empty() && open.back() == '{') {
+      in_value = false;
+      dots = 0;
+    }
+    if (dots >= kMaxTomlDepth || open.size() >= kMaxTomlDepth) {
+      throw util::InputError({path, line, ""}, "nested more than " +
+                                                   std::to_string(kMaxTomlDepth) +
+                                                   " levels deep (keys, arrays or tables)");
+    }
+  }
+}
+
+constexpr std::size_t kMaxChain = 32;  // extends levels; deeper is a mistake, not a design
+
+std::string canonical_path(const std::string& path, const util::InputLocation& where) {
+  std::error_code error;
+  const auto canonical = std::filesystem::weakly_canonical(path, error);
+  if (error) throw util::InputError(where, "cannot resolve '" + path + "': " + error.message());
+  return canonical.string();
+}
+
+toml::table load_chain(const std::string& path, std::vector<std::string>& seen,
+                       const util::InputLocation& named_by) {
+  const std::string canonical = canonical_path(path, named_by);
   if (std::find(seen.begin(), seen.end(), canonical) != seen.end()) {
-    throw util::InputError({path, 0, "extends"}, "the extends chain loops back to this file");
+    throw util::InputError(named_by, "the extends chain loops back to " + path);
+  }
+  if (seen.size() >= kMaxChain) {
+    throw util::InputError(named_by, "the extends chain is longer than " +
+                                         std::to_string(kMaxChain) + " files");
   }
   seen.push_back(canonical);
   toml::table document = parse_toml(path);
   const toml::node* extends = document.get("extends");
   if (extends == nullptr) return document;
   const auto base_name = extends->value<std::string>();
-  if (!base_name) {
-    throw util::InputError({path, line_of(*extends), "extends"}, "must be a file name (a string)");
+  const util::InputLocation where{path, line_of(*extends), "extends"};
+  if (!base_name || base_name->empty()) {
+    throw util::InputError(where, "must be a file name (a non-empty string)");
   }
   const std::filesystem::path base_path = std::filesystem::path(path).parent_path() / *base_name;
-  if (!std::filesystem::is_regular_file(base_path)) {
-    throw util::InputError({path, line_of(*extends), "extends"},
-                           "base file '" + base_path.string() + "' does not exist");
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(base_path, error)) {
+    throw util::InputError(where, "base file '" + base_path.string() + "' " +
+                                      (error ? "cannot be read: " + error.message()
+                                             : std::string("does not exist")));
   }
-  toml::table merged = load_chain(base_path.string(), seen);
+  toml::table merged = load_chain(base_path.string(), seen, where);
   document.erase("extends");
   merge_into(merged, std::move(document));
   return merged;
@@ -52,15 +121,19 @@ toml::table load_chain(const std::string& path, std::vector<std::string>& seen) 
 }  // namespace
 
 toml::table parse_toml(const std::string& path) {
-  if (!std::filesystem::is_regular_file(path)) {
-    throw util::InputError({path, 0, ""}, "cannot read the file");
-  }
+  const std::string text = util::read_input_file(path, kMaxTomlBytes);
+  check_toml_nesting(path, text);
   try {
-    return toml::parse_file(path);
+    return toml::parse(text, std::string_view{path});
   } catch (const toml::parse_error& e) {
     throw util::InputError({path, e.source().begin.line, ""},
                            "TOML syntax: " + std::string(e.description()));
   }
+}
+
+double number_of(const toml::node& node) {
+  if (const auto* integer = node.as_integer()) return static_cast<double>(integer->get());
+  return node.as_floating_point()->get();
 }
 
 std::uint64_t line_of(const toml::node& node) {
@@ -74,7 +147,7 @@ std::string file_of(const toml::node& node, const std::string& fallback) {
 
 toml::table load_document(const std::string& path, std::vector<std::string>* chain) {
   std::vector<std::string> seen;
-  toml::table document = load_chain(path, seen);
+  toml::table document = load_chain(path, seen, {path, 0, ""});
   if (chain != nullptr) *chain = std::move(seen);
   return document;
 }
@@ -84,13 +157,27 @@ namespace {
 /// The table at index key[at...] (up to the next dot) of an array of tables ("events.1.share").
 toml::node* array_element(toml::array& array, const std::string& key, std::size_t at) {
   const std::string index = key.substr(at, key.find('.', at) - at);
-  const bool digits = !index.empty() && index.find_first_not_of("0123456789") == std::string::npos;
-  if (!digits || std::stoull(index) >= array.size()) {
+  std::size_t value = 0;
+  const auto [end, status] = std::from_chars(index.data(), index.data() + index.size(), value);
+  if (index.empty() || status != std::errc{} || end != index.data() + index.size() ||
+      value >= array.size()) {
     throw util::InputError({"--set", 0, key}, "expected an index below " +
                                                   std::to_string(array.size()) + " after '" +
                                                   key.substr(0, at - 1) + "'");
   }
-  return array.get(static_cast<std::size_t>(std::stoull(index)));
+  return array.get(value);
+}
+
+/// A platform comes into being only by its own table in a scenario file: through --set, a name
+/// that is not there is a typo of one that is.
+[[noreturn]] void unknown_platform(const toml::table& platforms, const std::string& name,
+                                   const std::string& key) {
+  std::vector<std::string_view> names;
+  for (auto&& [platform, node] : platforms)
+    names.push_back(platform.str());
+  throw util::InputError({"--set", 0, key}, "unknown platform '" + name + "'" +
+                                                util::suggestion_suffix(name, names) +
+                                                "; a new platform needs its own table in a file");
 }
 
 }  // namespace
@@ -103,6 +190,11 @@ void apply_overrides(toml::table& document, const std::vector<std::string>& over
     }
     const std::string key = text.substr(0, equals);
     const std::string value = text.substr(equals + 1);
+    if (static_cast<std::size_t>(std::count(key.begin(), key.end(), '.')) >= kMaxTomlDepth) {
+      throw util::InputError({"--set", 0, key}, "more than " + std::to_string(kMaxTomlDepth) +
+                                                    " parts in the key");
+    }
+    check_toml_nesting("--set", "v = " + value);
     toml::table parsed;
     try {
       parsed = toml::parse("v = " + value, std::string_view{"--set"});
@@ -121,6 +213,10 @@ void apply_overrides(toml::table& document, const std::vector<std::string>& over
         break;
       }
       toml::node* next = table->get(part);
+      if (next == nullptr && table != &document && begin > 0 &&
+          key.compare(0, begin, "platforms.") == 0) {
+        unknown_platform(*table, part, key);
+      }
       if (next == nullptr) {
         table->insert(part, toml::table{});
         next = table->get(part);

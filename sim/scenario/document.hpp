@@ -13,6 +13,9 @@
 
 namespace sim::scenario {
 
+/// Scenario and sweep files are small: a larger file is a wrong path, not a scenario.
+inline constexpr std::size_t kMaxTomlBytes = std::size_t{4} << 20;
+
 /// Loads `path` and its `extends` chain (cycles and missing files are InputErrors). When `chain`
 /// is given, it receives the files read, `path` first and the last base last.
 toml::table load_document(const std::string& path, std::vector<std::string>* chain = nullptr);
@@ -23,6 +26,11 @@ void apply_overrides(toml::table& document, const std::vector<std::string>& over
 
 /// Parses a TOML file; a missing file or a syntax error is an InputError naming file and line.
 toml::table parse_toml(const std::string& path);
+
+/// The value of a number node as a double. Integers convert exactly up to 2^53 and to the
+/// nearest double beyond (toml++'s value<double>() refuses those, which read as 0 once).
+/// Precondition: node.is_number().
+double number_of(const toml::node& node);
 
 /// The line a node was defined on (0 when unknown) and its file.
 std::uint64_t line_of(const toml::node& node);

@@ -8,19 +8,18 @@
 #include "sim/scenario/document.hpp"
 #include "sim/scenario/table_reader.hpp"
 #include "sim/util/did_you_mean.hpp"
+#include "sim/util/input_file.hpp"
+#include "sim/util/parse_number.hpp"
 
 namespace sim::scenario {
 namespace {
 
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr std::uint64_t kMaxWeeks = 5200;  // a century
+// Names label tables and figures; descriptions are one line. Longer texts are a mistake (and
+// would not fit the HDF5 attributes they are stored in).
+constexpr std::size_t kMaxNameLength = 200;
+constexpr std::size_t kMaxDescriptionLength = 2000;
 
 void read_simulation(TableReader& root, Scenario& s) {
   const toml::table* table = root.table("simulation");
@@ -30,6 +29,10 @@ void read_simulation(TableReader& root, Scenario& s) {
   s.replicates = static_cast<std::uint32_t>(r.integer("replicates", s.replicates, 1, 1000000));
   s.seed = r.integer("seed", s.seed, 0, std::numeric_limits<std::int64_t>::max());
   s.start_date = r.text("start_date", s.start_date);
+  if (table->contains("start_date") && !util::is_iso_date(s.start_date)) {
+    throw util::InputError(r.where("start_date"),
+                           "'" + s.start_date + "' is not a date of the form YYYY-MM-DD");
+  }
   r.check_unknown();
 }
 
@@ -171,19 +174,84 @@ std::uint8_t read_segments(TableReader& r) {
   return mask;
 }
 
+/// The keys each kind of event takes (beyond type): required first, then optional. A key that
+/// does not apply to the kind would be ignored silently, so it is an error.
+struct EventKeys {
+  std::string_view kind;
+  std::vector<std::string_view> required, optional;
+};
+
+const std::vector<EventKeys>& event_keys() {
+  static const std::vector<EventKeys> keys{
+      {"announce", {"week", "platform", "to", "share"}, {"weeks"}},
+      {"leave", {"week", "platform"}, {}},
+      {"join", {"week", "platform"}, {}},
+      {"exit", {"week", "platform", "segments", "share"}, {"to"}},
+      {"toxicity", {"week", "platform", "value"}, {}},
+      {"launch", {"week", "platform"}, {}},
+      {"shock", {"week", "platform"}, {"value", "churn", "weeks"}},
+  };
+  return keys;
+}
+
+std::string joined(const std::vector<std::string_view>& names) {
+  std::string text;
+  for (const auto name : names)
+    text += (text.empty() ? "'" : ", '") + std::string(name) + "'";
+  return text;
+}
+
+/// Unknown keys first (so a typo of a required key says "did you mean"), then keys that do not
+/// apply to this kind, then missing ones.
+void check_event_keys(const toml::table& table, TableReader& r, const EventKeys& keys) {
+  static const std::vector<std::string_view> kAll{"type", "week",  "platform", "to",   "share",
+                                                  "segments", "value", "churn", "weeks"};
+  for (const auto key : kAll)
+    r.allow(key);
+  r.check_unknown();
+  for (auto&& [key, node] : table) {
+    const std::string_view name = key.str();
+    if (name == "type") continue;
+    const auto& req = keys.required;
+    const auto& opt = keys.optional;
+    if (std::find(req.begin(), req.end(), name) != req.end() ||
+        std::find(opt.begin(), opt.end(), name) != opt.end()) {
+      continue;
+    }
+    std::vector<std::string_view> takes = req;
+    takes.insert(takes.end(), opt.begin(), opt.end());
+    throw util::InputError(r.where(name), "does not apply to an event of type '" +
+                                              std::string(keys.kind) + "' (it takes " +
+                                              joined(takes) + ")");
+  }
+  for (const auto key : keys.required) {
+    if (table.get(key) == nullptr) {
+      throw util::InputError(r.where(key), "missing: an event of type '" +
+                                               std::string(keys.kind) + "' needs " +
+                                               joined(keys.required));
+    }
+  }
+}
+
 Event read_event(const toml::table& table, const std::string& file, std::size_t index,
                  const Scenario& s) {
   TableReader r(table, file, "events[" + std::to_string(index) + "]");
   Event e;
   e.line = line_of(table);
-  static const std::vector<std::string_view> kKinds{"announce", "leave",  "join", "exit",
-                                                    "toxicity", "launch", "shock"};
-  const std::string kind = r.choice("type", "", kKinds);
-  e.kind = static_cast<Event::Kind>(std::find(kKinds.begin(), kKinds.end(), kind) - kKinds.begin());
+  std::vector<std::string_view> kinds;
+  for (const auto& keys : event_keys())
+    kinds.push_back(keys.kind);
+  if (table.get("type") == nullptr) {
+    r.allow("type");
+    throw util::InputError(r.where("type"), "missing: one of " + joined(kinds));
+  }
+  const std::string kind = r.choice("type", "", kinds);
+  const auto position = std::find(kinds.begin(), kinds.end(), kind) - kinds.begin();
+  e.kind = static_cast<Event::Kind>(position);
+  check_event_keys(table, r, event_keys()[static_cast<std::size_t>(position)]);
   // Events after the simulated weeks are allowed (a run shortened with --weeks keeps its
   // scenario valid) and never take effect.
   e.week = static_cast<std::uint32_t>(r.integer("week", 0, 0, kMaxWeeks));
-  if (table.get("platform") == nullptr) throw util::InputError(r.where("platform"), "missing");
   e.platform = platform_named(s, r.text("platform", ""), r.where("platform"));
   e.targets = read_targets(r, s);
   e.share = r.real("share", e.share, 0, 1);
@@ -191,9 +259,7 @@ Event read_event(const toml::table& table, const std::string& file, std::size_t 
   e.value = r.real("value", e.value, 0, 1);
   e.churn = r.real("churn", e.churn, 0, 1);
   e.weeks = static_cast<std::uint32_t>(r.integer("weeks", e.weeks, 1, kMaxWeeks));
-  r.check_unknown();
-  const bool needs_targets = e.kind == Event::Kind::kAnnounce;
-  if (needs_targets && e.targets.empty()) {
+  if (e.kind == Event::Kind::kAnnounce && e.targets.empty()) {
     throw util::InputError(r.where("to"), "an announcement needs target platforms ('to')");
   }
   if (std::find(e.targets.begin(), e.targets.end(), e.platform) != e.targets.end()) {
@@ -272,6 +338,33 @@ void read_output(TableReader& root, Scenario& s) {
   r.check_unknown();
 }
 
+/// A sweep file handed to a scenario reader, or unknown top-level keys: said before any section
+/// is read, so that a typo ("extens") is named as such and not as a consequence of it.
+void check_root_keys(const toml::table& document, TableReader& root) {
+  if (document.contains("base") && (document.contains("parameters") ||
+                                    document.contains("design"))) {
+    throw util::InputError({root.file(), 0, ""},
+                           "is a sweep file, not a scenario: run it with 'trek sweep'");
+  }
+  for (const std::string_view key : {"name", "description", "baseline", "simulation",
+                                     "population", "model", "platforms", "strategy", "events",
+                                     "reach", "output", "extends"}) {
+    root.allow(key);
+  }
+  root.check_unknown();
+}
+
+std::string bounded_text(TableReader& root, std::string_view key, const std::string& fallback,
+                         std::size_t limit) {
+  std::string value = root.text(key, fallback);
+  if (value.size() > limit) {
+    throw util::InputError(root.where(key), "is " + std::to_string(value.size()) +
+                                                " characters long; at most " +
+                                                std::to_string(limit) + " are allowed");
+  }
+  return value;
+}
+
 }  // namespace
 
 std::vector<std::string> Scenario::platform_names() const {
@@ -295,8 +388,9 @@ Scenario read_scenario(const std::string& path, const std::vector<std::string>& 
   Scenario s;
   s.file = path;
   TableReader root(document, path, "");
-  s.name = root.text("name", path);
-  s.description = root.text("description", "");
+  check_root_keys(document, root);
+  s.name = bounded_text(root, "name", path, kMaxNameLength);
+  s.description = bounded_text(root, "description", "", kMaxDescriptionLength);
   s.baseline = root.boolean("baseline", false);
   read_simulation(root, s);
   read_population(root, s);
@@ -311,7 +405,7 @@ Scenario read_scenario(const std::string& path, const std::vector<std::string>& 
   text << document;
   s.resolved_toml = text.str();
   for (const std::string& file : chain)
-    s.sources.push_back({file, read_text(file)});
+    s.sources.push_back({file, util::read_input_file(file, kMaxTomlBytes)});
   return s;
 }
 

@@ -44,7 +44,7 @@ double TableReader::real(std::string_view key, double fallback, double min, doub
   const toml::node* node = find(key);
   if (node == nullptr) return fallback;
   if (!node->is_number()) fail(key, "must be a number");
-  const double value = node->value<double>().value_or(0.0);
+  const double value = number_of(*node);
   if (!std::isfinite(value) || value < min || value > max) {
     fail(key, number_text(value) + " is outside [" + number_text(min) + ", " +
                   (std::isinf(max) ? std::string("inf") : number_text(max)) + "]");

@@ -12,6 +12,7 @@
 #include "sim/scenario/table_reader.hpp"
 #include "sim/sweep/design.hpp"
 #include "sim/util/did_you_mean.hpp"
+#include "sim/util/input_file.hpp"
 
 namespace sim::sweep {
 namespace {
@@ -20,21 +21,16 @@ using scenario::TableReader;
 
 constexpr std::uint64_t kMaxPoints = 100'000'000;
 
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 /// Scenario keys a sweep may not vary: they decide what is compared, not the model.
 void refuse_structural(const util::InputLocation& where, const std::string& key) {
-  for (const char* prefix : {"population.", "simulation.replicates", "simulation.seed", "name",
-                             "description", "baseline", "output."}) {
+  for (const char* prefix : {"population.", "simulation.replicates", "simulation.seed",
+                             "simulation.weeks", "simulation.start_date", "name", "description",
+                             "baseline", "output."}) {
     if (key.rfind(prefix, 0) == 0) {
       throw util::InputError(where, "'" + key +
-                                        "' cannot be swept (sweeps share one population, "
-                                        "seed and replicate count)");
+                                        "' cannot be swept (the points of a sweep share one "
+                                        "population, seed, replicate count and length; "
+                                        "fix it under [set])");
     }
   }
 }
@@ -60,7 +56,7 @@ Parameter read_parameter(const SweepSpec& spec, const std::string& key, const to
   if (const toml::array* list = node.as_array()) {
     for (const auto& value : *list) {
       if (!value.is_number()) throw util::InputError(where, "values must be numbers");
-      p.values.push_back(value.value<double>().value_or(0.0));
+      p.values.push_back(scenario::number_of(value));
     }
   } else if (const toml::table* table = node.as_table()) {
     TableReader reader(*table, spec.file, "parameters." + key);
@@ -71,7 +67,7 @@ Parameter read_parameter(const SweepSpec& spec, const std::string& key, const to
     if (const toml::array* listed = reader.array("values")) {
       for (const auto& value : *listed) {
         if (!value.is_number()) throw util::InputError(where, "values must be numbers");
-        p.values.push_back(value.value<double>().value_or(0.0));
+        p.values.push_back(scenario::number_of(value));
       }
     }
     const std::uint64_t steps = reader.integer("steps", 0, 2, 1'000'000);
@@ -158,7 +154,11 @@ std::vector<std::string> string_list(TableReader& root, const char* key) {
   if (const toml::array* list = root.array(key)) {
     for (const auto& item : *list) {
       if (!item.is_string()) throw util::InputError(root.where(key), "expected a list of names");
-      out.push_back(item.value<std::string>().value_or(""));
+      std::string name = item.value<std::string>().value_or("");
+      if (std::find(out.begin(), out.end(), name) != out.end()) {
+        throw util::InputError(root.where(key), "'" + name + "' is listed twice");
+      }
+      out.push_back(std::move(name));
     }
   }
   return out;
@@ -190,8 +190,14 @@ SweepSpec read_sweep(const std::string& path) {
   const toml::table document = scenario::parse_toml(path);
   SweepSpec spec;
   spec.file = path;
-  spec.text = read_text(path);
+  spec.text = util::read_input_file(path, scenario::kMaxTomlBytes);
   TableReader root(document, path, "");
+  if (!document.contains("base") && (document.contains("platforms") ||
+                                     document.contains("extends"))) {
+    throw util::InputError({path, 0, ""},
+                           "is a scenario file, not a sweep: 'trek run' and 'trek compare' "
+                           "read it");
+  }
   const std::string base = root.text("base", "");
   if (base.empty()) throw util::InputError({path, 0, "base"}, "names no base scenario");
   spec.base = (std::filesystem::path(path).parent_path() / base).lexically_normal().string();
@@ -224,10 +230,18 @@ SweepSpec read_sweep(const std::string& path) {
   }
   spec.fixed.push_back("simulation.replicates=" + std::to_string(spec.replicates));
   std::vector<std::string> platforms;
+  std::uint32_t weeks = 0;
   try {
-    platforms = base_scenario(spec).platform_names();
+    const scenario::Scenario base_run = base_scenario(spec);
+    platforms = base_run.platform_names();
+    weeks = base_run.weeks;
   } catch (const util::InputError& e) {
     throw util::InputError(root.where("set"), "in the base scenario: " + std::string(e.what()));
+  }
+  if (spec.window > weeks) {
+    throw util::InputError(root.where("window"), std::to_string(spec.window) +
+                                                     " weeks is longer than the run (" +
+                                                     std::to_string(weeks) + " weeks)");
   }
   if (const toml::table* parameters = root.table("parameters")) {
     for (const auto& [key, node] : *parameters)

@@ -29,4 +29,17 @@ std::optional<bool> parse_bool(std::string_view text) {
   return std::nullopt;
 }
 
+bool is_iso_date(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  const auto year = parse_unsigned(text.substr(0, 4));
+  const auto month = parse_unsigned(text.substr(5, 2));
+  const auto day = parse_unsigned(text.substr(8, 2));
+  if (!year || !month || !day || *year < 1000 || *month < 1 || *month > 12 || *day < 1) {
+    return false;
+  }
+  const bool leap = (*year % 4 == 0 && *year % 100 != 0) || *year % 400 == 0;
+  constexpr std::uint64_t kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return *day <= kDays[*month - 1] + (leap && *month == 2 ? 1 : 0);
+}
+
 }  // namespace sim::util

@@ -16,4 +16,8 @@ std::optional<double> parse_real(std::string_view text);
 /// true/false, yes/no, 1/0, on/off; nullopt on anything else.
 std::optional<bool> parse_bool(std::string_view text);
 
+/// A calendar date written YYYY-MM-DD (years 1000-9999, months and days that exist, leap years
+/// included).
+bool is_iso_date(std::string_view text);
+
 }  // namespace sim::util

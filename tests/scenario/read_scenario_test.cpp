@@ -147,9 +147,12 @@ TEST(ReadScenario, EveryErrorClassIsAnInputError) {
       {base + "[[events]]\ntype = \"leave\"\nplatform = \"bluesky\"\nweek = 1\n", "not on bluesky"},
       {base + "[[events]]\ntype = \"join\"\nplatform = \"x\"\nweek = 1\n", "already on x"},
       {base + "[[events]]\ntype = \"leave\"\nplatform = \"x\"\nweek = 6000\n", "week"},
-      {base + "[[events]]\ntype = \"announce\"\nplatform = \"x\"\nweek = 2\n", "target"},
+      {base + "[[events]]\ntype = \"announce\"\nplatform = \"x\"\nweek = 2\n",
+       "type 'announce' needs 'week', 'platform', 'to', 'share'"},
       {base + "[[events]]\ntype = \"exit\"\nplatform = \"x\"\nweek = 2\nshare = 0.5\n", "segments"},
-      {base + "[[events]]\ntype = \"exit\"\nplatform = \"x\"\nweek = 2\nsegments = [\"press\"]\n",
+      {base +
+           "[[events]]\ntype = \"exit\"\nplatform = \"x\"\nweek = 2\nshare = 0.5\n"
+           "segments = [\"press\"]\n",
        "unknown segment"},
       {base + "[[events]]\ntype = \"tweet\"\nplatform = \"x\"\nweek = 2\n", "type"},
       {base + "[strategy.threads]\npresent = true\n", "unknown platform 'threads'"},

@@ -1,0 +1,19 @@
+#pragma once
+/// Reading a whole input file (scenario, sweep, degree sequence) with the checks every reader
+/// needs: a missing file is named with the nearest file in its folder, and size is bounded so
+/// that a wrong path (a device, a huge file) cannot exhaust memory.
+
+#include <cstddef>
+#include <string>
+
+namespace sim::util {
+
+/// The file's bytes. InputError naming the file when it does not exist (with "did you mean"
+/// the closest name in the same folder), is not a regular file, cannot be read, or is larger
+/// than `max_bytes`.
+std::string read_input_file(const std::string& path, std::size_t max_bytes);
+
+/// Throws the InputError read_input_file gives when `path` is not an existing regular file.
+void check_input_file(const std::string& path);
+
+}  // namespace sim::util
