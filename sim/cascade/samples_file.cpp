@@ -7,11 +7,13 @@ namespace sim::cascade {
 
 void write_samples_file(const std::string& path, const CascadeSamples& samples,
                         const std::vector<double>& times_hours,
-                        const std::map<std::string, std::string>& description) {
+                        const std::map<std::string, std::string>& description,
+                        const io::OutputPolicy& policy) {
   io::write_atomically(path, [&](const std::string& temporary) {
-    const io::Handle file = io::create_file(temporary);
+    io::Handle file = io::create_file(temporary);
     io::write_attribute(file.get(), "format", "trek-cascade");
     io::write_attribute(file.get(), "version", std::uint64_t{1});
+    {
     const io::Handle group = io::create_group(file.get(), "cascade");
     for (const auto& [key, value] : description)
       io::write_attribute(group.get(), key, value);
@@ -23,7 +25,9 @@ void write_samples_file(const std::string& path, const CascadeSamples& samples,
     }
     io::write_vector<double>(group.get(), "times_hours", times_hours);
     io::write_vector<std::uint32_t>(group.get(), "reached_by_time", samples.reached_by_time, true);
-  });
+  }
+  io::close_file(file);
+  }, policy);
 }
 
 }  // namespace sim::cascade

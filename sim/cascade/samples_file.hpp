@@ -1,4 +1,5 @@
 #pragma once
+#include "sim/io/atomic_file.hpp"
 /// Per-cascade results in HDF5, for researchers who want the raw Monte Carlo samples.
 ///
 /// Layout (format attribute "trek-cascade", version 1):
@@ -20,6 +21,7 @@ namespace sim::cascade {
 
 void write_samples_file(const std::string& path, const CascadeSamples& samples,
                         const std::vector<double>& times_hours,
-                        const std::map<std::string, std::string>& description);
+                        const std::map<std::string, std::string>& description,
+                        const io::OutputPolicy& policy);
 
 }  // namespace sim::cascade

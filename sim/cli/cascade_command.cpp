@@ -10,6 +10,7 @@
 #include "sim/cascade/summary.hpp"
 #include "sim/cascade/transmission_spec.hpp"
 #include "sim/cli/common.hpp"
+#include "sim/io/atomic_file.hpp"
 #include "sim/cli/json.hpp"
 #include "sim/graph/io/load.hpp"
 #include "sim/util/error.hpp"
@@ -35,6 +36,7 @@ struct CascadeOptions {
   std::uint64_t seed = 1;
   std::uint32_t share = 1;
   bool no_rounds = false;
+  bool force = false;
   std::string delay;
   std::vector<double> times;
   double large = 0.05;
@@ -168,6 +170,7 @@ void print_table(const CascadeOptions& o, const cascade::CascadeStudy& study,
 
 void run_cascade(const CascadeOptions& o) {
   const ThreadLimit threads(o.common.threads);
+  if (!o.output.empty()) io::check_output(o.output, {.replace = o.force, .inputs = {o.graph}});
   if (!(o.large >= 0.0 && o.large <= 1.0)) {
     throw util::InputError({"", 0, "--large"}, "must be a share of nodes in [0, 1]");
   }
@@ -187,7 +190,8 @@ void run_cascade(const CascadeOptions& o) {
                                  {"model", model_text(study)},
                                  {"seeds", cascade::describe(study.seeds)},
                                  {"seed", std::to_string(o.seed)},
-                                 {"creator", creator()}});
+                                 {"creator", creator()}},
+                                {.replace = o.force, .inputs = {o.graph}});
   }
   if (o.format == "json") {
     std::cout << summary_json(o, study, summary) << '\n';
@@ -228,6 +232,7 @@ void register_cascade_command(CLI::App& app) {
   command->add_option("--seed", o->seed, "Master seed (default 1)");
   command->add_option("--share", o->share,
                       "IC: cascades per sampled live-arc graph, 1-64 (default 1: independent)");
+  command->add_flag("--force", o->force, "Replace an existing output file (-o)");
   command->add_flag("--no-rounds", o->no_rounds,
                     "IC with --share: skip round counts; sizes come from the components of each "
                     "live-arc graph (much faster)");

@@ -14,7 +14,6 @@
 
 #include "sim/cli/common.hpp"
 #include "sim/cli/json.hpp"
-#include "sim/cli/output_checks.hpp"
 #include "sim/cli/progress.hpp"
 #include "sim/cli/run_recorder.hpp"
 #include "sim/cli/run_report.hpp"
@@ -258,7 +257,12 @@ void compare(CompareOptions o) {
   const ThreadLimit threads(o.common.threads);
   baseline_first(o.scenarios, o.overrides);
   const std::vector<scenario::Scenario> scenarios = read_all(o);
-  check_output(o.output, o.force);
+  io::OutputPolicy policy{.replace = o.force, .inputs = {}};
+  for (const auto& s : scenarios) {
+    for (std::string& input : engine::input_files(s))
+      policy.inputs.push_back(std::move(input));
+  }
+  io::check_output(o.output, policy);
   std::map<std::string, graph::Graph> graphs;  // scenarios sharing a population share the graph
   for (const auto& s : scenarios) {
     const std::string source = engine::resolve_graph_source(s);
@@ -270,27 +274,33 @@ void compare(CompareOptions o) {
   const double start = now_seconds();
   const scenario::Scenario& first = scenarios.front();
   io::write_atomically(o.output, [&](const std::string& temporary) {
-    const io::Handle file = io::create_file(temporary);
+    io::Handle file = io::create_file(temporary);
     io::write_attribute(file.get(), "format", "trek-compare");
     io::write_attribute(file.get(), "version", std::uint64_t{2});
     io::write_attribute(file.get(), "creator", creator());
     io::write_attribute(file.get(), "command_line", command_line());
-    const io::Handle group = io::create_group(file.get(), "scenarios");
-    Progress progress(std::uint64_t{first.weeks} * first.replicates * scenarios.size(), "weeks",
-                      !o.common.quiet);
-    for (std::size_t i = 0; i < scenarios.size(); ++i) {
-      const auto& s = scenarios[i];
-      const graph::Graph& graph = graphs.at(engine::resolve_graph_source(s));
-      engine::ResultsFile results(group.get(), names[i], s, graph, {creator(), command_line()});
-      RunRecorder collector(results, progress);
-      engine::run_scenario(s, graph, collector);
-      results.finish({seconds_since(start), active_threads(), utc_now()});
-      runs.push_back(collector.take());
+    {
+      const io::Handle group = io::create_group(file.get(), "scenarios");
+      Progress progress(std::uint64_t{first.weeks} * first.replicates * scenarios.size(),
+                        "weeks", !o.common.quiet);
+      for (std::size_t i = 0; i < scenarios.size(); ++i) {
+        const auto& s = scenarios[i];
+        const graph::Graph& graph = graphs.at(engine::resolve_graph_source(s));
+        engine::ResultsFile results(group.get(), names[i], s, graph, {creator(), command_line()});
+        RunRecorder collector(results, progress);
+        engine::run_scenario(s, graph, collector);
+        results.finish({seconds_since(start), active_threads(), utc_now()});
+        runs.push_back(collector.take());
+      }
+      progress.finish();
     }
-    progress.finish();
-    result = engine::compare(names, runs, first.platform_names(), report_weeks(first.weeks));
+    std::vector<std::vector<std::string>> platforms;
+    for (const auto& s : scenarios)
+      platforms.push_back(s.platform_names());
+    result = engine::compare(names, runs, platforms, report_weeks(first.weeks));
     write_comparison(file.get(), *result);
-  });
+    io::close_file(file);
+  }, policy);
   const engine::Comparison& c = *result;
   if (o.format == "json") {
     std::cout << comparison_json(c, first) << '\n';

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "sim/cli/common.hpp"
+#include "sim/io/atomic_file.hpp"
 #include "sim/cli/json.hpp"
 #include "sim/graph/generators/generator.hpp"
 #include "sim/graph/io/load.hpp"
@@ -22,6 +23,7 @@ struct GraphOptions {
   std::string output;
   std::string format = "table";
   bool follows = false;
+  bool force = false;
   std::uint64_t nodes = 0;
 };
 
@@ -67,8 +69,10 @@ void run_generate(const GraphOptions& options) {
   const ThreadLimit threads(options.common.threads);
   const double start = now_seconds();
   const auto spec = graph::parse_generator_spec(options.input);
+  const io::OutputPolicy policy{.replace = options.force, .inputs = {}};
+  io::check_output(options.output, policy);
   const graph::Graph graph = graph::generators::generate(spec);
-  graph::io::save_graph(graph, options.output, creator());
+  graph::io::save_graph(graph, options.output, creator(), policy);
   inform(options.common,
          "wrote " + options.output + ": " + summary_line(graph) + " (" + elapsed_text(start) + ")");
 }
@@ -76,8 +80,10 @@ void run_generate(const GraphOptions& options) {
 void run_convert(const GraphOptions& options) {
   const ThreadLimit threads(options.common.threads);
   const double start = now_seconds();
+  const io::OutputPolicy policy{.replace = options.force, .inputs = {options.input}};
+  io::check_output(options.output, policy);
   const auto loaded = graph::io::load_graph(options.input, edge_list_options(options));
-  graph::io::save_graph(loaded.graph, options.output, creator());
+  graph::io::save_graph(loaded.graph, options.output, creator(), policy);
   inform(options.common, "wrote " + options.output + ": " + summary_line(loaded.graph) + ", " +
                              std::to_string(loaded.report.self_loops) + " self-loops and " +
                              std::to_string(loaded.report.duplicates) +
@@ -160,6 +166,7 @@ void register_graph_command(CLI::App& app) {
   generate->add_option("spec", options->input, "Generator spec NAME:key=value,...")->required();
   generate->add_option("-o,--output", options->output, "Output file (.h5, .graphml, .txt)")
       ->required();
+  generate->add_flag("--force", options->force, "Replace an existing output file");
   add_common_options(*generate, options->common);
   generate->footer(generator_catalogue_text());
   generate->callback([options] { run_generate(*options); });
@@ -168,6 +175,7 @@ void register_graph_command(CLI::App& app) {
   convert->add_option("input", options->input, "Graph file or generator spec")->required();
   convert->add_option("-o,--output", options->output, "Output file (.h5, .graphml, .txt)")
       ->required();
+  convert->add_flag("--force", options->force, "Replace an existing output file");
   add_input_options(*convert, *options);
   add_common_options(*convert, options->common);
   convert->callback([options] { run_convert(*options); });

@@ -2,7 +2,9 @@
 // exit codes: 0 success, 1 run-time or I/O error, 2 usage or invalid input.
 
 #include <CLI/CLI.hpp>
+#include <hdf5.h>
 
+#include <csignal>
 #include <exception>
 #include <iostream>
 #include <new>
@@ -28,6 +30,13 @@ int report(const char* kind, const std::string& message, int code) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // A write past the file-size limit then fails with EFBIG and is reported, instead of the
+  // signal ending the process with the temporary file behind.
+  std::signal(SIGXFSZ, SIG_IGN);
+  // A file whose write failed (a full disk) stays open inside HDF5, and HDF5's own exit handler
+  // would crash retrying its flush. Every file Trek writes is closed, checked, before it is
+  // renamed, so that handler has nothing to do: skip it.
+  H5dont_atexit();
   CLI::App app{"Trek: agent-based simulator of audience migration between social media platforms"};
   app.require_subcommand(1);
   app.add_flag_callback(

@@ -11,7 +11,6 @@
 #include <mutex>
 
 #include "sim/cli/common.hpp"
-#include "sim/cli/output_checks.hpp"
 #include "sim/cli/progress.hpp"
 #include "sim/cli/run_recorder.hpp"
 #include "sim/cli/run_report.hpp"
@@ -49,7 +48,8 @@ std::vector<std::string> all_overrides(const RunOptions& o) {
 void run(const RunOptions& o) {
   const ThreadLimit threads(o.common.threads);
   const scenario::Scenario s = scenario::read_scenario(o.scenario, all_overrides(o));
-  check_output(o.output, o.force);
+  const io::OutputPolicy policy{.replace = o.force, .inputs = engine::input_files(s)};
+  io::check_output(o.output, policy);
   const graph::Graph graph = engine::load_population(s);
   inform(o.common, "trek run: " + s.name + ", " + std::to_string(graph.node_count()) + " agents, " +
                        std::to_string(s.weeks) + " weeks, " + std::to_string(s.replicates) +
@@ -65,7 +65,7 @@ void run(const RunOptions& o) {
     progress.finish();
     file.finish({seconds_since(start), active_threads(), started});
     series = recorder.take();
-  });
+  }, policy);
   const double seconds = seconds_since(start);
   if (!o.common.quiet) print_run_summary(engine::table_of(s.platform_names(), std::move(series)));
   char timing[160];

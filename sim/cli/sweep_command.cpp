@@ -18,11 +18,11 @@
 
 #include "sim/cli/common.hpp"
 #include "sim/cli/mpi_world.hpp"
-#include "sim/cli/output_checks.hpp"
 #include "sim/cli/progress.hpp"
 #include "sim/cli/report_command.hpp"
 #include "sim/cli/sweep_report.hpp"
 #include "sim/engine/population.hpp"
+#include "sim/io/atomic_file.hpp"
 #include "sim/sweep/read_sweep.hpp"
 #include "sim/sweep/run_sweep.hpp"
 #include "sim/sweep/sweep_file.hpp"
@@ -84,7 +84,7 @@ std::unique_ptr<sweep::SweepWriter> open_partial(const SweepOptions& o, const st
       throw util::InputError({partial, 0, "--resume"},
                              "nothing to resume: no interrupted sweep of " + o.output);
     }
-    return std::make_unique<sweep::SweepWriter>(partial, spec, shape, shard);
+    return std::make_unique<sweep::SweepWriter>(partial, spec, design, shape, shard, true);
   }
   if (exists && !o.force) {
     throw util::InputError({partial, 0, ""},
@@ -93,7 +93,7 @@ std::unique_ptr<sweep::SweepWriter> open_partial(const SweepOptions& o, const st
   }
   // A fresh file, not a truncated one: nothing of an old partial file is reused.
   std::filesystem::remove(partial);
-  return std::make_unique<sweep::SweepWriter>(partial, spec, design, shape, shard);
+  return std::make_unique<sweep::SweepWriter>(partial, spec, design, shape, shard, false);
 }
 
 /// What one process runs: the points of `shard` not yet done, into `partial`.
@@ -106,7 +106,7 @@ ShardRun run_shard(const SweepOptions& o, const sweep::Shard& shard, const std::
                    bool show_progress) {
   ShardRun run{sweep::read_sweep(o.sweep)};
   const sweep::SweepSpec& spec = run.spec;
-  check_output(o.output, o.force || o.resume);
+  io::check_output(o.output, {.replace = o.force || o.resume, .inputs = {o.sweep, spec.base}});
   const sweep::Design design = sweep::make_design(spec);
   const sweep::SweepShape shape = sweep::sweep_shape(spec);
   const graph::Graph graph = engine::load_population(sweep::base_scenario(spec));
@@ -186,6 +186,14 @@ void run_sweep(const SweepOptions& o) {
   }
   const sweep::Shard shard = sweep::parse_shard(o.shard);
   const std::string partial = o.output + ".partial";
+  if (o.resume && !std::filesystem::exists(partial) && std::filesystem::exists(o.output)) {
+    // A requeued batch task whose sweep had finished: nothing is lost, nothing to do.
+    const sweep::SweepSpec spec = sweep::read_sweep(o.sweep);
+    if (sweep::is_finished(o.output, sweep::sweep_shape(spec), shard)) {
+      inform(o.common, o.output + " is already complete: nothing to resume");
+      return;
+    }
+  }
   const double start = now_seconds();
   const ShardRun run = run_shard(o, shard, partial, !o.common.quiet);
   sweep::finalise({partial}, o.output, shard.count == 1, seconds_since(start), command_line());
@@ -194,7 +202,7 @@ void run_sweep(const SweepOptions& o) {
 }
 
 void merge(const MergeOptions& o) {
-  check_output(o.output, o.force);
+  io::check_output(o.output, {.replace = o.force, .inputs = o.inputs});
   const double start = now_seconds();
   sweep::finalise(o.inputs, o.output, true, 0.0, command_line());
   if (!o.common.quiet) print_sensitivity(o.output);

@@ -46,6 +46,37 @@ std::vector<double> metric_values(const ReplicateSeries& series, std::size_t wee
   return values;
 }
 
+std::vector<std::string> platform_union(const std::vector<std::vector<std::string>>& platforms) {
+  std::vector<std::string> all;
+  for (const auto& list : platforms) {
+    for (const auto& name : list) {
+      if (std::find(all.begin(), all.end(), name) == all.end()) all.push_back(name);
+    }
+  }
+  return all;
+}
+
+std::vector<double> metric_values(const ReplicateSeries& series, std::size_t week,
+                                  const std::vector<std::string>& own,
+                                  const std::vector<std::string>& platforms) {
+  const std::vector<double> mine = metric_values(series, week);
+  if (own == platforms) return mine;
+  const std::size_t p = own.size(), all = platforms.size();
+  if (mine.size() != 1 + 2 * p + 7) throw util::Error("metric values do not match the platforms");
+  std::vector<double> aligned(1 + 2 * all + 7, 0.0);
+  aligned[0] = mine[0];
+  for (std::size_t k = 0; k < p; ++k) {
+    const auto at = static_cast<std::size_t>(
+        std::find(platforms.begin(), platforms.end(), own[k]) - platforms.begin());
+    if (at == all) throw util::Error("platform " + own[k] + " is not in the comparison");
+    aligned[1 + at] = mine[1 + k];
+    aligned[1 + all + at] = mine[1 + p + k];
+  }
+  std::copy(mine.begin() + static_cast<std::ptrdiff_t>(1 + 2 * p), mine.end(),
+            aligned.begin() + static_cast<std::ptrdiff_t>(1 + 2 * all));
+  return aligned;
+}
+
 std::array<double, 6> message_statistics(const std::vector<double>& reach) {
   return {util::mean_of(reach),        util::quantile(reach, 0.05), util::quantile(reach, 0.25),
           util::quantile(reach, 0.50), util::quantile(reach, 0.75), util::quantile(reach, 0.95)};
@@ -68,12 +99,14 @@ std::vector<double> single_messages(const std::vector<ReplicateSeries>& run, std
 
 Comparison compare(const std::vector<std::string>& names,
                    const std::vector<std::vector<ReplicateSeries>>& runs,
-                   const std::vector<std::string>& platforms,
+                   const std::vector<std::vector<std::string>>& platforms,
                    const std::vector<std::size_t>& weeks) {
   Comparison out;
   out.scenarios = names;
   out.weeks = weeks;
-  out.metrics = comparison_metrics(platforms);
+  if (platforms.size() != runs.size()) throw util::Error("one platform list per scenario needed");
+  const std::vector<std::string> all = platform_union(platforms);
+  out.metrics = comparison_metrics(all);
   const std::size_t replicates = runs.front().size();
   for (const auto& run : runs) {
     if (run.size() != replicates) throw util::Error("scenarios differ in replicate count");
@@ -84,16 +117,16 @@ Comparison compare(const std::vector<std::string>& names,
     return run;
   };
   const std::vector<ReplicateSeries> baseline = sorted(runs.front());
-  for (const auto& run_unsorted : runs) {
-    const std::vector<ReplicateSeries> run = sorted(run_unsorted);
+  for (std::size_t s = 0; s < runs.size(); ++s) {
+    const std::vector<ReplicateSeries> run = sorted(runs[s]);
     std::vector<std::vector<MetricCell>> by_week;
     std::vector<std::array<double, 6>> messages;
     for (const std::size_t week : weeks) {
       messages.push_back(message_statistics(single_messages(run, week)));
       std::vector<std::vector<double>> level(out.metrics.size()), difference(out.metrics.size());
       for (std::size_t r = 0; r < replicates; ++r) {
-        const auto mine = metric_values(run[r], week);
-        const auto base = metric_values(baseline[r], week);
+        const auto mine = metric_values(run[r], week, platforms[s], all);
+        const auto base = metric_values(baseline[r], week, platforms.front(), all);
         for (std::size_t m = 0; m < mine.size(); ++m) {
           level[m].push_back(mine[m]);
           difference[m].push_back(mine[m] - base[m]);

@@ -25,8 +25,19 @@ struct MetricSpec {
 /// toxic_exposure, engagements, followers.
 std::vector<MetricSpec> comparison_metrics(const std::vector<std::string>& platforms);
 
-/// Values of every metric for one replicate at one week (same order as comparison_metrics).
+/// Values of every metric for one replicate at one week (same order as comparison_metrics of
+/// the replicate's own platforms).
 std::vector<double> metric_values(const ReplicateSeries& series, std::size_t week);
+
+/// The same in the order of comparison_metrics(platforms), where `platforms` holds every
+/// platform of the replicate's scenario (`own`, in its order) and maybe more: a platform the
+/// scenario lacks has zero reach there.
+std::vector<double> metric_values(const ReplicateSeries& series, std::size_t week,
+                                  const std::vector<std::string>& own,
+                                  const std::vector<std::string>& platforms);
+
+/// Every platform of the scenarios, in order of first appearance (the baseline's first).
+std::vector<std::string> platform_union(const std::vector<std::vector<std::string>>& platforms);
 
 struct MetricCell {
   Band level;       ///< the scenario's value across replicates
@@ -54,10 +65,11 @@ struct Comparison {
 };
 
 /// `runs[s]` holds every replicate of scenario s (same replicate count for all), runs[0] the
-/// baseline.
+/// baseline; `platforms[s]` the platforms of scenario s. Scenarios may differ in their platforms:
+/// the per-platform metrics are aligned by name over platform_union(platforms).
 Comparison compare(const std::vector<std::string>& names,
                    const std::vector<std::vector<ReplicateSeries>>& runs,
-                   const std::vector<std::string>& platforms,
+                   const std::vector<std::vector<std::string>>& platforms,
                    const std::vector<std::size_t>& weeks);
 
 }  // namespace sim::engine

@@ -15,6 +15,15 @@ std::string resolve_graph_source(const scenario::Scenario& s) {
   return s.graph;
 }
 
+std::vector<std::string> input_files(const scenario::Scenario& s) {
+  std::vector<std::string> files;
+  for (const auto& source : s.sources)
+    files.push_back(source.path);
+  const std::string graph = resolve_graph_source(s);
+  if (std::filesystem::exists(graph)) files.push_back(graph);
+  return files;
+}
+
 graph::Graph load_population(const scenario::Scenario& s) {
   graph::Graph graph;
   try {

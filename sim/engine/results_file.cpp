@@ -395,15 +395,23 @@ void ResultsFile::on_replicate(const ReplicateSeries& series) {
     count.insert(count.begin() + 2, scenario_.reach.posts);
     io::write_block(message_series_[i].get(), offset, count, message_block.data());
   }
-  H5Fflush(file_.get(), H5F_SCOPE_LOCAL);
+  io::check(H5Fflush(file_.get(), H5F_SCOPE_LOCAL), "flushing a replicate");
 }
 
 void ResultsFile::finish(const RuntimeFacts& facts) {
   const std::lock_guard lock(mutex_);
-  const io::Handle runtime = io::create_group(file_.get(), "runtime");
-  io::write_attribute(runtime.get(), "wall_seconds", facts.wall_seconds);
-  io::write_attribute(runtime.get(), "threads", facts.threads);
-  io::write_attribute(runtime.get(), "started_utc", facts.started_utc);
+  {
+    const io::Handle runtime = io::create_group(file_.get(), "runtime");
+    io::write_attribute(runtime.get(), "wall_seconds", facts.wall_seconds);
+    io::write_attribute(runtime.get(), "threads", facts.threads);
+    io::write_attribute(runtime.get(), "started_utc", facts.started_utc);
+  }
+  series_.clear();
+  reach_series_.clear();
+  message_series_.clear();
+  snapshots_.clear();
+  // A run of its own file is complete only when the file closed cleanly (a full disk shows here).
+  if (H5Iget_type(file_.get()) == H5I_FILE) io::close_file(file_);
 }
 
 }  // namespace sim::engine

@@ -45,7 +45,8 @@ class ResultsFile final : public RunObserver {
                    const model::AgentState& state) override;
   void on_replicate(const ReplicateSeries& series) override;
 
-  /// Writes the run-time facts; call once, after the last replicate.
+  /// Writes the run-time facts and closes the datasets; a results file of its own is then
+  /// flushed and closed, checked (a full disk throws here). Call once, after the last replicate.
   void finish(const RuntimeFacts& facts);
 
  private:

@@ -3,23 +3,43 @@
 
 #include "sim/io/h5.hpp"
 
-#include <mutex>
+#include <cstdlib>
+#include <string_view>
 
 #include "sim/util/error.hpp"
 
 namespace sim::io {
 namespace {
 
-herr_t keep_innermost(unsigned depth, const H5E_error2_t* entry, void* data) {
-  auto* message = static_cast<std::string*>(data);
-  if (depth == 0 && entry->desc != nullptr) *message = entry->desc;
+/// What a failed call left on HDF5's error stack: the innermost description, which names the
+/// real cause ("file signature not found", ...), and the errno of a failed system call if any.
+struct StackReport {
+  std::string message;
+  int system_error = 0;
+};
+
+herr_t read_entry(unsigned depth, const H5E_error2_t* entry, void* data) {
+  auto* report = static_cast<StackReport*>(data);
+  if (entry->desc == nullptr) return 0;
+  const std::string_view desc(entry->desc);
+  if (depth == 0) report->message = desc;
+  // The file drivers write "..., errno = 28, error message = 'No space left on device', ...".
+  const auto at = desc.find("errno = ");
+  if (at != std::string_view::npos && report->system_error == 0) {
+    report->system_error = std::atoi(std::string(desc.substr(at + 8, 8)).c_str());
+  }
   return 0;
 }
 
+StackReport stack_report() {
+  StackReport report;
+  H5Ewalk2(H5E_DEFAULT, H5E_WALK_DOWNWARD, read_entry, &report);
+  if (report.message.empty()) report.message = "HDF5 call failed";
+  return report;
+}
+
 std::string hdf5_message() {
-  std::string message;
-  H5Ewalk2(H5E_DEFAULT, H5E_WALK_DOWNWARD, keep_innermost, &message);
-  return message.empty() ? "HDF5 call failed" : message;
+  return stack_report().message;
 }
 
 }  // namespace
@@ -63,13 +83,28 @@ void Handle::close() noexcept {
 }
 
 void silence_hdf5_errors() {
-  static std::once_flag once;
-  std::call_once(once, [] { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); });
+  // The library is thread-safe, so each thread has its own error stack and printing setting.
+  thread_local bool silent = false;
+  if (silent) return;
+  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+  silent = true;
 }
 
 hid_t check(hid_t status, const std::string& what) {
-  if (status < 0) throw util::Error(what + ": " + hdf5_message());
-  return status;
+  if (status >= 0) return status;
+  const StackReport report = stack_report();
+  if (report.system_error != 0) {
+    throw util::SystemError(report.system_error, what + ": " + report.message);
+  }
+  throw util::Error(what + ": " + report.message);
+}
+
+void close_file(Handle& file) {
+  silence_hdf5_errors();
+  if (!file.valid()) return;
+  check(H5Fflush(file.get(), H5F_SCOPE_GLOBAL), "flushing the file");
+  const hid_t id = file.release();
+  check(H5Fclose(id), "closing the file");
 }
 
 template <>
@@ -125,20 +160,24 @@ Handle create_file(const std::string& path) {
 }
 
 Handle create_group(hid_t parent, const std::string& name) {
+  silence_hdf5_errors();
   return Handle(check(H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
                       "creating group " + name));
 }
 
 Handle open_group(hid_t parent, const std::string& name) {
+  silence_hdf5_errors();
   return Handle(check(H5Gopen2(parent, name.c_str(), H5P_DEFAULT), "opening group " + name));
 }
 
 bool has_link(hid_t parent, const std::string& name) {
+  silence_hdf5_errors();
   return H5Lexists(parent, name.c_str(), H5P_DEFAULT) > 0;
 }
 
 template <class T>
 void write_vector(hid_t parent, const std::string& name, std::span<const T> values, bool compress) {
+  silence_hdf5_errors();
   const hsize_t length = values.size();
   Handle space(check(H5Screate_simple(1, &length, nullptr), "dataspace for " + name));
   Handle properties(check(H5Pcreate(H5P_DATASET_CREATE), "properties for " + name));
@@ -158,6 +197,7 @@ void write_vector(hid_t parent, const std::string& name, std::span<const T> valu
 }
 
 std::uint64_t vector_length(hid_t parent, const std::string& name) {
+  silence_hdf5_errors();
   Handle dataset(check(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), "opening dataset " + name));
   Handle space(check(H5Dget_space(dataset.get()), "dataspace of " + name));
   if (H5Sget_simple_extent_ndims(space.get()) != 1) {
@@ -170,6 +210,7 @@ std::uint64_t vector_length(hid_t parent, const std::string& name) {
 
 template <class T>
 std::vector<T> read_vector(hid_t parent, const std::string& name) {
+  silence_hdf5_errors();
   std::vector<T> values(vector_length(parent, name));
   Handle dataset(check(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), "opening dataset " + name));
   if (!values.empty()) {
@@ -190,6 +231,7 @@ SIM_H5_INSTANTIATE(double)
 #undef SIM_H5_INSTANTIATE
 
 void write_attribute(hid_t object, const std::string& name, const std::string& value) {
+  silence_hdf5_errors();
   Handle type(check(H5Tcopy(H5T_C_S1), "string type"));
   check(H5Tset_size(type.get(), std::max<std::size_t>(1, value.size())), "string size");
   check(H5Tset_strpad(type.get(), H5T_STR_NULLPAD), "string padding");
@@ -201,6 +243,7 @@ void write_attribute(hid_t object, const std::string& name, const std::string& v
 }
 
 void write_attribute(hid_t object, const std::string& name, std::uint64_t value) {
+  silence_hdf5_errors();
   Handle space(check(H5Screate(H5S_SCALAR), "scalar dataspace"));
   Handle attribute(
       check(H5Acreate2(object, name.c_str(), H5T_STD_U64LE, space.get(), H5P_DEFAULT, H5P_DEFAULT),
@@ -209,6 +252,7 @@ void write_attribute(hid_t object, const std::string& name, std::uint64_t value)
 }
 
 std::string read_string_attribute(hid_t object, const std::string& name) {
+  silence_hdf5_errors();
   Handle attribute(check(H5Aopen(object, name.c_str(), H5P_DEFAULT), "opening attribute " + name));
   Handle type(check(H5Aget_type(attribute.get()), "type of attribute " + name));
   if (H5Tget_class(type.get()) != H5T_STRING || H5Tis_variable_str(type.get()) > 0) {
@@ -221,6 +265,7 @@ std::string read_string_attribute(hid_t object, const std::string& name) {
 }
 
 std::uint64_t read_uint_attribute(hid_t object, const std::string& name) {
+  silence_hdf5_errors();
   Handle attribute(check(H5Aopen(object, name.c_str(), H5P_DEFAULT), "opening attribute " + name));
   std::uint64_t value = 0;
   check(H5Aread(attribute.get(), H5T_NATIVE_UINT64, &value), "reading attribute " + name);
@@ -228,6 +273,7 @@ std::uint64_t read_uint_attribute(hid_t object, const std::string& name) {
 }
 
 bool has_attribute(hid_t object, const std::string& name) {
+  silence_hdf5_errors();
   return H5Aexists(object, name.c_str()) > 0;
 }
 

@@ -7,7 +7,11 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <new>
+#include <stdexcept>
 #include <vector>
+
+#include "sim/util/error.hpp"
 
 namespace sim::io {
 
@@ -35,11 +39,17 @@ class Handle {
   hid_t id_ = H5I_INVALID_HID;
 };
 
-/// Turns off HDF5's printing of its error stack; our checks report errors instead. Idempotent.
+/// Turns off HDF5's printing of its error stack on the calling thread; our checks report errors
+/// instead. Cheap after the first call on a thread; every io function calls it.
 void silence_hdf5_errors();
 
 /// Throws util::Error("<what>: <HDF5 message>") when `status` is negative; returns it otherwise.
+/// A failed system call underneath (a full disk) gives util::SystemError with its errno.
 hid_t check(hid_t status, const std::string& what);
+
+/// Flushes and closes a file written through HDF5, checking both: a write is complete only when
+/// this returned. Every dataset and group of the file must be closed before.
+void close_file(Handle& file);
 
 /// Maps C++ element types to HDF5 native types.
 template <class T>
@@ -73,5 +83,24 @@ void write_attribute(hid_t object, const std::string& name, std::uint64_t value)
 std::string read_string_attribute(hid_t object, const std::string& name);
 std::uint64_t read_uint_attribute(hid_t object, const std::string& name);
 bool has_attribute(hid_t object, const std::string& name);
+
+/// Runs read() on the HDF5 input `path` and makes every failure of it one line naming the file
+/// (util::InputError, exit code 2): a damaged file, a missing or misshapen dataset, a dataset
+/// whose claimed size exceeds memory.
+template <class Read>
+auto read_input(const std::string& path, Read&& read) -> decltype(read()) {
+  try {
+    return read();
+  } catch (const util::InputError& e) {
+    if (!e.where().file.empty()) throw;
+    throw util::InputError({path, 0, e.where().key}, e.problem());
+  } catch (const util::Error& e) {
+    throw util::InputError({.file = path}, std::string("damaged or not a Trek file: ") + e.what());
+  } catch (const std::bad_alloc&) {
+    throw util::InputError({.file = path}, "damaged: a dataset claims more memory than there is");
+  } catch (const std::length_error&) {
+    throw util::InputError({.file = path}, "damaged: a dataset claims an impossible size");
+  }
+}
 
 }  // namespace sim::io

@@ -34,6 +34,7 @@ herr_t collect_name(hid_t, const char* name, const H5L_info_t*, void* data) {
 
 template <class T>
 Handle create_array(hid_t parent, const std::string& name, const Dims& dims, const Dims& chunk) {
+  silence_hdf5_errors();
   if (dims.size() != chunk.size()) throw util::Error("chunk rank differs for " + name);
   const int rank = static_cast<int>(dims.size());
   Handle space(check(H5Screate_simple(rank, dims.data(), nullptr), "dataspace for " + name));
@@ -56,6 +57,7 @@ Handle create_array(hid_t parent, const std::string& name, const Dims& dims, con
 
 template <class T>
 Handle create_fixed_array(hid_t parent, const std::string& name, const Dims& dims, T fill) {
+  silence_hdf5_errors();
   const int rank = static_cast<int>(dims.size());
   Handle space(check(H5Screate_simple(rank, dims.data(), nullptr), "dataspace for " + name));
   Handle properties(check(H5Pcreate(H5P_DATASET_CREATE), "properties for " + name));
@@ -70,6 +72,7 @@ Handle create_fixed_array(hid_t parent, const std::string& name, const Dims& dim
 
 template <class T>
 std::vector<T> read_block(hid_t dataset, const Dims& offset, const Dims& count) {
+  silence_hdf5_errors();
   std::vector<T> values(element_count(count));
   if (values.empty()) return values;
   const BlockSpaces spaces(dataset, offset, count);
@@ -80,11 +83,13 @@ std::vector<T> read_block(hid_t dataset, const Dims& offset, const Dims& count) 
 }
 
 Handle open_dataset(hid_t parent, const std::string& name) {
+  silence_hdf5_errors();
   return Handle(check(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), "opening dataset " + name));
 }
 
 template <class T>
 void write_block(hid_t dataset, const Dims& offset, const Dims& count, const T* values) {
+  silence_hdf5_errors();
   if (element_count(count) == 0) return;
   const BlockSpaces spaces(dataset, offset, count);
   check(H5Dwrite(dataset, native_type<T>(), spaces.memory.get(), spaces.file.get(), H5P_DEFAULT,
@@ -93,6 +98,7 @@ void write_block(hid_t dataset, const Dims& offset, const Dims& count, const T* 
 }
 
 Dims array_dims(hid_t parent, const std::string& name) {
+  silence_hdf5_errors();
   Handle dataset(check(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), "opening dataset " + name));
   Handle space(check(H5Dget_space(dataset.get()), "dataspace of " + name));
   const int rank = H5Sget_simple_extent_ndims(space.get());
@@ -104,6 +110,7 @@ Dims array_dims(hid_t parent, const std::string& name) {
 
 template <class T>
 std::vector<T> read_array(hid_t parent, const std::string& name) {
+  silence_hdf5_errors();
   std::vector<T> values(element_count(array_dims(parent, name)));
   Handle dataset(check(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), "opening dataset " + name));
   if (!values.empty()) {
@@ -126,6 +133,7 @@ SIM_H5_ARRAY_INSTANTIATE(double)
 #undef SIM_H5_ARRAY_INSTANTIATE
 
 void write_strings(hid_t parent, const std::string& name, const std::vector<std::string>& values) {
+  silence_hdf5_errors();
   std::size_t width = 1;
   for (const auto& value : values)
     width = std::max(width, value.size());
@@ -147,6 +155,7 @@ void write_strings(hid_t parent, const std::string& name, const std::vector<std:
 }
 
 std::vector<std::string> read_strings(hid_t parent, const std::string& name) {
+  silence_hdf5_errors();
   Handle dataset(check(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), "opening dataset " + name));
   Handle type(check(H5Dget_type(dataset.get()), "type of " + name));
   if (H5Tget_class(type.get()) != H5T_STRING || H5Tis_variable_str(type.get()) > 0) {
@@ -170,6 +179,7 @@ std::vector<std::string> read_strings(hid_t parent, const std::string& name) {
 }
 
 void write_attribute(hid_t object, const std::string& name, double value) {
+  silence_hdf5_errors();
   Handle space(check(H5Screate(H5S_SCALAR), "scalar dataspace"));
   Handle attribute(
       check(H5Acreate2(object, name.c_str(), H5T_IEEE_F64LE, space.get(), H5P_DEFAULT, H5P_DEFAULT),
@@ -178,6 +188,7 @@ void write_attribute(hid_t object, const std::string& name, double value) {
 }
 
 double read_double_attribute(hid_t object, const std::string& name) {
+  silence_hdf5_errors();
   Handle attribute(check(H5Aopen(object, name.c_str(), H5P_DEFAULT), "opening attribute " + name));
   double value = 0;
   check(H5Aread(attribute.get(), H5T_NATIVE_DOUBLE, &value), "reading attribute " + name);
@@ -185,10 +196,56 @@ double read_double_attribute(hid_t object, const std::string& name) {
 }
 
 std::vector<std::string> link_names(hid_t group) {
+  silence_hdf5_errors();
   std::vector<std::string> names;
   check(H5Literate(group, H5_INDEX_NAME, H5_ITER_INC, nullptr, collect_name, &names),
         "listing a group");
   return names;
+}
+
+namespace {
+
+std::string dims_text(const Dims& dims) {
+  std::string text;
+  for (const hsize_t extent : dims)
+    text += (text.empty() ? "" : " x ") + std::to_string(extent);
+  return text.empty() ? "a scalar" : text;
+}
+
+}  // namespace
+
+Dims require_dataset(hid_t parent, const std::string& name, H5T_class_t type, std::size_t rank) {
+  silence_hdf5_errors();
+  const util::InputLocation where{.key = name};
+  if (H5Lexists(parent, name.c_str(), H5P_DEFAULT) <= 0 ||
+      H5Oexists_by_name(parent, name.c_str(), H5P_DEFAULT) <= 0) {
+    throw util::InputError(where, "missing");
+  }
+  H5O_info_t info{};
+  if (H5Oget_info_by_name(parent, name.c_str(), &info, H5P_DEFAULT) < 0 ||
+      info.type != H5O_TYPE_DATASET) {
+    throw util::InputError(where, "is not a dataset");
+  }
+  const Handle dataset(check(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), "opening " + name));
+  const Handle element(check(H5Dget_type(dataset.get()), "type of " + name));
+  if (H5Tget_class(element.get()) != type) throw util::InputError(where, "has the wrong type");
+  const Handle space(check(H5Dget_space(dataset.get()), "dataspace of " + name));
+  const int found = H5Sget_simple_extent_ndims(space.get());
+  if (found < 0 || static_cast<std::size_t>(found) != rank) {
+    throw util::InputError(where, "has rank " + std::to_string(found) + ", expected " +
+                                      std::to_string(rank));
+  }
+  Dims dims(rank);
+  H5Sget_simple_extent_dims(space.get(), dims.data(), nullptr);
+  return dims;
+}
+
+void require_dataset(hid_t parent, const std::string& name, H5T_class_t type, const Dims& dims) {
+  const Dims found = require_dataset(parent, name, type, dims.size());
+  if (found != dims) {
+    throw util::InputError({.key = name},
+                           "has shape " + dims_text(found) + ", expected " + dims_text(dims));
+  }
 }
 
 }  // namespace sim::io

@@ -52,4 +52,11 @@ double read_double_attribute(hid_t object, const std::string& name);
 /// Names of the links in a group, in name order.
 std::vector<std::string> link_names(hid_t group);
 
+/// Checks a dataset of an input file before it is read: util::InputError (key: the dataset's
+/// name) unless `name` exists, holds elements of class `type` (H5T_INTEGER, H5T_FLOAT,
+/// H5T_STRING) and has rank `rank`. Returns its extents.
+Dims require_dataset(hid_t parent, const std::string& name, H5T_class_t type, std::size_t rank);
+/// As above, with exactly the extents `dims`.
+void require_dataset(hid_t parent, const std::string& name, H5T_class_t type, const Dims& dims);
+
 }  // namespace sim::io

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
+#include <numeric>
 #include <set>
 
 #include "sim/engine/comparison.hpp"
@@ -118,8 +120,44 @@ SweepShape sweep_shape(const SweepSpec& spec) {
 }
 
 SweepWriter::SweepWriter(const std::string& path, const SweepSpec& spec, const Design& design,
-                         const SweepShape& shape, const Shard& shard)
-    : spec_(spec), file_(io::create_file(path)) {
+                         const SweepShape& shape, const Shard& shard, bool resume)
+    : spec_(spec),
+      outputs_dims_{design.points(), spec.replicates, shape.metrics.size()} {
+  for (const std::string& name : spec.series)
+    series_dims_.push_back(series_dims(spec, shape, design.points(), name));
+  if (!resume) {
+    file_ = io::create_file(path);
+    create(design, shape, shard);
+    return;
+  }
+  file_ = io::open_file_write(path);
+  io::read_input(path, [&] {
+    const Identity id = identity_of(path, file_.get());
+    if (id.hash != shape.hash || id.creator != shape.creator) {
+      throw util::InputError({path, 0, "sweep_hash"},
+                             "belongs to another sweep file, base scenario or Trek version; "
+                             "cannot resume it (start over with --force)");
+    }
+    if (id.shard.index != shard.index || id.shard.count != shard.count) {
+      throw util::InputError({path, 0, "shard"},
+                             "was shard " + std::to_string(id.shard.index) + "/" +
+                                 std::to_string(id.shard.count) + ", not " +
+                                 std::to_string(shard.index) + "/" + std::to_string(shard.count));
+    }
+    check_layout(path);
+  });
+}
+
+void SweepWriter::check_layout(const std::string& path) const {
+  static_cast<void>(path);
+  const hid_t root = file_.get();
+  io::require_dataset(root, "sweep/outputs", H5T_FLOAT, outputs_dims_);
+  io::require_dataset(root, "sweep/done", H5T_INTEGER, io::Dims{outputs_dims_[0]});
+  for (std::size_t i = 0; i < spec_.series.size(); ++i)
+    io::require_dataset(root, "sweep/series/" + spec_.series[i], H5T_FLOAT, series_dims_[i]);
+}
+
+void SweepWriter::create(const Design& design, const SweepShape& shape, const Shard& shard) {
   const hid_t root = file_.get();
   io::write_attribute(root, "format", kSweepFormat);
   io::write_attribute(root, "version", kSweepVersion);
@@ -128,18 +166,18 @@ SweepWriter::SweepWriter(const std::string& path, const SweepSpec& spec, const D
   write_shard(root, shard);
   const io::Handle sweep = io::create_group(root, "sweep");
   const hid_t g = sweep.get();
-  io::write_attribute(g, "design", design_name(spec.design));
-  io::write_attribute(g, "samples", spec.samples);
-  io::write_attribute(g, "levels", spec.levels);
-  io::write_attribute(g, "seed", spec.seed);
-  io::write_attribute(g, "replicates", std::uint64_t{spec.replicates});
-  io::write_attribute(g, "window", std::uint64_t{spec.window});
+  io::write_attribute(g, "design", design_name(spec_.design));
+  io::write_attribute(g, "samples", spec_.samples);
+  io::write_attribute(g, "levels", spec_.levels);
+  io::write_attribute(g, "seed", spec_.seed);
+  io::write_attribute(g, "replicates", std::uint64_t{spec_.replicates});
+  io::write_attribute(g, "window", std::uint64_t{spec_.window});
   io::write_attribute(g, "weeks", std::uint64_t{shape.weeks});
-  io::write_attribute(g, "bootstrap", std::uint64_t{spec.bootstrap});
+  io::write_attribute(g, "bootstrap", std::uint64_t{spec_.bootstrap});
   io::write_attribute(g, "points", std::uint64_t{design.points()});
   std::vector<std::string> keys;
   std::vector<double> minimum, maximum;
-  for (const Parameter& p : spec.parameters) {
+  for (const Parameter& p : spec_.parameters) {
     keys.push_back(p.key);
     minimum.push_back(p.min);
     maximum.push_back(p.max);
@@ -152,71 +190,73 @@ SweepWriter::SweepWriter(const std::string& path, const SweepSpec& spec, const D
   io::write_strings(g, "metrics", shape.metrics);
   io::write_strings(g, "platforms", shape.platforms);
   const std::uint64_t points = design.points();
-  io::create_fixed_array<double>(g, "outputs", {points, spec.replicates, shape.metrics.size()},
+  io::create_fixed_array<double>(g, "outputs", outputs_dims_,
                                  kNotYet);
-  io::create_fixed_array<std::uint8_t>(g, "done", {points}, 0);
+  io::create_fixed_array<std::uint8_t>(g, "done", io::Dims{points}, 0);
   const io::Handle series = io::create_group(g, "series");
-  for (const std::string& name : spec.series)
-    io::create_fixed_array<double>(series.get(), name, series_dims(spec, shape, points, name),
+  for (const std::string& name : spec_.series)
+    io::create_fixed_array<double>(series.get(), name, series_dims(spec_, shape, points, name),
                                    kNotYet);
   const io::Handle origin = io::create_group(root, "provenance");
-  io::write_attribute(origin.get(), "sweep_file", spec.file);
-  io::write_attribute(origin.get(), "sweep_text", spec.text);
-  io::write_attribute(origin.get(), "base_scenario", spec.base);
-  io::write_attribute(origin.get(), "base_scenario_toml", base_scenario(spec).resolved_toml);
+  io::write_attribute(origin.get(), "sweep_file", spec_.file);
+  io::write_attribute(origin.get(), "sweep_text", spec_.text);
+  io::write_attribute(origin.get(), "base_scenario", spec_.base);
+  io::write_attribute(origin.get(), "base_scenario_toml", base_scenario(spec_).resolved_toml);
   io::write_attribute(origin.get(), "rng",
                       "replicate r of every point: Philox4x64-10 key {scenario seed, r}");
   // Run facts (command line, wall time) go to /runtime of the final file, so that every split of
   // a sweep gives the same /provenance.
-  H5Fflush(root, H5F_SCOPE_GLOBAL);
+  io::check(H5Fflush(root, H5F_SCOPE_GLOBAL), "flushing the new sweep file");
 }
 
-SweepWriter::SweepWriter(const std::string& path, const SweepSpec& spec, const SweepShape& shape,
-                         const Shard& shard)
-    : spec_(spec), file_(io::open_file_write(path)) {
-  const Identity id = identity_of(path, file_.get());
-  if (id.hash != shape.hash || id.creator != shape.creator) {
-    throw util::InputError({path, 0, "sweep_hash"},
-                           "belongs to another sweep file, base scenario or Trek version; "
-                           "cannot resume it (start over with --force)");
-  }
-  if (id.shard.index != shard.index || id.shard.count != shard.count) {
-    throw util::InputError({path, 0, "shard"}, "was shard " + std::to_string(id.shard.index) + "/" +
-                                                   std::to_string(id.shard.count) + ", not " +
-                                                   std::to_string(shard.index) + "/" +
-                                                   std::to_string(shard.count));
+bool is_finished(const std::string& path, const SweepShape& shape, const Shard& shard) {
+  try {
+    const io::Handle file = io::open_file_read(path);
+    const Identity id = identity_of(path, file.get());
+    const bool whole = id.shard.count == 1 && shard.count == 1;
+    return id.hash == shape.hash && id.creator == shape.creator &&
+           (whole || (id.shard.index == shard.index && id.shard.count == shard.count));
+  } catch (const util::Error&) {
+    return false;
   }
 }
 
 std::vector<bool> SweepWriter::done() const {
   const auto flags = io::read_array<std::uint8_t>(file_.get(), "sweep/done");
+  if (flags.size() != outputs_dims_[0]) throw util::Error("sweep/done has the wrong length");
   return {flags.begin(), flags.end()};
 }
 
 void SweepWriter::write(const PointOutputs& point) {
   const hid_t root = file_.get();
+  if (point.outputs.size() != outputs_dims_[1] * outputs_dims_[2]) {
+    throw util::Error("sweep point " + std::to_string(point.point) + ": outputs of wrong size");
+  }
   {
     const io::Handle outputs = io::open_dataset(root, "sweep/outputs");
-    const io::Dims dims = io::array_dims(root, "sweep/outputs");
-    io::write_block(outputs.get(), io::Dims{point.point, 0, 0}, io::Dims{1, dims[1], dims[2]},
-                    point.outputs.data());
+    io::write_block(outputs.get(), io::Dims{point.point, 0, 0},
+                    io::Dims{1, outputs_dims_[1], outputs_dims_[2]}, point.outputs.data());
   }
   for (std::size_t i = 0; i < spec_.series.size(); ++i) {
-    const std::string name = "sweep/series/" + spec_.series[i];
-    io::Dims count = io::array_dims(root, name);
+    io::Dims count = series_dims_[i];
     io::Dims offset(count.size(), 0);
     offset[0] = point.point;
     count[0] = 1;
-    const io::Handle data = io::open_dataset(root, name);
+    const std::size_t values = std::accumulate(count.begin(), count.end(), std::size_t{1},
+                                               std::multiplies<>());
+    if (point.series[i].size() != values) {
+      throw util::Error("sweep point " + std::to_string(point.point) + ": series of wrong size");
+    }
+    const io::Handle data = io::open_dataset(root, "sweep/series/" + spec_.series[i]);
     io::write_block(data.get(), offset, count, point.series[i].data());
   }
   // The done flag goes to disk only after the point's rows: a kill in between loses the point,
   // never marks a half-written one as done.
-  H5Fflush(root, H5F_SCOPE_GLOBAL);
+  io::check(H5Fflush(root, H5F_SCOPE_GLOBAL), "flushing the sweep's rows");
   const io::Handle done = io::open_dataset(root, "sweep/done");
   const std::uint8_t yes = 1;
   io::write_block(done.get(), io::Dims{point.point}, io::Dims{1}, &yes);
-  H5Fflush(root, H5F_SCOPE_GLOBAL);
+  io::check(H5Fflush(root, H5F_SCOPE_GLOBAL), "flushing the sweep's done flags");
 }
 
 }  // namespace sim::sweep

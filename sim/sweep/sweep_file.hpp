@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "sim/io/h5.hpp"
+#include "sim/io/h5_array.hpp"
 #include "sim/sweep/design.hpp"
 
 namespace sim::sweep {
@@ -53,13 +54,11 @@ struct PointOutputs {
 
 class SweepWriter {
  public:
-  /// Creates the partial file `path` (replacing any) for the points of `shard`.
+  /// Creates the partial file `path` (replacing any) for the points of `shard`, or with
+  /// `resume` opens it to continue; InputError when it belongs to another sweep, version or
+  /// shard, or any dataset differs in type or shape from what this sweep writes.
   SweepWriter(const std::string& path, const SweepSpec& spec, const Design& design,
-              const SweepShape& shape, const Shard& shard);
-  /// Opens the partial file `path` to resume it; InputError when it belongs to another sweep,
-  /// version or shard.
-  SweepWriter(const std::string& path, const SweepSpec& spec, const SweepShape& shape,
-              const Shard& shard);
+              const SweepShape& shape, const Shard& shard, bool resume);
 
   /// Points already written.
   std::vector<bool> done() const;
@@ -67,9 +66,18 @@ class SweepWriter {
   void write(const PointOutputs& point);
 
  private:
+  void create(const Design& design, const SweepShape& shape, const Shard& shard);
+  void check_layout(const std::string& path) const;
+
   const SweepSpec& spec_;
   io::Handle file_;
+  io::Dims outputs_dims_;                 ///< [point][replicate][metric]
+  std::vector<io::Dims> series_dims_;     ///< per series: [point][replicate][week][extents...]
 };
+
+/// True when `path` is the finished file of this sweep and shard (same hash, Trek version and
+/// shard); false for anything else, including files that are not sweep files.
+bool is_finished(const std::string& path, const SweepShape& shape, const Shard& shard);
 
 /// Makes `output` from sweep files of one sweep (one partial file, or all shards): content is
 /// identical whatever the split; sensitivity indices are added when every point is done.

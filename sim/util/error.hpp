@@ -35,4 +35,15 @@ class InputError : public Error {
   std::string problem_;
 };
 
+/// A failed system call with its errno, for callers that tell the user what happened (a full
+/// disk) in their own words (exit code 1).
+class SystemError : public Error {
+ public:
+  SystemError(int code, const std::string& message) : Error(message), code_(code) {}
+  int code() const { return code_; }
+
+ private:
+  int code_;
+};
+
 }  // namespace sim::util

@@ -105,7 +105,7 @@ TEST(CascadeSamplesFile, RoundTripsThroughHdf5) {
   const auto samples = cascade::run_study(small_graph(), study);
   const test::TempDir dir;
   const std::string path = dir.path("c.h5");
-  cascade::write_samples_file(path, samples, study.times_hours, {{"model", "ic"}});
+  cascade::write_samples_file(path, samples, study.times_hours, {{"model", "ic"}}, {});
   const io::Handle file = io::open_file_read(path);
   EXPECT_EQ(io::read_string_attribute(file.get(), "format"), "trek-cascade");
   const io::Handle group = io::open_group(file.get(), "cascade");

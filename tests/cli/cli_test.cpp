@@ -18,6 +18,10 @@ Result trek(const std::string& arguments) {
   return sim::test::run_trek(arguments);
 }
 
+Result trek_shell(const std::string& prefix, const std::string& arguments) {
+  return sim::test::run_trek(arguments, true, prefix);
+}
+
 int lines(const std::string& text) {
   return static_cast<int>(std::count(text.begin(), text.end(), '\n'));
 }
@@ -109,13 +113,16 @@ TEST(Cli, ResultsDoNotDependOnTheThreadCount) {
 TEST(Cli, RuntimeErrorsExitWithOne) {
   // Writing into a directory that does not exist is invalid output: exit code 2.
   EXPECT_EQ(trek("graph generate er:n=100 -o /nonexistent-dir/g.h5").code, 2);
-  // A path that exists but is not writable as a file is a run-time error: exit code 1.
+  // A write that fails (here past a file-size limit of 64 KiB) is a run-time error: exit code 1,
+  // one line that says why, and no file left behind.
   sim::test::TempDir dir;
-  std::filesystem::create_directories(dir.path("taken.h5"));
-  std::filesystem::create_directories(dir.path("taken.h5/inside"));
-  const Result r = trek("graph generate er:n=100 -o " + dir.path("taken.h5"));
+  const std::string out = dir.path("g.h5");
+  const Result r = trek_shell("ulimit -f 64; ", "graph generate er:n=100000 -o " + out);
   EXPECT_EQ(r.code, 1) << r.output;
   EXPECT_EQ(lines(r.output), 1) << r.output;
+  EXPECT_NE(r.output.find("file size limit exceeded while writing " + out), std::string::npos)
+      << r.output;
+  EXPECT_TRUE(std::filesystem::is_empty(dir.path(""))) << r.output;
 }
 
 }  // namespace

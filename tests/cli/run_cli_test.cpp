@@ -110,7 +110,16 @@ TEST(RunCli, AKilledRunLeavesTheOldFileIntact) {
   EXPECT_EQ(contents(out), "old results");
   for (const auto& entry : fs::directory_iterator(dir.path(""))) {
     const std::string name = entry.path().filename().string();
-    EXPECT_TRUE(name == "old.h5" || name.rfind(".old.h5.partial-", 0) == 0) << name;
+    EXPECT_TRUE(name == "old.h5" || name == ".old.h5.lock" ||
+                name.rfind(".old.h5.partial-", 0) == 0)
+        << name;
+  }
+  // The next write to the path removes what the killed run left.
+  const Result again = trek("run " + kScenario + " --weeks 2 --replicates 1 --force --quiet " +
+                            " --set population.graph=follower:n=3000,seed=4 -o " + out);
+  EXPECT_EQ(again.code, 0) << again.output;
+  for (const auto& entry : fs::directory_iterator(dir.path(""))) {
+    EXPECT_EQ(entry.path().filename().string(), "old.h5");
   }
 }
 
@@ -124,8 +133,8 @@ TEST(RunCli, BadInputIsOneLineAndExitCodeTwo) {
       {"run " + kScenario + " --set model.influence=global -o " + dir.path("a.h5"), "influence"},
       {"run " + kScenario + " --set population.graph=nothere.txt -o " + dir.path("a.h5"),
        "population.graph"},
-      {"run " + kScenario + " -o " + dir.path("missing/a.h5"), "directory does not exist"},
-      {"run " + kScenario + " -o " + dir.path(""), "is a directory"},
+      {"run " + kScenario + " -o " + dir.path("missing/a.h5"), "folder does not exist"},
+      {"run " + kScenario + " -o " + dir.path(""), "is a folder"},
       {"run " + kScenario + " --weeks 0 -o " + dir.path("a.h5"), "weeks"},
       {"run " + kScenario, "--output"},
       {"run " + dir.path("absent.toml") + " -o " + dir.path("a.h5"), "absent.toml"},

@@ -49,7 +49,7 @@ TEST(Comparison, PoolsEveryMessageOfEveryReplicate) {
   // 120..123 and 220..223 agents.
   const std::vector<std::vector<engine::ReplicateSeries>> runs{
       {synthetic(0, 100.0, 3, 4), synthetic(1, 200.0, 3, 4)}};
-  const engine::Comparison c = engine::compare({"only"}, runs, {"a", "b"}, {2});
+  const engine::Comparison c = engine::compare({"only"}, runs, {{"a", "b"}}, {2});
   ASSERT_EQ(c.message_reach.size(), 1u);
   ASSERT_EQ(c.message_reach[0].size(), 1u);
   const auto& s = c.message_reach[0][0];
@@ -65,7 +65,7 @@ TEST(Comparison, DifferencesArePairedByReplicateAndRankingFollowsReach) {
   const std::vector<std::vector<engine::ReplicateSeries>> runs{
       {synthetic(0, 100.0, 1, 1), synthetic(1, 300.0, 1, 1)},
       {synthetic(1, 305.0, 1, 1), synthetic(0, 105.0, 1, 1)}};
-  const engine::Comparison c = engine::compare({"base", "more"}, runs, {"a", "b"}, {1});
+  const engine::Comparison c = engine::compare({"base", "more"}, runs, {{"a", "b"}, {"a", "b"}}, {1});
   const engine::MetricCell& cell = c.cells[1][0][0];
   EXPECT_DOUBLE_EQ(cell.difference.mean, 5.0);
   EXPECT_DOUBLE_EQ(cell.difference.low, 5.0);  // no spread: the pairing removes it

@@ -55,9 +55,10 @@ bool identical(const graph::Graph& a, const graph::Graph& b) {
          a.attributes().community == b.attributes().community;
 }
 
-CommandResult run_trek(const std::string& arguments, bool with_stderr) {
+CommandResult run_trek(const std::string& arguments, bool with_stderr,
+                       const std::string& shell_prefix) {
   const std::string command =
-      std::string(TREK_BINARY) + " " + arguments + (with_stderr ? " 2>&1" : " 2>/dev/null");
+      shell_prefix + std::string(TREK_BINARY) + " " + arguments + (with_stderr ? " 2>&1" : " 2>/dev/null");
   CommandResult result;
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) return result;

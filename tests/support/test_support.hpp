@@ -41,7 +41,9 @@ struct CommandResult {
 };
 
 /// Runs `trek ARGUMENTS` through the shell, capturing stdout (and stderr when `with_stderr`).
-CommandResult run_trek(const std::string& arguments, bool with_stderr = true);
+/// `shell_prefix` runs before trek in the same shell (for example "ulimit -f 64; ").
+CommandResult run_trek(const std::string& arguments, bool with_stderr = true,
+                       const std::string& shell_prefix = "");
 
 /// True when both graphs have identical CSR arrays in both directions and identical attributes.
 bool identical(const graph::Graph& a, const graph::Graph& b);

@@ -129,10 +129,11 @@ void check_header(hid_t group, const std::string& path) {
 
 }  // namespace
 
-void write_graph_file(const Graph& graph, const std::string& path, const std::string& creator) {
+void write_graph_file(const Graph& graph, const std::string& path, const std::string& creator,
+                      const sim::io::OutputPolicy& policy) {
   sim::io::write_atomically(path, [&](const std::string& temporary) {
-    const sim::io::Handle file = sim::io::create_file(temporary);
-    const sim::io::Handle group = sim::io::create_group(file.get(), "graph");
+    sim::io::Handle file = sim::io::create_file(temporary);
+    sim::io::Handle group = sim::io::create_group(file.get(), "graph");
     sim::io::write_attribute(group.get(), "format", std::string(kGraphFormatName));
     sim::io::write_attribute(group.get(), "format_version", kGraphFormatVersion);
     sim::io::write_attribute(group.get(), "nodes", std::uint64_t{graph.node_count()});
@@ -152,7 +153,9 @@ void write_graph_file(const Graph& graph, const std::string& path, const std::st
         arrays_checksum(graph.out_offsets(), graph.out_targets(), backward.m_rowstart,
                         backward.m_column, backward.m_edge_properties));
     write_attributes(group.get(), graph.attributes());
-  });
+    group = sim::io::Handle();
+    sim::io::close_file(file);
+  }, policy);
 }
 
 Graph read_graph_file(const std::string& path) {

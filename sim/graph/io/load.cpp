@@ -47,16 +47,19 @@ LoadedGraph load_graph(const std::string& source, const EdgeListOptions& options
   return loaded;
 }
 
-void save_graph(const Graph& graph, const std::string& path, const std::string& creator) {
+void save_graph(const Graph& graph, const std::string& path, const std::string& creator,
+                const sim::io::OutputPolicy& policy) {
   switch (format_of(path)) {
     case GraphFormat::kTrekHdf5:
-      write_graph_file(graph, path, creator);
+      write_graph_file(graph, path, creator, policy);
       break;
     case GraphFormat::kGraphml:
-      sim::io::write_atomically(path, [&](const std::string& to) { write_graphml(graph, to); });
+      sim::io::write_atomically(
+          path, [&](const std::string& to) { write_graphml(graph, to); }, policy);
       break;
     case GraphFormat::kEdgeList:
-      sim::io::write_atomically(path, [&](const std::string& to) { write_edge_list(graph, to); });
+      sim::io::write_atomically(
+          path, [&](const std::string& to) { write_edge_list(graph, to); }, policy);
       break;
   }
 }

@@ -1,4 +1,5 @@
 #pragma once
+#include "sim/io/atomic_file.hpp"
 /// One entry point for every way to name a graph: a file (edge list, GraphML, Trek HDF5) or a
 /// generator spec "NAME:key=value,...".
 
@@ -26,6 +27,7 @@ struct LoadedGraph {
 LoadedGraph load_graph(const std::string& source, const EdgeListOptions& options = {});
 
 /// Writes a graph in the format its file name implies (Trek HDF5 written atomically).
-void save_graph(const Graph& graph, const std::string& path, const std::string& creator);
+void save_graph(const Graph& graph, const std::string& path, const std::string& creator,
+                const sim::io::OutputPolicy& policy = {.replace = true});
 
 }  // namespace sim::graph::io
