@@ -6,7 +6,9 @@
 
 #include "sim/cli/json.hpp"
 #include "sim/io/h5_array.hpp"
+#include "sim/engine/results_reader.hpp"
 #include "sim/sweep/sweep_file.hpp"
+#include "sim/util/error.hpp"
 
 namespace sim::cli {
 namespace {
@@ -20,12 +22,25 @@ std::string joined(const std::vector<std::string>& names) {
 
 void inspect_comparison(const std::string& path, hid_t file, const std::string& format) {
   const io::Handle group = io::open_group(file, "comparison");
+  const io::Dims count = io::require_dataset(group.get(), "scenarios", H5T_STRING, 1);
+  io::require_dataset(group.get(), "ranking", H5T_INTEGER, count);
+  io::require_dataset(group.get(), "weeks", H5T_INTEGER, 1);
   const auto scenarios = io::read_strings(group.get(), "scenarios");
   const auto weeks = io::read_vector<std::uint32_t>(group.get(), "weeks");
   const auto ranking = io::read_vector<std::uint64_t>(group.get(), "ranking");
+  if (scenarios.empty()) throw util::InputError({.key = "comparison/scenarios"}, "is empty");
+  const io::Handle runs = io::open_group(file, "scenarios");
+  for (const std::string& name : scenarios) {
+    if (!io::has_link(runs.get(), name)) {
+      throw util::InputError({.key = "scenarios/" + name}, "missing");
+    }
+    engine::check_results_layout(path, io::open_group(runs.get(), name).get());
+  }
   std::vector<std::string> ranked;
-  for (const std::uint64_t i : ranking)
-    ranked.push_back(scenarios.at(i));
+  for (const std::uint64_t i : ranking) {
+    if (i >= scenarios.size()) throw util::InputError({.key = "comparison/ranking"}, "bad index");
+    ranked.push_back(scenarios[i]);
+  }
   std::string report_weeks;
   for (const std::uint32_t week : weeks)
     report_weeks += (report_weeks.empty() ? "" : ", ") + std::to_string(week);
@@ -51,6 +66,12 @@ void inspect_comparison(const std::string& path, hid_t file, const std::string& 
 void inspect_sweep(const std::string& path, hid_t file, const std::string& format) {
   sweep::check_sweep_format(path, file);
   const io::Handle group = io::open_group(file, "sweep");
+  const io::Dims points = io::require_dataset(file, "sweep/done", H5T_INTEGER, 1);
+  if (points[0] != io::read_uint_attribute(group.get(), "points")) {
+    throw util::InputError({.key = "sweep/done"}, "its length differs from the points");
+  }
+  io::require_dataset(group.get(), "parameters", H5T_STRING, 1);
+  io::require_dataset(group.get(), "metrics", H5T_STRING, 1);
   const auto parameters = io::read_strings(group.get(), "parameters");
   const auto metrics = io::read_strings(group.get(), "metrics");
   const auto done = io::read_array<std::uint8_t>(file, "sweep/done");
@@ -80,22 +101,26 @@ void inspect_sweep(const std::string& path, hid_t file, const std::string& forma
       indices ? "in /sensitivity (trek report draws it)" : "none (grid, lhs or unfinished)");
 }
 
+bool inspect_file(const std::string& path, hid_t file, const std::string& format) {
+  const std::string kind = io::has_attribute(file, "format")
+                               ? io::read_string_attribute(file, "format")
+                               : std::string();
+  if (kind == "trek-compare") {
+    inspect_comparison(path, file, format);
+    return true;
+  }
+  if (kind == sweep::kSweepFormat) {
+    inspect_sweep(path, file, format);
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool inspect_collection(const std::string& path, const std::string& format) {
   const io::Handle file = io::open_file_read(path);
-  const std::string kind = io::has_attribute(file.get(), "format")
-                               ? io::read_string_attribute(file.get(), "format")
-                               : std::string();
-  if (kind == "trek-compare") {
-    inspect_comparison(path, file.get(), format);
-    return true;
-  }
-  if (kind == sweep::kSweepFormat) {
-    inspect_sweep(path, file.get(), format);
-    return true;
-  }
-  return false;
+  return io::read_input(path, [&] { return inspect_file(path, file.get(), format); });
 }
 
 }  // namespace sim::cli

@@ -23,19 +23,42 @@ io::Handle open_results(const std::string& path) {
   return file;
 }
 
+/// Every dataset a reader uses, checked for type and shape against the file's own platforms,
+/// replicates and weeks before anything is read (InputError naming the dataset).
+void check_run_layout(hid_t run) {
+  const io::Handle parameters = io::open_group(run, "parameters");
+  const io::Dims listed = io::require_dataset(parameters.get(), "platforms", H5T_STRING, 1);
+  const std::size_t platforms = listed[0];
+  if (platforms == 0) throw util::InputError({.key = "parameters/platforms"}, "is empty");
+  const std::uint64_t replicates = io::read_uint_attribute(parameters.get(), "replicates");
+  const std::uint64_t weeks = io::read_uint_attribute(parameters.get(), "weeks");
+  if (replicates == 0 || replicates > 1'000'000 || weeks == 0 || weeks > 5200) {
+    throw util::InputError({.key = "parameters"}, "replicates or weeks out of range");
+  }
+  const auto require = [&](const std::string& name, H5T_class_t type) {
+    io::Dims dims{replicates, weeks + 1};
+    for (const hsize_t extent : observable_extents(name, platforms))
+      dims.push_back(extent);
+    io::require_dataset(run, "observables/" + name + "/value", type, dims);
+  };
+  for (const std::string& name : observable_names())
+    require(name, H5T_INTEGER);
+  if (io::has_link(run, "observables/unique_reach")) {
+    for (const std::string& name : reach_observable_names())
+      require(name, H5T_FLOAT);
+  }
+}
+
 std::vector<std::uint32_t> read_value(hid_t file, const std::string& name) {
   return io::read_array<std::uint32_t>(file, "observables/" + name + "/value");
 }
 
-}  // namespace
-
-ResultsInfo read_results_info(const std::string& path) {
-  const io::Handle file = open_results(path);
+ResultsInfo read_info(const std::string& path, hid_t file) {
   ResultsInfo info;
   info.path = path;
-  info.version = io::read_uint_attribute(file.get(), "version");
-  info.creator = io::read_string_attribute(file.get(), "creator");
-  const io::Handle parameters = io::open_group(file.get(), "parameters");
+  info.version = io::read_uint_attribute(file, "version");
+  info.creator = io::read_string_attribute(file, "creator");
+  const io::Handle parameters = io::open_group(file, "parameters");
   info.platforms = io::read_strings(parameters.get(), "platforms");
   info.scenario = io::read_string_attribute(parameters.get(), "scenario");
   info.description = io::read_string_attribute(parameters.get(), "description");
@@ -45,43 +68,42 @@ ResultsInfo read_results_info(const std::string& path) {
   info.weeks = io::read_uint_attribute(parameters.get(), "weeks");
   info.agents = io::read_uint_attribute(parameters.get(), "agents");
   info.arcs = io::read_uint_attribute(parameters.get(), "arcs");
-  const io::Handle origin = io::open_group(file.get(), "provenance");
+  const io::Handle origin = io::open_group(file, "provenance");
   info.scenario_file = io::read_string_attribute(origin.get(), "scenario_file");
   info.command_line = io::read_string_attribute(origin.get(), "command_line");
   info.master_seed = io::read_uint_attribute(origin.get(), "master_seed");
-  const io::Handle observables = io::open_group(file.get(), "observables");
+  const io::Handle observables = io::open_group(file, "observables");
   for (const std::string& name : io::link_names(observables.get())) {
     info.observables.emplace_back(name, io::array_dims(observables.get(), name + "/value"));
   }
-  if (io::has_link(file.get(), "snapshots")) {
-    info.snapshots = io::array_dims(file.get(), "snapshots/step").at(0);
+  if (io::has_link(file, "snapshots")) {
+    info.snapshots = io::array_dims(file, "snapshots/step").at(0);
   }
-  if (io::has_link(file.get(), "runtime")) {
-    const io::Handle runtime = io::open_group(file.get(), "runtime");
+  if (io::has_link(file, "runtime")) {
+    const io::Handle runtime = io::open_group(file, "runtime");
     info.wall_seconds = io::read_double_attribute(runtime.get(), "wall_seconds");
     info.threads = io::read_uint_attribute(runtime.get(), "threads");
   }
   return info;
 }
 
-SeriesTable read_series_table(const std::string& path) {
-  const io::Handle file = open_results(path);
+SeriesTable read_table(const std::string& path, hid_t file) {
   SeriesTable table;
-  table.platforms = io::read_strings(file.get(), "parameters/platforms");
-  const io::Dims dims = io::array_dims(file.get(), "observables/active/value");
+  table.platforms = io::read_strings(file, "parameters/platforms");
+  const io::Dims dims = io::array_dims(file, "observables/active/value");
   if (dims.size() != 3 || dims[2] != table.platforms.size()) {
     throw util::InputError({path, 0, "observables/active/value"}, "unexpected shape");
   }
   table.replicates = dims[0];
   table.weeks = dims[1];
-  table.accounts = read_value(file.get(), "accounts");
-  table.active = read_value(file.get(), "active");
-  table.followers = read_value(file.get(), "followers");
-  table.active_anywhere = read_value(file.get(), "active_anywhere");
-  if (io::has_link(file.get(), "observables/unique_reach")) {
-    table.reach = io::read_array<double>(file.get(), "observables/reach_per_post/value");
-    table.unique_reach = io::read_array<double>(file.get(), "observables/unique_reach/value");
-    const auto within = io::read_array<double>(file.get(), "observables/crisis_reach/value");
+  table.accounts = read_value(file, "accounts");
+  table.active = read_value(file, "active");
+  table.followers = read_value(file, "followers");
+  table.active_anywhere = read_value(file, "active_anywhere");
+  if (io::has_link(file, "observables/unique_reach")) {
+    table.reach = io::read_array<double>(file, "observables/reach_per_post/value");
+    table.unique_reach = io::read_array<double>(file, "observables/unique_reach/value");
+    const auto within = io::read_array<double>(file, "observables/crisis_reach/value");
     constexpr std::size_t kMarks = reach::kCrisisHours.size();
     for (std::size_t i = 0; i + kMarks <= within.size(); i += kMarks) {
       table.within_1h.push_back(within[i + reach::crisis_index(1.0)]);
@@ -89,6 +111,32 @@ SeriesTable read_series_table(const std::string& path) {
     }
   }
   return table;
+}
+
+}  // namespace
+
+void check_results_layout(const std::string& path, hid_t run) {
+  io::read_input(path, [&] { check_run_layout(run); });
+}
+
+namespace {
+
+io::Handle open_checked(const std::string& path) {
+  io::Handle file = io::read_input(path, [&] { return open_results(path); });
+  check_results_layout(path, file.get());
+  return file;
+}
+
+}  // namespace
+
+ResultsInfo read_results_info(const std::string& path) {
+  const io::Handle file = open_checked(path);
+  return io::read_input(path, [&] { return read_info(path, file.get()); });
+}
+
+SeriesTable read_series_table(const std::string& path) {
+  const io::Handle file = open_checked(path);
+  return io::read_input(path, [&] { return read_table(path, file.get()); });
 }
 
 }  // namespace sim::engine

@@ -27,7 +27,12 @@ struct ResultsInfo {
   std::uint64_t threads = 0;
 };
 
+/// What a run file holds. Every reader here checks the file first (format, version, every
+/// dataset's presence, type and shape); any fault is one util::InputError naming the file.
 ResultsInfo read_results_info(const std::string& path);
+
+/// The layout check of a run stored at `run` (a file, or a scenario's group of a comparison).
+void check_results_layout(const std::string& path, hid_t run);
 
 /// accounts, active, followers and active_anywhere of every replicate and week.
 SeriesTable read_series_table(const std::string& path);

@@ -21,18 +21,52 @@ struct Input {
   std::uint64_t hash = 0, index = 1, count = 1;
   std::string creator;
   std::vector<std::uint8_t> done;
+  std::vector<std::string> series;  ///< names under /sweep/series
 };
+
+/// Every dataset finalise() reads or copies, checked against the sweep's own counts.
+void check_layout(hid_t f, std::vector<std::string>& series) {
+  const io::Handle sweep = io::open_group(f, "sweep");
+  const std::uint64_t points = io::read_uint_attribute(sweep.get(), "points");
+  const std::uint64_t replicates = io::read_uint_attribute(sweep.get(), "replicates");
+  const std::uint64_t weeks = io::read_uint_attribute(sweep.get(), "weeks");
+  if (points == 0 || points > 100'000'000 || replicates == 0 || replicates > 100'000 ||
+      weeks == 0 || weeks > 5200) {
+    throw util::InputError({.key = "sweep"}, "points, replicates or weeks out of range");
+  }
+  const hsize_t d = io::require_dataset(f, "sweep/parameters", H5T_STRING, 1)[0];
+  const hsize_t metrics = io::require_dataset(f, "sweep/metrics", H5T_STRING, 1)[0];
+  if (d == 0 || metrics == 0) throw util::InputError({.key = "sweep"}, "no parameters or outputs");
+  io::require_dataset(f, "sweep/done", H5T_INTEGER, io::Dims{points});
+  io::require_dataset(f, "sweep/outputs", H5T_FLOAT, io::Dims{points, replicates, metrics});
+  io::require_dataset(f, "sweep/unit", H5T_FLOAT, io::Dims{points, d});
+  io::require_dataset(f, "sweep/values", H5T_FLOAT, io::Dims{points, d});
+  series = io::link_names(io::open_group(f, "sweep/series").get());
+  for (const std::string& name : series) {
+    const std::string path = "sweep/series/" + name;
+    const io::Dims dims = io::require_dataset(f, path, H5T_FLOAT, io::array_dims(f, path).size());
+    if (dims.size() < 3 || dims[0] != points || dims[1] != replicates || dims[2] != weeks + 1) {
+      throw util::InputError({.key = path}, "does not have the sweep's points, replicates, weeks");
+    }
+  }
+}
 
 Input open_input(const std::string& path) {
   Input in{path, io::open_file_read(path)};
-  const hid_t f = in.file.get();
-  check_sweep_format(path, f);
-  in.hash = io::read_uint_attribute(f, "sweep_hash");
-  in.creator = io::read_string_attribute(f, "creator");
-  const io::Handle shard = io::open_group(f, "shard");
-  in.index = io::read_uint_attribute(shard.get(), "index");
-  in.count = io::read_uint_attribute(shard.get(), "count");
-  in.done = io::read_array<std::uint8_t>(f, "sweep/done");
+  io::read_input(path, [&] {
+    const hid_t f = in.file.get();
+    check_sweep_format(path, f);
+    in.hash = io::read_uint_attribute(f, "sweep_hash");
+    in.creator = io::read_string_attribute(f, "creator");
+    const io::Handle shard = io::open_group(f, "shard");
+    in.index = io::read_uint_attribute(shard.get(), "index");
+    in.count = io::read_uint_attribute(shard.get(), "count");
+    if (in.count == 0 || in.index == 0 || in.index > in.count) {
+      throw util::InputError({.key = "shard"}, "index or count out of range");
+    }
+    check_layout(f, in.series);
+    in.done = io::read_array<std::uint8_t>(f, "sweep/done");
+  });
   return in;
 }
 
@@ -47,6 +81,9 @@ void check_together(const std::vector<Input>& inputs) {
     if (in.creator != first.creator) {
       throw util::InputError({in.path, 0, "creator"}, "was made by " + in.creator + ", " +
                                                           first.path + " by " + first.creator);
+    }
+    if (in.done.size() != first.done.size() || in.series != first.series) {
+      throw util::InputError({in.path, 0, "sweep"}, "its layout differs from " + first.path);
     }
     if (in.count != first.count || !indices.insert(in.index).second) {
       throw util::InputError({in.path, 0, "shard"}, "shard " + std::to_string(in.index) + "/" +

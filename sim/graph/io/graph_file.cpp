@@ -158,8 +158,9 @@ void write_graph_file(const Graph& graph, const std::string& path, const std::st
   }, policy);
 }
 
-Graph read_graph_file(const std::string& path) {
-  const sim::io::Handle file = sim::io::open_file_read(path);
+namespace {
+
+Graph read_graph(const std::string& path, const sim::io::Handle& file) {
   if (!sim::io::has_link(file.get(), "graph")) {
     throw util::InputError({.file = path}, "not a Trek graph file (no /graph group)");
   }
@@ -197,6 +198,13 @@ Graph read_graph_file(const std::string& path) {
   } catch (const util::Error& e) {
     throw util::InputError({.file = path}, std::string("damaged graph file: ") + e.what());
   }
+}
+
+}  // namespace
+
+Graph read_graph_file(const std::string& path) {
+  const sim::io::Handle file = sim::io::open_file_read(path);
+  return sim::io::read_input(path, [&] { return read_graph(path, file); });
 }
 
 }  // namespace sim::graph::io
