@@ -229,7 +229,7 @@ void register_cascade_command(CLI::App& app) {
   command->add_option("--seeds", o->seeds,
                       "random:K | fraction:F | ids:A,B,... | top:K | feed:R (default random:1)");
   command->add_option("--samples", o->samples, "Number of cascades (default 1000)");
-  command->add_option("--seed", o->seed, "Master seed (default 1)");
+  command->add_option("--seed", o->seed, "Master seed (default 1)")->check(seed_digits());
   command->add_option("--share", o->share,
                       "IC: cascades per sampled live-arc graph, 1-64 (default 1: independent)");
   command->add_flag("--force", o->force, "Replace an existing output file (-o)");

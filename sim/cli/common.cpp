@@ -5,7 +5,22 @@
 #include <iostream>
 #include <thread>
 
+#include "sim/util/parse_number.hpp"
+
 namespace sim::cli {
+
+const CLI::Validator& seed_digits() {
+  static const CLI::Validator validator(
+      [](const std::string& text) {
+        const auto value = util::parse_unsigned(text);
+        if (!value || *value > static_cast<std::uint64_t>(INT64_MAX)) {
+          return "a seed is a whole number from 0 to 9223372036854775807, not '" + text + "'";
+        }
+        return std::string();
+      },
+      "SEED");
+  return validator;
+}
 
 void add_common_options(CLI::App& command, CommonOptions& options) {
   command.add_option("--threads", options.threads, "Worker threads (default: all cores)")

@@ -17,6 +17,10 @@ struct CommonOptions {
   bool quiet = false;
 };
 
+/// Accepts only a whole number in [0, 2^63 - 1] written in digits ("-1" and "" are refused:
+/// CLI11 would wrap "-1" to 2^64 - 1 and take "" as no value).
+const CLI::Validator& seed_digits();
+
 /// Adds --threads and --quiet to a subcommand.
 void add_common_options(CLI::App& command, CommonOptions& options);
 

@@ -328,7 +328,8 @@ void register_compare_command(CLI::App& app) {
   command->add_option("-o,--output", o->output, "Results file (HDF5)")->required();
   command->add_option("--replicates", o->replicates, "Replicates (default: the baseline's)")
       ->check(CLI::Range(1, 1000000));
-  command->add_option("--seed", o->seed, "Master seed shared by all (default: the baseline's)");
+  command->add_option("--seed", o->seed, "Master seed shared by all (default: the baseline's)")
+      ->check(seed_digits());
   command->add_option("--weeks", o->weeks, "Weeks (default: the baseline's)")
       ->check(CLI::Range(1, 5200));
   command->add_option("--set", o->overrides, "Override a value in every scenario: key=value");

@@ -17,6 +17,7 @@
 #include "sim/cli/report_command.hpp"
 #include "sim/cli/run_command.hpp"
 #include "sim/cli/sweep_command.hpp"
+#include "sim/cli/typo_check.hpp"
 #include "sim/util/error.hpp"
 #include "sim/version.hpp"
 
@@ -55,6 +56,7 @@ int main(int argc, char** argv) {
   sim::cli::register_sweep_commands(app);
   sim::cli::set_command_line(argc, argv);
   try {
+    sim::cli::check_command_words(app, argc, argv);
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);

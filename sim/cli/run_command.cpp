@@ -81,22 +81,10 @@ struct ValidateOptions {
   std::vector<std::string> overrides;
 };
 
-/// The graph source must name a readable file or look like a generator spec.
-void check_graph_source(const scenario::Scenario& s) {
-  const std::string source = engine::resolve_graph_source(s);
-  if (std::filesystem::exists(source)) return;
-  try {
-    static_cast<void>(graph::parse_generator_spec(source));
-  } catch (const util::InputError& e) {
-    throw util::InputError({s.file, 0, "population.graph"},
-                           "neither a file nor a generator spec: " + source);
-  }
-}
-
 void validate(const ValidateOptions& o) {
   for (const std::string& path : o.scenarios) {
     const scenario::Scenario s = scenario::read_scenario(path, o.overrides);
-    check_graph_source(s);
+    engine::check_population_source(s);
     if (o.common.quiet) continue;
     const auto late = std::count_if(s.events.begin(), s.events.end(),
                                     [&](const scenario::Event& e) { return e.week >= s.weeks; });
@@ -120,7 +108,8 @@ void register_run_commands(CLI::App& app) {
   command->add_option("-o,--output", o->output, "Results file (HDF5)")->required();
   command->add_option("--replicates", o->replicates, "Replicates (default: the scenario's)")
       ->check(CLI::Range(1, 1000000));
-  command->add_option("--seed", o->seed, "Master seed (default: the scenario's)");
+  command->add_option("--seed", o->seed, "Master seed (default: the scenario's)")
+      ->check(seed_digits());
   command->add_option("--weeks", o->weeks, "Weeks to simulate (default: the scenario's)")
       ->check(CLI::Range(1, 5200));
   command->add_option("--snapshot-every", o->snapshot_every,

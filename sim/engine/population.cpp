@@ -3,7 +3,10 @@
 #include <filesystem>
 
 #include "sim/engine/run_scenario.hpp"
+#include "sim/graph/generator_spec.hpp"
+#include "sim/graph/generators/generator.hpp"
 #include "sim/graph/io/load.hpp"
+#include "sim/util/input_file.hpp"
 #include "sim/util/error.hpp"
 
 namespace sim::engine {
@@ -24,7 +27,25 @@ std::vector<std::string> input_files(const scenario::Scenario& s) {
   return files;
 }
 
+void check_population_source(const scenario::Scenario& s) {
+  const std::string source = resolve_graph_source(s);
+  const util::InputLocation where{s.file, 0, "population.graph"};
+  try {
+    const bool looks_like_spec = source.find(':') != std::string::npos &&
+                                 !std::filesystem::exists(source) &&
+                                 source.find('/') == std::string::npos;
+    if (looks_like_spec || graph::generators::is_generator_spec(source)) {
+      graph::generators::check_spec(graph::parse_generator_spec(source));
+      return;
+    }
+    util::check_input_file(source);
+  } catch (const util::InputError& e) {
+    throw util::InputError(where, e.what());
+  }
+}
+
 graph::Graph load_population(const scenario::Scenario& s) {
+  check_population_source(s);
   graph::Graph graph;
   try {
     graph = graph::io::load_graph(resolve_graph_source(s)).graph;

@@ -18,6 +18,11 @@ std::string resolve_graph_source(const scenario::Scenario& scenario);
 /// may replace.
 std::vector<std::string> input_files(const scenario::Scenario& scenario);
 
+/// Checks population.graph without loading or generating: an existing graph file, or a
+/// generator spec whose name, keys and values are valid. The same check runs before every
+/// run (load_population) and in `trek validate`. InputError naming the scenario and key.
+void check_population_source(const scenario::Scenario& scenario);
+
 /// Loads or generates the graph; errors name the scenario file and the key population.graph.
 graph::Graph load_population(const scenario::Scenario& scenario);
 

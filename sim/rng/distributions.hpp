@@ -80,13 +80,14 @@ std::int64_t integer_range(Source& source, std::int64_t low, std::int64_t high) 
 }
 
 /// Number of failures before the first success in Bernoulli(p) trials: the skip to the next
-/// success when walking candidates with probability p each. One draw. p <= 0 gives the maximum.
+/// success when walking candidates with probability p each. One draw. p <= 0 gives the maximum,
+/// 2^62: far beyond any candidate range, yet a candidate index plus a skip never overflows.
+inline constexpr std::uint64_t kNeverSkip = std::uint64_t{1} << 62;
 inline std::uint64_t geometric_skip_from(std::uint64_t bits, double p) {
-  constexpr auto kNever = std::numeric_limits<std::uint64_t>::max();
   if (p >= 1.0) return 0;
-  if (p <= 0.0) return kNever;
+  if (p <= 0.0) return kNeverSkip;
   const double skip = std::floor(std::log(to_unit_open(bits)) / std::log1p(-p));
-  return skip >= 1.8e19 ? kNever : static_cast<std::uint64_t>(skip);
+  return skip >= static_cast<double>(kNeverSkip) ? kNeverSkip : static_cast<std::uint64_t>(skip);
 }
 
 template <class Source>

@@ -115,7 +115,7 @@ TEST(GeometricSkip, HasMeanFailuresBeforeSuccess) {
   const double mean = (1 - p) / p, sd = std::sqrt(1 - p) / p;
   EXPECT_NEAR(m.mean, mean, tolerance(sd));
   EXPECT_EQ(geometric_skip_from(12345, 1.0), 0u);
-  EXPECT_EQ(geometric_skip_from(12345, 0.0), ~0ULL);
+  EXPECT_EQ(geometric_skip_from(12345, 0.0), kNeverSkip);
 }
 
 TEST(GeometricSkip, MatchesTheProbabilityOfEachSkip) {

@@ -63,7 +63,7 @@ constexpr std::array kBaParameters{
     ParameterInfo{"seed", "1", "random seed"},
 };
 
-Graph ba_from_spec(const GeneratorSpec& spec) {
+BaParams ba_params(const GeneratorSpec& spec) {
   const SpecReader reader(spec, kBaParameters);
   BaParams params;
   params.nodes = static_cast<NodeId>(reader.count("n", 1000, 1, kMaxNodes - 1));
@@ -71,13 +71,21 @@ Graph ba_from_spec(const GeneratorSpec& spec) {
   params.directed = reader.flag("directed", true);
   params.seed = reader.count("seed", 1, 0, UINT64_MAX);
   if (params.links >= params.nodes) reader.fail("m", "must be smaller than n");
-  return generate_ba(params);
+  return params;
+}
+
+Graph ba_from_spec(const GeneratorSpec& spec) {
+  return generate_ba(ba_params(spec));
+}
+
+void ba_check(const GeneratorSpec& spec) {
+  static_cast<void>(ba_params(spec));
 }
 
 }  // namespace
 
 GeneratorInfo ba_generator() {
-  return {"ba", "Barabási–Albert preferential attachment", kBaParameters, ba_from_spec};
+  return {"ba", "Barabási–Albert preferential attachment", kBaParameters, ba_from_spec, ba_check};
 }
 
 }  // namespace sim::graph::generators

@@ -128,7 +128,7 @@ constexpr std::array kConfigParameters{
     ParameterInfo{"seed", "1", "random seed"},
 };
 
-Graph config_from_spec(const GeneratorSpec& spec) {
+ConfigParams config_params(const GeneratorSpec& spec) {
   const SpecReader reader(spec, kConfigParameters);
   ConfigParams params;
   params.seed = reader.count("seed", 1, 0, UINT64_MAX);
@@ -137,21 +137,29 @@ Graph config_from_spec(const GeneratorSpec& spec) {
       if (reader.has(key)) reader.fail(key, "cannot be combined with 'degrees'");
     }
     params.degrees = read_degree_sequence(reader.text("degrees", ""));
-    return generate_config(params);
+    return params;
   }
   params.nodes = static_cast<NodeId>(reader.count("n", 1000, 2, kMaxNodes - 1));
   params.exponent = reader.real("gamma", 2.5, 1.01, 10.0);
   params.min_degree = static_cast<std::uint32_t>(reader.count("kmin", 2, 1, params.nodes - 1));
   params.max_degree = static_cast<std::uint32_t>(
       reader.count("kmax", 0, params.min_degree, std::min<NodeId>(params.nodes - 1, 1u << 24)));
-  return generate_config(params);
+  return params;
+}
+
+Graph config_from_spec(const GeneratorSpec& spec) {
+  return generate_config(config_params(spec));
+}
+
+void config_check(const GeneratorSpec& spec) {
+  static_cast<void>(config_params(spec));
 }
 
 }  // namespace
 
 GeneratorInfo config_generator() {
   return {"config", "configuration model from a degree sequence or a power law", kConfigParameters,
-          config_from_spec};
+          config_from_spec, config_check};
 }
 
 }  // namespace sim::graph::generators

@@ -44,7 +44,7 @@ constexpr std::array kErParameters{
     ParameterInfo{"seed", "1", "random seed"},
 };
 
-Graph er_from_spec(const GeneratorSpec& spec) {
+ErParams er_params(const GeneratorSpec& spec) {
   const SpecReader reader(spec, kErParameters);
   ErParams params;
   params.nodes = static_cast<NodeId>(reader.count("n", 1000, 1, kMaxNodes - 1));
@@ -54,13 +54,21 @@ Graph er_from_spec(const GeneratorSpec& spec) {
   if (params.nodes > 1 && params.mean_degree > params.nodes - 1) {
     reader.fail("mean_degree", "must not exceed n - 1");
   }
-  return generate_er(params);
+  return params;
+}
+
+Graph er_from_spec(const GeneratorSpec& spec) {
+  return generate_er(er_params(spec));
+}
+
+void er_check(const GeneratorSpec& spec) {
+  static_cast<void>(er_params(spec));
 }
 
 }  // namespace
 
 GeneratorInfo er_generator() {
-  return {"er", "Erdős–Rényi G(n, p), p from the mean degree", kErParameters, er_from_spec};
+  return {"er", "Erdős–Rényi G(n, p), p from the mean degree", kErParameters, er_from_spec, er_check};
 }
 
 }  // namespace sim::graph::generators

@@ -25,7 +25,7 @@ constexpr std::array kFollowerParameters{
     ParameterInfo{"seed", "1", "random seed"},
 };
 
-Graph follower_from_spec(const GeneratorSpec& spec) {
+FollowerParams follower_params(const GeneratorSpec& spec) {
   const SpecReader reader(spec, kFollowerParameters);
   FollowerParams p;
   p.nodes = static_cast<NodeId>(reader.count("n", p.nodes, 2, kMaxNodes - 1));
@@ -46,14 +46,22 @@ Graph follower_from_spec(const GeneratorSpec& spec) {
   if (others > 1.0) reader.fail("media", "segment shares add up to more than 1");
   p.segment_share[0] = 1.0 - others;
   p.seed = reader.count("seed", p.seed, 0, UINT64_MAX);
-  return generate_follower(p);
+  return p;
+}
+
+Graph follower_from_spec(const GeneratorSpec& spec) {
+  return generate_follower(follower_params(spec));
+}
+
+void follower_check(const GeneratorSpec& spec) {
+  static_cast<void>(follower_params(spec));
 }
 
 }  // namespace
 
 GeneratorInfo follower_generator() {
   return {"follower", "Trek's audience model: hubs by segment, closure, follow-backs",
-          kFollowerParameters, follower_from_spec};
+          kFollowerParameters, follower_from_spec, follower_check};
 }
 
 }  // namespace sim::graph::generators

@@ -14,15 +14,27 @@ std::span<const GeneratorInfo> generator_catalogue() {
   return catalogue;
 }
 
-Graph generate(const GeneratorSpec& spec) {
+namespace {
+
+const GeneratorInfo& generator_of(const GeneratorSpec& spec) {
   std::vector<std::string_view> names;
   for (const auto& info : generator_catalogue()) {
-    if (info.name == spec.name) return info.generate(spec);
+    if (info.name == spec.name) return info;
     names.push_back(info.name);
   }
   throw util::InputError(
       {.file = "generator spec '" + spec.text + "'"},
       "unknown generator '" + spec.name + "'" + util::suggestion_suffix(spec.name, names));
+}
+
+}  // namespace
+
+Graph generate(const GeneratorSpec& spec) {
+  return generator_of(spec).generate(spec);
+}
+
+void check_spec(const GeneratorSpec& spec) {
+  generator_of(spec).check(spec);
 }
 
 bool is_generator_spec(std::string_view text) {

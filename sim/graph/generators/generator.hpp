@@ -16,6 +16,8 @@ struct GeneratorInfo {
   std::string_view summary;
   std::span<const ParameterInfo> parameters;
   Graph (*generate)(const GeneratorSpec& spec);
+  /// Reads and checks the spec's values as generate() would, without generating.
+  void (*check)(const GeneratorSpec& spec);
 };
 
 /// All generators: er, ws, ba, config, sbm, follower.
@@ -23,6 +25,9 @@ std::span<const GeneratorInfo> generator_catalogue();
 
 /// Runs the generator named in `spec`. Throws util::InputError for unknown names or bad values.
 Graph generate(const GeneratorSpec& spec);
+
+/// Checks a spec as generate() would (name, keys, values), without generating: util::InputError.
+void check_spec(const GeneratorSpec& spec);
 
 /// True when `text` starts with "NAME:" or equals "NAME" for a known generator name.
 bool is_generator_spec(std::string_view text);

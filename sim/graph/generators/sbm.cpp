@@ -38,6 +38,7 @@ Graph generate_sbm(const SbmParams& params) {
       rng::RandomStream draws({params.seed, 0},
                               {.stream = rng::Stream::kGraphArcs, .entity = u, .sub = block});
       const double p = block == own ? p_in : p_out;
+      if (p <= 0.0) continue;  // no arcs here (a block of one node has no inside pairs)
       const NodeId first = params.directed ? block_start(block, params)
                                            : std::max(block_start(block, params), u + 1);
       const NodeId last = block_start(block + 1, params);
@@ -70,7 +71,7 @@ constexpr std::array kSbmParameters{
     ParameterInfo{"seed", "1", "random seed"},
 };
 
-Graph sbm_from_spec(const GeneratorSpec& spec) {
+SbmParams sbm_params(const GeneratorSpec& spec) {
   const SpecReader reader(spec, kSbmParameters);
   SbmParams params;
   params.nodes = static_cast<NodeId>(reader.count("n", 1000, 2, kMaxNodes - 1));
@@ -79,13 +80,21 @@ Graph sbm_from_spec(const GeneratorSpec& spec) {
   params.mean_degree_out = reader.real("mean_degree_out", 2.0, 0.0, 1e6);
   params.directed = reader.flag("directed", true);
   params.seed = reader.count("seed", 1, 0, UINT64_MAX);
-  return generate_sbm(params);
+  return params;
+}
+
+Graph sbm_from_spec(const GeneratorSpec& spec) {
+  return generate_sbm(sbm_params(spec));
+}
+
+void sbm_check(const GeneratorSpec& spec) {
+  static_cast<void>(sbm_params(spec));
 }
 
 }  // namespace
 
 GeneratorInfo sbm_generator() {
-  return {"sbm", "stochastic block model with equal communities", kSbmParameters, sbm_from_spec};
+  return {"sbm", "stochastic block model with equal communities", kSbmParameters, sbm_from_spec, sbm_check};
 }
 
 }  // namespace sim::graph::generators

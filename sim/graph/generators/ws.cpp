@@ -56,7 +56,7 @@ constexpr std::array kWsParameters{
     ParameterInfo{"seed", "1", "random seed"},
 };
 
-Graph ws_from_spec(const GeneratorSpec& spec) {
+WsParams ws_params(const GeneratorSpec& spec) {
   const SpecReader reader(spec, kWsParameters);
   WsParams params;
   params.nodes = static_cast<NodeId>(reader.count("n", 1000, 3, kMaxNodes - 1));
@@ -66,14 +66,22 @@ Graph ws_from_spec(const GeneratorSpec& spec) {
   params.seed = reader.count("seed", 1, 0, UINT64_MAX);
   if (params.neighbours % 2 != 0) reader.fail("k", "must be even");
   if (params.neighbours >= params.nodes) reader.fail("k", "must be smaller than n");
-  return generate_ws(params);
+  return params;
+}
+
+Graph ws_from_spec(const GeneratorSpec& spec) {
+  return generate_ws(ws_params(spec));
+}
+
+void ws_check(const GeneratorSpec& spec) {
+  static_cast<void>(ws_params(spec));
 }
 
 }  // namespace
 
 GeneratorInfo ws_generator() {
   return {"ws", "Watts–Strogatz small world (ring lattice with rewiring)", kWsParameters,
-          ws_from_spec};
+          ws_from_spec, ws_check};
 }
 
 }  // namespace sim::graph::generators

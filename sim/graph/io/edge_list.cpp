@@ -19,7 +19,7 @@ namespace {
 using ExternalArc = std::pair<std::uint64_t, std::uint64_t>;
 
 bool is_blank(char c) {
-  return c == ' ' || c == '\t';
+  return c == ' ' || c == '\t' || c == '\r';
 }
 
 /// Parses one id at the front of `rest`; advances past it and one separator (blanks or a comma).
@@ -64,6 +64,13 @@ std::vector<ExternalArc> parse_arcs(const std::string& path, const EdgeListOptio
       throw util::InputError(where, second.empty() ? "expected a second id on the line"
                                                    : "expected a non-negative integer id, got '" +
                                                          first_token(second) + "'");
+    }
+    while (!rest.empty() && is_blank(rest.front()))
+      rest.remove_prefix(1);
+    if (!rest.empty()) {
+      throw util::InputError(where, "a third column ('" + first_token(rest) +
+                                        "'): an edge list holds two ids per line (weights and "
+                                        "other columns are not read)");
     }
     if (options.node_count && (a >= *options.node_count || b >= *options.node_count)) {
       throw util::InputError(where, "id " + std::to_string(std::max(a, b)) + " out of range [0, " +

@@ -31,9 +31,21 @@ void write_gzip(const std::string& path, const std::string& text) {
   gzclose(file);
 }
 
+TEST(EdgeList, AThirdColumnIsRefusedNotIgnored) {
+  TempDir dir;
+  write_text(dir.path("w.txt"), "1 2\n2 3 0.5\n");
+  try {
+    read_edge_list(dir.path("w.txt"), {}, nullptr);
+    FAIL() << "a weight column was ignored";
+  } catch (const sim::util::InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("w.txt:2"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("third column ('0.5')"), std::string::npos) << e.what();
+  }
+}
+
 TEST(EdgeList, ReadsWhitespaceCommasCommentsAndBlankLines) {
   TempDir dir;
-  write_text(dir.path("g.txt"), "# comment\n10 20\n\n20,30\n  30 ,\t10  # trailing\r\n10 20 0.5\n");
+  write_text(dir.path("g.txt"), "# comment\n10 20\n\n20,30\n  30 ,\t10  # trailing\r\n10 20\n");
   BuildReport report;
   const Graph g = read_edge_list(dir.path("g.txt"), {}, &report);
   EXPECT_EQ(g.node_count(), 3u);
