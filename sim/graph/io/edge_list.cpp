@@ -11,6 +11,8 @@
 #include <fstream>
 
 #include "sim/graph/io/line_reader.hpp"
+#include <cerrno>
+
 #include "sim/util/error.hpp"
 
 namespace sim::graph::io {
@@ -148,7 +150,8 @@ void write_edge_list(const Graph& graph, const std::string& path) {
     for (NodeId v : graph.followers(u))
       out << id(u) << ' ' << id(v) << '\n';
   }
-  if (!out) throw util::Error("error while writing " + path);
+  out.close();  // the last buffered bytes are written here: check that too
+  if (!out) throw util::SystemError(errno, "error while writing " + path);
 }
 
 }  // namespace sim::graph::io

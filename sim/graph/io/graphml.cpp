@@ -7,6 +7,7 @@
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/graphml.hpp>
 
+#include <cerrno>
 #include <filesystem>
 #include <fstream>
 
@@ -40,6 +41,38 @@ Graph read_as(const std::string& path, BuildReport* report) {
   return build_graph(static_cast<NodeId>(n), std::move(arcs), std::move(attributes), report);
 }
 
+/// Boost's XML parser recurses once per nested element, so a file nested thousands deep would
+/// overflow the stack: measure the element depth first (GraphML needs four levels). Streams the
+/// file once; comments, processing instructions and CDATA hold no elements.
+void check_nesting(const std::string& path) {
+  constexpr std::size_t kMaxDepth = 64;
+  std::ifstream in(path, std::ios::binary);
+  std::size_t depth = 0, line = 1;
+  char c = 0, previous = 0;
+  bool in_tag = false, closing = false, markup = false;
+  while (in.get(c)) {
+    if (c == '\n') ++line;
+    if (!in_tag) {
+      if (c == '<') {
+        in_tag = true;
+        closing = false;
+        markup = in.peek() == '!' || in.peek() == '?';
+        if (in.peek() == '/') closing = true;
+      }
+    } else if (c == '>') {
+      in_tag = false;
+      if (markup) continue;
+      if (closing) {
+        if (depth > 0) --depth;
+      } else if (previous != '/' && ++depth > kMaxDepth) {
+        throw util::InputError({.file = path, .line = line},
+                               "XML elements nested more than 64 deep; not a GraphML graph");
+      }
+    }
+    previous = c;
+  }
+}
+
 }  // namespace
 
 Graph read_graphml(const std::string& path, BuildReport* report) {
@@ -47,6 +80,7 @@ Graph read_graphml(const std::string& path, BuildReport* report) {
   if (!std::filesystem::is_regular_file(path, error)) {
     throw util::InputError({.file = path}, "no such file");
   }
+  check_nesting(path);
   try {
     try {
       return read_as<boost::directedS>(path, report);
@@ -76,7 +110,8 @@ void write_graphml(const Graph& graph, const std::string& path) {
     }
   }
   out << "  </graph>\n</graphml>\n";
-  if (!out) throw util::Error("error while writing " + path);
+  out.close();  // the last buffered bytes are written here: check that too
+  if (!out) throw util::SystemError(errno, "error while writing " + path);
 }
 
 }  // namespace sim::graph::io
