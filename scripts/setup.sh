@@ -16,12 +16,16 @@ packages=(
 )
 
 if [ "${1:-}" = "--test" ]; then
-  packages+=(slurmctld slurmd slurm-client munge)
+  # clang and its compiler-rt (libFuzzer) build the fuzz harnesses of the input readers.
+  packages+=(slurmctld slurmd slurm-client munge clang)
   if dpkg-query -W -f='${Status}' chromium 2>/dev/null | grep -q "install ok installed"; then
     packages+=(chromium)
   elif [ "$(id -u)" -eq 0 ] || command -v sudo >/dev/null 2>&1; then
     # Package lists may be empty on a fresh machine: refresh them before asking for chromium.
     if [ "$(id -u)" -eq 0 ]; then apt-get update -qq; else sudo apt-get update -qq; fi
+    for runtime in libclang-rt-14-dev libclang-common-14-dev; do
+      if apt-cache show "$runtime" >/dev/null 2>&1; then packages+=("$runtime"); break; fi
+    done
     if apt-cache show chromium 2>/dev/null | grep -q "^Package: chromium$"; then
       packages+=(chromium)
     else

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds Trek and runs the whole test suite.
-# Usage: scripts/test.sh [--preset ci|dev|asan|tsan]   (default: ci, warnings as errors)
+# Usage: scripts/test.sh [--preset ci|dev|asan|tsan|fuzz]   (default: ci, warnings as errors)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
