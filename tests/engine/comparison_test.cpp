@@ -6,14 +6,16 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace {
 
 using namespace sim;
 
 /// A replicate of `weeks` + 1 weeks whose message m of week w reached `base` + 10 w + m agents.
 engine::ReplicateSeries synthetic(std::uint32_t replicate, double base, std::size_t weeks,
-                                  std::size_t posts) {
-  constexpr std::size_t kPlatforms = 2;
+                                  std::size_t posts, std::size_t platforms = 2) {
+  const std::size_t kPlatforms = platforms;
   engine::ReplicateSeries series;
   series.replicate = replicate;
   for (std::size_t w = 0; w <= weeks; ++w) {
@@ -22,7 +24,9 @@ engine::ReplicateSeries synthetic(std::uint32_t replicate, double base, std::siz
     for (std::size_t m = 0; m < posts; ++m) {
       reach::MessageReach message(kPlatforms);
       message.unique = base + 10.0 * static_cast<double>(w) + static_cast<double>(m);
-      message.viewers = {message.unique, 0.0};
+      message.viewers.assign(kPlatforms, 0.0);
+      for (std::size_t k = 0; k < kPlatforms; ++k)  // platform k: a distinct, known reach
+        message.viewers[k] = message.unique + 1000.0 * static_cast<double>(k);
       week.push_back(message);
     }
     series.reach.push_back(reach::mean_of(week, kPlatforms));
@@ -72,6 +76,35 @@ TEST(Comparison, DifferencesArePairedByReplicateAndRankingFollowsReach) {
   EXPECT_DOUBLE_EQ(cell.difference.high, 5.0);
   EXPECT_GT(cell.level.high - cell.level.low, 100.0);  // while the levels spread widely
   EXPECT_EQ(c.ranking, (std::vector<std::size_t>{1, 0}));
+}
+
+TEST(Comparison, ScenariosWithOtherPlatformsAreAlignedByName) {
+  // The baseline has platforms {x, y}; "wider" adds z; "narrower" has only y. Reach on platform
+  // k of a scenario is unique + 1000 k in its own order, so a misaligned column shows at once.
+  const std::vector<std::vector<engine::ReplicateSeries>> runs{
+      {synthetic(0, 100.0, 1, 1, 2)}, {synthetic(0, 100.0, 1, 1, 3)}, {synthetic(0, 100.0, 1, 1, 1)}};
+  const std::vector<std::vector<std::string>> platforms{{"x", "y"}, {"y", "x", "z"}, {"y"}};
+  const engine::Comparison c = engine::compare({"base", "wider", "narrower"}, runs, platforms, {1});
+  std::vector<std::string> names;
+  for (const auto& m : c.metrics)
+    names.push_back(m.name);
+  const auto at = [&](const std::string& name) {
+    return static_cast<std::size_t>(std::find(names.begin(), names.end(), name) - names.begin());
+  };
+  ASSERT_LT(at("reach_z"), names.size());
+  const double unique = 110.0;  // week 1, message 0
+  EXPECT_DOUBLE_EQ(c.cells[0][0][at("reach_x")].level.mean, unique);
+  EXPECT_DOUBLE_EQ(c.cells[0][0][at("reach_y")].level.mean, unique + 1000.0);
+  EXPECT_DOUBLE_EQ(c.cells[0][0][at("reach_z")].level.mean, 0.0);  // the baseline lacks z
+  EXPECT_DOUBLE_EQ(c.cells[1][0][at("reach_y")].level.mean, unique);  // y is wider's first
+  EXPECT_DOUBLE_EQ(c.cells[1][0][at("reach_x")].level.mean, unique + 1000.0);
+  EXPECT_DOUBLE_EQ(c.cells[1][0][at("reach_z")].level.mean, unique + 2000.0);
+  EXPECT_DOUBLE_EQ(c.cells[2][0][at("reach_y")].level.mean, unique);
+  EXPECT_DOUBLE_EQ(c.cells[2][0][at("reach_x")].level.mean, 0.0);
+  EXPECT_DOUBLE_EQ(c.cells[2][0][at("reach_y")].difference.mean, unique - (unique + 1000.0));
+  // The scalar metrics after the per-platform ones stay in place.
+  EXPECT_EQ(names.size(), 1 + 2 * 3 + 7u);
+  EXPECT_EQ(names[1 + 2 * 3], "within_1h");
 }
 
 }  // namespace
