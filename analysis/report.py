@@ -222,6 +222,14 @@ def main(argv: list[str]) -> int:
     except OSError as error:
         print(f"error: {args.output}: {error.strerror}", file=sys.stderr)
         return 2
+    except (KeyError, ValueError, IndexError, TypeError) as error:
+        # trek checks the file's layout before it starts this script; what still fails here is
+        # a file the checks cannot see into, and it is named in one line, not a traceback.
+        print(f"error: {args.results}: damaged or not a Trek file ({error})", file=sys.stderr)
+        return 2
+    except Exception as error:  # noqa: BLE001 - one line, never a traceback
+        print(f"error: {args.results}: {type(error).__name__}: {error}", file=sys.stderr)
+        return 1
     if not args.quiet:
         print(f"report: {done['page']} ({len(done['figures'])} figures, PNG and SVG beside it)")
     return 0

@@ -10,9 +10,9 @@
 #include "sim/cascade/summary.hpp"
 #include "sim/cascade/transmission_spec.hpp"
 #include "sim/cli/common.hpp"
-#include "sim/io/atomic_file.hpp"
 #include "sim/cli/json.hpp"
 #include "sim/graph/io/load.hpp"
+#include "sim/io/atomic_file.hpp"
 #include "sim/util/error.hpp"
 #include "sim/version.hpp"
 

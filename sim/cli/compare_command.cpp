@@ -273,34 +273,38 @@ void compare(CompareOptions o) {
   std::optional<engine::Comparison> result;
   const double start = now_seconds();
   const scenario::Scenario& first = scenarios.front();
-  io::write_atomically(o.output, [&](const std::string& temporary) {
-    io::Handle file = io::create_file(temporary);
-    io::write_attribute(file.get(), "format", "trek-compare");
-    io::write_attribute(file.get(), "version", std::uint64_t{2});
-    io::write_attribute(file.get(), "creator", creator());
-    io::write_attribute(file.get(), "command_line", command_line());
-    {
-      const io::Handle group = io::create_group(file.get(), "scenarios");
-      Progress progress(std::uint64_t{first.weeks} * first.replicates * scenarios.size(),
-                        "weeks", !o.common.quiet);
-      for (std::size_t i = 0; i < scenarios.size(); ++i) {
-        const auto& s = scenarios[i];
-        const graph::Graph& graph = graphs.at(engine::resolve_graph_source(s));
-        engine::ResultsFile results(group.get(), names[i], s, graph, {creator(), command_line()});
-        RunRecorder collector(results, progress);
-        engine::run_scenario(s, graph, collector);
-        results.finish({seconds_since(start), active_threads(), utc_now()});
-        runs.push_back(collector.take());
-      }
-      progress.finish();
-    }
-    std::vector<std::vector<std::string>> platforms;
-    for (const auto& s : scenarios)
-      platforms.push_back(s.platform_names());
-    result = engine::compare(names, runs, platforms, report_weeks(first.weeks));
-    write_comparison(file.get(), *result);
-    io::close_file(file);
-  }, policy);
+  io::write_atomically(
+      o.output,
+      [&](const std::string& temporary) {
+        io::Handle file = io::create_file(temporary);
+        io::write_attribute(file.get(), "format", engine::kComparisonFormat);
+        io::write_attribute(file.get(), "version", engine::kComparisonVersion);
+        io::write_attribute(file.get(), "creator", creator());
+        io::write_attribute(file.get(), "command_line", command_line());
+        {
+          const io::Handle group = io::create_group(file.get(), "scenarios");
+          Progress progress(std::uint64_t{first.weeks} * first.replicates * scenarios.size(),
+                            "weeks", !o.common.quiet);
+          for (std::size_t i = 0; i < scenarios.size(); ++i) {
+            const auto& s = scenarios[i];
+            const graph::Graph& graph = graphs.at(engine::resolve_graph_source(s));
+            engine::ResultsFile results(group.get(), names[i], s, graph,
+                                        {creator(), command_line()});
+            RunRecorder collector(results, progress);
+            engine::run_scenario(s, graph, collector);
+            results.finish({seconds_since(start), active_threads(), utc_now()});
+            runs.push_back(collector.take());
+          }
+          progress.finish();
+        }
+        std::vector<std::vector<std::string>> platforms;
+        for (const auto& s : scenarios)
+          platforms.push_back(s.platform_names());
+        result = engine::compare(names, runs, platforms, report_weeks(first.weeks));
+        write_comparison(file.get(), *result);
+        io::close_file(file);
+      },
+      policy);
   const engine::Comparison& c = *result;
   if (o.format == "json") {
     std::cout << comparison_json(c, first) << '\n';

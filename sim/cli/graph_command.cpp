@@ -7,11 +7,11 @@
 #include <memory>
 
 #include "sim/cli/common.hpp"
-#include "sim/io/atomic_file.hpp"
 #include "sim/cli/json.hpp"
 #include "sim/graph/generators/generator.hpp"
 #include "sim/graph/io/load.hpp"
 #include "sim/graph/stats/graph_stats.hpp"
+#include "sim/io/atomic_file.hpp"
 #include "sim/version.hpp"
 
 namespace sim::cli {

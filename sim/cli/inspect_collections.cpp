@@ -5,10 +5,13 @@
 #include <iostream>
 
 #include "sim/cli/json.hpp"
-#include "sim/io/h5_array.hpp"
+#include "sim/engine/comparison.hpp"
+#include "sim/engine/results_file.hpp"
 #include "sim/engine/results_reader.hpp"
+#include "sim/io/h5_array.hpp"
 #include "sim/sweep/sweep_file.hpp"
 #include "sim/util/error.hpp"
+#include "sim/util/input_file.hpp"
 
 namespace sim::cli {
 namespace {
@@ -20,15 +23,21 @@ std::string joined(const std::vector<std::string>& names) {
   return text;
 }
 
-void inspect_comparison(const std::string& path, hid_t file, const std::string& format) {
+/// The comparison table and every scenario's run, checked as the readers use them.
+void check_comparison(const std::string& path, hid_t file) {
   const io::Handle group = io::open_group(file, "comparison");
   const io::Dims count = io::require_dataset(group.get(), "scenarios", H5T_STRING, 1);
+  const io::Dims weeks = io::require_dataset(group.get(), "weeks", H5T_INTEGER, 1);
+  const io::Dims metrics = io::require_dataset(group.get(), "metrics", H5T_STRING, 1);
   io::require_dataset(group.get(), "ranking", H5T_INTEGER, count);
-  io::require_dataset(group.get(), "weeks", H5T_INTEGER, 1);
+  for (const char* table : {"level", "difference"}) {
+    io::require_dataset(group.get(), table, H5T_FLOAT, io::Dims{count[0], weeks[0], metrics[0], 3});
+  }
   const auto scenarios = io::read_strings(group.get(), "scenarios");
-  const auto weeks = io::read_vector<std::uint32_t>(group.get(), "weeks");
-  const auto ranking = io::read_vector<std::uint64_t>(group.get(), "ranking");
   if (scenarios.empty()) throw util::InputError({.key = "comparison/scenarios"}, "is empty");
+  for (const std::uint64_t i : io::read_vector<std::uint64_t>(group.get(), "ranking")) {
+    if (i >= scenarios.size()) throw util::InputError({.key = "comparison/ranking"}, "bad index");
+  }
   const io::Handle runs = io::open_group(file, "scenarios");
   for (const std::string& name : scenarios) {
     if (!io::has_link(runs.get(), name)) {
@@ -36,17 +45,23 @@ void inspect_comparison(const std::string& path, hid_t file, const std::string& 
     }
     engine::check_results_layout(path, io::open_group(runs.get(), name).get());
   }
+}
+
+void inspect_comparison(const std::string& path, hid_t file, const std::string& format) {
+  check_comparison(path, file);
+  const io::Handle group = io::open_group(file, "comparison");
+  const auto scenarios = io::read_strings(group.get(), "scenarios");
+  const auto weeks = io::read_vector<std::uint32_t>(group.get(), "weeks");
+  const auto ranking = io::read_vector<std::uint64_t>(group.get(), "ranking");
   std::vector<std::string> ranked;
-  for (const std::uint64_t i : ranking) {
-    if (i >= scenarios.size()) throw util::InputError({.key = "comparison/ranking"}, "bad index");
+  for (const std::uint64_t i : ranking)
     ranked.push_back(scenarios[i]);
-  }
   std::string report_weeks;
   for (const std::uint32_t week : weeks)
     report_weeks += (report_weeks.empty() ? "" : ", ") + std::to_string(week);
   if (format == "json") {
     JsonObject out;
-    out.add("file", path).add("format", "trek-compare");
+    out.add("file", path).add("format", engine::kComparisonFormat);
     out.add("creator", io::read_string_attribute(file, "creator"));
     out.add("baseline", scenarios.front()).add("scenarios", joined(scenarios));
     out.add("report_weeks", report_weeks).add("ranking_by_reach", joined(ranked));
@@ -63,7 +78,7 @@ void inspect_comparison(const std::string& path, hid_t file, const std::string& 
   std::printf("each run: /scenarios/<name>/ in the layout of a run file; the table: /comparison\n");
 }
 
-void inspect_sweep(const std::string& path, hid_t file, const std::string& format) {
+void check_sweep(const std::string& path, hid_t file) {
   sweep::check_sweep_format(path, file);
   const io::Handle group = io::open_group(file, "sweep");
   const io::Dims points = io::require_dataset(file, "sweep/done", H5T_INTEGER, 1);
@@ -72,6 +87,11 @@ void inspect_sweep(const std::string& path, hid_t file, const std::string& forma
   }
   io::require_dataset(group.get(), "parameters", H5T_STRING, 1);
   io::require_dataset(group.get(), "metrics", H5T_STRING, 1);
+}
+
+void inspect_sweep(const std::string& path, hid_t file, const std::string& format) {
+  check_sweep(path, file);
+  const io::Handle group = io::open_group(file, "sweep");
   const auto parameters = io::read_strings(group.get(), "parameters");
   const auto metrics = io::read_strings(group.get(), "metrics");
   const auto done = io::read_array<std::uint8_t>(file, "sweep/done");
@@ -102,10 +122,9 @@ void inspect_sweep(const std::string& path, hid_t file, const std::string& forma
 }
 
 bool inspect_file(const std::string& path, hid_t file, const std::string& format) {
-  const std::string kind = io::has_attribute(file, "format")
-                               ? io::read_string_attribute(file, "format")
-                               : std::string();
-  if (kind == "trek-compare") {
+  const std::string kind =
+      io::has_attribute(file, "format") ? io::read_string_attribute(file, "format") : std::string();
+  if (kind == engine::kComparisonFormat) {
     inspect_comparison(path, file, format);
     return true;
   }
@@ -117,6 +136,39 @@ bool inspect_file(const std::string& path, hid_t file, const std::string& format
 }
 
 }  // namespace
+
+void check_results_file(const std::string& path) {
+  util::check_input_file(path);
+  const io::Handle file = io::open_file_read(path);
+  std::string kind;
+  try {
+    kind = io::read_string_attribute(file.get(), "format");
+  } catch (const util::Error&) {
+    kind.clear();  // missing, or not a fixed-length string: not written by Trek
+  }
+  if (kind != engine::kResultsFormat && kind != engine::kComparisonFormat &&
+      kind != sweep::kSweepFormat) {
+    throw util::InputError({.file = path}, "not a Trek results file (run, compare or sweep)");
+  }
+  if (kind == engine::kComparisonFormat) {
+    const std::uint64_t version =
+        io::read_input(path, [&] { return io::read_uint_attribute(file.get(), "version"); });
+    if (version != engine::kComparisonVersion) {
+      throw util::InputError({path, 0, "version"},
+                             "comparison format version " + std::to_string(version) +
+                                 " is not supported (this build reads version " +
+                                 std::to_string(engine::kComparisonVersion) + ")");
+    }
+  }
+  if (kind == engine::kComparisonFormat || kind == sweep::kSweepFormat) {
+    io::read_input(path, [&] {
+      if (kind == engine::kComparisonFormat) check_comparison(path, file.get());
+      if (kind == sweep::kSweepFormat) check_sweep(path, file.get());
+    });
+    return;
+  }
+  static_cast<void>(engine::read_results_info(path));
+}
 
 bool inspect_collection(const std::string& path, const std::string& format) {
   const io::Handle file = io::open_file_read(path);

@@ -1,8 +1,8 @@
 // trek: the command line. Parses arguments with CLI11, runs the subcommand, and maps failures to
 // exit codes: 0 success, 1 run-time or I/O error, 2 usage or invalid input.
 
-#include <CLI/CLI.hpp>
 #include <hdf5.h>
+#include <CLI/CLI.hpp>
 
 #include <csignal>
 #include <exception>

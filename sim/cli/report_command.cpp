@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "sim/cli/common.hpp"
+#include "sim/cli/inspect_collections.hpp"
 #include "sim/util/error.hpp"
 
 extern char** environ;
@@ -67,6 +68,7 @@ int run_and_wait(const std::vector<std::string>& command) {
 }
 
 void report(const ReportOptions& o) {
+  check_results_file(o.results);  // one line naming the file, never a Python traceback
   std::vector<std::string> command{python(), report_script(), o.results, "-o", o.output};
   if (o.common.quiet) command.push_back("--quiet");
   const int code = run_and_wait(command);

@@ -57,15 +57,18 @@ void run(const RunOptions& o) {
   const double start = now_seconds();
   const std::string started = utc_now();
   std::vector<engine::ReplicateSeries> series;
-  io::write_atomically(o.output, [&](const std::string& temporary) {
-    engine::ResultsFile file(temporary, s, graph, {creator(), command_line()});
-    Progress progress(std::uint64_t{s.weeks} * s.replicates, "weeks", !o.common.quiet);
-    RunRecorder recorder(file, progress);
-    engine::run_scenario(s, graph, recorder);
-    progress.finish();
-    file.finish({seconds_since(start), active_threads(), started});
-    series = recorder.take();
-  }, policy);
+  io::write_atomically(
+      o.output,
+      [&](const std::string& temporary) {
+        engine::ResultsFile file(temporary, s, graph, {creator(), command_line()});
+        Progress progress(std::uint64_t{s.weeks} * s.replicates, "weeks", !o.common.quiet);
+        RunRecorder recorder(file, progress);
+        engine::run_scenario(s, graph, recorder);
+        progress.finish();
+        file.finish({seconds_since(start), active_threads(), started});
+        series = recorder.take();
+      },
+      policy);
   const double seconds = seconds_since(start);
   if (!o.common.quiet) print_run_summary(engine::table_of(s.platform_names(), std::move(series)));
   char timing[160];

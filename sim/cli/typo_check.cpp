@@ -68,8 +68,8 @@ void check_command_words(const CLI::App& app, int argc, const char* const* argv)
       const std::string name = word.substr(0, word.find('='));
       const std::vector<std::string> known = option_names(command);
       if (std::find(known.begin(), known.end(), name) == known.end()) {
-        throw util::InputError("unknown option '" + name + "' for '" + command_path(command) +
-                               "'" + suggestion(name, known));
+        throw util::InputError("unknown option '" + name + "' for '" + command_path(command) + "'" +
+                               suggestion(name, known));
       }
       if (word.find('=') == std::string::npos && takes_value(command, name)) ++i;
       continue;
@@ -87,8 +87,8 @@ void check_command_words(const CLI::App& app, int argc, const char* const* argv)
     if (next == nullptr) {
       // Only where a subcommand must come (trek, trek graph): elsewhere a word is an argument.
       if (command->get_require_subcommand_min() == 0) return;
-      throw util::InputError("unknown command '" + word + "' for '" + command_path(command) +
-                             "'" + suggestion(word, names));
+      throw util::InputError("unknown command '" + word + "' for '" + command_path(command) + "'" +
+                             suggestion(word, names));
     }
     command = next;
   }

@@ -66,8 +66,8 @@ std::vector<double> metric_values(const ReplicateSeries& series, std::size_t wee
   std::vector<double> aligned(1 + 2 * all + 7, 0.0);
   aligned[0] = mine[0];
   for (std::size_t k = 0; k < p; ++k) {
-    const auto at = static_cast<std::size_t>(
-        std::find(platforms.begin(), platforms.end(), own[k]) - platforms.begin());
+    const auto at = static_cast<std::size_t>(std::find(platforms.begin(), platforms.end(), own[k]) -
+                                             platforms.begin());
     if (at == all) throw util::Error("platform " + own[k] + " is not in the comparison");
     aligned[1 + at] = mine[1 + k];
     aligned[1 + all + at] = mine[1 + p + k];

@@ -6,8 +6,8 @@
 #include "sim/graph/generator_spec.hpp"
 #include "sim/graph/generators/generator.hpp"
 #include "sim/graph/io/load.hpp"
-#include "sim/util/input_file.hpp"
 #include "sim/util/error.hpp"
+#include "sim/util/input_file.hpp"
 
 namespace sim::engine {
 

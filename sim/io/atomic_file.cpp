@@ -35,8 +35,8 @@ class OutputLock {
     for (int attempt = 0; attempt < 100; ++attempt) {
       descriptor_ = ::open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
       if (descriptor_ < 0) {
-        throw util::Error(path_.string() + ": cannot create the lock file: " +
-                          std::strerror(errno));
+        throw util::Error(path_.string() +
+                          ": cannot create the lock file: " + std::strerror(errno));
       }
       if (::flock(descriptor_, LOCK_EX | LOCK_NB) != 0) {
         ::close(descriptor_);
@@ -44,7 +44,8 @@ class OutputLock {
         throw util::InputError({.file = target.string()},
                                "another trek process is writing this file; wait for it to end");
       }
-      struct stat held {}, named {};
+      struct stat held {
+      }, named{};
       if (::fstat(descriptor_, &held) == 0 && ::stat(path_.c_str(), &named) == 0 &&
           held.st_ino == named.st_ino && held.st_dev == named.st_dev) {
         return;
@@ -151,8 +152,7 @@ void check_output(const std::string& path, const OutputPolicy& policy) {
   }
 }
 
-void write_atomically(const std::string& path,
-                      const std::function<void(const std::string&)>& write,
+void write_atomically(const std::string& path, const std::function<void(const std::string&)>& write,
                       const OutputPolicy& policy) {
   check_output(path, policy);
   const fs::path target(path);

@@ -29,8 +29,7 @@ void check_output(const std::string& path, const OutputPolicy& policy = {});
 /// the temporary file is removed, `path` is untouched and the exception propagates; a full disk
 /// becomes util::Error "no space left on device while writing PATH". Checks `path` as
 /// check_output does, and refuses (InputError) while another process writes the same path.
-void write_atomically(const std::string& path,
-                      const std::function<void(const std::string&)>& write,
+void write_atomically(const std::string& path, const std::function<void(const std::string&)>& write,
                       const OutputPolicy& policy = {.replace = true});
 
 /// The message for a failed write of `path` with errno `code` ("no space left on device while

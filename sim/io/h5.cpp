@@ -107,6 +107,21 @@ void close_file(Handle& file) {
   check(H5Fclose(id), "closing the file");
 }
 
+void check_claimed_size(hid_t dataset, std::uint64_t count, std::size_t size,
+                        const std::string& name) {
+  constexpr std::uint64_t kLarge = std::uint64_t{256} << 20;
+  if (size > 0 && count > UINT64_MAX / size) {
+    throw util::InputError({.key = name}, "claims an impossible size: the file is damaged");
+  }
+  const std::uint64_t bytes = count * size;
+  if (bytes <= kLarge) return;
+  const std::uint64_t stored = H5Dget_storage_size(dataset);
+  if (stored < bytes / 10000) {
+    throw util::InputError({.key = name}, "claims " + std::to_string(bytes) + " bytes but stores " +
+                                              std::to_string(stored) + ": the file is damaged");
+  }
+}
+
 template <>
 hid_t native_type<std::uint8_t>() {
   return H5T_NATIVE_UINT8;
@@ -211,8 +226,10 @@ std::uint64_t vector_length(hid_t parent, const std::string& name) {
 template <class T>
 std::vector<T> read_vector(hid_t parent, const std::string& name) {
   silence_hdf5_errors();
-  std::vector<T> values(vector_length(parent, name));
+  const std::uint64_t length = vector_length(parent, name);
   Handle dataset(check(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), "opening dataset " + name));
+  check_claimed_size(dataset.get(), length, sizeof(T), name);
+  std::vector<T> values(length);
   if (!values.empty()) {
     check(H5Dread(dataset.get(), native_type<T>(), H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
           "reading dataset " + name);

@@ -5,10 +5,10 @@
 #include <hdf5.h>
 
 #include <cstdint>
-#include <span>
-#include <string>
 #include <new>
+#include <span>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
 #include "sim/util/error.hpp"
@@ -50,6 +50,13 @@ hid_t check(hid_t status, const std::string& what);
 /// Flushes and closes a file written through HDF5, checking both: a write is complete only when
 /// this returned. Every dataset and group of the file must be closed before.
 void close_file(Handle& file);
+
+/// Before a dataset of an input file is read into memory: util::InputError when it claims more
+/// than 256 MiB (`count` elements of `size` bytes) but stores less than a ten-thousandth of that,
+/// which no compression of Trek's data reaches. A damaged header would otherwise make the reader
+/// allocate it all.
+void check_claimed_size(hid_t dataset, std::uint64_t count, std::size_t size,
+                        const std::string& name);
 
 /// Maps C++ element types to HDF5 native types.
 template <class T>

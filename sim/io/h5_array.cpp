@@ -111,8 +111,10 @@ Dims array_dims(hid_t parent, const std::string& name) {
 template <class T>
 std::vector<T> read_array(hid_t parent, const std::string& name) {
   silence_hdf5_errors();
-  std::vector<T> values(element_count(array_dims(parent, name)));
+  const hsize_t count = element_count(array_dims(parent, name));
   Handle dataset(check(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), "opening dataset " + name));
+  check_claimed_size(dataset.get(), count, sizeof(T), name);
+  std::vector<T> values(count);
   if (!values.empty()) {
     check(H5Dread(dataset.get(), native_type<T>(), H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
           "reading dataset " + name);
@@ -164,6 +166,7 @@ std::vector<std::string> read_strings(hid_t parent, const std::string& name) {
   const std::size_t width = H5Tget_size(type.get());
   const Dims dims = array_dims(parent, name);
   if (dims.size() != 1) throw util::Error("dataset " + name + " is not one-dimensional");
+  check_claimed_size(dataset.get(), dims[0], width, name);
   std::string packed(width * dims[0], '\0');
   if (!packed.empty()) {
     check(H5Dread(dataset.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, packed.data()),
@@ -232,8 +235,8 @@ Dims require_dataset(hid_t parent, const std::string& name, H5T_class_t type, st
   const Handle space(check(H5Dget_space(dataset.get()), "dataspace of " + name));
   const int found = H5Sget_simple_extent_ndims(space.get());
   if (found < 0 || static_cast<std::size_t>(found) != rank) {
-    throw util::InputError(where, "has rank " + std::to_string(found) + ", expected " +
-                                      std::to_string(rank));
+    throw util::InputError(
+        where, "has rank " + std::to_string(found) + ", expected " + std::to_string(rank));
   }
   Dims dims(rank);
   H5Sget_simple_extent_dims(space.get(), dims.data(), nullptr);

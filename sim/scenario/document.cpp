@@ -70,8 +70,7 @@ void check_toml_nesting(const std::string& path, std::string_view text) {
       dots = 0;
     }
     if (dots >= kMaxTomlDepth || open.size() >= kMaxTomlDepth) {
-      throw util::InputError({path, line, ""}, "nested more than " +
-                                                   std::to_string(kMaxTomlDepth) +
+      throw util::InputError({path, line, ""}, "nested more than " + std::to_string(kMaxTomlDepth) +
                                                    " levels deep (keys, arrays or tables)");
     }
   }
@@ -93,8 +92,8 @@ toml::table load_chain(const std::string& path, std::vector<std::string>& seen,
     throw util::InputError(named_by, "the extends chain loops back to " + path);
   }
   if (seen.size() >= kMaxChain) {
-    throw util::InputError(named_by, "the extends chain is longer than " +
-                                         std::to_string(kMaxChain) + " files");
+    throw util::InputError(
+        named_by, "the extends chain is longer than " + std::to_string(kMaxChain) + " files");
   }
   seen.push_back(canonical);
   toml::table document = parse_toml(path);
@@ -108,9 +107,9 @@ toml::table load_chain(const std::string& path, std::vector<std::string>& seen,
   const std::filesystem::path base_path = std::filesystem::path(path).parent_path() / *base_name;
   std::error_code error;
   if (!std::filesystem::is_regular_file(base_path, error)) {
-    throw util::InputError(where, "base file '" + base_path.string() + "' " +
-                                      (error ? "cannot be read: " + error.message()
-                                             : std::string("does not exist")));
+    throw util::InputError(
+        where, "base file '" + base_path.string() + "' " +
+                   (error ? "cannot be read: " + error.message() : std::string("does not exist")));
   }
   toml::table merged = load_chain(base_path.string(), seen, where);
   document.erase("extends");
@@ -191,8 +190,8 @@ void apply_overrides(toml::table& document, const std::vector<std::string>& over
     const std::string key = text.substr(0, equals);
     const std::string value = text.substr(equals + 1);
     if (static_cast<std::size_t>(std::count(key.begin(), key.end(), '.')) >= kMaxTomlDepth) {
-      throw util::InputError({"--set", 0, key}, "more than " + std::to_string(kMaxTomlDepth) +
-                                                    " parts in the key");
+      throw util::InputError({"--set", 0, key},
+                             "more than " + std::to_string(kMaxTomlDepth) + " parts in the key");
     }
     check_toml_nesting("--set", "v = " + value);
     toml::table parsed;

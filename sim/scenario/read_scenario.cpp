@@ -204,8 +204,8 @@ std::string joined(const std::vector<std::string_view>& names) {
 /// Unknown keys first (so a typo of a required key says "did you mean"), then keys that do not
 /// apply to this kind, then missing ones.
 void check_event_keys(const toml::table& table, TableReader& r, const EventKeys& keys) {
-  static const std::vector<std::string_view> kAll{"type", "week",  "platform", "to",   "share",
-                                                  "segments", "value", "churn", "weeks"};
+  static const std::vector<std::string_view> kAll{"type",     "week",  "platform", "to",   "share",
+                                                  "segments", "value", "churn",    "weeks"};
   for (const auto key : kAll)
     r.allow(key);
   r.check_unknown();
@@ -226,9 +226,8 @@ void check_event_keys(const toml::table& table, TableReader& r, const EventKeys&
   }
   for (const auto key : keys.required) {
     if (table.get(key) == nullptr) {
-      throw util::InputError(r.where(key), "missing: an event of type '" +
-                                               std::string(keys.kind) + "' needs " +
-                                               joined(keys.required));
+      throw util::InputError(r.where(key), "missing: an event of type '" + std::string(keys.kind) +
+                                               "' needs " + joined(keys.required));
     }
   }
 }
@@ -341,14 +340,14 @@ void read_output(TableReader& root, Scenario& s) {
 /// A sweep file handed to a scenario reader, or unknown top-level keys: said before any section
 /// is read, so that a typo ("extens") is named as such and not as a consequence of it.
 void check_root_keys(const toml::table& document, TableReader& root) {
-  if (document.contains("base") && (document.contains("parameters") ||
-                                    document.contains("design"))) {
+  if (document.contains("base") &&
+      (document.contains("parameters") || document.contains("design"))) {
     throw util::InputError({root.file(), 0, ""},
                            "is a sweep file, not a scenario: run it with 'trek sweep'");
   }
-  for (const std::string_view key : {"name", "description", "baseline", "simulation",
-                                     "population", "model", "platforms", "strategy", "events",
-                                     "reach", "output", "extends"}) {
+  for (const std::string_view key :
+       {"name", "description", "baseline", "simulation", "population", "model", "platforms",
+        "strategy", "events", "reach", "output", "extends"}) {
     root.allow(key);
   }
   root.check_unknown();

@@ -23,9 +23,9 @@ constexpr std::uint64_t kMaxPoints = 100'000'000;
 
 /// Scenario keys a sweep may not vary: they decide what is compared, not the model.
 void refuse_structural(const util::InputLocation& where, const std::string& key) {
-  for (const char* prefix : {"population.", "simulation.replicates", "simulation.seed",
-                             "simulation.weeks", "simulation.start_date", "name", "description",
-                             "baseline", "output."}) {
+  for (const char* prefix :
+       {"population.", "simulation.replicates", "simulation.seed", "simulation.weeks",
+        "simulation.start_date", "name", "description", "baseline", "output."}) {
     if (key.rfind(prefix, 0) == 0) {
       throw util::InputError(where, "'" + key +
                                         "' cannot be swept (the points of a sweep share one "
@@ -192,8 +192,8 @@ SweepSpec read_sweep(const std::string& path) {
   spec.file = path;
   spec.text = util::read_input_file(path, scenario::kMaxTomlBytes);
   TableReader root(document, path, "");
-  if (!document.contains("base") && (document.contains("platforms") ||
-                                     document.contains("extends"))) {
+  if (!document.contains("base") &&
+      (document.contains("platforms") || document.contains("extends"))) {
     throw util::InputError({path, 0, ""},
                            "is a scenario file, not a sweep: 'trek run' and 'trek compare' "
                            "read it");

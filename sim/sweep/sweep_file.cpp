@@ -121,8 +121,7 @@ SweepShape sweep_shape(const SweepSpec& spec) {
 
 SweepWriter::SweepWriter(const std::string& path, const SweepSpec& spec, const Design& design,
                          const SweepShape& shape, const Shard& shard, bool resume)
-    : spec_(spec),
-      outputs_dims_{design.points(), spec.replicates, shape.metrics.size()} {
+    : spec_(spec), outputs_dims_{design.points(), spec.replicates, shape.metrics.size()} {
   for (const std::string& name : spec.series)
     series_dims_.push_back(series_dims(spec, shape, design.points(), name));
   if (!resume) {
@@ -139,10 +138,10 @@ SweepWriter::SweepWriter(const std::string& path, const SweepSpec& spec, const D
                              "cannot resume it (start over with --force)");
     }
     if (id.shard.index != shard.index || id.shard.count != shard.count) {
-      throw util::InputError({path, 0, "shard"},
-                             "was shard " + std::to_string(id.shard.index) + "/" +
-                                 std::to_string(id.shard.count) + ", not " +
-                                 std::to_string(shard.index) + "/" + std::to_string(shard.count));
+      throw util::InputError({path, 0, "shard"}, "was shard " + std::to_string(id.shard.index) +
+                                                     "/" + std::to_string(id.shard.count) +
+                                                     ", not " + std::to_string(shard.index) + "/" +
+                                                     std::to_string(shard.count));
     }
     check_layout(path);
   });
@@ -190,8 +189,7 @@ void SweepWriter::create(const Design& design, const SweepShape& shape, const Sh
   io::write_strings(g, "metrics", shape.metrics);
   io::write_strings(g, "platforms", shape.platforms);
   const std::uint64_t points = design.points();
-  io::create_fixed_array<double>(g, "outputs", outputs_dims_,
-                                 kNotYet);
+  io::create_fixed_array<double>(g, "outputs", outputs_dims_, kNotYet);
   io::create_fixed_array<std::uint8_t>(g, "done", io::Dims{points}, 0);
   const io::Handle series = io::create_group(g, "series");
   for (const std::string& name : spec_.series)
@@ -242,8 +240,8 @@ void SweepWriter::write(const PointOutputs& point) {
     io::Dims offset(count.size(), 0);
     offset[0] = point.point;
     count[0] = 1;
-    const std::size_t values = std::accumulate(count.begin(), count.end(), std::size_t{1},
-                                               std::multiplies<>());
+    const std::size_t values =
+        std::accumulate(count.begin(), count.end(), std::size_t{1}, std::multiplies<>());
     if (point.series[i].size() != values) {
       throw util::Error("sweep point " + std::to_string(point.point) + ": series of wrong size");
     }

@@ -71,8 +71,8 @@ class SweepWriter {
 
   const SweepSpec& spec_;
   io::Handle file_;
-  io::Dims outputs_dims_;                 ///< [point][replicate][metric]
-  std::vector<io::Dims> series_dims_;     ///< per series: [point][replicate][week][extents...]
+  io::Dims outputs_dims_;              ///< [point][replicate][metric]
+  std::vector<io::Dims> series_dims_;  ///< per series: [point][replicate][week][extents...]
 };
 
 /// True when `path` is the finished file of this sweep and shard (same hash, Trek version and

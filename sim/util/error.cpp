@@ -13,8 +13,8 @@ std::string format_message(const InputLocation& where, const std::string& proble
   // A key can be anything a user typed (a megabyte by mistake): show its start only.
   constexpr std::size_t kShownKey = 80;
   if (where.key.size() > kShownKey) {
-    message += "'" + where.key.substr(0, kShownKey) + "...' (" +
-               std::to_string(where.key.size()) + " characters): ";
+    message += "'" + where.key.substr(0, kShownKey) + "...' (" + std::to_string(where.key.size()) +
+               " characters): ";
   } else if (!where.key.empty()) {
     message += "'" + where.key + "': ";
   }

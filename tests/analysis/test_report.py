@@ -131,7 +131,7 @@ def test_bad_files_get_one_line_and_exit_code_2(compare_file, tmp_path):
     with h5py.File(newer, "r+") as f:
         f.attrs["version"] = np.uint64(99)
     cases = {str(not_hdf5): "not an HDF5 file", str(other): "not a Trek results file",
-             str(newer): "version 99 is not supported", str(tmp_path / "none.h5"): "no such file"}
+             str(newer): "version 99 is not supported", str(tmp_path / "none.h5"): "does not exist"}
     for path, expected in cases.items():
         done = run([trek_binary(), "report", path, "-o", str(tmp_path / "out")])
         assert done.returncode == 2, path

@@ -77,7 +77,8 @@ TEST(Hardening, ValuesThatUsedToBeReadWrongAreRefused) {
 TEST(Hardening, EventsTakeExactlyTheirKeys) {
   const sim::test::TempDir dir;
   const auto event = [&](const std::string& body) {
-    sim::test::write_text(dir.path("e.toml"), "extends = \"" + kScenario + "\"\n[[events]]\n" + body);
+    sim::test::write_text(dir.path("e.toml"),
+                          "extends = \"" + kScenario + "\"\n[[events]]\n" + body);
     return "validate " + dir.path("e.toml");
   };
   expect_input_error(event("type = \"toxicity\"\nplatform = \"x\"\nweek = 3\n"),
@@ -98,24 +99,26 @@ TEST(Hardening, TyposAreNamedAsTypos) {
                      {"unknown option '--replicate'", "did you mean '--replicates'"});
   expect_input_error("run " + kGhent + "stay_on_xx.toml -o x",
                      {"does not exist", "did you mean", "stay_on_x.toml"});
-  expect_input_error("run " + std::string(TREK_SOURCE_DIR) + "/scenarios/sweeps/small_test.toml -o x",
-                     {"is a sweep file", "trek sweep"});
+  expect_input_error(
+      "run " + std::string(TREK_SOURCE_DIR) + "/scenarios/sweeps/small_test.toml -o x",
+      {"is a sweep file", "trek sweep"});
   expect_input_error("sweep " + kScenario + " -o x", {"is a scenario file", "trek run"});
   // A very long key is shown by its start only.
-  sim::test::write_text(dir.path("long.toml"), "extends = \"" + kScenario + "\"\n" +
-                                                   std::string(100000, 'k') + " = 1\n");
+  sim::test::write_text(dir.path("long.toml"),
+                        "extends = \"" + kScenario + "\"\n" + std::string(100000, 'k') + " = 1\n");
   const Result r = trek("validate " + dir.path("long.toml"));
   EXPECT_EQ(r.code, 2);
   EXPECT_LT(r.output.size(), 400u) << r.output.substr(0, 400);
 }
 
 TEST(Hardening, ValidateRunsTheChecksOfTheRun) {
-  for (const char* graph : {"nosuch:n=300", "follower:n=300,nodez=3", "sbm:n=7,blocks=40",
-                                   "nothere.txt"}) {
+  for (const char* graph :
+       {"nosuch:n=300", "follower:n=300,nodez=3", "sbm:n=7,blocks=40", "nothere.txt"}) {
     expect_input_error("validate " + kScenario + " --set population.graph=" + std::string(graph),
                        {"population.graph"});
-    expect_input_error("run " + kScenario + " --set population.graph=" + std::string(graph) + " -o x",
-                       {"population.graph"});
+    expect_input_error(
+        "run " + kScenario + " --set population.graph=" + std::string(graph) + " -o x",
+        {"population.graph"});
   }
   const sim::test::TempDir dir;
   sim::test::write_text(dir.path("d.toml"), "extends = \"" + kScenario + "\"\ndescription = \"" +
@@ -146,17 +149,18 @@ TEST(Hardening, NestingAndLoopsAreBounded) {
   expect_input_error("validate " + dir.path("long.toml"), {"long.toml:1", "'extends'"});
   // A block of one node, and a mean degree of 0, end (they used to run until memory ran out).
   EXPECT_EQ(trek("graph generate sbm:n=7,blocks=4 --quiet -o " + dir.path("sbm.h5")).code, 0);
-  EXPECT_EQ(trek("graph generate er:n=50,mean_degree=0,directed=false --quiet -o " +
-                 dir.path("er.h5"))
-                .code,
-            0);
+  EXPECT_EQ(
+      trek("graph generate er:n=50,mean_degree=0,directed=false --quiet -o " + dir.path("er.h5"))
+          .code,
+      0);
 }
 
 TEST(Hardening, SweepsRefuseWhatTheyCannotDo) {
   const sim::test::TempDir dir;
   sim::test::write_text(dir.path("weeks.toml"),
-                        "base = \"" + kGhent + "stay_on_x.toml\"\ndesign = \"grid\"\n"
-                        "[parameters]\n\"simulation.weeks\" = [4, 8]\n");
+                        "base = \"" + kGhent +
+                            "stay_on_x.toml\"\ndesign = \"grid\"\n"
+                            "[parameters]\n\"simulation.weeks\" = [4, 8]\n");
   expect_input_error("sweep " + dir.path("weeks.toml") + " -o " + dir.path("s.h5"),
                      {"simulation.weeks", "cannot be swept"});
   const std::string window = write_sweep(dir, "window.toml", "window = 10\n");
@@ -174,9 +178,8 @@ TEST(Hardening, OutputsNeverReplaceInputsFoldersOrSpecialFiles) {
                      {"not a regular file"});
   expect_input_error("run " + kScenario + kSmall + " -o ''", {"empty"});
   sim::test::write_text(dir.path("old.h5"), "keep");
-  for (const std::string command :
-       {"graph generate er:n=20 -o ", "graph convert er:n=20 -o ",
-        "cascade --graph er:n=20 --p 0.1 --samples 10 -o "}) {
+  for (const std::string command : {"graph generate er:n=20 -o ", "graph convert er:n=20 -o ",
+                                    "cascade --graph er:n=20 --p 0.1 --samples 10 -o "}) {
     expect_input_error(command + dir.path("old.h5"), {"exists; use --force"});
   }
   EXPECT_EQ(contents(dir.path("old.h5")), "keep");
@@ -188,11 +191,11 @@ TEST(Hardening, TwoWritersOfOnePathNeverLoseAResult) {
   const std::string out = dir.path("run.h5");
   const std::string slow = std::string(TREK_BINARY) + " run " + kScenario +
                            " --set population.graph=follower:n=20000,seed=1 --weeks 5000"
-                           " --replicates 4 --quiet -o " + out;
-  ASSERT_NE(std::system(("bash -c '" + slow + " & echo $! > " + dir.path("pid") +
-                         "; sleep 2'")
-                            .c_str()),
-            -1);
+                           " --replicates 4 --quiet -o " +
+                           out;
+  ASSERT_NE(
+      std::system(("bash -c '" + slow + " & echo $! > " + dir.path("pid") + "; sleep 2'").c_str()),
+      -1);
   expect_input_error("run " + kScenario + kSmall + " -o " + out, {"another trek process"});
   std::system(("kill -9 $(cat " + dir.path("pid") + ")").c_str());
 }
@@ -271,11 +274,13 @@ TEST(Hardening, InspectChecksShapesBeforeReading) {
 
 TEST(Hardening, CompareAlignsPlatformsByName) {
   const sim::test::TempDir dir;
-  sim::test::write_text(dir.path("wider.toml"),
-                        "extends = \"" + kGhent + "crosspost.toml\"\nname = \"wider\"\n"
-                        "baseline = false\n[platforms.tiktok]\ninitial_account = 0.5\ninitial_active = 0.8\n"
-                        "initial_follows = 0.5\nfeed_reach = 0.3\n"
-                        "[strategy.tiktok]\npresent = true\nposts_per_week = 3\n");
+  sim::test::write_text(
+      dir.path("wider.toml"),
+      "extends = \"" + kGhent +
+          "crosspost.toml\"\nname = \"wider\"\n"
+          "baseline = false\n[platforms.tiktok]\ninitial_account = 0.5\ninitial_active = 0.8\n"
+          "initial_follows = 0.5\nfeed_reach = 0.3\n"
+          "[strategy.tiktok]\npresent = true\nposts_per_week = 3\n");
   const Result r = trek("compare " + kScenario + " " + dir.path("wider.toml") + kSmall +
                         " --format csv -o " + dir.path("c.h5"));
   ASSERT_EQ(r.code, 0) << r.output;

@@ -69,7 +69,8 @@ TEST(Comparison, DifferencesArePairedByReplicateAndRankingFollowsReach) {
   const std::vector<std::vector<engine::ReplicateSeries>> runs{
       {synthetic(0, 100.0, 1, 1), synthetic(1, 300.0, 1, 1)},
       {synthetic(1, 305.0, 1, 1), synthetic(0, 105.0, 1, 1)}};
-  const engine::Comparison c = engine::compare({"base", "more"}, runs, {{"a", "b"}, {"a", "b"}}, {1});
+  const engine::Comparison c =
+      engine::compare({"base", "more"}, runs, {{"a", "b"}, {"a", "b"}}, {1});
   const engine::MetricCell& cell = c.cells[1][0][0];
   EXPECT_DOUBLE_EQ(cell.difference.mean, 5.0);
   EXPECT_DOUBLE_EQ(cell.difference.low, 5.0);  // no spread: the pairing removes it
@@ -81,8 +82,9 @@ TEST(Comparison, DifferencesArePairedByReplicateAndRankingFollowsReach) {
 TEST(Comparison, ScenariosWithOtherPlatformsAreAlignedByName) {
   // The baseline has platforms {x, y}; "wider" adds z; "narrower" has only y. Reach on platform
   // k of a scenario is unique + 1000 k in its own order, so a misaligned column shows at once.
-  const std::vector<std::vector<engine::ReplicateSeries>> runs{
-      {synthetic(0, 100.0, 1, 1, 2)}, {synthetic(0, 100.0, 1, 1, 3)}, {synthetic(0, 100.0, 1, 1, 1)}};
+  const std::vector<std::vector<engine::ReplicateSeries>> runs{{synthetic(0, 100.0, 1, 1, 2)},
+                                                               {synthetic(0, 100.0, 1, 1, 3)},
+                                                               {synthetic(0, 100.0, 1, 1, 1)}};
   const std::vector<std::vector<std::string>> platforms{{"x", "y"}, {"y", "x", "z"}, {"y"}};
   const engine::Comparison c = engine::compare({"base", "wider", "narrower"}, runs, platforms, {1});
   std::vector<std::string> names;
@@ -95,7 +97,7 @@ TEST(Comparison, ScenariosWithOtherPlatformsAreAlignedByName) {
   const double unique = 110.0;  // week 1, message 0
   EXPECT_DOUBLE_EQ(c.cells[0][0][at("reach_x")].level.mean, unique);
   EXPECT_DOUBLE_EQ(c.cells[0][0][at("reach_y")].level.mean, unique + 1000.0);
-  EXPECT_DOUBLE_EQ(c.cells[0][0][at("reach_z")].level.mean, 0.0);  // the baseline lacks z
+  EXPECT_DOUBLE_EQ(c.cells[0][0][at("reach_z")].level.mean, 0.0);     // the baseline lacks z
   EXPECT_DOUBLE_EQ(c.cells[1][0][at("reach_y")].level.mean, unique);  // y is wider's first
   EXPECT_DOUBLE_EQ(c.cells[1][0][at("reach_x")].level.mean, unique + 1000.0);
   EXPECT_DOUBLE_EQ(c.cells[1][0][at("reach_z")].level.mean, unique + 2000.0);

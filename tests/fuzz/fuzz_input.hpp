@@ -19,8 +19,8 @@ namespace sim::fuzz {
 /// A per-process scratch folder, removed at exit.
 inline const std::filesystem::path& scratch() {
   static const struct Folder {
-    std::filesystem::path path = std::filesystem::temp_directory_path() /
-                                 ("trek-fuzz-" + std::to_string(::getpid()));
+    std::filesystem::path path =
+        std::filesystem::temp_directory_path() / ("trek-fuzz-" + std::to_string(::getpid()));
     Folder() { std::filesystem::create_directories(path); }
     ~Folder() {
       std::error_code ignored;

@@ -150,9 +150,8 @@ TEST(ReadScenario, EveryErrorClassIsAnInputError) {
       {base + "[[events]]\ntype = \"announce\"\nplatform = \"x\"\nweek = 2\n",
        "type 'announce' needs 'week', 'platform', 'to', 'share'"},
       {base + "[[events]]\ntype = \"exit\"\nplatform = \"x\"\nweek = 2\nshare = 0.5\n", "segments"},
-      {base +
-           "[[events]]\ntype = \"exit\"\nplatform = \"x\"\nweek = 2\nshare = 0.5\n"
-           "segments = [\"press\"]\n",
+      {base + "[[events]]\ntype = \"exit\"\nplatform = \"x\"\nweek = 2\nshare = 0.5\n"
+              "segments = [\"press\"]\n",
        "unknown segment"},
       {base + "[[events]]\ntype = \"tweet\"\nplatform = \"x\"\nweek = 2\n", "type"},
       {base + "[strategy.threads]\npresent = true\n", "unknown platform 'threads'"},

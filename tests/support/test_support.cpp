@@ -57,8 +57,8 @@ bool identical(const graph::Graph& a, const graph::Graph& b) {
 
 CommandResult run_trek(const std::string& arguments, bool with_stderr,
                        const std::string& shell_prefix) {
-  const std::string command =
-      shell_prefix + std::string(TREK_BINARY) + " " + arguments + (with_stderr ? " 2>&1" : " 2>/dev/null");
+  const std::string command = shell_prefix + std::string(TREK_BINARY) + " " + arguments +
+                              (with_stderr ? " 2>&1" : " 2>/dev/null");
   CommandResult result;
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) return result;

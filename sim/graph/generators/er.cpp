@@ -68,7 +68,8 @@ void er_check(const GeneratorSpec& spec) {
 }  // namespace
 
 GeneratorInfo er_generator() {
-  return {"er", "Erdős–Rényi G(n, p), p from the mean degree", kErParameters, er_from_spec, er_check};
+  return {"er", "Erdős–Rényi G(n, p), p from the mean degree", kErParameters, er_from_spec,
+          er_check};
 }
 
 }  // namespace sim::graph::generators

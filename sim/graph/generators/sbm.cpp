@@ -94,7 +94,8 @@ void sbm_check(const GeneratorSpec& spec) {
 }  // namespace
 
 GeneratorInfo sbm_generator() {
-  return {"sbm", "stochastic block model with equal communities", kSbmParameters, sbm_from_spec, sbm_check};
+  return {"sbm", "stochastic block model with equal communities", kSbmParameters, sbm_from_spec,
+          sbm_check};
 }
 
 }  // namespace sim::graph::generators

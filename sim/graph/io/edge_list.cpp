@@ -10,8 +10,8 @@
 #include <charconv>
 #include <fstream>
 
-#include "sim/graph/io/line_reader.hpp"
 #include <cerrno>
+#include "sim/graph/io/line_reader.hpp"
 
 #include "sim/util/error.hpp"
 

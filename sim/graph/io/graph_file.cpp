@@ -131,31 +131,34 @@ void check_header(hid_t group, const std::string& path) {
 
 void write_graph_file(const Graph& graph, const std::string& path, const std::string& creator,
                       const sim::io::OutputPolicy& policy) {
-  sim::io::write_atomically(path, [&](const std::string& temporary) {
-    sim::io::Handle file = sim::io::create_file(temporary);
-    sim::io::Handle group = sim::io::create_group(file.get(), "graph");
-    sim::io::write_attribute(group.get(), "format", std::string(kGraphFormatName));
-    sim::io::write_attribute(group.get(), "format_version", kGraphFormatVersion);
-    sim::io::write_attribute(group.get(), "nodes", std::uint64_t{graph.node_count()});
-    sim::io::write_attribute(group.get(), "arcs", std::uint64_t{graph.arc_count()});
-    sim::io::write_attribute(
-        group.get(), "direction",
-        std::string("information flow: source -> target, target follows source"));
-    sim::io::write_attribute(group.get(), "creator", creator);
-    sim::io::write_vector(group.get(), "out_offsets", graph.out_offsets());
-    sim::io::write_vector(group.get(), "out_targets", graph.out_targets());
-    const auto& backward = graph.boost_graph().m_backward;
-    sim::io::write_vector<ArcIndex>(group.get(), "in_offsets", backward.m_rowstart);
-    sim::io::write_vector<NodeId>(group.get(), "in_sources", backward.m_column);
-    sim::io::write_vector<ArcIndex>(group.get(), "in_arcs", backward.m_edge_properties);
-    sim::io::write_attribute(
-        group.get(), "checksum",
-        arrays_checksum(graph.out_offsets(), graph.out_targets(), backward.m_rowstart,
-                        backward.m_column, backward.m_edge_properties));
-    write_attributes(group.get(), graph.attributes());
-    group = sim::io::Handle();
-    sim::io::close_file(file);
-  }, policy);
+  sim::io::write_atomically(
+      path,
+      [&](const std::string& temporary) {
+        sim::io::Handle file = sim::io::create_file(temporary);
+        sim::io::Handle group = sim::io::create_group(file.get(), "graph");
+        sim::io::write_attribute(group.get(), "format", std::string(kGraphFormatName));
+        sim::io::write_attribute(group.get(), "format_version", kGraphFormatVersion);
+        sim::io::write_attribute(group.get(), "nodes", std::uint64_t{graph.node_count()});
+        sim::io::write_attribute(group.get(), "arcs", std::uint64_t{graph.arc_count()});
+        sim::io::write_attribute(
+            group.get(), "direction",
+            std::string("information flow: source -> target, target follows source"));
+        sim::io::write_attribute(group.get(), "creator", creator);
+        sim::io::write_vector(group.get(), "out_offsets", graph.out_offsets());
+        sim::io::write_vector(group.get(), "out_targets", graph.out_targets());
+        const auto& backward = graph.boost_graph().m_backward;
+        sim::io::write_vector<ArcIndex>(group.get(), "in_offsets", backward.m_rowstart);
+        sim::io::write_vector<NodeId>(group.get(), "in_sources", backward.m_column);
+        sim::io::write_vector<ArcIndex>(group.get(), "in_arcs", backward.m_edge_properties);
+        sim::io::write_attribute(
+            group.get(), "checksum",
+            arrays_checksum(graph.out_offsets(), graph.out_targets(), backward.m_rowstart,
+                            backward.m_column, backward.m_edge_properties));
+        write_attributes(group.get(), graph.attributes());
+        group = sim::io::Handle();
+        sim::io::close_file(file);
+      },
+      policy);
 }
 
 namespace {
