@@ -114,6 +114,19 @@ void read_platforms(TableReader& root, Scenario& s) {
     const toml::table* platform = r.table(key.str());
     s.platforms.push_back(read_platform(*platform, root.file(), name));
   }
+  // A platform table whose name is one typo away from another's is a typo, not a new platform
+  // (it would silently add a platform with default values and leave the intended one as it was).
+  for (std::size_t i = 0; i < s.platforms.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      const std::string& a = s.platforms[i].name;
+      const std::string& b = s.platforms[j].name;
+      if (std::min(a.size(), b.size()) >= 4 && util::edit_distance(a, b) == 1) {
+        throw util::InputError(r.where(a), "platforms '" + b + "' and '" + a +
+                                               "' differ by one letter: a typo? (did you mean '" +
+                                               b + "'?)");
+      }
+    }
+  }
   if (s.platforms.size() > kMaxPlatforms) {
     throw util::InputError(root.where("platforms"),
                            "at most " + std::to_string(kMaxPlatforms) + " platforms are supported");
@@ -181,6 +194,10 @@ struct EventKeys {
   std::vector<std::string_view> required, optional;
 };
 
+/// Every key an event may have, whatever its type.
+constexpr std::array<std::string_view, 9> kEventKeys{
+    "type", "week", "platform", "to", "share", "segments", "value", "churn", "weeks"};
+
 const std::vector<EventKeys>& event_keys() {
   static const std::vector<EventKeys> keys{
       {"announce", {"week", "platform", "to", "share"}, {"weeks"}},
@@ -204,9 +221,7 @@ std::string joined(const std::vector<std::string_view>& names) {
 /// Unknown keys first (so a typo of a required key says "did you mean"), then keys that do not
 /// apply to this kind, then missing ones.
 void check_event_keys(const toml::table& table, TableReader& r, const EventKeys& keys) {
-  static const std::vector<std::string_view> kAll{"type",     "week",  "platform", "to",   "share",
-                                                  "segments", "value", "churn",    "weeks"};
-  for (const auto key : kAll)
+  for (const auto key : kEventKeys)
     r.allow(key);
   r.check_unknown();
   for (auto&& [key, node] : table) {
@@ -241,7 +256,9 @@ Event read_event(const toml::table& table, const std::string& file, std::size_t 
   for (const auto& keys : event_keys())
     kinds.push_back(keys.kind);
   if (table.get("type") == nullptr) {
-    r.allow("type");
+    for (const auto key : kEventKeys)
+      r.allow(key);
+    r.check_unknown();  // "tpye": did you mean 'type'
     throw util::InputError(r.where("type"), "missing: one of " + joined(kinds));
   }
   const std::string kind = r.choice("type", "", kinds);

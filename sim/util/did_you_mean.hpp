@@ -7,7 +7,8 @@
 
 namespace sim::util {
 
-/// Levenshtein distance between two strings (insertions, deletions, substitutions).
+/// Edit distance between two strings: insertions, deletions, substitutions and swaps of two
+/// neighbouring characters each count one (optimal string alignment).
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
 /// The closest candidate to `word` when it is close enough to be a plausible typo, else "".

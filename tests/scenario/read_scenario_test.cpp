@@ -189,4 +189,108 @@ TEST(ReadScenario, GhentScenariosAreValid) {
   EXPECT_EQ(baselines, 1);
 }
 
+/// Every one-letter typo (a letter dropped, doubled, replaced or swapped with its neighbour) of
+/// every key and section name of a scenario gets "did you mean" the key it was meant to be.
+TEST(ReadScenario, EveryOneLetterTypoOfAKeyGetsDidYouMean) {
+  const std::string text = R"(name = "all keys"
+description = "d"
+baseline = false
+[simulation]
+weeks = 20
+replicates = 3
+seed = 7
+start_date = "2025-01-06"
+[population]
+graph = "er:n=100,mean_degree=4"
+organisation = "City"
+[model]
+influence = "network"
+contagion = "simple"
+memory_weeks = 1.0
+threshold = 0.2
+tolerance_mean = 0.5
+tolerance_sd = 0.2
+[reach]
+posts = 1
+[output]
+snapshot_every = 0
+[platforms.x]
+initial_account = 1.0
+initial_active = 0.5
+churn = 0.01
+feed_reach = 0.1
+toxicity = 0.5
+switching_cost = 0.2
+[platforms.bluesky]
+pull = 0.02
+imitation = 0.3
+[strategy.x]
+present = true
+posts_per_week = 14
+[strategy.bluesky]
+present = false
+[[events]]
+type = "toxicity"
+platform = "x"
+week = 10
+value = 0.8
+[[events]]
+type = "announce"
+platform = "x"
+to = ["bluesky"]
+week = 2
+share = 0.1
+weeks = 2
+)";
+  Files files;
+  ASSERT_EQ(error_of(files.write("clean.toml", text)), "");
+  std::size_t typos = 0, caught = 0;
+  std::string missed;
+  std::size_t line_start = 0;
+  while (line_start < text.size()) {
+    const std::size_t line_end = text.find('\n', line_start);
+    const std::string line = text.substr(line_start, line_end - line_start);
+    // The word to mistype: a key before " = ", or the section name of a header.
+    std::size_t begin = 0, end = line.find(" = ");
+    if (line.rfind("[[", 0) == 0) {
+      begin = 2, end = line.find(']');
+    } else if (line.rfind('[', 0) == 0) {
+      begin = 1, end = std::min(line.find('.'), line.find(']'));
+    }
+    if (end != std::string::npos && end > begin) {
+      const std::string word = line.substr(begin, end - begin);
+      const std::size_t at = word.size() / 2;
+      std::vector<std::string> variants{
+          word.substr(0, at) + word.substr(at + 1),                                  // dropped
+          word.substr(0, at) + word[at] + word.substr(at),                           // doubled
+          word.substr(0, at) + (word[at] == 'q' ? 'z' : 'q') + word.substr(at + 1),  // replaced
+      };
+      if (at + 1 < word.size() && word[at] != word[at + 1]) {
+        std::string swapped = word;
+        std::swap(swapped[at], swapped[at + 1]);
+        variants.push_back(swapped);  // swapped
+      }
+      for (const std::string& typo : variants) {
+        std::string mutated = text;
+        mutated.replace(line_start + begin, word.size(), typo);
+        const std::string message = error_of(files.write("typo.toml", mutated));
+        ++typos;
+        if (message.find("did you mean '" + word + "'") != std::string::npos) {
+          ++caught;
+        } else {
+          missed += "\n  " + word + " -> " + typo + ": " + message;
+        }
+      }
+    }
+    if (line_end == std::string::npos) break;
+    line_start = line_end + 1;
+  }
+  // A platform table one letter off another is a typo too, not an eighth platform.
+  const std::string near =
+      error_of(files.write("near.toml", text + "[platforms.blueksy]\nimitation = 0.9\n"));
+  EXPECT_NE(near.find("differ by one letter"), std::string::npos) << near;
+  EXPECT_GT(typos, 150u);
+  EXPECT_EQ(caught, typos) << "typos without a suggestion:" << missed;
+}
+
 }  // namespace

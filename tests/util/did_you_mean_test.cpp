@@ -14,6 +14,9 @@ TEST(EditDistance, CountsInsertionsDeletionsAndSubstitutions) {
   EXPECT_EQ(edit_distance("abc", ""), 3u);
   EXPECT_EQ(edit_distance("kitten", "sitting"), 3u);
   EXPECT_EQ(edit_distance("mean_degre", "mean_degree"), 1u);
+  EXPECT_EQ(edit_distance("cuhrn", "churn"), 1u);  // a swap of neighbours is one typo
+  EXPECT_EQ(edit_distance("ot", "to"), 1u);
+  EXPECT_EQ(edit_distance("abc", "cab"), 2u);
 }
 
 TEST(ClosestMatch, SuggestsTyposOnly) {
