@@ -195,7 +195,13 @@ void run_sweep(const SweepOptions& o) {
     }
   }
   const double start = now_seconds();
-  const ShardRun run = run_shard(o, shard, partial, !o.common.quiet);
+  ShardRun run;
+  try {
+    run = run_shard(o, shard, partial, !o.common.quiet);
+  } catch (const util::SystemError& e) {
+    // The partial file keeps every point written before: --resume continues once there is room.
+    throw util::Error(io::write_failure(partial, e.code()) + " (--resume continues it)");
+  }
   sweep::finalise({partial}, o.output, shard.count == 1, seconds_since(start), command_line());
   std::filesystem::remove(partial);
   report_done(o, run, seconds_since(start), 1);
