@@ -98,6 +98,8 @@ template <class Read>
 auto read_input(const std::string& path, Read&& read) -> decltype(read()) {
   try {
     return read();
+  } catch (const util::SystemError&) {
+    throw;  // a failed write of the output (a full disk), not a fault of the input
   } catch (const util::InputError& e) {
     if (!e.where().file.empty()) throw;
     throw util::InputError({path, 0, e.where().key}, e.problem());

@@ -8,6 +8,7 @@
 
 #include "sim/io/atomic_file.hpp"
 #include "sim/io/h5_array.hpp"
+#include "sim/io/h5_copy.hpp"
 #include "sim/sweep/sensitivity.hpp"
 #include "sim/sweep/sweep_file.hpp"
 #include "sim/util/error.hpp"
@@ -198,7 +199,7 @@ void finalise(const std::vector<std::string>& paths, const std::string& output,
   }
   const bool whole = inputs.size() == inputs.front().count;
   io::write_atomically(output, [&](const std::string& temporary) {
-    const io::Handle file = io::create_file(temporary);
+    io::Handle file = io::create_file(temporary);
     const hid_t to = file.get();
     const hid_t first = inputs.front().file.get();
     io::write_attribute(to, "format", kSweepFormat);
@@ -208,21 +209,24 @@ void finalise(const std::vector<std::string>& paths, const std::string& output,
     const io::Handle shard = io::create_group(to, "shard");
     io::write_attribute(shard.get(), "index", whole ? std::uint64_t{1} : inputs.front().index);
     io::write_attribute(shard.get(), "count", whole ? std::uint64_t{1} : inputs.front().count);
-    for (const char* group : {"sweep", "provenance"}) {
-      io::check(H5Ocopy(first, group, to, group, H5P_DEFAULT, H5P_DEFAULT),
-                "copying /" + std::string(group));
-    }
+    io::read_input(inputs.front().path, [&] {
+      for (const char* group : {"sweep", "provenance"})
+        io::copy_group(first, to, group);
+    });
     std::vector<std::string> rows{"sweep/outputs", "sweep/done"};
     for (const std::string& name : io::link_names(io::open_group(first, "sweep/series").get()))
       rows.push_back("sweep/series/" + name);
     for (std::size_t p = 0; p < points; ++p) {
-      if (owner[p] != 0 && owner[p] < inputs.size())
-        copy_point(inputs[owner[p]].file.get(), to, p, rows);
+      if (owner[p] != 0 && owner[p] < inputs.size()) {
+        const Input& in = inputs[owner[p]];
+        io::read_input(in.path, [&] { copy_point(in.file.get(), to, p, rows); });
+      }
     }
     if (missing == 0) write_sensitivity(to);
     const io::Handle runtime = io::create_group(to, "runtime");
     io::write_attribute(runtime.get(), "wall_seconds", wall_seconds);
     io::write_attribute(runtime.get(), "command_line", command_line);
+    io::close_file(file);
   });
 }
 

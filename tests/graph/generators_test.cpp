@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <cmath>
 
 #include "sim/graph/generators/ba.hpp"
@@ -40,7 +41,15 @@ INSTANTIATE_TEST_SUITE_P(AllGenerators, GeneratorDeterminism,
                                            "er:n=3000,mean_degree=6,directed=false",
                                            "ws:n=3000,k=6,beta=0.2", "ba:n=3000,m=3",
                                            "config:n=3000,gamma=2.5", "sbm:n=3000,blocks=3",
-                                           "follower:n=3000"));
+                                           "follower:n=3000"),
+                         [](const auto& test) {
+                           // "er:n=3000,directed=false" -> "er_n_3000_directed_false"
+                           std::string name = test.param;
+                           for (char& c : name) {
+                             if (std::isalnum(static_cast<unsigned char>(c)) == 0) c = '_';
+                           }
+                           return name;
+                         });
 
 TEST(Er, DirectedArcCountMatchesExpectation) {
   const Graph g = generate_er({.nodes = 20000, .mean_degree = 8, .directed = true, .seed = 3});
