@@ -11,6 +11,7 @@
 #include "sim/io/h5_array.hpp"
 #include "sim/sweep/sweep_file.hpp"
 #include "sim/util/error.hpp"
+#include "sim/io/probe.hpp"
 #include "sim/util/input_file.hpp"
 
 namespace sim::cli {
@@ -137,8 +138,9 @@ bool inspect_file(const std::string& path, hid_t file, const std::string& format
 
 }  // namespace
 
-void check_results_file(const std::string& path) {
-  util::check_input_file(path);
+namespace {
+
+void check_in_process(const std::string& path) {
   const io::Handle file = io::open_file_read(path);
   std::string kind;
   try {
@@ -170,7 +172,15 @@ void check_results_file(const std::string& path) {
   static_cast<void>(engine::read_results_info(path));
 }
 
+}  // namespace
+
+void check_results_file(const std::string& path) {
+  util::check_input_file(path);
+  io::probe_input(path, [&] { check_in_process(path); });
+}
+
 bool inspect_collection(const std::string& path, const std::string& format) {
+  check_results_file(path);
   const io::Handle file = io::open_file_read(path);
   return io::read_input(path, [&] { return inspect_file(path, file.get(), format); });
 }

@@ -72,6 +72,10 @@ void report(const ReportOptions& o) {
   std::vector<std::string> command{python(), report_script(), o.results, "-o", o.output};
   if (o.common.quiet) command.push_back("--quiet");
   const int code = run_and_wait(command);
+  if (code > 128) {
+    throw util::Error("the report's Python process died (signal " + std::to_string(code - 128) +
+                      ") reading " + o.results);
+  }
   if (code != 0) throw ChildExit{code};
 }
 

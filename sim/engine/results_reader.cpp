@@ -1,6 +1,7 @@
 #include "sim/engine/results_reader.hpp"
 
 #include "sim/engine/results_file.hpp"
+#include "sim/io/probe.hpp"
 #include "sim/util/error.hpp"
 
 namespace sim::engine {
@@ -122,6 +123,14 @@ void check_results_layout(const std::string& path, hid_t run) {
 namespace {
 
 io::Handle open_checked(const std::string& path) {
+  io::probe_input(path, [&] {
+    const io::Handle file = io::read_input(path, [&] { return open_results(path); });
+    check_results_layout(path, file.get());
+    io::read_input(path, [&] {
+      static_cast<void>(read_info(path, file.get()));
+      static_cast<void>(read_table(path, file.get()));
+    });
+  });
   io::Handle file = io::read_input(path, [&] { return open_results(path); });
   check_results_layout(path, file.get());
   return file;

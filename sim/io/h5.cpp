@@ -168,6 +168,14 @@ Handle open_file_write(const std::string& path) {
   return open_existing(path, H5F_ACC_RDWR);
 }
 
+Handle create_memory_file() {
+  silence_hdf5_errors();
+  const Handle access(check(H5Pcreate(H5P_FILE_ACCESS), "file access properties"));
+  check(H5Pset_fapl_core(access.get(), std::size_t{1} << 20, 0), "in-memory driver");
+  return Handle(check(H5Fcreate("trek-probe.h5", H5F_ACC_TRUNC, H5P_DEFAULT, access.get()),
+                      "creating an in-memory file"));
+}
+
 Handle create_file(const std::string& path) {
   silence_hdf5_errors();
   return Handle(

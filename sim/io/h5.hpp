@@ -66,6 +66,8 @@ hid_t native_type();
 Handle open_file_read(const std::string& path);
 /// Opens an existing file for reading and writing; util::InputError when it is not HDF5.
 Handle open_file_write(const std::string& path);
+/// A file held in memory only (HDF5's core driver, nothing written to disk), for probes.
+Handle create_memory_file();
 /// Creates (truncates) a file for writing.
 Handle create_file(const std::string& path);
 

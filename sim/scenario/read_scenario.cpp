@@ -14,7 +14,6 @@
 namespace sim::scenario {
 namespace {
 
-constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr std::uint64_t kMaxWeeks = 5200;  // a century
 // Names label tables and figures; descriptions are one line. Longer texts are a mistake (and
 // would not fit the HDF5 attributes they are stored in).

@@ -11,6 +11,7 @@
 #include "sim/engine/results_file.hpp"
 #include "sim/io/atomic_file.hpp"
 #include "sim/io/h5_array.hpp"
+#include "sim/io/probe.hpp"
 #include "sim/sweep/read_sweep.hpp"
 #include "sim/sweep/sensitivity.hpp"
 #include "sim/util/error.hpp"
@@ -129,6 +130,18 @@ SweepWriter::SweepWriter(const std::string& path, const SweepSpec& spec, const D
     create(design, shape, shard);
     return;
   }
+  // First in a child process (a damaged file can crash the HDF5 library), then for real.
+  io::probe_input(path, [&] {
+    const io::Handle probe = io::open_file_read(path);
+    io::read_input(path, [&] {
+      const Identity id = identity_of(path, probe.get());
+      static_cast<void>(id);
+      io::require_dataset(probe.get(), "sweep/outputs", H5T_FLOAT, outputs_dims_);
+      io::require_dataset(probe.get(), "sweep/done", H5T_INTEGER, io::Dims{outputs_dims_[0]});
+      static_cast<void>(io::read_array<std::uint8_t>(probe.get(), "sweep/done"));
+      static_cast<void>(io::read_array<double>(probe.get(), "sweep/outputs"));
+    });
+  });
   file_ = io::open_file_write(path);
   io::read_input(path, [&] {
     const Identity id = identity_of(path, file_.get());
@@ -209,6 +222,10 @@ void SweepWriter::create(const Design& design, const SweepShape& shape, const Sh
 
 bool is_finished(const std::string& path, const SweepShape& shape, const Shard& shard) {
   try {
+    io::probe_input(path, [&] {
+      const io::Handle file = io::open_file_read(path);
+      static_cast<void>(identity_of(path, file.get()));
+    });
     const io::Handle file = io::open_file_read(path);
     const Identity id = identity_of(path, file.get());
     const bool whole = id.shard.count == 1 && shard.count == 1;

@@ -9,6 +9,7 @@
 #include "sim/io/atomic_file.hpp"
 #include "sim/io/h5_array.hpp"
 #include "sim/io/h5_copy.hpp"
+#include "sim/io/probe.hpp"
 #include "sim/sweep/sensitivity.hpp"
 #include "sim/sweep/sweep_file.hpp"
 #include "sim/util/error.hpp"
@@ -52,7 +53,7 @@ void check_layout(hid_t f, std::vector<std::string>& series) {
   }
 }
 
-Input open_input(const std::string& path) {
+Input open_unprobed(const std::string& path) {
   Input in{path, io::open_file_read(path)};
   io::read_input(path, [&] {
     const hid_t f = in.file.get();
@@ -69,6 +70,23 @@ Input open_input(const std::string& path) {
     in.done = io::read_array<std::uint8_t>(f, "sweep/done");
   });
   return in;
+}
+
+/// Opens a shard after a probe in a child process has read all that finalise() reads from it
+/// (and copied its groups into a file in memory), so that a file the HDF5 library crashes on is
+/// reported as damaged.
+Input open_input(const std::string& path) {
+  io::probe_input(path, [&] {
+    const Input in = open_unprobed(path);
+    const io::Handle memory = io::create_memory_file();
+    io::read_input(path, [&] {
+      for (const char* group : {"sweep", "provenance"})
+        io::copy_group(in.file.get(), memory.get(), group);
+      for (const std::string& name : in.series)
+        static_cast<void>(io::read_array<double>(in.file.get(), "sweep/series/" + name));
+    });
+  });
+  return open_unprobed(path);
 }
 
 void check_together(const std::vector<Input>& inputs) {

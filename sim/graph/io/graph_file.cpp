@@ -12,6 +12,9 @@
 
 #include "sim/graph/io/graph_file.hpp"
 
+#include "sim/io/h5_array.hpp"
+#include "sim/io/probe.hpp"
+
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
@@ -205,7 +208,32 @@ Graph read_graph(const std::string& path, const sim::io::Handle& file) {
 
 }  // namespace
 
+/// What the probe reads: the header and every dataset's type and rank, not the arrays (a graph of
+/// 10^8 arcs would be read twice, and its validation uses threads a forked child lacks).
+void probe_graph(const std::string& path) {
+  const sim::io::Handle file = sim::io::open_file_read(path);
+  if (!sim::io::has_link(file.get(), "graph")) return;  // the real read names this
+  const sim::io::Handle group = sim::io::open_group(file.get(), "graph");
+  check_header(group.get(), path);
+  for (const char* name : {"out_offsets", "out_targets", "in_offsets", "in_sources", "in_arcs"}) {
+    if (sim::io::has_link(group.get(), name)) {
+      sim::io::require_dataset(group.get(), name, H5T_INTEGER, 1);
+    }
+  }
+  if (sim::io::has_attribute(group.get(), "checksum")) {
+    static_cast<void>(sim::io::read_uint_attribute(group.get(), "checksum"));
+  }
+  if (!sim::io::has_link(group.get(), "nodes")) return;
+  const sim::io::Handle nodes = sim::io::open_group(group.get(), "nodes");
+  for (const char* name : {"segment", "external_id", "community"}) {
+    if (sim::io::has_link(nodes.get(), name)) {
+      sim::io::require_dataset(nodes.get(), name, H5T_INTEGER, 1);
+    }
+  }
+}
+
 Graph read_graph_file(const std::string& path) {
+  sim::io::probe_input(path, [&] { sim::io::read_input(path, [&] { probe_graph(path); }); });
   const sim::io::Handle file = sim::io::open_file_read(path);
   return sim::io::read_input(path, [&] { return read_graph(path, file); });
 }
