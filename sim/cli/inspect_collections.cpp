@@ -9,9 +9,9 @@
 #include "sim/engine/results_file.hpp"
 #include "sim/engine/results_reader.hpp"
 #include "sim/io/h5_array.hpp"
+#include "sim/io/probe.hpp"
 #include "sim/sweep/sweep_file.hpp"
 #include "sim/util/error.hpp"
-#include "sim/io/probe.hpp"
 #include "sim/util/input_file.hpp"
 
 namespace sim::cli {

@@ -106,7 +106,9 @@ ShardRun run_shard(const SweepOptions& o, const sweep::Shard& shard, const std::
                    bool show_progress) {
   ShardRun run{sweep::read_sweep(o.sweep)};
   const sweep::SweepSpec& spec = run.spec;
-  io::check_output(o.output, {.replace = o.force || o.resume, .inputs = {o.sweep, spec.base}});
+  std::vector<std::string> inputs = engine::input_files(sweep::base_scenario(spec));
+  inputs.push_back(o.sweep);
+  io::check_output(o.output, {.replace = o.force || o.resume, .inputs = inputs});
   const sweep::Design design = sweep::make_design(spec);
   const sweep::SweepShape shape = sweep::sweep_shape(spec);
   const graph::Graph graph = engine::load_population(sweep::base_scenario(spec));

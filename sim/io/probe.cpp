@@ -10,8 +10,8 @@
 
 #include <cerrno>
 #include <csignal>
-#include <cstring>
 #include <cstdlib>
+#include <cstring>
 #include <exception>
 #include <vector>
 
@@ -100,9 +100,8 @@ void probe_input(const std::string& path, const std::function<void()>& probe) {
   if (WIFEXITED(status) && WEXITSTATUS(status) == kProbeOtherError) {
     throw util::InputError({.file = path}, "damaged or not a Trek file: " + message);
   }
-  const std::string how = WIFSIGNALED(status)
-                              ? "signal " + std::to_string(WTERMSIG(status))
-                              : "exit code " + std::to_string(WEXITSTATUS(status));
+  const std::string how = WIFSIGNALED(status) ? "signal " + std::to_string(WTERMSIG(status))
+                                              : "exit code " + std::to_string(WEXITSTATUS(status));
   throw util::InputError({.file = path},
                          "damaged HDF5 file: the HDF5 library failed reading it (" + how + ")");
 }
