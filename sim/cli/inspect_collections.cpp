@@ -136,10 +136,6 @@ bool inspect_file(const std::string& path, hid_t file, const std::string& format
   return false;
 }
 
-}  // namespace
-
-namespace {
-
 void check_in_process(const std::string& path) {
   const io::Handle file = io::open_file_read(path);
   std::string kind;

@@ -15,6 +15,9 @@ namespace sim::scenario {
 /// Per-agent platform state is kept in bytes, one bit per platform.
 inline constexpr std::size_t kMaxPlatforms = 8;
 
+/// Weeks a scenario may simulate (a century), and the latest week an event may name.
+inline constexpr std::uint64_t kMaxWeeks = 5200;
+
 struct PlatformParams {
   std::string name;
   // Initial state among the organisation's audience.
