@@ -27,6 +27,7 @@
 #include "sim/sweep/run_sweep.hpp"
 #include "sim/sweep/sweep_file.hpp"
 #include "sim/util/error.hpp"
+#include "sim/util/input_file.hpp"
 
 namespace sim::cli {
 namespace {
@@ -75,7 +76,7 @@ std::unique_ptr<sweep::SweepWriter> open_partial(const SweepOptions& o, const st
                                                  const sweep::Design& design,
                                                  const sweep::SweepShape& shape,
                                                  const sweep::Shard& shard) {
-  const bool exists = std::filesystem::exists(partial);
+  const bool exists = util::path_exists(partial);
   if (exists && in_use(partial)) {
     throw util::InputError({partial, 0, ""}, "is being written by a running sweep");
   }
@@ -92,7 +93,8 @@ std::unique_ptr<sweep::SweepWriter> open_partial(const SweepOptions& o, const st
                            "over");
   }
   // A fresh file, not a truncated one: nothing of an old partial file is reused.
-  std::filesystem::remove(partial);
+  std::error_code ignored;
+  std::filesystem::remove(partial, ignored);
   return std::make_unique<sweep::SweepWriter>(partial, spec, design, shape, shard, false);
 }
 
@@ -188,7 +190,7 @@ void run_sweep(const SweepOptions& o) {
   }
   const sweep::Shard shard = sweep::parse_shard(o.shard);
   const std::string partial = o.output + ".partial";
-  if (o.resume && !std::filesystem::exists(partial) && std::filesystem::exists(o.output)) {
+  if (o.resume && !util::path_exists(partial) && util::path_exists(o.output)) {
     // A requeued batch task whose sweep had finished: nothing is lost, nothing to do.
     const sweep::SweepSpec spec = sweep::read_sweep(o.sweep);
     if (sweep::is_finished(o.output, sweep::sweep_shape(spec), shard)) {

@@ -14,7 +14,8 @@ namespace sim::engine {
 std::string resolve_graph_source(const scenario::Scenario& s) {
   namespace fs = std::filesystem;
   const fs::path beside = fs::path(s.file).parent_path() / s.graph;
-  if (!fs::path(s.graph).is_absolute() && fs::exists(beside)) return beside.string();
+  if (!fs::path(s.graph).is_absolute() && util::path_exists(beside.string()))
+    return beside.string();
   return s.graph;
 }
 
@@ -23,7 +24,7 @@ std::vector<std::string> input_files(const scenario::Scenario& s) {
   for (const auto& source : s.sources)
     files.push_back(source.path);
   const std::string graph = resolve_graph_source(s);
-  if (std::filesystem::exists(graph)) files.push_back(graph);
+  if (util::path_exists(graph)) files.push_back(graph);
   return files;
 }
 
@@ -32,7 +33,7 @@ void check_population_source(const scenario::Scenario& s) {
   const util::InputLocation where{s.file, 0, "population.graph"};
   try {
     const bool looks_like_spec = source.find(':') != std::string::npos &&
-                                 !std::filesystem::exists(source) &&
+                                 !util::path_exists(source) &&
                                  source.find('/') == std::string::npos;
     if (looks_like_spec || graph::generators::is_generator_spec(source)) {
       graph::generators::check_spec(graph::parse_generator_spec(source));

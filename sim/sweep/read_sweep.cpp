@@ -201,8 +201,10 @@ SweepSpec read_sweep(const std::string& path) {
   const std::string base = root.text("base", "");
   if (base.empty()) throw util::InputError({path, 0, "base"}, "names no base scenario");
   spec.base = (std::filesystem::path(path).parent_path() / base).lexically_normal().string();
-  if (!std::filesystem::is_regular_file(spec.base)) {
-    throw util::InputError(root.where("base"), "base scenario '" + spec.base + "' does not exist");
+  try {
+    util::check_input_file(spec.base);
+  } catch (const util::InputError& e) {
+    throw util::InputError(root.where("base"), "base scenario " + std::string(e.what()));
   }
   const std::string design = root.choice("design", "", {"grid", "lhs", "sobol", "morris"});
   spec.design = design == "lhs"      ? DesignKind::kLatinHypercube

@@ -30,6 +30,11 @@ std::string nearest_file(const fs::path& path) {
 
 }  // namespace
 
+bool path_exists(const std::string& path) noexcept {
+  std::error_code error;
+  return fs::exists(path, error) && !error;
+}
+
 void check_input_file(const std::string& path) {
   std::error_code error;
   const fs::file_status status = fs::status(path, error);

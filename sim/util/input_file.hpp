@@ -13,6 +13,10 @@ namespace sim::util {
 /// than `max_bytes`.
 std::string read_input_file(const std::string& path, std::size_t max_bytes);
 
+/// True when something exists at `path`; false for a missing path and for one the file system
+/// cannot even look up (too long, a loop of links), where std::filesystem::exists would throw.
+bool path_exists(const std::string& path) noexcept;
+
 /// Throws the InputError read_input_file gives when `path` is not an existing regular file.
 void check_input_file(const std::string& path);
 
