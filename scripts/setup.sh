@@ -18,14 +18,23 @@ packages=(
 if [ "${1:-}" = "--test" ]; then
   # clang and its compiler-rt (libFuzzer) build the fuzz harnesses of the input readers.
   packages+=(slurmctld slurmd slurm-client munge clang)
+  # libFuzzer comes with the compiler-rt of the clang that `clang` installs (14 on Debian 12).
+  runtime="$(dpkg-query -W -f='${Package} ${Status}\n' 'libclang-rt-*-dev' 2>/dev/null |
+             awk '/install ok installed/ {print $1; exit}' || true)"
+  if [ -z "$runtime" ] && { [ "$(id -u)" -eq 0 ] || command -v sudo >/dev/null 2>&1; }; then
+    if [ "$(id -u)" -eq 0 ]; then apt-get update -qq; else sudo apt-get update -qq; fi
+    clang_major="$(apt-cache depends clang 2>/dev/null |
+                   sed -n 's/.*Depends: clang-\([0-9]*\)$/\1/p' | head -n 1 || true)"
+    for candidate in "libclang-rt-${clang_major:-14}-dev" "libclang-common-${clang_major:-14}-dev"; do
+      if apt-cache show "$candidate" >/dev/null 2>&1; then runtime="$candidate"; break; fi
+    done
+  fi
+  if [ -n "$runtime" ]; then packages+=("$runtime"); fi
   if dpkg-query -W -f='${Status}' chromium 2>/dev/null | grep -q "install ok installed"; then
     packages+=(chromium)
   elif [ "$(id -u)" -eq 0 ] || command -v sudo >/dev/null 2>&1; then
     # Package lists may be empty on a fresh machine: refresh them before asking for chromium.
     if [ "$(id -u)" -eq 0 ]; then apt-get update -qq; else sudo apt-get update -qq; fi
-    for runtime in libclang-rt-14-dev libclang-common-14-dev; do
-      if apt-cache show "$runtime" >/dev/null 2>&1; then packages+=("$runtime"); break; fi
-    done
     if apt-cache show chromium 2>/dev/null | grep -q "^Package: chromium$"; then
       packages+=(chromium)
     else
