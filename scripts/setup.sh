@@ -30,12 +30,12 @@ if [ "${1:-}" = "--test" ]; then
     done
   fi
   if [ -n "$runtime" ]; then packages+=("$runtime"); fi
-  if dpkg-query -W -f='${Status}' chromium 2>/dev/null | grep -q "install ok installed"; then
+  if [[ "$(dpkg-query -W -f='${Status}' chromium 2>/dev/null || true)" == *"install ok installed"* ]]; then
     packages+=(chromium)
   elif [ "$(id -u)" -eq 0 ] || command -v sudo >/dev/null 2>&1; then
     # Package lists may be empty on a fresh machine: refresh them before asking for chromium.
     if [ "$(id -u)" -eq 0 ]; then apt-get update -qq; else sudo apt-get update -qq; fi
-    if apt-cache show chromium 2>/dev/null | grep -q "^Package: chromium$"; then
+    if apt-cache show chromium 2>/dev/null | grep -c "^Package: chromium$" >/dev/null; then
       packages+=(chromium)
     else
       echo "setup: no chromium package here; the browser check of the report will be skipped"
@@ -45,7 +45,7 @@ fi
 
 missing=()
 for package in "${packages[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+  if [[ "$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)" != *"install ok installed"* ]]; then
     missing+=("$package")
   fi
 done
