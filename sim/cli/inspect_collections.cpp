@@ -165,7 +165,9 @@ void check_in_process(const std::string& path) {
     });
     return;
   }
-  static_cast<void>(engine::read_results_info(path));
+  // Already inside the probe: the layout check, not the readers (which would fork again).
+  io::read_input(path, [&] { engine::check_results_format(path, file.get()); });
+  engine::check_results_layout(path, file.get());
 }
 
 }  // namespace

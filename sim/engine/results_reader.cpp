@@ -5,22 +5,28 @@
 #include "sim/util/error.hpp"
 
 namespace sim::engine {
-namespace {
+namespace {}  // namespace
 
-/// Opens a file and checks it is a Trek run file of a version we read.
-io::Handle open_results(const std::string& path) {
-  io::Handle file = io::open_file_read(path);
-  if (!io::has_attribute(file.get(), "format") ||
-      io::read_string_attribute(file.get(), "format") != kResultsFormat) {
+void check_results_format(const std::string& path, hid_t file) {
+  if (!io::has_attribute(file, "format") ||
+      io::read_string_attribute(file, "format") != kResultsFormat) {
     throw util::InputError({path, 0, "format"}, "not a Trek run results file");
   }
-  const std::uint64_t version = io::read_uint_attribute(file.get(), "version");
+  const std::uint64_t version = io::read_uint_attribute(file, "version");
   if (version != kResultsVersion) {
     throw util::InputError({path, 0, "version"},
                            "results format version " + std::to_string(version) +
                                " is not supported (this build reads version " +
                                std::to_string(kResultsVersion) + ")");
   }
+}
+
+namespace {
+
+/// Opens a file and checks it is a Trek run file of a version we read.
+io::Handle open_results(const std::string& path) {
+  io::Handle file = io::open_file_read(path);
+  check_results_format(path, file.get());
   return file;
 }
 

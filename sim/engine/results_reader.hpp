@@ -31,6 +31,9 @@ struct ResultsInfo {
 /// dataset's presence, type and shape); any fault is one util::InputError naming the file.
 ResultsInfo read_results_info(const std::string& path);
 
+/// The format name and version of a run file (InputError naming `path`).
+void check_results_format(const std::string& path, hid_t file);
+
 /// The layout check of a run stored at `run` (a file, or a scenario's group of a comparison).
 void check_results_layout(const std::string& path, hid_t run);
 

@@ -134,10 +134,8 @@ SweepWriter::SweepWriter(const std::string& path, const SweepSpec& spec, const D
   io::probe_input(path, [&] {
     const io::Handle probe = io::open_file_read(path);
     io::read_input(path, [&] {
-      const Identity id = identity_of(path, probe.get());
-      static_cast<void>(id);
-      io::require_dataset(probe.get(), "sweep/outputs", H5T_FLOAT, outputs_dims_);
-      io::require_dataset(probe.get(), "sweep/done", H5T_INTEGER, io::Dims{outputs_dims_[0]});
+      static_cast<void>(identity_of(path, probe.get()));
+      check_layout(probe.get());
       static_cast<void>(io::read_array<std::uint8_t>(probe.get(), "sweep/done"));
       static_cast<void>(io::read_array<double>(probe.get(), "sweep/outputs"));
     });
@@ -156,13 +154,11 @@ SweepWriter::SweepWriter(const std::string& path, const SweepSpec& spec, const D
                                                      ", not " + std::to_string(shard.index) + "/" +
                                                      std::to_string(shard.count));
     }
-    check_layout(path);
+    check_layout(file_.get());
   });
 }
 
-void SweepWriter::check_layout(const std::string& path) const {
-  static_cast<void>(path);
-  const hid_t root = file_.get();
+void SweepWriter::check_layout(hid_t root) const {
   io::require_dataset(root, "sweep/outputs", H5T_FLOAT, outputs_dims_);
   io::require_dataset(root, "sweep/done", H5T_INTEGER, io::Dims{outputs_dims_[0]});
   for (std::size_t i = 0; i < spec_.series.size(); ++i)

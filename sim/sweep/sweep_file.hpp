@@ -67,7 +67,8 @@ class SweepWriter {
 
  private:
   void create(const Design& design, const SweepShape& shape, const Shard& shard);
-  void check_layout(const std::string& path) const;
+  /// Every dataset of a partial file `root` has this sweep's type and shape (InputError).
+  void check_layout(hid_t root) const;
 
   const SweepSpec& spec_;
   io::Handle file_;
