@@ -13,6 +13,7 @@
 #include "sim/cli/json.hpp"
 #include "sim/graph/io/load.hpp"
 #include "sim/io/atomic_file.hpp"
+#include "sim/util/clock.hpp"
 #include "sim/util/error.hpp"
 #include "sim/version.hpp"
 
@@ -169,7 +170,6 @@ void print_table(const CascadeOptions& o, const cascade::CascadeStudy& study,
 }
 
 void run_cascade(const CascadeOptions& o) {
-  const ThreadLimit threads(o.common.threads);
   if (!o.output.empty()) io::check_output(o.output, {.replace = o.force, .inputs = {o.graph}});
   if (!(o.large >= 0.0 && o.large <= 1.0)) {
     throw util::InputError({"", 0, "--large"}, "must be a share of nodes in [0, 1]");
@@ -180,9 +180,9 @@ void run_cascade(const CascadeOptions& o) {
   if (o.nodes > 0) edge_list.node_count = o.nodes;
   const auto loaded = graph::io::load_graph(o.graph, edge_list);
   study.validate_for(loaded.graph);
-  const double start = now_seconds();
+  const double start = util::now_seconds();
   const cascade::CascadeSamples samples = cascade::run_study(loaded.graph, study);
-  const double seconds = seconds_since(start);
+  const double seconds = util::seconds_since(start);
   const auto summary = cascade::summarise(samples, o.large, o.times, o.share);
   if (!o.output.empty()) {
     cascade::write_samples_file(o.output, samples, o.times,

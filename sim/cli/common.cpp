@@ -1,11 +1,10 @@
 #include "sim/cli/common.hpp"
 
-#include <chrono>
-#include <ctime>
 #include <iostream>
-#include <thread>
 
 #include "sim/util/parse_number.hpp"
+#include "sim/util/thread_limit.hpp"
+#include "sim/version.hpp"
 
 namespace sim::cli {
 
@@ -24,32 +23,13 @@ const CLI::Validator& seed_digits() {
 
 void add_common_options(CLI::App& command, CommonOptions& options) {
   command.add_option("--threads", options.threads, "Worker threads (default: all cores)")
-      ->check(CLI::Range(1, 4096));
+      ->check(CLI::Range(1, 4096))
+      ->each([](const std::string& threads) { util::limit_threads(std::stoi(threads)); });
   command.add_flag("--quiet,-q", options.quiet, "Print nothing but results and errors");
-}
-
-ThreadLimit::ThreadLimit(int threads) {
-  if (threads > 0) {
-    control_ = std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism,
-                                                     static_cast<std::size_t>(threads));
-  }
-}
-
-std::uint64_t active_threads() {
-  return static_cast<std::uint64_t>(
-      tbb::global_control::active_value(tbb::global_control::max_allowed_parallelism));
 }
 
 void inform(const CommonOptions& options, const std::string& message) {
   if (!options.quiet) std::cerr << message << '\n';
-}
-
-double now_seconds() {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
-
-double seconds_since(double start) {
-  return now_seconds() - start;
 }
 
 namespace {
@@ -70,13 +50,8 @@ const std::string& command_line() {
   return stored_command_line();
 }
 
-std::string utc_now() {
-  const std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
+engine::Provenance provenance() {
+  return {creator(), command_line()};
 }
 
 }  // namespace sim::cli

@@ -1,138 +1,31 @@
-// `trek compare`: runs every scenario with the same seed, replicates and weeks (so replicate r of
-// each draws the same random numbers), writes each run and the comparison into one HDF5 file, and
-// prints the decision table: levels with 90% bands and paired differences to the baseline.
+// `trek compare`: options to a comparison plan, the plan to engine::run_comparison (every scenario
+// with the baseline's seed, replicates and weeks, into one HDF5 file), and the decision table
+// printed: levels with 90% bands and paired differences to the baseline, as a table, CSV or JSON.
 
 #include "sim/cli/compare_command.hpp"
 
 #include <cstdio>
-#include <filesystem>
 #include <iostream>
-#include <map>
 #include <memory>
-#include <mutex>
-#include <optional>
 
 #include "sim/cli/common.hpp"
 #include "sim/cli/json.hpp"
 #include "sim/cli/progress.hpp"
-#include "sim/cli/run_recorder.hpp"
 #include "sim/cli/run_report.hpp"
-#include "sim/engine/comparison.hpp"
-#include "sim/engine/population.hpp"
-#include "sim/engine/results_file.hpp"
-#include "sim/io/atomic_file.hpp"
-#include "sim/io/h5_array.hpp"
-#include "sim/scenario/read_scenario.hpp"
-#include "sim/util/error.hpp"
-#include "sim/version.hpp"
+#include "sim/cli/scenario_options.hpp"
+#include "sim/engine/comparison_file.hpp"
+#include "sim/engine/run_comparison.hpp"
+#include "sim/util/clock.hpp"
 
 namespace sim::cli {
 namespace {
 
 struct CompareOptions {
   CommonOptions common;
+  ScenarioOptions scenario;
   std::vector<std::string> scenarios;
-  std::string output;
-  std::optional<std::uint64_t> replicates, seed, weeks;
-  std::vector<std::string> overrides;
   std::string format = "table";
-  bool force = false;
 };
-
-/// The baseline: the one scenario with `baseline = true`, else the first file. Moved to the front.
-void baseline_first(std::vector<std::string>& paths, const std::vector<std::string>& overrides) {
-  std::vector<std::size_t> marked;
-  for (std::size_t i = 0; i < paths.size(); ++i) {
-    if (scenario::read_scenario(paths[i], overrides).baseline) marked.push_back(i);
-  }
-  if (marked.size() > 1) {
-    throw util::InputError(
-        {paths[marked[1]], 0, "baseline"},
-        "two scenarios are marked as the baseline (also " + paths[marked[0]] + ")");
-  }
-  if (!marked.empty())
-    std::rotate(paths.begin(), paths.begin() + static_cast<std::ptrdiff_t>(marked[0]),
-                paths.begin() + static_cast<std::ptrdiff_t>(marked[0]) + 1);
-}
-
-/// Reads every scenario with the shared simulation values of the baseline unless the command
-/// line sets them, so that all share their random numbers.
-std::vector<scenario::Scenario> read_all(const CompareOptions& o) {
-  const scenario::Scenario baseline = scenario::read_scenario(o.scenarios.front(), o.overrides);
-  std::vector<std::string> shared = o.overrides;
-  shared.push_back("simulation.seed=" + std::to_string(o.seed.value_or(baseline.seed)));
-  shared.push_back("simulation.replicates=" +
-                   std::to_string(o.replicates.value_or(baseline.replicates)));
-  shared.push_back("simulation.weeks=" + std::to_string(o.weeks.value_or(baseline.weeks)));
-  std::vector<scenario::Scenario> all;
-  for (const std::string& path : o.scenarios)
-    all.push_back(scenario::read_scenario(path, shared));
-  return all;
-}
-
-/// Group names: the file stems, made unique.
-std::vector<std::string> group_names(const std::vector<std::string>& paths) {
-  std::vector<std::string> names;
-  for (const auto& path : paths) {
-    std::string name = std::filesystem::path(path).stem().string();
-    while (std::find(names.begin(), names.end(), name) != names.end())
-      name += "_";
-    names.push_back(name);
-  }
-  return names;
-}
-
-/// /comparison/message_reach [scenario][week][statistic]: reach of single messages.
-void write_message_reach(hid_t group, const engine::Comparison& c) {
-  const io::Dims dims{c.scenarios.size(), c.weeks.size(), engine::kMessageStatistics.size()};
-  std::vector<double> values;
-  for (const auto& by_week : c.message_reach) {
-    for (const auto& statistics : by_week)
-      values.insert(values.end(), statistics.begin(), statistics.end());
-  }
-  const io::Handle data = io::create_array<double>(group, "message_reach", dims, dims);
-  io::write_block(data.get(), io::Dims{0, 0, 0}, dims, values.data());
-  io::write_attribute(data.get(), "dimensions", "scenario,week,statistic");
-  io::write_attribute(data.get(), "unit", "agents");
-  std::string statistics;
-  for (const char* name : engine::kMessageStatistics)
-    statistics += (statistics.empty() ? "" : ",") + std::string(name);
-  io::write_attribute(data.get(), "statistics", statistics);
-  io::write_attribute(data.get(), "description",
-                      "unique reach of single messages across every message of every replicate");
-}
-
-void write_comparison(hid_t file, const engine::Comparison& c) {
-  const io::Handle group = io::create_group(file, "comparison");
-  io::write_attribute(group.get(), "baseline", c.scenarios.front());
-  io::write_attribute(group.get(), "bands", "mean, 5% quantile, 95% quantile across replicates");
-  io::write_strings(group.get(), "scenarios", c.scenarios);
-  std::vector<std::string> metrics;
-  for (const auto& m : c.metrics)
-    metrics.push_back(m.name);
-  io::write_strings(group.get(), "metrics", metrics);
-  std::vector<std::uint32_t> weeks(c.weeks.begin(), c.weeks.end());
-  io::write_vector<std::uint32_t>(group.get(), "weeks", weeks);
-  std::vector<std::uint64_t> ranking(c.ranking.begin(), c.ranking.end());
-  io::write_vector<std::uint64_t>(group.get(), "ranking", ranking);
-  const io::Dims dims{c.scenarios.size(), c.weeks.size(), c.metrics.size(), 3};
-  std::vector<double> level, difference;
-  for (const auto& by_week : c.cells) {
-    for (const auto& cells : by_week) {
-      for (const auto& cell : cells) {
-        level.insert(level.end(), {cell.level.mean, cell.level.low, cell.level.high});
-        difference.insert(difference.end(),
-                          {cell.difference.mean, cell.difference.low, cell.difference.high});
-      }
-    }
-  }
-  for (const auto& [name, values] : {std::pair{"level", &level}, {"difference", &difference}}) {
-    const io::Handle data = io::create_array<double>(group.get(), name, dims, dims);
-    io::write_block(data.get(), io::Dims{0, 0, 0, 0}, dims, values->data());
-    io::write_attribute(data.get(), "dimensions", "scenario,week,metric,statistic");
-  }
-  write_message_reach(group.get(), c);
-}
 
 std::size_t metric_index(const engine::Comparison& c, const std::string& name) {
   for (std::size_t m = 0; m < c.metrics.size(); ++m) {
@@ -253,59 +146,14 @@ std::string comparison_json(const engine::Comparison& c, const scenario::Scenari
   return out.str();
 }
 
-void compare(CompareOptions o) {
-  const ThreadLimit threads(o.common.threads);
-  baseline_first(o.scenarios, o.overrides);
-  const std::vector<scenario::Scenario> scenarios = read_all(o);
-  io::OutputPolicy policy{.replace = o.force, .inputs = {}};
-  for (const auto& s : scenarios) {
-    for (std::string& input : engine::input_files(s))
-      policy.inputs.push_back(std::move(input));
-  }
-  io::check_output(o.output, policy);
-  std::map<std::string, graph::Graph> graphs;  // scenarios sharing a population share the graph
-  for (const auto& s : scenarios) {
-    const std::string source = engine::resolve_graph_source(s);
-    if (!graphs.contains(source)) graphs.emplace(source, engine::load_population(s));
-  }
-  const std::vector<std::string> names = group_names(o.scenarios);
-  std::vector<std::vector<engine::ReplicateSeries>> runs;
-  std::optional<engine::Comparison> result;
-  const double start = now_seconds();
-  const scenario::Scenario& first = scenarios.front();
-  io::write_atomically(
-      o.output,
-      [&](const std::string& temporary) {
-        io::Handle file = io::create_file(temporary);
-        io::write_attribute(file.get(), "format", engine::kComparisonFormat);
-        io::write_attribute(file.get(), "version", engine::kComparisonVersion);
-        io::write_attribute(file.get(), "creator", creator());
-        io::write_attribute(file.get(), "command_line", command_line());
-        {
-          const io::Handle group = io::create_group(file.get(), "scenarios");
-          Progress progress(std::uint64_t{first.weeks} * first.replicates * scenarios.size(),
-                            "weeks", !o.common.quiet);
-          for (std::size_t i = 0; i < scenarios.size(); ++i) {
-            const auto& s = scenarios[i];
-            const graph::Graph& graph = graphs.at(engine::resolve_graph_source(s));
-            engine::ResultsFile results(group.get(), names[i], s, graph,
-                                        {creator(), command_line()});
-            RunRecorder collector(results, progress);
-            engine::run_scenario(s, graph, collector);
-            results.finish({seconds_since(start), active_threads(), utc_now()});
-            runs.push_back(collector.take());
-          }
-          progress.finish();
-        }
-        std::vector<std::vector<std::string>> platforms;
-        for (const auto& s : scenarios)
-          platforms.push_back(s.platform_names());
-        result = engine::compare(names, runs, platforms, report_weeks(first.weeks));
-        write_comparison(file.get(), *result);
-        io::close_file(file);
-      },
-      policy);
-  const engine::Comparison& c = *result;
+void compare(const CompareOptions& o) {
+  const double start = util::now_seconds();
+  const engine::ComparisonPlan plan =
+      engine::plan_comparison({o.scenarios, scenario_overrides(o.scenario)});
+  Progress progress("weeks", !o.common.quiet);
+  const engine::Comparison c = engine::run_comparison(
+      plan, o.scenario.output, {.replace = o.scenario.force, .inputs = {}}, provenance(), progress);
+  const scenario::Scenario& first = plan.scenarios.front();
   if (o.format == "json") {
     std::cout << comparison_json(c, first) << '\n';
   } else if (o.format == "csv") {
@@ -314,8 +162,8 @@ void compare(CompareOptions o) {
     print_table(c, first);
   }
   char timing[160];
-  std::snprintf(timing, sizeof timing, "wrote %s in %.1f s (%zu scenarios)", o.output.c_str(),
-                seconds_since(start), scenarios.size());
+  std::snprintf(timing, sizeof timing, "wrote %s in %.1f s (%zu scenarios)",
+                o.scenario.output.c_str(), util::seconds_since(start), plan.scenarios.size());
   inform(o.common, timing);
 }
 
@@ -329,19 +177,11 @@ void register_compare_command(CLI::App& app) {
       ->add_option("scenarios", o->scenarios,
                    "Scenario files; the baseline is the one with baseline = true, else the first")
       ->required();
-  command->add_option("-o,--output", o->output, "Results file (HDF5)")->required();
-  command->add_option("--replicates", o->replicates, "Replicates (default: the baseline's)")
-      ->check(CLI::Range(1, 1000000));
-  command->add_option("--seed", o->seed, "Master seed shared by all (default: the baseline's)")
-      ->check(seed_digits());
-  command->add_option("--weeks", o->weeks, "Weeks (default: the baseline's)")
-      ->check(CLI::Range(1, 5200));
-  command->add_option("--set", o->overrides, "Override a value in every scenario: key=value");
+  add_scenario_options(*command, o->scenario, "the baseline's");
   command->add_option("--format", o->format, "table, json or csv")
       ->check(CLI::IsMember({"table", "json", "csv"}));
-  command->add_flag("--force", o->force, "Replace an existing output file");
   add_common_options(*command, o->common);
-  command->callback([o] { compare(*o); });  // a copy: the baseline moves to the front
+  command->callback([o] { compare(*o); });
 }
 
 }  // namespace sim::cli

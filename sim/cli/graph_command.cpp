@@ -12,6 +12,7 @@
 #include "sim/graph/io/load.hpp"
 #include "sim/graph/stats/graph_stats.hpp"
 #include "sim/io/atomic_file.hpp"
+#include "sim/util/clock.hpp"
 #include "sim/version.hpp"
 
 namespace sim::cli {
@@ -61,13 +62,12 @@ std::string summary_line(const graph::Graph& graph) {
 
 std::string elapsed_text(double start) {
   char text[32];
-  std::snprintf(text, sizeof text, "%.2f s", seconds_since(start));
+  std::snprintf(text, sizeof text, "%.2f s", util::seconds_since(start));
   return text;
 }
 
 void run_generate(const GraphOptions& options) {
-  const ThreadLimit threads(options.common.threads);
-  const double start = now_seconds();
+  const double start = util::now_seconds();
   const auto spec = graph::parse_generator_spec(options.input);
   const io::OutputPolicy policy{.replace = options.force, .inputs = {}};
   io::check_output(options.output, policy);
@@ -78,8 +78,7 @@ void run_generate(const GraphOptions& options) {
 }
 
 void run_convert(const GraphOptions& options) {
-  const ThreadLimit threads(options.common.threads);
-  const double start = now_seconds();
+  const double start = util::now_seconds();
   const io::OutputPolicy policy{.replace = options.force, .inputs = {options.input}};
   io::check_output(options.output, policy);
   const auto loaded = graph::io::load_graph(options.input, edge_list_options(options));
@@ -145,7 +144,6 @@ void print_stats_table(const std::string& source, const graph::stats::GraphStats
 }
 
 void run_stats(const GraphOptions& options) {
-  const ThreadLimit threads(options.common.threads);
   const auto loaded = graph::io::load_graph(options.input, edge_list_options(options));
   const auto stats = graph::stats::compute_stats(loaded.graph, loaded.report);
   if (options.format == "json") {

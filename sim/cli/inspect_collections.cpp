@@ -5,7 +5,7 @@
 #include <iostream>
 
 #include "sim/cli/json.hpp"
-#include "sim/engine/comparison.hpp"
+#include "sim/engine/comparison_file.hpp"
 #include "sim/engine/results_file.hpp"
 #include "sim/engine/results_reader.hpp"
 #include "sim/io/h5_array.hpp"
@@ -24,36 +24,9 @@ std::string joined(const std::vector<std::string>& names) {
   return text;
 }
 
-/// The comparison table and every scenario's run, checked as the readers use them.
-void check_comparison(const std::string& path, hid_t file) {
-  const io::Handle group = io::open_group(file, "comparison");
-  const io::Dims count = io::require_dataset(group.get(), "scenarios", H5T_STRING, 1);
-  const io::Dims weeks = io::require_dataset(group.get(), "weeks", H5T_INTEGER, 1);
-  const io::Dims metrics = io::require_dataset(group.get(), "metrics", H5T_STRING, 1);
-  io::require_dataset(group.get(), "ranking", H5T_INTEGER, count);
-  for (const char* table : {"level", "difference"}) {
-    io::require_dataset(group.get(), table, H5T_FLOAT, io::Dims{count[0], weeks[0], metrics[0], 3});
-  }
-  const auto scenarios = io::read_strings(group.get(), "scenarios");
-  if (scenarios.empty()) throw util::InputError({.key = "comparison/scenarios"}, "is empty");
-  for (const std::uint64_t i : io::read_vector<std::uint64_t>(group.get(), "ranking")) {
-    if (i >= scenarios.size()) throw util::InputError({.key = "comparison/ranking"}, "bad index");
-  }
-  const io::Handle runs = io::open_group(file, "scenarios");
-  for (const std::string& name : scenarios) {
-    if (!io::has_link(runs.get(), name)) {
-      throw util::InputError({.key = "scenarios/" + name}, "missing");
-    }
-    engine::check_results_layout(path, io::open_group(runs.get(), name).get());
-  }
-}
-
 void inspect_comparison(const std::string& path, hid_t file, const std::string& format) {
-  check_comparison(path, file);
-  const io::Handle group = io::open_group(file, "comparison");
-  const auto scenarios = io::read_strings(group.get(), "scenarios");
-  const auto weeks = io::read_vector<std::uint32_t>(group.get(), "weeks");
-  const auto ranking = io::read_vector<std::uint64_t>(group.get(), "ranking");
+  engine::check_comparison_file(path, file);
+  const auto [scenarios, weeks, ranking] = engine::read_comparison_index(file);
   std::vector<std::string> ranked;
   for (const std::uint64_t i : ranking)
     ranked.push_back(scenarios[i]);
@@ -148,19 +121,9 @@ void check_in_process(const std::string& path) {
       kind != sweep::kSweepFormat) {
     throw util::InputError({.file = path}, "not a Trek results file (run, compare or sweep)");
   }
-  if (kind == engine::kComparisonFormat) {
-    const std::uint64_t version =
-        io::read_input(path, [&] { return io::read_uint_attribute(file.get(), "version"); });
-    if (version != engine::kComparisonVersion) {
-      throw util::InputError({path, 0, "version"},
-                             "comparison format version " + std::to_string(version) +
-                                 " is not supported (this build reads version " +
-                                 std::to_string(engine::kComparisonVersion) + ")");
-    }
-  }
   if (kind == engine::kComparisonFormat || kind == sweep::kSweepFormat) {
     io::read_input(path, [&] {
-      if (kind == engine::kComparisonFormat) check_comparison(path, file.get());
+      if (kind == engine::kComparisonFormat) engine::check_comparison_file(path, file.get());
       if (kind == sweep::kSweepFormat) check_sweep(path, file.get());
     });
     return;

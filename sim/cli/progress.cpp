@@ -4,24 +4,26 @@
 
 #include <cstdio>
 
-#include "sim/cli/common.hpp"
+#include "sim/util/clock.hpp"
 
 namespace sim::cli {
 
-Progress::Progress(std::uint64_t total, std::string unit, bool enabled)
-    : total_(total),
-      unit_(std::move(unit)),
-      shown_(enabled && ::isatty(STDERR_FILENO) == 1),
-      start_(now_seconds()) {}
+Progress::Progress(std::string unit, bool enabled)
+    : unit_(std::move(unit)), shown_(enabled && ::isatty(STDERR_FILENO) == 1) {}
 
 Progress::~Progress() {
-  finish();
+  end();
 }
 
-void Progress::advance(std::uint64_t units) {
-  const std::uint64_t done = done_.fetch_add(units) + units;
+void Progress::begin(std::uint64_t total) {
+  total_ = total;
+  start_ = util::now_seconds();
+}
+
+void Progress::advance() {
+  const std::uint64_t done = done_.fetch_add(1) + 1;
   if (!shown_) return;
-  const double now = now_seconds();
+  const double now = util::now_seconds();
   if (now - last_draw_.load() < 0.1 && done < total_) return;
   const std::unique_lock lock(draw_mutex_, std::try_to_lock);
   if (!lock.owns_lock()) return;
@@ -32,7 +34,7 @@ void Progress::advance(std::uint64_t units) {
 void Progress::draw(std::uint64_t done) {
   constexpr int kWidth = 30;
   const double share = total_ == 0 ? 1.0 : static_cast<double>(done) / static_cast<double>(total_);
-  const double elapsed = seconds_since(start_);
+  const double elapsed = util::seconds_since(start_);
   const double left = share > 0.0 ? elapsed * (1.0 - share) / share : 0.0;
   const int filled = static_cast<int>(share * kWidth);
   std::fprintf(stderr, "\r[%.*s%*s] %3.0f%% %llu/%llu %s, %.0f s left  ", filled,
@@ -42,7 +44,7 @@ void Progress::draw(std::uint64_t done) {
   std::fflush(stderr);
 }
 
-void Progress::finish() {
+void Progress::end() {
   if (!shown_) return;
   const std::lock_guard lock(draw_mutex_);
   std::fprintf(stderr, "\r%*s\r", 80, "");

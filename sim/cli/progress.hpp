@@ -7,27 +7,30 @@
 #include <mutex>
 #include <string>
 
+#include "sim/util/progress_sink.hpp"
+
 namespace sim::cli {
 
-class Progress {
+class Progress final : public util::ProgressSink {
  public:
-  /// `total` units of work named `unit` ("weeks"); shown only when `enabled` and stderr is a tty.
-  Progress(std::uint64_t total, std::string unit, bool enabled);
-  ~Progress();
+  /// Units of work named `unit` ("weeks"); shown only when `enabled` and stderr is a tty.
+  Progress(std::string unit, bool enabled);
+  ~Progress() override;
   Progress(const Progress&) = delete;
   Progress& operator=(const Progress&) = delete;
 
-  void advance(std::uint64_t units = 1);
+  void begin(std::uint64_t total) override;
+  void advance() override;
   /// Clears the bar.
-  void finish();
+  void end() override;
 
  private:
   void draw(std::uint64_t done);
 
-  std::uint64_t total_;
+  std::uint64_t total_ = 0;
   std::string unit_;
   bool shown_;
-  double start_;
+  double start_ = 0.0;
   std::atomic<std::uint64_t> done_{0};
   std::atomic<double> last_draw_{0.0};
   std::mutex draw_mutex_;

@@ -8,72 +8,58 @@
 #include <cstdio>
 #include <filesystem>
 #include <memory>
-#include <mutex>
 
 #include "sim/cli/common.hpp"
 #include "sim/cli/progress.hpp"
-#include "sim/cli/run_recorder.hpp"
 #include "sim/cli/run_report.hpp"
+#include "sim/cli/scenario_options.hpp"
 #include "sim/engine/population.hpp"
+#include "sim/engine/record_run.hpp"
 #include "sim/engine/results_file.hpp"
-#include "sim/graph/generator_spec.hpp"
 #include "sim/io/atomic_file.hpp"
 #include "sim/scenario/read_scenario.hpp"
-#include "sim/util/error.hpp"
-#include "sim/version.hpp"
+#include "sim/util/clock.hpp"
 
 namespace sim::cli {
 namespace {
 
 struct RunOptions {
   CommonOptions common;
-  std::string scenario;
-  std::string output;
-  std::optional<std::uint64_t> replicates, seed, weeks, snapshot_every;
-  std::vector<std::string> overrides;
-  bool force = false;
+  ScenarioOptions scenario;
+  std::string file;
+  std::optional<std::uint64_t> snapshot_every;
 };
 
-std::vector<std::string> all_overrides(const RunOptions& o) {
-  std::vector<std::string> overrides = o.overrides;
-  if (o.replicates) overrides.push_back("simulation.replicates=" + std::to_string(*o.replicates));
-  if (o.seed) overrides.push_back("simulation.seed=" + std::to_string(*o.seed));
-  if (o.weeks) overrides.push_back("simulation.weeks=" + std::to_string(*o.weeks));
+void run(const RunOptions& o) {
+  std::vector<std::string> overrides = scenario_overrides(o.scenario);
   if (o.snapshot_every) {
     overrides.push_back("output.snapshot_every=" + std::to_string(*o.snapshot_every));
   }
-  return overrides;
-}
-
-void run(const RunOptions& o) {
-  const ThreadLimit threads(o.common.threads);
-  const scenario::Scenario s = scenario::read_scenario(o.scenario, all_overrides(o));
-  const io::OutputPolicy policy{.replace = o.force, .inputs = engine::input_files(s)};
-  io::check_output(o.output, policy);
+  const scenario::Scenario s = scenario::read_scenario(o.file, overrides);
+  const io::OutputPolicy policy{.replace = o.scenario.force, .inputs = engine::input_files(s)};
+  const std::string& output = o.scenario.output;
+  io::check_output(output, policy);
   const graph::Graph graph = engine::load_population(s);
   inform(o.common, "trek run: " + s.name + ", " + std::to_string(graph.node_count()) + " agents, " +
                        std::to_string(s.weeks) + " weeks, " + std::to_string(s.replicates) +
                        " replicates");
-  const double start = now_seconds();
-  const std::string started = utc_now();
+  const double start = util::now_seconds();
   std::vector<engine::ReplicateSeries> series;
+  Progress progress("weeks", !o.common.quiet);
+  progress.begin(std::uint64_t{s.weeks} * s.replicates);
   io::write_atomically(
-      o.output,
+      output,
       [&](const std::string& temporary) {
-        engine::ResultsFile file(temporary, s, graph, {creator(), command_line()});
-        Progress progress(std::uint64_t{s.weeks} * s.replicates, "weeks", !o.common.quiet);
-        RunRecorder recorder(file, progress);
-        engine::run_scenario(s, graph, recorder);
-        progress.finish();
-        file.finish({seconds_since(start), active_threads(), started});
-        series = recorder.take();
+        engine::ResultsFile file(temporary, s, graph, provenance());
+        series = engine::record_run(s, graph, file, progress);
       },
       policy);
-  const double seconds = seconds_since(start);
+  progress.end();
+  const double seconds = util::seconds_since(start);
   if (!o.common.quiet) print_run_summary(engine::table_of(s.platform_names(), std::move(series)));
   char timing[160];
   std::snprintf(timing, sizeof timing, "wrote %s in %.2f s (%.2f ms per replicate-week)",
-                o.output.c_str(), seconds,
+                output.c_str(), seconds,
                 1000.0 * seconds / static_cast<double>(std::uint64_t{s.weeks} * s.replicates));
   inform(o.common, timing);
 }
@@ -107,18 +93,10 @@ void validate(const ValidateOptions& o) {
 void register_run_commands(CLI::App& app) {
   auto o = std::make_shared<RunOptions>();
   CLI::App* command = app.add_subcommand("run", "Run a scenario's replicates into an HDF5 file");
-  command->add_option("scenario", o->scenario, "Scenario file (TOML)")->required();
-  command->add_option("-o,--output", o->output, "Results file (HDF5)")->required();
-  command->add_option("--replicates", o->replicates, "Replicates (default: the scenario's)")
-      ->check(CLI::Range(1, 1000000));
-  command->add_option("--seed", o->seed, "Master seed (default: the scenario's)")
-      ->check(seed_digits());
-  command->add_option("--weeks", o->weeks, "Weeks to simulate (default: the scenario's)")
-      ->check(CLI::Range(1, 5200));
+  command->add_option("scenario", o->file, "Scenario file (TOML)")->required();
+  add_scenario_options(*command, o->scenario, "the scenario's");
   command->add_option("--snapshot-every", o->snapshot_every,
                       "Store every agent's state every K weeks (default: off)");
-  command->add_option("--set", o->overrides, "Override a scenario value: key=value (repeatable)");
-  command->add_flag("--force", o->force, "Replace an existing output file");
   add_common_options(*command, o->common);
   command->callback([o] { run(*o); });
 

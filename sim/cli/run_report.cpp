@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "sim/engine/comparison_plan.hpp"
+
 namespace sim::cli {
 namespace {
 
@@ -20,19 +22,10 @@ std::string band_text(const engine::Band& b, bool sign) {
   return text;
 }
 
-std::vector<std::size_t> report_weeks(std::size_t weeks) {
-  std::vector<std::size_t> chosen;
-  for (const std::size_t week : {std::size_t{13}, std::size_t{52}, std::size_t{104}}) {
-    if (week < weeks) chosen.push_back(week);
-  }
-  chosen.push_back(weeks);
-  return chosen;
-}
-
 void print_run_summary(const engine::SeriesTable& table) {
   if (table.replicates == 0 || table.weeks == 0) return;
   std::printf("mean across %zu replicates [90%% band]\n", table.replicates);
-  for (const std::size_t week : report_weeks(table.weeks - 1)) {
+  for (const std::size_t week : engine::report_weeks(table.weeks - 1)) {
     const engine::WeekSummary s = engine::summarise_week(table, week);
     std::printf("week %zu: active anywhere %s\n", week, band_text(s.active_anywhere).c_str());
     std::printf("  %-12s %-22s %-22s %-22s %-22s\n", "platform", "accounts", "active",
@@ -53,7 +46,7 @@ void print_run_summary(const engine::SeriesTable& table) {
 JsonObject run_summary_json(const engine::SeriesTable& table) {
   JsonObject weeks;
   if (table.weeks == 0) return weeks;
-  for (const std::size_t week : report_weeks(table.weeks - 1)) {
+  for (const std::size_t week : engine::report_weeks(table.weeks - 1)) {
     const engine::WeekSummary s = engine::summarise_week(table, week);
     JsonObject platforms;
     for (const auto& p : s.platforms) {

@@ -14,10 +14,6 @@ namespace sim::cli {
 /// "mean [low, high]" of a band, with explicit signs for differences.
 std::string band_text(const engine::Band& band, bool sign = false);
 
-/// Weeks to report for a run of `weeks` simulated weeks: 13, 52 and 104 (3, 12 and 24 months)
-/// where they fall before the last week, and the last week.
-std::vector<std::size_t> report_weeks(std::size_t weeks);
-
 void print_run_summary(const engine::SeriesTable& table);
 
 JsonObject run_summary_json(const engine::SeriesTable& table);

@@ -14,10 +14,6 @@
 
 namespace sim::engine {
 
-/// The comparison file `trek compare` writes (docs/output.md): its format name and version.
-inline constexpr const char* kComparisonFormat = "trek-compare";
-inline constexpr std::uint64_t kComparisonVersion = 2;
-
 /// A metric of one replicate at one week (agents unless said otherwise).
 struct MetricSpec {
   std::string name;

@@ -17,6 +17,8 @@ import numpy as np
 PROVENANCE = {
     "creator", "command_line", "wall_seconds", "threads", "started_utc", "scenario_file",
     "scenario_files", "sweep_file", "base_scenario",
+    # the identity of a sweep across its shards: a hash of its inputs and of the creator
+    "sweep_hash",
     # verbatim copies of the input files (comments and all); the resolved values stay in
     "scenario_texts", "sweep_text",
 }

@@ -1,0 +1,111 @@
+#include "sim/engine/comparison_file.hpp"
+
+#include "sim/engine/results_reader.hpp"
+#include "sim/io/h5.hpp"
+#include "sim/io/h5_array.hpp"
+#include "sim/util/error.hpp"
+
+namespace sim::engine {
+namespace {
+
+/// /comparison/message_reach [scenario][week][statistic]: reach of single messages.
+void write_message_reach(hid_t group, const Comparison& c) {
+  const io::Dims dims{c.scenarios.size(), c.weeks.size(), kMessageStatistics.size()};
+  std::vector<double> values;
+  for (const auto& by_week : c.message_reach) {
+    for (const auto& statistics : by_week)
+      values.insert(values.end(), statistics.begin(), statistics.end());
+  }
+  const io::Handle data = io::create_array<double>(group, "message_reach", dims, dims);
+  io::write_block(data.get(), io::Dims{0, 0, 0}, dims, values.data());
+  io::write_attribute(data.get(), "dimensions", "scenario,week,statistic");
+  io::write_attribute(data.get(), "unit", "agents");
+  std::string statistics;
+  for (const char* name : kMessageStatistics)
+    statistics += (statistics.empty() ? "" : ",") + std::string(name);
+  io::write_attribute(data.get(), "statistics", statistics);
+  io::write_attribute(data.get(), "description",
+                      "unique reach of single messages across every message of every replicate");
+}
+
+/// level and difference [scenario][week][metric][mean, p05, p95].
+void write_cells(hid_t group, const Comparison& c) {
+  const io::Dims dims{c.scenarios.size(), c.weeks.size(), c.metrics.size(), 3};
+  std::vector<double> level, difference;
+  for (const auto& by_week : c.cells) {
+    for (const auto& cells : by_week) {
+      for (const auto& cell : cells) {
+        level.insert(level.end(), {cell.level.mean, cell.level.low, cell.level.high});
+        difference.insert(difference.end(),
+                          {cell.difference.mean, cell.difference.low, cell.difference.high});
+      }
+    }
+  }
+  for (const auto& [name, values] : {std::pair{"level", &level}, {"difference", &difference}}) {
+    const io::Handle data = io::create_array<double>(group, name, dims, dims);
+    io::write_block(data.get(), io::Dims{0, 0, 0, 0}, dims, values->data());
+    io::write_attribute(data.get(), "dimensions", "scenario,week,metric,statistic");
+  }
+}
+
+void check_version(const std::string& path, hid_t file) {
+  const std::uint64_t version = io::read_uint_attribute(file, "version");
+  if (version != kComparisonVersion) {
+    throw util::InputError({path, 0, "version"},
+                           "comparison format version " + std::to_string(version) +
+                               " is not supported (this build reads version " +
+                               std::to_string(kComparisonVersion) + ")");
+  }
+}
+
+}  // namespace
+
+void write_comparison(hid_t file, const Comparison& c) {
+  const io::Handle group = io::create_group(file, "comparison");
+  io::write_attribute(group.get(), "baseline", c.scenarios.front());
+  io::write_attribute(group.get(), "bands", "mean, 5% quantile, 95% quantile across replicates");
+  io::write_strings(group.get(), "scenarios", c.scenarios);
+  std::vector<std::string> metrics;
+  for (const auto& m : c.metrics)
+    metrics.push_back(m.name);
+  io::write_strings(group.get(), "metrics", metrics);
+  const std::vector<std::uint32_t> weeks(c.weeks.begin(), c.weeks.end());
+  io::write_vector<std::uint32_t>(group.get(), "weeks", weeks);
+  const std::vector<std::uint64_t> ranking(c.ranking.begin(), c.ranking.end());
+  io::write_vector<std::uint64_t>(group.get(), "ranking", ranking);
+  write_cells(group.get(), c);
+  write_message_reach(group.get(), c);
+}
+
+void check_comparison_file(const std::string& path, hid_t file) {
+  check_version(path, file);
+  const io::Handle group = io::open_group(file, "comparison");
+  const io::Dims count = io::require_dataset(group.get(), "scenarios", H5T_STRING, 1);
+  const io::Dims weeks = io::require_dataset(group.get(), "weeks", H5T_INTEGER, 1);
+  const io::Dims metrics = io::require_dataset(group.get(), "metrics", H5T_STRING, 1);
+  io::require_dataset(group.get(), "ranking", H5T_INTEGER, count);
+  for (const char* table : {"level", "difference"}) {
+    io::require_dataset(group.get(), table, H5T_FLOAT, io::Dims{count[0], weeks[0], metrics[0], 3});
+  }
+  const auto scenarios = io::read_strings(group.get(), "scenarios");
+  if (scenarios.empty()) throw util::InputError({.key = "comparison/scenarios"}, "is empty");
+  for (const std::uint64_t i : io::read_vector<std::uint64_t>(group.get(), "ranking")) {
+    if (i >= scenarios.size()) throw util::InputError({.key = "comparison/ranking"}, "bad index");
+  }
+  const io::Handle runs = io::open_group(file, "scenarios");
+  for (const std::string& name : scenarios) {
+    if (!io::has_link(runs.get(), name)) {
+      throw util::InputError({.key = "scenarios/" + name}, "missing");
+    }
+    check_results_layout(path, io::open_group(runs.get(), name).get());
+  }
+}
+
+ComparisonIndex read_comparison_index(hid_t file) {
+  const io::Handle group = io::open_group(file, "comparison");
+  return {io::read_strings(group.get(), "scenarios"),
+          io::read_vector<std::uint32_t>(group.get(), "weeks"),
+          io::read_vector<std::uint64_t>(group.get(), "ranking")};
+}
+
+}  // namespace sim::engine

@@ -1,0 +1,38 @@
+#pragma once
+/// The comparison file `trek compare` writes (docs/output.md):
+///   /scenarios/<name>/   each scenario's run, in the layout of a run file (results_file.hpp)
+///   /comparison/         the table: scenarios, metrics, weeks, ranking, level and difference
+///                        [scenario][week][metric][mean, p05, p95], message_reach
+/// Root attributes: format "trek-compare", version, creator, command_line.
+
+#include <hdf5.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sim/engine/comparison.hpp"
+
+namespace sim::engine {
+
+inline constexpr const char* kComparisonFormat = "trek-compare";
+inline constexpr std::uint64_t kComparisonVersion = 2;
+
+/// Writes /comparison into an open file.
+void write_comparison(hid_t file, const Comparison& comparison);
+
+/// Checks the format version, the table's layout and every scenario's run against what the
+/// readers need. InputError naming `path` and the key otherwise.
+void check_comparison_file(const std::string& path, hid_t file);
+
+/// The table's index: scenario names (baseline first), report weeks and the ranking by reach.
+struct ComparisonIndex {
+  std::vector<std::string> scenarios;
+  std::vector<std::uint32_t> weeks;
+  std::vector<std::uint64_t> ranking;
+};
+
+/// Reads the index of a checked comparison file.
+ComparisonIndex read_comparison_index(hid_t file);
+
+}  // namespace sim::engine

@@ -1,0 +1,38 @@
+#pragma once
+/// What a comparison runs: the scenarios in order, baseline first, all with the baseline's seed,
+/// replicates and weeks (so that replicate r of every scenario draws the same random numbers),
+/// their names in the comparison file, and the weeks the table reports.
+
+#include <string>
+#include <vector>
+
+#include "sim/scenario/scenario.hpp"
+
+namespace sim::engine {
+
+struct ComparisonRequest {
+  std::vector<std::string> scenario_files;
+  /// key=value, applied to every scenario (the command line's --seed, --weeks, ... among them).
+  std::vector<std::string> overrides;
+};
+
+struct ComparisonPlan {
+  /// Baseline first: the one file with `baseline = true`, else the first file.
+  std::vector<scenario::Scenario> scenarios;
+  /// Group names in the comparison file: the file stems, made unique.
+  std::vector<std::string> names;
+  /// Weeks of the table: 13, 52 and 104 where inside the run, and the last week.
+  std::vector<std::size_t> report_weeks;
+};
+
+/// Reads and checks every scenario. InputError when two are marked as the baseline.
+ComparisonPlan plan_comparison(const ComparisonRequest& request);
+
+/// Every file the plan reads (scenario chains, graph files): never a place for its output.
+std::vector<std::string> input_files(const ComparisonPlan& plan);
+
+/// The weeks a summary of a run of `weeks` weeks reports: 13, 52 and 104 where below `weeks`
+/// (a quarter, a year, two years), then `weeks` itself.
+std::vector<std::size_t> report_weeks(std::size_t weeks);
+
+}  // namespace sim::engine

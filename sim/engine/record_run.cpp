@@ -1,0 +1,52 @@
+#include "sim/engine/record_run.hpp"
+
+#include <algorithm>
+#include <mutex>
+
+#include "sim/util/clock.hpp"
+#include "sim/util/thread_limit.hpp"
+
+namespace sim::engine {
+namespace {
+
+/// Forwards results to the file, keeps every replicate's series and moves the progress.
+class Recorder final : public RunObserver {
+ public:
+  Recorder(ResultsFile& file, util::ProgressSink& progress) : file_(file), progress_(progress) {}
+  void on_snapshot(std::uint32_t replicate, std::uint32_t week,
+                   const model::AgentState& state) override {
+    file_.on_snapshot(replicate, week, state);
+  }
+  void on_replicate(const ReplicateSeries& series) override {
+    file_.on_replicate(series);
+    const std::lock_guard lock(mutex_);
+    series_.push_back(series);
+  }
+  void on_week() override { progress_.advance(); }
+  std::vector<ReplicateSeries> take() { return std::move(series_); }
+
+ private:
+  ResultsFile& file_;
+  util::ProgressSink& progress_;
+  std::mutex mutex_;
+  std::vector<ReplicateSeries> series_;
+};
+
+}  // namespace
+
+std::vector<ReplicateSeries> record_run(const scenario::Scenario& scenario,
+                                        const graph::Graph& graph, ResultsFile& file,
+                                        util::ProgressSink& progress) {
+  const double start = util::now_seconds();
+  const std::string started = util::utc_now();
+  Recorder recorder(file, progress);
+  run_scenario(scenario, graph, recorder);
+  file.finish({util::seconds_since(start), util::active_threads(), started});
+  std::vector<ReplicateSeries> series = recorder.take();
+  // Replicates finish in any order; their order here is their number.
+  std::sort(series.begin(), series.end(),
+            [](const auto& a, const auto& b) { return a.replicate < b.replicate; });
+  return series;
+}
+
+}  // namespace sim::engine

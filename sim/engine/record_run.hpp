@@ -1,0 +1,20 @@
+#pragma once
+/// A scenario run into a results file: the one path `trek run` and `trek compare` share. Each
+/// replicate goes to the file as it finishes; the series of all come back, in replicate order.
+
+#include <vector>
+
+#include "sim/engine/results_file.hpp"
+#include "sim/engine/run_scenario.hpp"
+#include "sim/util/progress_sink.hpp"
+
+namespace sim::engine {
+
+/// Runs every replicate of `scenario` into `file` and finishes it with this execution's facts
+/// (wall time from the call, threads, start time). `progress` advances once per replicate-week;
+/// begin() and end() are the caller's.
+std::vector<ReplicateSeries> record_run(const scenario::Scenario& scenario,
+                                        const graph::Graph& graph, ResultsFile& file,
+                                        util::ProgressSink& progress);
+
+}  // namespace sim::engine

@@ -1,0 +1,73 @@
+#include "sim/engine/run_comparison.hpp"
+
+#include <map>
+#include <optional>
+
+#include "sim/engine/comparison_file.hpp"
+#include "sim/engine/population.hpp"
+#include "sim/engine/record_run.hpp"
+#include "sim/io/h5.hpp"
+#include "sim/io/h5_array.hpp"
+
+namespace sim::engine {
+namespace {
+
+/// One graph per population source, loaded once.
+std::map<std::string, graph::Graph> load_populations(const ComparisonPlan& plan) {
+  std::map<std::string, graph::Graph> graphs;
+  for (const auto& s : plan.scenarios) {
+    const std::string source = resolve_graph_source(s);
+    if (!graphs.contains(source)) graphs.emplace(source, load_population(s));
+  }
+  return graphs;
+}
+
+Comparison write_file(const ComparisonPlan& plan, const std::map<std::string, graph::Graph>& graphs,
+                      const std::string& path, const Provenance& provenance,
+                      util::ProgressSink& progress) {
+  io::Handle file = io::create_file(path);
+  io::write_attribute(file.get(), "format", kComparisonFormat);
+  io::write_attribute(file.get(), "version", kComparisonVersion);
+  io::write_attribute(file.get(), "creator", provenance.creator);
+  io::write_attribute(file.get(), "command_line", provenance.command_line);
+  std::vector<std::vector<ReplicateSeries>> runs;
+  std::vector<std::vector<std::string>> platforms;
+  {
+    const io::Handle group = io::create_group(file.get(), "scenarios");
+    for (std::size_t i = 0; i < plan.scenarios.size(); ++i) {
+      const scenario::Scenario& s = plan.scenarios[i];
+      const graph::Graph& graph = graphs.at(resolve_graph_source(s));
+      ResultsFile results(group.get(), plan.names[i], s, graph, provenance);
+      runs.push_back(record_run(s, graph, results, progress));
+      platforms.push_back(s.platform_names());
+    }
+  }
+  Comparison comparison = compare(plan.names, runs, platforms, plan.report_weeks);
+  write_comparison(file.get(), comparison);
+  io::close_file(file);
+  return comparison;
+}
+
+}  // namespace
+
+Comparison run_comparison(const ComparisonPlan& plan, const std::string& output,
+                          io::OutputPolicy policy, const Provenance& provenance,
+                          util::ProgressSink& progress) {
+  for (std::string& input : input_files(plan))
+    policy.inputs.push_back(std::move(input));
+  io::check_output(output, policy);
+  const std::map<std::string, graph::Graph> graphs = load_populations(plan);
+  const scenario::Scenario& first = plan.scenarios.front();
+  progress.begin(std::uint64_t{first.weeks} * first.replicates * plan.scenarios.size());
+  std::optional<Comparison> comparison;
+  io::write_atomically(
+      output,
+      [&](const std::string& temporary) {
+        comparison = write_file(plan, graphs, temporary, provenance, progress);
+      },
+      policy);
+  progress.end();
+  return std::move(*comparison);
+}
+
+}  // namespace sim::engine
