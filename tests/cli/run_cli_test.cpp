@@ -58,6 +58,13 @@ TEST(RunCli, ResultsAreIdenticalForAnyThreadCount) {
         trek("run " + kScenario + kSmall + " --threads " + std::to_string(threads) + " -o " + out);
     ASSERT_EQ(r.code, 0) << r.output;
   }
+  for (const int threads : {1, 2, 4}) {  // --threads is in force, as the provenance records
+    const sim::io::Handle file =
+        sim::io::open_file_read(dir.path("t" + std::to_string(threads) + ".h5"));
+    const sim::io::Handle runtime = sim::io::open_group(file.get(), "runtime");
+    EXPECT_EQ(sim::io::read_uint_attribute(runtime.get(), "threads"),
+              static_cast<std::uint64_t>(threads));
+  }
   const auto one = observables(dir.path("t1.h5"));
   EXPECT_EQ(observables(dir.path("t2.h5")), one);
   EXPECT_EQ(observables(dir.path("t4.h5")), one);
