@@ -1,156 +1,14 @@
 #include "sim/engine/results_file.hpp"
 
 #include <algorithm>
-#include <functional>
 
+#include "sim/engine/observables.hpp"
 #include "sim/graph/attributes.hpp"
 #include "sim/io/h5_array.hpp"
 #include "sim/util/error.hpp"
 
 namespace sim::engine {
 namespace {
-
-using model::WeekCounts;
-
-/// One weekly series: its name, unit, the names of its dimensions after (replicate, week), their
-/// extents, and how to read one week's values from the counts.
-struct ObservableSpec {
-  const char* name;
-  const char* unit;
-  const char* description;
-  std::vector<std::string> dimensions;
-  std::function<io::Dims(std::size_t platforms)> extents;
-  std::function<const std::vector<std::uint32_t>*(const WeekCounts&)> values;
-};
-
-const std::vector<ObservableSpec>& specs() {
-  using V = const std::vector<std::uint32_t>*;
-  static const std::vector<ObservableSpec> all{
-      {"accounts",
-       "agents",
-       "agents with an account",
-       {"platform"},
-       [](std::size_t p) { return io::Dims{p}; },
-       [](const WeekCounts& c) -> V { return &c.accounts; }},
-      {"active",
-       "agents",
-       "agents active in the week",
-       {"platform"},
-       [](std::size_t p) { return io::Dims{p}; },
-       [](const WeekCounts& c) -> V { return &c.active; }},
-      {"followers",
-       "agents",
-       "active agents following the organisation",
-       {"platform"},
-       [](std::size_t p) { return io::Dims{p}; },
-       [](const WeekCounts& c) -> V { return &c.followers; }},
-      {"active_by_segment",
-       "agents",
-       "active agents by segment",
-       {"segment", "platform"},
-       [](std::size_t p) {
-         return io::Dims{graph::kSegmentCount, p};
-       },
-       [](const WeekCounts& c) -> V { return &c.active_by_segment; }},
-      {"activations",
-       "agents",
-       "agents that became active during the step into the week",
-       {"platform"},
-       [](std::size_t p) { return io::Dims{p}; },
-       [](const WeekCounts& c) -> V { return &c.activations; }},
-      {"deactivations",
-       "agents",
-       "agents that became inactive during the step into the week",
-       {"platform"},
-       [](std::size_t p) { return io::Dims{p}; },
-       [](const WeekCounts& c) -> V { return &c.deactivations; }},
-      {"deletions",
-       "agents",
-       "agents that deleted their account during the step into the week",
-       {"platform"},
-       [](std::size_t p) { return io::Dims{p}; },
-       [](const WeekCounts& c) -> V { return &c.deletions; }},
-      {"flows",
-       "agents",
-       "activations by the agent's home platform before the step (last row: active nowhere)",
-       {"from", "to"},
-       [](std::size_t p) {
-         return io::Dims{p + 1, p};
-       },
-       [](const WeekCounts& c) -> V { return &c.flows; }},
-      {"active_anywhere",
-       "agents",
-       "agents active on at least one platform",
-       {},
-       [](std::size_t) { return io::Dims{}; },
-       [](const WeekCounts&) -> V { return nullptr; }},
-  };
-  return all;
-}
-
-/// One weekly series of the reach of the organisation's messages (float64, mean per message).
-struct ReachSpec {
-  const char* name;
-  const char* unit;
-  const char* description;
-  std::vector<std::string> dimensions;
-  std::function<io::Dims(std::size_t platforms)> extents;
-  std::function<void(const reach::MessageReach&, std::vector<double>&)> append;
-};
-
-const std::vector<ReachSpec>& reach_specs() {
-  using R = const reach::MessageReach&;
-  using Out = std::vector<double>&;
-  static const std::vector<ReachSpec> all{
-      {"reach_per_post",
-       "agents",
-       "agents shown a message on the platform",
-       {"platform"},
-       [](std::size_t p) { return io::Dims{p}; },
-       [](R r, Out out) { out.insert(out.end(), r.viewers.begin(), r.viewers.end()); }},
-      {"reach_only_here",
-       "agents",
-       "agents shown a cross-posted message on this platform alone (the platform's gain)",
-       {"platform"},
-       [](std::size_t p) { return io::Dims{p}; },
-       [](R r, Out out) { out.insert(out.end(), r.only_here.begin(), r.only_here.end()); }},
-      {"unique_reach",
-       "agents",
-       "agents shown a cross-posted message on any platform",
-       {},
-       [](std::size_t) { return io::Dims{}; },
-       [](R r, Out out) { out.push_back(r.unique); }},
-      {"unique_reach_by_segment",
-       "agents",
-       "unique reach by segment of the agent",
-       {"segment"},
-       [](std::size_t) { return io::Dims{graph::kSegmentCount}; },
-       [](R r, Out out) {
-         out.insert(out.end(), r.unique_by_segment.begin(), r.unique_by_segment.end());
-       }},
-      {"crisis_reach",
-       "agents",
-       "agents shown a cross-posted message within each mark of /parameters/crisis_hours",
-       {"hours"},
-       [](std::size_t) { return io::Dims{reach::kCrisisHours.size()}; },
-       [](R r, Out out) { out.insert(out.end(), r.within.begin(), r.within.end()); }},
-      {"engagements_per_post",
-       "engagements",
-       "viewers x engagement rate",
-       {"platform"},
-       [](std::size_t p) { return io::Dims{p}; },
-       [](R r, Out out) { out.insert(out.end(), r.engagements.begin(), r.engagements.end()); }},
-      {"toxic_exposure_per_post",
-       "agents",
-       "viewers x the platform's toxicity (toxic replies seen)",
-       {"platform"},
-       [](std::size_t p) { return io::Dims{p}; },
-       [](R r, Out out) {
-         out.insert(out.end(), r.toxic_exposure.begin(), r.toxic_exposure.end());
-       }},
-  };
-  return all;
-}
 
 std::string join(const std::vector<std::string>& parts) {
   std::string text;
@@ -160,53 +18,6 @@ std::string join(const std::vector<std::string>& parts) {
 }
 
 }  // namespace
-
-std::vector<std::string> observable_names() {
-  std::vector<std::string> names;
-  for (const auto& spec : specs())
-    names.emplace_back(spec.name);
-  return names;
-}
-
-io::Dims observable_extents(const std::string& name, std::size_t platforms) {
-  for (const auto& spec : specs()) {
-    if (spec.name == name) return spec.extents(platforms);
-  }
-  for (const auto& spec : reach_specs()) {
-    if (spec.name == name) return spec.extents(platforms);
-  }
-  throw util::Error("unknown observable '" + name + "'");
-}
-
-std::vector<double> observable_values(const ReplicateSeries& series, const std::string& name,
-                                      std::size_t platforms) {
-  observable_extents(name, platforms);  // unknown names throw
-  std::vector<double> out;
-  for (const auto& spec : specs()) {
-    if (spec.name != name) continue;
-    for (const WeekCounts& counts : series.weeks) {
-      const auto* values = spec.values(counts);
-      if (values == nullptr) {
-        out.push_back(counts.active_anywhere);
-      } else {
-        out.insert(out.end(), values->begin(), values->end());
-      }
-    }
-  }
-  for (const auto& spec : reach_specs()) {
-    if (spec.name != name) continue;
-    for (const reach::MessageReach& week : series.reach)
-      spec.append(week, out);
-  }
-  return out;
-}
-
-std::vector<std::string> reach_observable_names() {
-  std::vector<std::string> names;
-  for (const auto& spec : reach_specs())
-    names.emplace_back(spec.name);
-  return names;
-}
 
 ResultsFile::ResultsFile(const std::string& path, const scenario::Scenario& s,
                          const graph::Graph& graph, const Provenance& provenance)
@@ -265,11 +76,17 @@ ResultsFile::ResultsFile(io::Handle root_handle, const scenario::Scenario& s,
 namespace {
 
 /// Creates /observables/<name> with step, time and an empty value [replicate][week][extents...].
+/// `per_message` > 0 adds a [message] dimension of that extent after the week.
 template <class T>
-io::Handle create_series(hid_t observables, const std::string& name, const char* unit,
-                         const char* description, const std::vector<std::string>& dimensions,
-                         const io::Dims& extents, std::uint32_t replicates, hsize_t weeks) {
-  const io::Handle group = io::create_group(observables, name);
+io::Handle create_series(hid_t parent, const Observable& o, std::size_t platforms,
+                         std::uint32_t replicates, hsize_t weeks, std::uint64_t per_message = 0) {
+  io::Dims extents = extents_of(o.shape, platforms);
+  std::vector<std::string> dimensions = dimension_names(o.shape);
+  if (per_message > 0) {
+    extents.insert(extents.begin(), per_message);
+    dimensions.insert(dimensions.begin(), "message");
+  }
+  const io::Handle group = io::create_group(parent, o.name);
   std::vector<std::uint32_t> steps(weeks);
   std::vector<double> times(weeks);
   for (hsize_t w = 0; w < weeks; ++w) {
@@ -287,8 +104,8 @@ io::Handle create_series(hid_t observables, const std::string& name, const char*
     chunk.push_back(extent);
   }
   io::Handle value = io::create_array<T>(group.get(), "value", dims, chunk);
-  io::write_attribute(value.get(), "unit", unit);
-  io::write_attribute(value.get(), "description", description);
+  io::write_attribute(value.get(), "unit", o.unit);
+  io::write_attribute(value.get(), "description", o.description);
   std::vector<std::string> names{"replicate", "week"};
   names.insert(names.end(), dimensions.begin(), dimensions.end());
   io::write_attribute(value.get(), "dimensions", join(names));
@@ -301,30 +118,22 @@ void ResultsFile::create_observables() {
   const io::Handle observables = io::create_group(file_.get(), "observables");
   const hsize_t weeks = scenario_.weeks + 1;
   const std::size_t platforms = scenario_.platforms.size();
-  for (const ObservableSpec& spec : specs()) {
-    series_.push_back(create_series<std::uint32_t>(
-        observables.get(), spec.name, spec.unit, spec.description, spec.dimensions,
-        spec.extents(platforms), scenario_.replicates, weeks));
+  for (const Observable& o : count_observables()) {
+    series_.push_back(
+        create_series<std::uint32_t>(observables.get(), o, platforms, scenario_.replicates, weeks));
   }
   if (scenario_.reach.posts == 0) return;
-  for (const ReachSpec& spec : reach_specs()) {
-    reach_series_.push_back(create_series<double>(
-        observables.get(), spec.name, spec.unit, spec.description, spec.dimensions,
-        spec.extents(platforms), scenario_.replicates, weeks));
+  for (const Observable& o : reach_observables()) {
+    reach_series_.push_back(
+        create_series<double>(observables.get(), o, platforms, scenario_.replicates, weeks));
   }
   // The same quantities for each simulated message, so that distributions across messages
   // (not only their weekly mean) can be read back.
   const io::Handle messages = io::create_group(file_.get(), "messages");
   io::write_attribute(messages.get(), "posts_per_week", std::uint64_t{scenario_.reach.posts});
-  for (const ReachSpec& spec : reach_specs()) {
-    io::Dims extents{scenario_.reach.posts};
-    const io::Dims per_message = spec.extents(platforms);
-    extents.insert(extents.end(), per_message.begin(), per_message.end());
-    std::vector<std::string> dimensions{"message"};
-    dimensions.insert(dimensions.end(), spec.dimensions.begin(), spec.dimensions.end());
-    message_series_.push_back(create_series<double>(messages.get(), spec.name, spec.unit,
-                                                    spec.description, dimensions, extents,
-                                                    scenario_.replicates, weeks));
+  for (const Observable& o : reach_observables()) {
+    message_series_.push_back(create_series<double>(
+        messages.get(), o, platforms, scenario_.replicates, weeks, scenario_.reach.posts));
   }
 }
 
@@ -355,45 +164,53 @@ void ResultsFile::on_snapshot(std::uint32_t replicate, std::uint32_t week,
   io::write_block(snapshots_[2].get(), offset, count, state.follows.data());
 }
 
+namespace {
+
+/// Writes `values` as replicate `replicate` of a [replicate][week][extents...] dataset.
+template <class T>
+void write_replicate(hid_t data, std::uint32_t replicate, hsize_t weeks, const io::Dims& extents,
+                     const std::vector<T>& values) {
+  io::Dims offset{replicate, 0}, count{1, weeks};
+  for (const hsize_t extent : extents) {
+    offset.push_back(0);
+    count.push_back(extent);
+  }
+  io::write_block(data, offset, count, values.data());
+}
+
+template <class T, class Source, class Values>
+void append(std::vector<T>& out, const Source& source, Values (*values)(const Source&)) {
+  const Values span = values(source);
+  out.insert(out.end(), span.begin(), span.end());
+}
+
+}  // namespace
+
 void ResultsFile::on_replicate(const ReplicateSeries& series) {
   const std::size_t platforms = scenario_.platforms.size();
   const hsize_t weeks = series.weeks.size();
   const std::lock_guard lock(mutex_);
-  for (std::size_t i = 0; i < specs().size(); ++i) {
-    const io::Dims extents = specs()[i].extents(platforms);
+  for (std::size_t i = 0; i < count_observables().size(); ++i) {
+    const Observable& o = count_observables()[i];
     std::vector<std::uint32_t> block;
-    for (const WeekCounts& counts : series.weeks) {
-      const auto* values = specs()[i].values(counts);
-      if (values == nullptr) {
-        block.push_back(counts.active_anywhere);
-      } else {
-        block.insert(block.end(), values->begin(), values->end());
-      }
-    }
-    io::Dims offset{series.replicate, 0}, count{1, weeks};
-    for (const hsize_t extent : extents) {
-      offset.push_back(0);
-      count.push_back(extent);
-    }
-    io::write_block(series_[i].get(), offset, count, block.data());
+    for (const model::WeekCounts& counts : series.weeks)
+      append(block, counts, o.counts);
+    write_replicate(series_[i].get(), series.replicate, weeks, extents_of(o.shape, platforms),
+                    block);
   }
   for (std::size_t i = 0; i < reach_series_.size() && !series.reach.empty(); ++i) {
+    const Observable& o = reach_observables()[i];
     std::vector<double> mean_block, message_block;
     for (const reach::MessageReach& week : series.reach)
-      reach_specs()[i].append(week, mean_block);
+      append(mean_block, week, o.reach);
     for (const auto& week : series.messages) {
       for (const reach::MessageReach& message : week)
-        reach_specs()[i].append(message, message_block);
+        append(message_block, message, o.reach);
     }
-    io::Dims offset{series.replicate, 0}, count{1, weeks};
-    for (const hsize_t extent : reach_specs()[i].extents(platforms)) {
-      offset.push_back(0);
-      count.push_back(extent);
-    }
-    io::write_block(reach_series_[i].get(), offset, count, mean_block.data());
-    offset.insert(offset.begin() + 2, 0);
-    count.insert(count.begin() + 2, scenario_.reach.posts);
-    io::write_block(message_series_[i].get(), offset, count, message_block.data());
+    io::Dims extents = extents_of(o.shape, platforms);
+    write_replicate(reach_series_[i].get(), series.replicate, weeks, extents, mean_block);
+    extents.insert(extents.begin(), scenario_.reach.posts);
+    write_replicate(message_series_[i].get(), series.replicate, weeks, extents, message_block);
   }
   io::check(H5Fflush(file_.get(), H5F_SCOPE_LOCAL), "flushing a replicate");
 }

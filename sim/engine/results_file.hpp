@@ -66,15 +66,4 @@ class ResultsFile final : public RunObserver {
   std::vector<std::uint32_t> snapshot_weeks_;
 };
 
-/// Names of the observables, in file order (accounts, active, followers, ...).
-std::vector<std::string> observable_names();
-/// Shape of one week of observable `name` (e.g. [platforms]); util::Error for unknown names.
-io::Dims observable_extents(const std::string& name, std::size_t platforms);
-/// Every week of observable `name` of one replicate as float64, row-major [week][extents...].
-std::vector<double> observable_values(const ReplicateSeries& series, const std::string& name,
-                                      std::size_t platforms);
-
-/// Names of the reach observables (float64; present when the scenario's reach.posts > 0).
-std::vector<std::string> reach_observable_names();
-
 }  // namespace sim::engine

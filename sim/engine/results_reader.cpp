@@ -1,5 +1,6 @@
 #include "sim/engine/results_reader.hpp"
 
+#include "sim/engine/observables.hpp"
 #include "sim/engine/results_file.hpp"
 #include "sim/io/probe.hpp"
 #include "sim/util/error.hpp"

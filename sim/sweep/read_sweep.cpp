@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "sim/engine/comparison.hpp"
+#include "sim/engine/observables.hpp"
 #include "sim/engine/results_file.hpp"
 #include "sim/scenario/document.hpp"
 #include "sim/scenario/read_scenario.hpp"

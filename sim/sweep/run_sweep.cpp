@@ -7,6 +7,7 @@
 #include <mutex>
 
 #include "sim/engine/comparison.hpp"
+#include "sim/engine/observables.hpp"
 #include "sim/engine/results_file.hpp"
 #include "sim/sweep/read_sweep.hpp"
 
@@ -23,7 +24,7 @@ class PointCollector {
     const std::vector<double> outputs = replicate_outputs(spec_, shape_, series);
     std::vector<std::vector<double>> kept;
     for (const std::string& name : spec_.series)
-      kept.push_back(engine::observable_values(series, name, shape_.platforms.size()));
+      kept.push_back(engine::observable_values(series, name));
     std::unique_lock lock(mutex_);
     Partial& partial = partial_[point];
     if (partial.outputs.empty()) {

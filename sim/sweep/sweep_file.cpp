@@ -8,6 +8,7 @@
 #include <set>
 
 #include "sim/engine/comparison.hpp"
+#include "sim/engine/observables.hpp"
 #include "sim/engine/results_file.hpp"
 #include "sim/io/atomic_file.hpp"
 #include "sim/io/h5_array.hpp"

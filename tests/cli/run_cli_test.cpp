@@ -11,6 +11,7 @@
 #include <sstream>
 #include <thread>
 
+#include "sim/engine/observables.hpp"
 #include "sim/engine/results_file.hpp"
 #include "sim/io/h5_array.hpp"
 #include "support/test_support.hpp"

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "sim/engine/observables.hpp"
 #include "sim/engine/results_file.hpp"
 #include "sim/engine/results_reader.hpp"
 #include "sim/graph/io/load.hpp"
