@@ -12,15 +12,6 @@ namespace {
 
 using util::mean_of;
 
-double sd_of(const std::vector<double>& values) {
-  if (values.size() < 2) return 0.0;
-  const double mean = mean_of(values);
-  double sum = 0.0;
-  for (const double v : values)
-    sum += (v - mean) * (v - mean);
-  return std::sqrt(sum / static_cast<double>(values.size() - 1));
-}
-
 /// Standard error of the mean of `values`, treating consecutive groups of `cluster` as one draw.
 double clustered_std_error(const std::vector<double>& values, std::uint64_t cluster) {
   std::vector<double> means;
@@ -31,7 +22,7 @@ double clustered_std_error(const std::vector<double>& values, std::uint64_t clus
                     static_cast<double>(end - begin));
   }
   if (means.size() < 2) return 0.0;
-  return sd_of(means) / std::sqrt(static_cast<double>(means.size()));
+  return util::standard_deviation(means) / std::sqrt(static_cast<double>(means.size()));
 }
 
 }  // namespace
@@ -44,7 +35,7 @@ SizeSummary summarise(const CascadeSamples& samples, double large_fraction,
   if (s.samples == 0) return s;
   const std::vector<double> sizes(samples.reached.begin(), samples.reached.end());
   s.mean = mean_of(sizes);
-  s.sd = sd_of(sizes);
+  s.sd = util::standard_deviation(sizes);
   s.std_error = clustered_std_error(sizes, std::max<std::uint64_t>(cluster, 1));
   s.min = *std::min_element(samples.reached.begin(), samples.reached.end());
   s.max = *std::max_element(samples.reached.begin(), samples.reached.end());

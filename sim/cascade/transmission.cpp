@@ -15,12 +15,6 @@ void check_probability(double p, const std::string& key) {
 
 }  // namespace
 
-GeometricSkip::GeometricSkip(double p)
-    : p_(p),
-      inverse_log_q_(p > 0.0 && p < 1.0 ? 1.0 / std::log1p(-p) : 0.0),
-      always_(p >= 1.0),
-      never_(p <= 0.0) {}
-
 Transmission Transmission::uniform(double p) {
   check_probability(p, "p");
   Transmission t;

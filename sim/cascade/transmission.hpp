@@ -19,27 +19,7 @@
 
 namespace sim::cascade {
 
-/// Number of failures before a success, for one fixed probability, with the logarithm precomputed.
-class GeometricSkip {
- public:
-  GeometricSkip() : GeometricSkip(0.0) {}
-  explicit GeometricSkip(double p);
-  double probability() const { return p_; }
-  /// The skip for 64 random bits (one draw); kNever when p is 0.
-  std::uint64_t operator()(std::uint64_t bits) const {
-    if (always_) return 0;
-    if (never_) return kNever;
-    const double skip = std::floor(std::log(rng::to_unit_open(bits)) * inverse_log_q_);
-    return skip >= 1.8e19 ? kNever : static_cast<std::uint64_t>(skip);
-  }
-  static constexpr std::uint64_t kNever = ~std::uint64_t{0};
-
- private:
-  double p_ = 0.0;
-  double inverse_log_q_ = 0.0;
-  bool always_ = false;
-  bool never_ = true;
-};
+using rng::GeometricSkip;
 
 class Transmission {
  public:

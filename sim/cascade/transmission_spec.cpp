@@ -4,6 +4,7 @@
 #include "sim/util/did_you_mean.hpp"
 #include "sim/util/error.hpp"
 #include "sim/util/parse_number.hpp"
+#include "sim/util/text.hpp"
 
 namespace sim::cascade {
 namespace {
@@ -14,13 +15,6 @@ double probability_value(std::string_view text, const util::InputLocation& where
     throw util::InputError(where, "'" + std::string(text) + "' is not a probability in [0, 1]");
   }
   return *value;
-}
-
-std::string_view trim(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r");
-  if (first == std::string_view::npos) return {};
-  const auto last = text.find_last_not_of(" \t\r");
-  return text.substr(first, last - first + 1);
 }
 
 }  // namespace
@@ -34,7 +28,7 @@ std::array<double, graph::kSegmentCount> parse_segment_probabilities(const std::
     const std::string_view item = rest.substr(0, comma);
     rest = comma < rest.size() ? rest.substr(comma + 1) : std::string_view{};
     const std::size_t equals = item.find('=');
-    const std::string name(trim(item.substr(0, equals)));
+    const std::string name(util::trim(item.substr(0, equals)));
     const util::InputLocation where{text, 0, name};
     const auto segment = graph::parse_segment(name);
     if (!segment) {
@@ -43,7 +37,7 @@ std::array<double, graph::kSegmentCount> parse_segment_probabilities(const std::
     }
     if (equals == std::string_view::npos) throw util::InputError(where, "expected segment=p");
     const auto index = static_cast<std::size_t>(*segment);
-    p[index] = probability_value(trim(item.substr(equals + 1)), where);
+    p[index] = probability_value(util::trim(item.substr(equals + 1)), where);
     given[index] = true;
   }
   for (std::size_t s = 0; s < given.size(); ++s) {
@@ -60,7 +54,7 @@ std::vector<float> read_arc_probabilities(const std::string& path) {
   std::vector<float> p;
   std::string_view line;
   while (reader.next(line)) {
-    const std::string_view value = trim(line.substr(0, line.find('#')));
+    const std::string_view value = util::trim(line.substr(0, line.find('#')));
     if (value.empty()) continue;
     p.push_back(static_cast<float>(probability_value(value, {path, reader.line_number(), "p"})));
   }

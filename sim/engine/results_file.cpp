@@ -95,7 +95,7 @@ io::Handle create_series(hid_t parent, const Observable& o, std::size_t platform
   }
   io::write_vector<std::uint32_t>(group.get(), "step", steps);
   io::write_vector<double>(group.get(), "time", times);
-  const io::Handle time(io::check(H5Dopen2(group.get(), "time", H5P_DEFAULT), "opening time"));
+  const io::Handle time = io::open_dataset(group.get(), "time");
   io::write_attribute(time.get(), "unit", "week");
   io::Dims dims{replicates, weeks};
   io::Dims chunk{1, weeks};

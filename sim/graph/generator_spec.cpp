@@ -5,17 +5,10 @@
 #include "sim/util/did_you_mean.hpp"
 #include "sim/util/error.hpp"
 #include "sim/util/parse_number.hpp"
+#include "sim/util/text.hpp"
 
 namespace sim::graph {
 namespace {
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
-    text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
-    text.remove_suffix(1);
-  return text;
-}
 
 [[noreturn]] void malformed(std::string_view text, const std::string& problem) {
   throw util::InputError({.file = "generator spec '" + std::string(text) + "'"}, problem);
@@ -27,23 +20,23 @@ GeneratorSpec parse_generator_spec(std::string_view text) {
   GeneratorSpec spec;
   spec.text = std::string(text);
   const auto colon = text.find(':');
-  spec.name = std::string(trim(text.substr(0, colon)));
+  spec.name = std::string(util::trim(text.substr(0, colon)));
   if (spec.name.empty()) malformed(text, "expected NAME:key=value,... (the name is missing)");
   if (colon == std::string_view::npos) return spec;
   std::string_view rest = text.substr(colon + 1);
   std::set<std::string, std::less<>> seen;
   while (!rest.empty()) {
     const auto comma = rest.find(',');
-    const std::string_view item = trim(rest.substr(0, comma));
+    const std::string_view item = util::trim(rest.substr(0, comma));
     rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
     if (item.empty()) continue;
     const auto equals = item.find('=');
-    if (equals == std::string_view::npos || trim(item.substr(0, equals)).empty()) {
+    if (equals == std::string_view::npos || util::trim(item.substr(0, equals)).empty()) {
       malformed(text, "expected key=value, got '" + std::string(item) + "'");
     }
-    std::string key(trim(item.substr(0, equals)));
+    std::string key(util::trim(item.substr(0, equals)));
     if (!seen.insert(key).second) malformed(text, "key '" + key + "' given twice");
-    spec.values.emplace_back(std::move(key), std::string(trim(item.substr(equals + 1))));
+    spec.values.emplace_back(std::move(key), std::string(util::trim(item.substr(equals + 1))));
   }
   return spec;
 }

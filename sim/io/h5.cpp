@@ -227,17 +227,16 @@ std::uint64_t vector_length(hid_t parent, const std::string& name) {
     throw util::Error("dataset " + name + " is not one-dimensional");
   }
   hsize_t length = 0;
-  H5Sget_simple_extent_dims(space.get(), &length, nullptr);
+  check(H5Sget_simple_extent_dims(space.get(), &length, nullptr), "extent of " + name);
   return length;
 }
 
 template <class T>
-std::vector<T> read_vector(hid_t parent, const std::string& name) {
+std::vector<T> read_elements(hid_t parent, const std::string& name, std::uint64_t count) {
   silence_hdf5_errors();
-  const std::uint64_t length = vector_length(parent, name);
   Handle dataset(check(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), "opening dataset " + name));
-  check_claimed_size(dataset.get(), length, sizeof(T), name);
-  std::vector<T> values(length);
+  check_claimed_size(dataset.get(), count, sizeof(T), name);
+  std::vector<T> values(count);
   if (!values.empty()) {
     check(H5Dread(dataset.get(), native_type<T>(), H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
           "reading dataset " + name);
@@ -245,9 +244,16 @@ std::vector<T> read_vector(hid_t parent, const std::string& name) {
   return values;
 }
 
+template <class T>
+std::vector<T> read_vector(hid_t parent, const std::string& name) {
+  silence_hdf5_errors();
+  return read_elements<T>(parent, name, vector_length(parent, name));
+}
+
 #define SIM_H5_INSTANTIATE(T)                                                         \
   template void write_vector<T>(hid_t, const std::string&, std::span<const T>, bool); \
-  template std::vector<T> read_vector<T>(hid_t, const std::string&);
+  template std::vector<T> read_vector<T>(hid_t, const std::string&);                  \
+  template std::vector<T> read_elements<T>(hid_t, const std::string&, std::uint64_t);
 SIM_H5_INSTANTIATE(std::uint8_t)
 SIM_H5_INSTANTIATE(std::uint32_t)
 SIM_H5_INSTANTIATE(std::uint64_t)

@@ -87,6 +87,11 @@ std::uint64_t vector_length(hid_t parent, const std::string& name);
 template <class T>
 std::vector<T> read_vector(hid_t parent, const std::string& name);
 
+/// Reads a whole dataset of `count` elements (any rank), converting to T; its storage size is
+/// checked against `count` first (a damaged file cannot claim more memory than it holds).
+template <class T>
+std::vector<T> read_elements(hid_t parent, const std::string& name, std::uint64_t count);
+
 void write_attribute(hid_t object, const std::string& name, const std::string& value);
 void write_attribute(hid_t object, const std::string& name, std::uint64_t value);
 std::string read_string_attribute(hid_t object, const std::string& name);

@@ -111,15 +111,7 @@ Dims array_dims(hid_t parent, const std::string& name) {
 template <class T>
 std::vector<T> read_array(hid_t parent, const std::string& name) {
   silence_hdf5_errors();
-  const hsize_t count = element_count(array_dims(parent, name));
-  Handle dataset(check(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), "opening dataset " + name));
-  check_claimed_size(dataset.get(), count, sizeof(T), name);
-  std::vector<T> values(count);
-  if (!values.empty()) {
-    check(H5Dread(dataset.get(), native_type<T>(), H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
-          "reading dataset " + name);
-  }
-  return values;
+  return read_elements<T>(parent, name, element_count(array_dims(parent, name)));
 }
 
 #define SIM_H5_ARRAY_INSTANTIATE(T)                                                     \

@@ -39,9 +39,8 @@ std::vector<util::Bitset> draw_tie_bits(const scenario::Scenario& s, std::size_t
       for (std::size_t k = 0; k < s.platforms.size(); ++k) {
         const double rebuild = s.platforms[k].rebuild;
         if (rebuild >= 1.0) continue;
-        const std::uint64_t bits = block.v[k / 2] >> (32 * (k % 2));
-        const auto uniform = static_cast<double>(bits & 0xFFFFFFFFU) * 0x1p-32;
-        if (uniform < rebuild) ties[k].word(word) |= std::uint64_t{1} << (position % 64);
+        if (rng::half_uniform(block, k) < rebuild)
+          ties[k].word(word) |= std::uint64_t{1} << (position % 64);
       }
     }
   });

@@ -26,10 +26,7 @@ class WeeklyUniforms {
  public:
   WeeklyUniforms(const ModelContext& c, NodeId agent, std::uint32_t week)
       : block_(rng::philox_block(c.run, {rng::Stream::kModelWeek, agent, week}, 0)) {}
-  double at(std::size_t platform) const {
-    const std::uint64_t half = block_.v[platform / 2] >> (32 * (platform % 2));
-    return static_cast<double>(half & 0xFFFFFFFFU) * 0x1p-32;
-  }
+  double at(std::size_t platform) const { return rng::half_uniform(block_, platform); }
 
  private:
   r123::Philox4x64::ctr_type block_;

@@ -13,11 +13,6 @@ using model::has;
 
 constexpr float kNever = std::numeric_limits<float>::infinity();
 
-/// 32-bit half k of a Philox block, as a uniform in [0, 1).
-double half_uniform(const r123::Philox4x64::ctr_type& block, std::size_t k) {
-  return static_cast<double>((block.v[k / 2] >> (32 * (k % 2))) & 0xFFFFFFFFU) * 0x1p-32;
-}
-
 /// Exponential with the given mean from 64 random bits (inverse transform on (0, 1]).
 double exponential_hours(std::uint64_t bits, double mean) {
   return -std::log(rng::to_unit_open(bits)) * mean;
@@ -81,7 +76,7 @@ void MessageSimulator::find_viewers(const model::AgentState& state, std::uint32_
       const auto k = static_cast<std::size_t>(std::countr_zero(bits));
       const double chance =
           has(state.follows[agent], k) ? feed[k] : c_.scenario.platforms[k].discovery_reach;
-      if (half_uniform(view, k) >= chance) continue;
+      if (rng::half_uniform(view, k) >= chance) continue;
       const std::uint64_t wait =
           rng::draw_bits(c_.run, {rng::Stream::kReachTime, agent, week, post}, k);
       const double check_mean = 24.0 / c_.scenario.platforms[k].check_ins_per_day;
@@ -108,7 +103,7 @@ void MessageSimulator::spread_on(std::size_t k, const model::AgentState& state, 
     if (when > time_[viewer]) continue;
     const std::size_t segment = segments.empty() ? 0 : static_cast<std::size_t>(segments[viewer]);
     const auto share = rng::philox_block(c_.run, {rng::Stream::kReachShare, viewer, week, post}, 0);
-    if (half_uniform(share, k) >= p.reshare[segment]) continue;
+    if (rng::half_uniform(share, k) >= p.reshare[segment]) continue;
     const auto followers = c_.graph.followers(viewer);
     const graph::ArcIndex first = c_.graph.first_arc(viewer);
     for (std::size_t i = 0; i < followers.size(); ++i) {

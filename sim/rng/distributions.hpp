@@ -79,20 +79,44 @@ std::int64_t integer_range(Source& source, std::int64_t low, std::int64_t high) 
   return low + static_cast<std::int64_t>(below(source, span));
 }
 
-/// Number of failures before the first success in Bernoulli(p) trials: the skip to the next
-/// success when walking candidates with probability p each. One draw. p <= 0 gives the maximum,
-/// 2^62: far beyond any candidate range, yet a candidate index plus a skip never overflows.
-inline constexpr std::uint64_t kNeverSkip = std::uint64_t{1} << 62;
-inline std::uint64_t geometric_skip_from(std::uint64_t bits, double p) {
-  if (p >= 1.0) return 0;
-  if (p <= 0.0) return kNeverSkip;
-  const double skip = std::floor(std::log(to_unit_open(bits)) / std::log1p(-p));
-  return skip >= static_cast<double>(kNeverSkip) ? kNeverSkip : static_cast<std::uint64_t>(skip);
-}
+/// Number of failures before the first success in Bernoulli(p) trials, for one fixed p with its
+/// logarithm precomputed: the skip to the next success when walking candidates with probability p
+/// each (inverse transform, one draw). p <= 0 gives kNever, 2^62: far beyond any candidate range,
+/// yet a candidate index plus a skip never overflows.
+class GeometricSkip {
+ public:
+  static constexpr std::uint64_t kNever = std::uint64_t{1} << 62;
 
-template <class Source>
-std::uint64_t geometric_skip(Source& source, double p) {
-  return geometric_skip_from(source.next(), p);
+  GeometricSkip() : GeometricSkip(0.0) {}
+  explicit GeometricSkip(double p)
+      : p_(p),
+        inverse_log_q_(p > 0.0 && p < 1.0 ? 1.0 / std::log1p(-p) : 0.0),
+        always_(p >= 1.0),
+        never_(!(p > 0.0)) {}
+
+  double probability() const { return p_; }
+
+  /// The skip for 64 random bits.
+  std::uint64_t operator()(std::uint64_t bits) const {
+    if (always_) return 0;
+    if (never_) return kNever;
+    const double skip = std::floor(std::log(to_unit_open(bits)) * inverse_log_q_);
+    return skip >= static_cast<double>(kNever) ? kNever : static_cast<std::uint64_t>(skip);
+  }
+
+ private:
+  double p_ = 0.0;
+  double inverse_log_q_ = 0.0;
+  bool always_ = false;
+  bool never_ = true;
+};
+
+/// 32-bit half k (0..7) of a Philox4x64 block as a uniform in [0, 1) with resolution 2^-32: one
+/// block gives eight such uniforms (one per platform, for example).
+template <class Block>
+double half_uniform(const Block& block, std::size_t k) {
+  const std::uint64_t half = block.v[k / 2] >> (32 * (k % 2));
+  return static_cast<double>(half & 0xFFFFFFFFU) * 0x1p-32;
 }
 
 /// Log-normal: exp(Normal(mu, sigma)). Two draws.

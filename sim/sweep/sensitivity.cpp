@@ -97,14 +97,9 @@ MorrisEffects morris_effects(const Design& design, const std::vector<double>& ou
     double absolute = 0.0;
     for (const double e : ee)
       absolute += std::abs(e);
-    const double mean = util::mean_of(ee);
-    double squares = 0.0;
-    for (const double e : ee)
-      squares += (e - mean) * (e - mean);
-    out.mu.push_back(mean);
+    out.mu.push_back(util::mean_of(ee));
     out.mu_star.push_back(ee.empty() ? 0.0 : absolute / static_cast<double>(ee.size()));
-    out.sigma.push_back(ee.size() > 1 ? std::sqrt(squares / static_cast<double>(ee.size() - 1))
-                                      : 0.0);
+    out.sigma.push_back(util::standard_deviation(ee));
   }
   return out;
 }

@@ -21,4 +21,13 @@ double mean_of(const std::vector<double>& values) {
   return std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());
 }
 
+double standard_deviation(const std::vector<double>& values) {
+  if (values.size() < 2) return 0.0;
+  const double mean = mean_of(values);
+  double squares = 0.0;
+  for (const double v : values)
+    squares += (v - mean) * (v - mean);
+  return std::sqrt(squares / static_cast<double>(values.size() - 1));
+}
+
 }  // namespace sim::util

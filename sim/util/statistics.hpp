@@ -10,4 +10,7 @@ double quantile(std::vector<double> values, double q);
 
 double mean_of(const std::vector<double>& values);
 
+/// The sample standard deviation (divisor n - 1); 0 for fewer than two values.
+double standard_deviation(const std::vector<double>& values);
+
 }  // namespace sim::util

@@ -111,11 +111,15 @@ TEST(IntegerRange, CoversBothEnds) {
 TEST(GeometricSkip, HasMeanFailuresBeforeSuccess) {
   auto s = stream_for(9);
   const double p = 0.2;
-  const auto m = moments([&] { return static_cast<double>(geometric_skip(s, p)); });
+  const GeometricSkip skip(p);
+  const auto m = moments([&] { return static_cast<double>(skip(s.next())); });
   const double mean = (1 - p) / p, sd = std::sqrt(1 - p) / p;
   EXPECT_NEAR(m.mean, mean, tolerance(sd));
-  EXPECT_EQ(geometric_skip_from(12345, 1.0), 0u);
-  EXPECT_EQ(geometric_skip_from(12345, 0.0), kNeverSkip);
+  EXPECT_EQ(GeometricSkip(1.0)(12345), 0u);
+  EXPECT_EQ(GeometricSkip(0.0)(12345), GeometricSkip::kNever);
+  EXPECT_EQ(GeometricSkip(-0.5)(12345), GeometricSkip::kNever);
+  // The smallest positive p still stops at kNever, so an index plus a skip cannot overflow.
+  EXPECT_LE(GeometricSkip(1e-300)(1), GeometricSkip::kNever);
 }
 
 TEST(GeometricSkip, MatchesTheProbabilityOfEachSkip) {
@@ -123,7 +127,7 @@ TEST(GeometricSkip, MatchesTheProbabilityOfEachSkip) {
   const double p = 0.5;
   std::array<int, 4> counts{};
   for (int i = 0; i < kSamples; ++i) {
-    const auto k = geometric_skip(s, p);
+    const auto k = GeometricSkip(p)(s.next());
     if (k < counts.size()) ++counts[k];
   }
   for (std::size_t k = 0; k < counts.size(); ++k) {
@@ -156,6 +160,16 @@ TEST(Streams, NeighbouringEntitiesAreUncorrelated) {
   }
   const double mean = sum_x / kSamples;
   EXPECT_NEAR((sum_xy / kSamples - mean * mean) * 12.0, 0.0, 5.0 / std::sqrt(double(kSamples)));
+}
+
+TEST(HalfUniform, ReadsEachHalfOfABlockInOrder) {
+  r123::Philox4x64::ctr_type block{};
+  block.v[0] = (std::uint64_t{1} << 32) | 0x80000000ULL;  // half 0: 2^31, half 1: 1
+  block.v[3] = std::uint64_t{0xFFFFFFFF} << 32;           // half 7: 2^32 - 1
+  EXPECT_EQ(half_uniform(block, 0), 0.5);
+  EXPECT_EQ(half_uniform(block, 1), 0x1p-32);
+  EXPECT_EQ(half_uniform(block, 2), 0.0);
+  EXPECT_EQ(half_uniform(block, 7), 1.0 - 0x1p-32);
 }
 
 }  // namespace

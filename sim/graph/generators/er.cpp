@@ -19,12 +19,12 @@ Graph generate_er(const ErParams& params) {
   if (n < 2) return build_graph(n, {});
   const double p = std::min(1.0, params.mean_degree / static_cast<double>(n - 1));
   const rng::RunKey key{params.seed, 0};
+  const rng::GeometricSkip skip(p);
   auto arcs = collect_arcs(n, [&](NodeId u, std::vector<Arc>& out) {
     rng::RandomStream draws(key, {.stream = rng::Stream::kGraphArcs, .entity = u});
     const std::uint64_t first = params.directed ? 0 : std::uint64_t{u} + 1;
     const std::uint64_t last = params.directed ? n - 1 : n;  // candidate index range [first, last)
-    for (std::uint64_t j = first + rng::geometric_skip(draws, p); j < last;
-         j += 1 + rng::geometric_skip(draws, p)) {
+    for (std::uint64_t j = first + skip(draws.next()); j < last; j += 1 + skip(draws.next())) {
       if (params.directed) {
         out.push_back({u, static_cast<NodeId>(j + (j >= u ? 1 : 0))});
       } else {

@@ -42,8 +42,8 @@ Graph generate_sbm(const SbmParams& params) {
       const NodeId first = params.directed ? block_start(block, params)
                                            : std::max(block_start(block, params), u + 1);
       const NodeId last = block_start(block + 1, params);
-      for (std::uint64_t v = first + rng::geometric_skip(draws, p); v < last;
-           v += 1 + rng::geometric_skip(draws, p)) {
+      const rng::GeometricSkip skip(p);
+      for (std::uint64_t v = first + skip(draws.next()); v < last; v += 1 + skip(draws.next())) {
         if (v == u) continue;
         if (params.directed) {
           out.push_back({u, static_cast<NodeId>(v)});

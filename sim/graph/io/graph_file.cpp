@@ -74,7 +74,7 @@ void write_attributes(hid_t group, const NodeAttributes& attributes) {
         reinterpret_cast<const std::uint8_t*>(attributes.segment.data()),
         attributes.segment.size());
     sim::io::write_vector(nodes.get(), "segment", codes, true);
-    const sim::io::Handle dataset(H5Dopen2(nodes.get(), "segment", H5P_DEFAULT));
+    const sim::io::Handle dataset = sim::io::open_dataset(nodes.get(), "segment");
     sim::io::write_attribute(dataset.get(), "names", segment_names());
   }
   if (!attributes.external_id.empty()) {
