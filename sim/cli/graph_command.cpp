@@ -46,9 +46,10 @@ std::string generator_catalogue_text() {
   std::string text = "\nGenerators (SPEC = NAME:key=value,...):\n";
   for (const auto& info : graph::generators::generator_catalogue()) {
     text += "  " + std::string(info.name) + ": " + std::string(info.summary) + "\n";
-    for (const auto& parameter : info.parameters) {
-      text += "      " + std::string(parameter.key) + " (default " +
-              std::string(parameter.default_value.empty() ? "none" : parameter.default_value) +
+    const std::vector<std::string> defaults = graph::generators::parameter_defaults(info);
+    for (std::size_t i = 0; i < info.parameters.size(); ++i) {
+      const auto& parameter = info.parameters[i];
+      text += "      " + std::string(parameter.key) + " (default " + defaults[i] +
               "): " + std::string(parameter.meaning) + "\n";
     }
   }

@@ -1,6 +1,7 @@
 #include "sim/graph/generator_spec.hpp"
 
 #include <algorithm>
+#include <charconv>
 
 #include "sim/util/did_you_mean.hpp"
 #include "sim/util/error.hpp"
@@ -14,7 +15,42 @@ namespace {
   throw util::InputError({.file = "generator spec '" + std::string(text) + "'"}, problem);
 }
 
+DefaultsRecorder*& active_recorder() {
+  thread_local DefaultsRecorder* recorder = nullptr;
+  return recorder;
+}
+
+/// The shortest text that reads back as the same double.
+std::string real_text(double value) {
+  char text[32];
+  const auto end = std::to_chars(text, text + sizeof text, value).ptr;
+  return {text, end};
+}
+
+void record_default(std::string_view key, std::string value) {
+  if (active_recorder() != nullptr) active_recorder()->record(key, std::move(value));
+}
+
 }  // namespace
+
+DefaultsRecorder::DefaultsRecorder() {
+  active_recorder() = this;
+}
+
+DefaultsRecorder::~DefaultsRecorder() {
+  active_recorder() = nullptr;
+}
+
+std::string DefaultsRecorder::value(std::string_view key) const {
+  for (const auto& [name, value] : values_) {
+    if (name == key) return value;
+  }
+  return {};
+}
+
+void DefaultsRecorder::record(std::string_view key, std::string value) {
+  values_.emplace_back(std::string(key), std::move(value));
+}
 
 GeneratorSpec parse_generator_spec(std::string_view text) {
   GeneratorSpec spec;
@@ -73,7 +109,10 @@ bool SpecReader::has(std::string_view key) const {
 std::uint64_t SpecReader::count(std::string_view key, std::uint64_t fallback, std::uint64_t min,
                                 std::uint64_t max) const {
   const std::string* text = find(key);
-  if (text == nullptr) return fallback;
+  if (text == nullptr) {
+    record_default(key, std::to_string(fallback));
+    return fallback;
+  }
   const auto value = util::parse_unsigned(*text);
   if (!value) fail(key, "expected a non-negative integer, got '" + *text + "'");
   if (*value < min || *value > max) {
@@ -85,7 +124,10 @@ std::uint64_t SpecReader::count(std::string_view key, std::uint64_t fallback, st
 
 double SpecReader::real(std::string_view key, double fallback, double min, double max) const {
   const std::string* text = find(key);
-  if (text == nullptr) return fallback;
+  if (text == nullptr) {
+    record_default(key, real_text(fallback));
+    return fallback;
+  }
   const auto value = util::parse_real(*text);
   if (!value) fail(key, "expected a number, got '" + *text + "'");
   if (*value < min || *value > max) {
@@ -97,7 +139,10 @@ double SpecReader::real(std::string_view key, double fallback, double min, doubl
 
 bool SpecReader::flag(std::string_view key, bool fallback) const {
   const std::string* text = find(key);
-  if (text == nullptr) return fallback;
+  if (text == nullptr) {
+    record_default(key, fallback ? "true" : "false");
+    return fallback;
+  }
   const auto value = util::parse_bool(*text);
   if (!value) fail(key, "expected true or false, got '" + *text + "'");
   return *value;
@@ -105,6 +150,7 @@ bool SpecReader::flag(std::string_view key, bool fallback) const {
 
 std::string SpecReader::text(std::string_view key, std::string_view fallback) const {
   const std::string* value = find(key);
+  if (value == nullptr) record_default(key, std::string(fallback));
   return value == nullptr ? std::string(fallback) : *value;
 }
 

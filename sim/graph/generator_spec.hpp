@@ -23,11 +23,30 @@ struct GeneratorSpec {
 /// key is repeated.
 GeneratorSpec parse_generator_spec(std::string_view text);
 
-/// One parameter a generator accepts: for validation, help text and documentation.
+/// One parameter a generator accepts: for validation, help text and documentation. Its default
+/// is the fallback the generator's reader uses (written once, in the generator's parameter
+/// struct); `computed` describes a default that depends on other values ("sqrt(n kmin)").
 struct ParameterInfo {
   std::string_view key;
-  std::string_view default_value;
   std::string_view meaning;
+  std::string_view computed = {};
+};
+
+/// While alive, every fallback a SpecReader on this thread uses is recorded as text, by key:
+/// how the catalogue learns each generator's defaults from the generator itself.
+class DefaultsRecorder {
+ public:
+  DefaultsRecorder();
+  ~DefaultsRecorder();
+  DefaultsRecorder(const DefaultsRecorder&) = delete;
+  DefaultsRecorder& operator=(const DefaultsRecorder&) = delete;
+
+  /// The recorded default of `key` ("" when none was recorded).
+  std::string value(std::string_view key) const;
+  void record(std::string_view key, std::string value);
+
+ private:
+  std::vector<std::pair<std::string, std::string>> values_;
 };
 
 /// Typed access to a spec's values. Construction rejects keys not in `parameters`.

@@ -62,5 +62,30 @@ TEST(GeneratorSpec, OutOfRangeAndMistypedValuesAreNamed) {
   EXPECT_NE(message_of("config:degrees=x,gamma=2").find("cannot be combined"), std::string::npos);
 }
 
+// The defaults --help prints are the ones the generators use: a spec that spells out every
+// printed default (n made small) gives the same graph as the spec that leaves them out.
+TEST(GeneratorSpec, PrintedDefaultsAreTheDefaultsInUse) {
+  for (const auto& info : generators::generator_catalogue()) {
+    const std::vector<std::string> defaults = generators::parameter_defaults(info);
+    ASSERT_EQ(defaults.size(), info.parameters.size()) << info.name;
+    std::string spelled = std::string(info.name) + ":n=300";
+    for (std::size_t i = 0; i < defaults.size(); ++i) {
+      const ParameterInfo& parameter = info.parameters[i];
+      EXPECT_FALSE(defaults[i].empty()) << info.name << " " << parameter.key;
+      if (parameter.key == "n" || !parameter.computed.empty()) continue;
+      spelled += "," + std::string(parameter.key) + "=" + defaults[i];
+    }
+    const Graph plain =
+        generators::generate(parse_generator_spec(std::string(info.name) + ":n=300"));
+    const Graph explicit_defaults = generators::generate(parse_generator_spec(spelled));
+    EXPECT_EQ(plain.node_count(), explicit_defaults.node_count()) << spelled;
+    ASSERT_EQ(plain.arc_count(), explicit_defaults.arc_count()) << spelled;
+    EXPECT_TRUE(std::ranges::equal(plain.out_offsets(), explicit_defaults.out_offsets()))
+        << spelled;
+    EXPECT_TRUE(std::ranges::equal(plain.out_targets(), explicit_defaults.out_targets()))
+        << spelled;
+  }
+}
+
 }  // namespace
 }  // namespace sim::graph

@@ -57,19 +57,19 @@ Graph generate_ba(const BaParams& params) {
 namespace {
 
 constexpr std::array kBaParameters{
-    ParameterInfo{"n", "1000", "number of nodes"},
-    ParameterInfo{"m", "5", "links added by each new node"},
-    ParameterInfo{"directed", "true", "new nodes follow (true) or link symmetrically (false)"},
-    ParameterInfo{"seed", "1", "random seed"},
+    ParameterInfo{"n", "number of nodes"},
+    ParameterInfo{"m", "links added by each new node"},
+    ParameterInfo{"directed", "new nodes follow (true) or link symmetrically (false)"},
+    ParameterInfo{"seed", "random seed"},
 };
 
 BaParams ba_params(const GeneratorSpec& spec) {
   const SpecReader reader(spec, kBaParameters);
   BaParams params;
-  params.nodes = static_cast<NodeId>(reader.count("n", 1000, 1, kMaxNodes - 1));
-  params.links = static_cast<std::uint32_t>(reader.count("m", 5, 1, 100000));
-  params.directed = reader.flag("directed", true);
-  params.seed = reader.count("seed", 1, 0, UINT64_MAX);
+  params.nodes = static_cast<NodeId>(reader.count("n", params.nodes, 1, kMaxNodes - 1));
+  params.links = static_cast<std::uint32_t>(reader.count("m", params.links, 1, 100000));
+  params.directed = reader.flag("directed", params.directed);
+  params.seed = reader.count("seed", params.seed, 0, UINT64_MAX);
   if (params.links >= params.nodes) reader.fail("m", "must be smaller than n");
   return params;
 }

@@ -120,18 +120,19 @@ std::vector<std::uint32_t> read_degree_sequence(const std::string& path) {
 namespace {
 
 constexpr std::array kConfigParameters{
-    ParameterInfo{"n", "1000", "number of nodes (power-law variant)"},
-    ParameterInfo{"gamma", "2.5", "power-law exponent of the degree distribution"},
-    ParameterInfo{"kmin", "2", "smallest degree"},
-    ParameterInfo{"kmax", "sqrt(n kmin)", "largest degree"},
-    ParameterInfo{"degrees", "", "file with one degree per line (overrides n, gamma, kmin, kmax)"},
-    ParameterInfo{"seed", "1", "random seed"},
+    ParameterInfo{"n", "number of nodes (power-law variant)"},
+    ParameterInfo{"gamma", "power-law exponent of the degree distribution"},
+    ParameterInfo{"kmin", "smallest degree"},
+    ParameterInfo{"kmax", "largest degree", "sqrt(n kmin)"},
+    ParameterInfo{"degrees", "file with one degree per line (overrides n, gamma, kmin, kmax)",
+                  "none"},
+    ParameterInfo{"seed", "random seed"},
 };
 
 ConfigParams config_params(const GeneratorSpec& spec) {
   const SpecReader reader(spec, kConfigParameters);
   ConfigParams params;
-  params.seed = reader.count("seed", 1, 0, UINT64_MAX);
+  params.seed = reader.count("seed", params.seed, 0, UINT64_MAX);
   if (reader.has("degrees")) {
     for (const char* key : {"n", "gamma", "kmin", "kmax"}) {
       if (reader.has(key)) reader.fail(key, "cannot be combined with 'degrees'");
@@ -139,11 +140,12 @@ ConfigParams config_params(const GeneratorSpec& spec) {
     params.degrees = read_degree_sequence(reader.text("degrees", ""));
     return params;
   }
-  params.nodes = static_cast<NodeId>(reader.count("n", 1000, 2, kMaxNodes - 1));
-  params.exponent = reader.real("gamma", 2.5, 1.01, 10.0);
-  params.min_degree = static_cast<std::uint32_t>(reader.count("kmin", 2, 1, params.nodes - 1));
-  params.max_degree = static_cast<std::uint32_t>(
-      reader.count("kmax", 0, params.min_degree, std::min<NodeId>(params.nodes - 1, 1u << 24)));
+  params.nodes = static_cast<NodeId>(reader.count("n", params.nodes, 2, kMaxNodes - 1));
+  params.exponent = reader.real("gamma", params.exponent, 1.01, 10.0);
+  params.min_degree =
+      static_cast<std::uint32_t>(reader.count("kmin", params.min_degree, 1, params.nodes - 1));
+  params.max_degree = static_cast<std::uint32_t>(reader.count(
+      "kmax", params.max_degree, params.min_degree, std::min<NodeId>(params.nodes - 1, 1u << 24)));
   return params;
 }
 

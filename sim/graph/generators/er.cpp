@@ -38,19 +38,19 @@ Graph generate_er(const ErParams& params) {
 namespace {
 
 constexpr std::array kErParameters{
-    ParameterInfo{"n", "1000", "number of nodes"},
-    ParameterInfo{"mean_degree", "10", "mean out-degree (directed) or mean degree (undirected)"},
-    ParameterInfo{"directed", "true", "draw ordered pairs (true) or unordered pairs (false)"},
-    ParameterInfo{"seed", "1", "random seed"},
+    ParameterInfo{"n", "number of nodes"},
+    ParameterInfo{"mean_degree", "mean out-degree (directed) or mean degree (undirected)"},
+    ParameterInfo{"directed", "draw ordered pairs (true) or unordered pairs (false)"},
+    ParameterInfo{"seed", "random seed"},
 };
 
 ErParams er_params(const GeneratorSpec& spec) {
   const SpecReader reader(spec, kErParameters);
   ErParams params;
-  params.nodes = static_cast<NodeId>(reader.count("n", 1000, 1, kMaxNodes - 1));
-  params.mean_degree = reader.real("mean_degree", 10.0, 0.0, 1e6);
-  params.directed = reader.flag("directed", true);
-  params.seed = reader.count("seed", 1, 0, UINT64_MAX);
+  params.nodes = static_cast<NodeId>(reader.count("n", params.nodes, 1, kMaxNodes - 1));
+  params.mean_degree = reader.real("mean_degree", params.mean_degree, 0.0, 1e6);
+  params.directed = reader.flag("directed", params.directed);
+  params.seed = reader.count("seed", params.seed, 0, UINT64_MAX);
   if (params.nodes > 1 && params.mean_degree > params.nodes - 1) {
     reader.fail("mean_degree", "must not exceed n - 1");
   }

@@ -9,20 +9,20 @@ namespace sim::graph::generators {
 namespace {
 
 constexpr std::array kFollowerParameters{
-    ParameterInfo{"n", "62000", "number of nodes (the organisation's followers)"},
-    ParameterInfo{"following", "6.1", "mean follows per node before follow-backs"},
-    ParameterInfo{"closure", "0.715", "share of follows made by triadic closure"},
-    ParameterInfo{"activity_sigma", "1.0", "log-normal sigma of follows per node"},
-    ParameterInfo{"popularity_sigma", "2.0", "log-normal sigma of popularity"},
-    ParameterInfo{"follow_back", "0.26", "follow-back probability of citizens and organisations"},
-    ParameterInfo{"follow_back_hub", "0.10", "follow-back probability of media and politicians"},
-    ParameterInfo{"media", "0.03", "share of media accounts"},
-    ParameterInfo{"politician", "0.02", "share of politicians"},
-    ParameterInfo{"organisation", "0.05", "share of organisations"},
-    ParameterInfo{"media_popularity", "12", "popularity multiplier of media accounts"},
-    ParameterInfo{"politician_popularity", "8", "popularity multiplier of politicians"},
-    ParameterInfo{"organisation_popularity", "3", "popularity multiplier of organisations"},
-    ParameterInfo{"seed", "1", "random seed"},
+    ParameterInfo{"n", "number of nodes (the organisation's followers)"},
+    ParameterInfo{"following", "mean follows per node before follow-backs"},
+    ParameterInfo{"closure", "share of follows made by triadic closure"},
+    ParameterInfo{"activity_sigma", "log-normal sigma of follows per node"},
+    ParameterInfo{"popularity_sigma", "log-normal sigma of popularity"},
+    ParameterInfo{"follow_back", "follow-back probability of citizens and organisations"},
+    ParameterInfo{"follow_back_hub", "follow-back probability of media and politicians"},
+    ParameterInfo{"media", "share of media accounts"},
+    ParameterInfo{"politician", "share of politicians"},
+    ParameterInfo{"organisation", "share of organisations"},
+    ParameterInfo{"media_popularity", "popularity multiplier of media accounts"},
+    ParameterInfo{"politician_popularity", "popularity multiplier of politicians"},
+    ParameterInfo{"organisation_popularity", "popularity multiplier of organisations"},
+    ParameterInfo{"seed", "random seed"},
 };
 
 FollowerParams follower_params(const GeneratorSpec& spec) {

@@ -37,6 +37,18 @@ void check_spec(const GeneratorSpec& spec) {
   generator_of(spec).check(spec);
 }
 
+std::vector<std::string> parameter_defaults(const GeneratorInfo& generator) {
+  const DefaultsRecorder recorder;
+  generator.check(GeneratorSpec{std::string(generator.name), std::string(generator.name), {}});
+  std::vector<std::string> defaults;
+  for (const ParameterInfo& parameter : generator.parameters) {
+    std::string value = parameter.computed.empty() ? recorder.value(parameter.key)
+                                                   : std::string(parameter.computed);
+    defaults.push_back(value.empty() ? "none" : value);
+  }
+  return defaults;
+}
+
 bool is_generator_spec(std::string_view text) {
   const std::string_view name = text.substr(0, text.find(':'));
   for (const auto& info : generator_catalogue()) {

@@ -4,7 +4,9 @@
 /// by node, stub or arc through sim::rng, never by thread or iteration order.
 
 #include <span>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "sim/graph/generator_spec.hpp"
 #include "sim/graph/graph.hpp"
@@ -28,6 +30,11 @@ Graph generate(const GeneratorSpec& spec);
 
 /// Checks a spec as generate() would (name, keys, values), without generating: util::InputError.
 void check_spec(const GeneratorSpec& spec);
+
+/// The default of each of the generator's parameters as text, in the order of its parameters:
+/// the generator's own fallbacks, read by checking an empty spec; `computed` where it has one,
+/// and "none" for a parameter without a default.
+std::vector<std::string> parameter_defaults(const GeneratorInfo& generator);
 
 /// True when `text` starts with "NAME:" or equals "NAME" for a known generator name.
 bool is_generator_spec(std::string_view text);

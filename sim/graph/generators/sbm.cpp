@@ -63,23 +63,24 @@ Graph generate_sbm(const SbmParams& params) {
 namespace {
 
 constexpr std::array kSbmParameters{
-    ParameterInfo{"n", "1000", "number of nodes"},
-    ParameterInfo{"blocks", "4", "number of equal-size communities"},
-    ParameterInfo{"mean_degree_in", "8", "expected arcs per node inside its community"},
-    ParameterInfo{"mean_degree_out", "2", "expected arcs per node to other communities"},
-    ParameterInfo{"directed", "true", "ordered pairs (true) or unordered pairs (false)"},
-    ParameterInfo{"seed", "1", "random seed"},
+    ParameterInfo{"n", "number of nodes"},
+    ParameterInfo{"blocks", "number of equal-size communities"},
+    ParameterInfo{"mean_degree_in", "expected arcs per node inside its community"},
+    ParameterInfo{"mean_degree_out", "expected arcs per node to other communities"},
+    ParameterInfo{"directed", "ordered pairs (true) or unordered pairs (false)"},
+    ParameterInfo{"seed", "random seed"},
 };
 
 SbmParams sbm_params(const GeneratorSpec& spec) {
   const SpecReader reader(spec, kSbmParameters);
   SbmParams params;
-  params.nodes = static_cast<NodeId>(reader.count("n", 1000, 2, kMaxNodes - 1));
-  params.blocks = static_cast<std::uint32_t>(reader.count("blocks", 4, 1, params.nodes));
-  params.mean_degree_in = reader.real("mean_degree_in", 8.0, 0.0, 1e6);
-  params.mean_degree_out = reader.real("mean_degree_out", 2.0, 0.0, 1e6);
-  params.directed = reader.flag("directed", true);
-  params.seed = reader.count("seed", 1, 0, UINT64_MAX);
+  params.nodes = static_cast<NodeId>(reader.count("n", params.nodes, 2, kMaxNodes - 1));
+  params.blocks =
+      static_cast<std::uint32_t>(reader.count("blocks", params.blocks, 1, params.nodes));
+  params.mean_degree_in = reader.real("mean_degree_in", params.mean_degree_in, 0.0, 1e6);
+  params.mean_degree_out = reader.real("mean_degree_out", params.mean_degree_out, 0.0, 1e6);
+  params.directed = reader.flag("directed", params.directed);
+  params.seed = reader.count("seed", params.seed, 0, UINT64_MAX);
   return params;
 }
 

@@ -49,21 +49,21 @@ Graph generate_ws(const WsParams& params) {
 namespace {
 
 constexpr std::array kWsParameters{
-    ParameterInfo{"n", "1000", "number of nodes"},
-    ParameterInfo{"k", "10", "lattice degree (even): k/2 neighbours on each side"},
-    ParameterInfo{"beta", "0.1", "rewiring probability per lattice edge"},
-    ParameterInfo{"directed", "false", "independent arcs in both directions (true) or edges"},
-    ParameterInfo{"seed", "1", "random seed"},
+    ParameterInfo{"n", "number of nodes"},
+    ParameterInfo{"k", "lattice degree (even): k/2 neighbours on each side"},
+    ParameterInfo{"beta", "rewiring probability per lattice edge"},
+    ParameterInfo{"directed", "independent arcs in both directions (true) or edges"},
+    ParameterInfo{"seed", "random seed"},
 };
 
 WsParams ws_params(const GeneratorSpec& spec) {
   const SpecReader reader(spec, kWsParameters);
   WsParams params;
-  params.nodes = static_cast<NodeId>(reader.count("n", 1000, 3, kMaxNodes - 1));
-  params.neighbours = static_cast<std::uint32_t>(reader.count("k", 10, 2, 100000));
-  params.rewire = reader.real("beta", 0.1, 0.0, 1.0);
-  params.directed = reader.flag("directed", false);
-  params.seed = reader.count("seed", 1, 0, UINT64_MAX);
+  params.nodes = static_cast<NodeId>(reader.count("n", params.nodes, 3, kMaxNodes - 1));
+  params.neighbours = static_cast<std::uint32_t>(reader.count("k", params.neighbours, 2, 100000));
+  params.rewire = reader.real("beta", params.rewire, 0.0, 1.0);
+  params.directed = reader.flag("directed", params.directed);
+  params.seed = reader.count("seed", params.seed, 0, UINT64_MAX);
   if (params.neighbours % 2 != 0) reader.fail("k", "must be even");
   if (params.neighbours >= params.nodes) reader.fail("k", "must be smaller than n");
   return params;
