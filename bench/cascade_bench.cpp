@@ -15,8 +15,8 @@
 #include <numeric>
 
 #include "sim/cascade/study.hpp"
+#include "sim/graph/formats/load.hpp"
 #include "sim/graph/generators/er.hpp"
-#include "sim/graph/io/load.hpp"
 
 namespace {
 
@@ -29,11 +29,11 @@ const graph::Graph& er_graph() {
 }
 
 const graph::Graph* bofa_graph() {
-  static const auto loaded = []() -> std::optional<graph::io::LoadedGraph> {
+  static const auto loaded = []() -> std::optional<graph::formats::LoadedGraph> {
     const std::filesystem::path path(
         TREK_SHARED_DIR "/data/twitter_follower_egonets_anwar2021/bofa_careers.edges.gz");
     if (!std::filesystem::exists(path)) return std::nullopt;
-    return graph::io::load_graph(path.string());
+    return graph::formats::load_graph(path.string());
   }();
   return loaded ? &loaded->graph : nullptr;
 }

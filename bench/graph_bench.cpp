@@ -6,9 +6,9 @@
 #include <filesystem>
 
 #include "sim/graph/build.hpp"
+#include "sim/graph/formats/graph_file.hpp"
 #include "sim/graph/generators/er.hpp"
 #include "sim/graph/generators/follower.hpp"
-#include "sim/graph/io/graph_file.hpp"
 #include "sim/graph/stats/graph_stats.hpp"
 #include "sim/rng/distributions.hpp"
 #include "sim/rng/philox.hpp"
@@ -58,10 +58,10 @@ void BM_LoadGraphFile(benchmark::State& state) {
   const auto n = static_cast<NodeId>(state.range(0));
   const std::string path = (std::filesystem::temp_directory_path() / "trek-bench-load.h5").string();
   const Graph graph = generators::generate_er({.nodes = n, .mean_degree = 20});
-  io::write_graph_file(graph, path, "bench");
+  formats::write_graph_file(graph, path, "bench");
   const auto bytes = static_cast<std::int64_t>(std::filesystem::file_size(path));
   for (auto _ : state)
-    benchmark::DoNotOptimize(io::read_graph_file(path));
+    benchmark::DoNotOptimize(formats::read_graph_file(path));
   state.SetBytesProcessed(state.iterations() * bytes);
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(graph.arc_count()));
   std::filesystem::remove(path);

@@ -9,8 +9,8 @@
 #include <filesystem>
 #include <string>
 
+#include "sim/graph/formats/graph_file.hpp"
 #include "sim/graph/generators/generator.hpp"
-#include "sim/graph/io/graph_file.hpp"
 
 namespace {
 
@@ -37,17 +37,18 @@ int main(int argc, char** argv) {
   const std::string mode = argc > 1 ? argv[1] : "";
   if (mode == "generate" && argc == 4) {
     auto start = std::chrono::steady_clock::now();
-    const auto graph = sim::graph::generators::generate(sim::graph::parse_generator_spec(argv[2]));
+    const auto graph =
+        sim::graph::generators::generate(sim::graph::generators::parse_generator_spec(argv[2]));
     report("generate", graph, seconds_since(start));
     start = std::chrono::steady_clock::now();
-    sim::graph::io::write_graph_file(graph, argv[3], "graph_scale");
+    sim::graph::formats::write_graph_file(graph, argv[3], "graph_scale");
     std::printf("write: %.2f s, %.2f GiB on disk\n", seconds_since(start),
                 static_cast<double>(std::filesystem::file_size(argv[3])) / (1 << 30));
     return 0;
   }
   if (mode == "load" && argc == 3) {
     const auto start = std::chrono::steady_clock::now();
-    const auto graph = sim::graph::io::read_graph_file(argv[2]);
+    const auto graph = sim::graph::formats::read_graph_file(argv[2]);
     const double seconds = seconds_since(start);
     report("load", graph, seconds);
     std::printf("load rate: %.0f MiB/s of file\n",

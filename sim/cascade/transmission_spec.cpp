@@ -1,6 +1,6 @@
 #include "sim/cascade/transmission_spec.hpp"
 
-#include "sim/graph/io/line_reader.hpp"
+#include "sim/graph/formats/line_reader.hpp"
 #include "sim/util/did_you_mean.hpp"
 #include "sim/util/error.hpp"
 #include "sim/util/parse_number.hpp"
@@ -50,7 +50,7 @@ std::array<double, graph::kSegmentCount> parse_segment_probabilities(const std::
 }
 
 std::vector<float> read_arc_probabilities(const std::string& path) {
-  graph::io::LineReader reader(path);
+  graph::formats::LineReader reader(path);
   std::vector<float> p;
   std::string_view line;
   while (reader.next(line)) {

@@ -11,7 +11,7 @@
 #include "sim/cascade/transmission_spec.hpp"
 #include "sim/cli/common.hpp"
 #include "sim/cli/json.hpp"
-#include "sim/graph/io/load.hpp"
+#include "sim/graph/formats/load.hpp"
 #include "sim/io/atomic_file.hpp"
 #include "sim/util/clock.hpp"
 #include "sim/util/error.hpp"
@@ -175,10 +175,10 @@ void run_cascade(const CascadeOptions& o) {
     throw util::InputError({"", 0, "--large"}, "must be a share of nodes in [0, 1]");
   }
   cascade::CascadeStudy study = study_from(o);
-  graph::io::EdgeListOptions edge_list;
+  graph::formats::EdgeListOptions edge_list;
   edge_list.follows = o.follows;
   if (o.nodes > 0) edge_list.node_count = o.nodes;
-  const auto loaded = graph::io::load_graph(o.graph, edge_list);
+  const auto loaded = graph::formats::load_graph(o.graph, edge_list);
   study.validate_for(loaded.graph);
   const double start = util::now_seconds();
   const cascade::CascadeSamples samples = cascade::run_study(loaded.graph, study);

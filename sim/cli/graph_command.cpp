@@ -8,8 +8,8 @@
 
 #include "sim/cli/common.hpp"
 #include "sim/cli/json.hpp"
+#include "sim/graph/formats/load.hpp"
 #include "sim/graph/generators/generator.hpp"
-#include "sim/graph/io/load.hpp"
 #include "sim/graph/stats/graph_stats.hpp"
 #include "sim/io/atomic_file.hpp"
 #include "sim/util/clock.hpp"
@@ -28,8 +28,8 @@ struct GraphOptions {
   std::uint64_t nodes = 0;
 };
 
-graph::io::EdgeListOptions edge_list_options(const GraphOptions& options) {
-  graph::io::EdgeListOptions edge_list;
+graph::formats::EdgeListOptions edge_list_options(const GraphOptions& options) {
+  graph::formats::EdgeListOptions edge_list;
   edge_list.follows = options.follows;
   if (options.nodes > 0) edge_list.node_count = options.nodes;
   return edge_list;
@@ -69,11 +69,11 @@ std::string elapsed_text(double start) {
 
 void run_generate(const GraphOptions& options) {
   const double start = util::now_seconds();
-  const auto spec = graph::parse_generator_spec(options.input);
+  const auto spec = graph::generators::parse_generator_spec(options.input);
   const io::OutputPolicy policy{.replace = options.force, .inputs = {}};
   io::check_output(options.output, policy);
   const graph::Graph graph = graph::generators::generate(spec);
-  graph::io::save_graph(graph, options.output, creator(), policy);
+  graph::formats::save_graph(graph, options.output, creator(), policy);
   inform(options.common,
          "wrote " + options.output + ": " + summary_line(graph) + " (" + elapsed_text(start) + ")");
 }
@@ -82,8 +82,8 @@ void run_convert(const GraphOptions& options) {
   const double start = util::now_seconds();
   const io::OutputPolicy policy{.replace = options.force, .inputs = {options.input}};
   io::check_output(options.output, policy);
-  const auto loaded = graph::io::load_graph(options.input, edge_list_options(options));
-  graph::io::save_graph(loaded.graph, options.output, creator(), policy);
+  const auto loaded = graph::formats::load_graph(options.input, edge_list_options(options));
+  graph::formats::save_graph(loaded.graph, options.output, creator(), policy);
   inform(options.common, "wrote " + options.output + ": " + summary_line(loaded.graph) + ", " +
                              std::to_string(loaded.report.self_loops) + " self-loops and " +
                              std::to_string(loaded.report.duplicates) +
@@ -145,7 +145,7 @@ void print_stats_table(const std::string& source, const graph::stats::GraphStats
 }
 
 void run_stats(const GraphOptions& options) {
-  const auto loaded = graph::io::load_graph(options.input, edge_list_options(options));
+  const auto loaded = graph::formats::load_graph(options.input, edge_list_options(options));
   const auto stats = graph::stats::compute_stats(loaded.graph, loaded.report);
   if (options.format == "json") {
     std::cout << stats_json(options.input, stats) << '\n';

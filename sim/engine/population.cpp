@@ -3,9 +3,9 @@
 #include <filesystem>
 
 #include "sim/engine/run_scenario.hpp"
-#include "sim/graph/generator_spec.hpp"
+#include "sim/graph/formats/load.hpp"
 #include "sim/graph/generators/generator.hpp"
-#include "sim/graph/io/load.hpp"
+#include "sim/graph/generators/generator_spec.hpp"
 #include "sim/util/error.hpp"
 #include "sim/util/input_file.hpp"
 
@@ -36,7 +36,7 @@ void check_population_source(const scenario::Scenario& s) {
                                  !util::path_exists(source) &&
                                  source.find('/') == std::string::npos;
     if (looks_like_spec || graph::generators::is_generator_spec(source)) {
-      graph::generators::check_spec(graph::parse_generator_spec(source));
+      graph::generators::check_spec(graph::generators::parse_generator_spec(source));
       return;
     }
     util::check_input_file(source);
@@ -49,7 +49,7 @@ graph::Graph load_population(const scenario::Scenario& s) {
   check_population_source(s);
   graph::Graph graph;
   try {
-    graph = graph::io::load_graph(resolve_graph_source(s)).graph;
+    graph = graph::formats::load_graph(resolve_graph_source(s)).graph;
   } catch (const util::InputError& e) {
     throw util::InputError({s.file, 0, "population.graph"}, e.what());
   }

@@ -9,8 +9,8 @@
 #include "sim/cascade/study.hpp"
 #include "sim/cascade/summary.hpp"
 
+#include "sim/graph/formats/load.hpp"
 #include "sim/graph/generators/follower.hpp"
-#include "sim/graph/io/load.hpp"
 #include "sim/graph/stats/graph_stats.hpp"
 #include "support/test_support.hpp"
 
@@ -44,7 +44,7 @@ class RealGraphStats : public ::testing::TestWithParam<RealGraph> {};
 TEST_P(RealGraphStats, MatchTheDataReadme) {
   if (sim::test::shared_dir().empty()) GTEST_SKIP() << "../shared/data is absent";
   const RealGraph& expected = GetParam();
-  const auto loaded = io::load_graph(data_path(expected.name));
+  const auto loaded = formats::load_graph(data_path(expected.name));
   const auto s = stats::compute_stats(loaded.graph, loaded.report);
   EXPECT_EQ(s.nodes, expected.nodes);
   EXPECT_EQ(s.arcs, expected.arcs);
@@ -71,7 +71,7 @@ TEST(FollowerModelCalibration, DefaultsReproduceTheRealGraphsWithin15Percent) {
   ASSERT_EQ(model.nodes, 62000u);
   const double model_degree = double(model.arcs) / model.nodes;
   for (const RealGraph& real : kRealGraphs) {
-    const auto s = stats::compute_stats(io::load_graph(data_path(real.name)).graph);
+    const auto s = stats::compute_stats(formats::load_graph(data_path(real.name)).graph);
     const double real_degree = double(s.arcs) / s.nodes;
     EXPECT_NEAR(model.reciprocity / s.reciprocity, 1.0, 0.15) << real.name;
     EXPECT_NEAR(model_degree / real_degree, 1.0, 0.15) << real.name;
@@ -84,7 +84,7 @@ TEST(FollowerModelCalibration, DefaultsReproduceTheRealGraphsWithin15Percent) {
 TEST(RealGraphCascades, ReachGrowsWithPAndKernelsAgree) {
   if (sim::test::shared_dir().empty()) GTEST_SKIP() << "../shared/data is absent";
   for (const char* name : {"bofa_careers", "verizoncareers", "hersheycareers"}) {
-    const auto loaded = io::load_graph(data_path(name));
+    const auto loaded = formats::load_graph(data_path(name));
     double previous = 0.0;
     for (const double p : {0.05, 0.1, 0.2}) {
       sim::cascade::CascadeStudy study;

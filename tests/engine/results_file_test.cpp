@@ -6,7 +6,7 @@
 #include "sim/engine/observables.hpp"
 #include "sim/engine/results_file.hpp"
 #include "sim/engine/results_reader.hpp"
-#include "sim/graph/io/load.hpp"
+#include "sim/graph/formats/load.hpp"
 #include "sim/io/atomic_file.hpp"
 #include "sim/scenario/read_scenario.hpp"
 #include "sim/util/error.hpp"
@@ -29,7 +29,7 @@ FinishedRun run_into(const std::string& path) {
       TREK_SOURCE_DIR "/scenarios/ghent/stay_on_x.toml",
       {"population.graph=follower:n=2000,seed=2", "simulation.weeks=12", "simulation.replicates=3",
        "output.snapshot_every=4", "reach.posts=3"});
-  run.graph = graph::io::load_graph(run.scenario.graph).graph;
+  run.graph = graph::formats::load_graph(run.scenario.graph).graph;
   io::write_atomically(path, [&](const std::string& temporary) {
     engine::ResultsFile file(temporary, run.scenario, run.graph, {"trek test", "trek run test"});
     struct Keep final : engine::RunObserver {

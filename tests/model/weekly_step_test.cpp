@@ -9,7 +9,7 @@
 
 #include "model/reference_model.hpp"
 #include "sim/engine/run_scenario.hpp"
-#include "sim/graph/io/load.hpp"
+#include "sim/graph/formats/load.hpp"
 #include "sim/model/weekly_step.hpp"
 #include "support/test_support.hpp"
 
@@ -22,7 +22,7 @@ using scenario::PlatformParams;
 using scenario::Scenario;
 
 const graph::Graph& small_graph() {
-  static const graph::Graph graph = graph::io::load_graph("follower:n=1500,seed=3").graph;
+  static const graph::Graph graph = graph::formats::load_graph("follower:n=1500,seed=3").graph;
   return graph;
 }
 
@@ -243,7 +243,7 @@ Scenario adoption_scenario(double pull, double imitation, std::uint32_t weeks) {
 
 TEST(Validation, WellMixedAdoptionFollowsTheBassRecursion) {
   // Discrete Bass: F(t+1) = F(t) + (p + q F(t)) (1 - F(t)).
-  const graph::Graph graph = graph::io::load_graph("er:n=40000,mean_degree=2,seed=1").graph;
+  const graph::Graph graph = graph::formats::load_graph("er:n=40000,mean_degree=2,seed=1").graph;
   const double p = 0.01, q = 0.4;
   const Scenario s = adoption_scenario(p, q, 40);
   const auto series = engine::run_replicate(s, graph, 0);
@@ -263,7 +263,7 @@ TEST(Validation, WellMixedAdoptionFollowsTheBassRecursion) {
 TEST(Validation, SmallStepsApproachTheBassClosedForm) {
   // With p and q per week small, the weekly recursion approaches the continuous Bass curve
   // F(t) = (1 - e^{-(p+q)t}) / (1 + (q/p) e^{-(p+q)t}).
-  const graph::Graph graph = graph::io::load_graph("er:n=40000,mean_degree=2,seed=1").graph;
+  const graph::Graph graph = graph::formats::load_graph("er:n=40000,mean_degree=2,seed=1").graph;
   const double p = 0.002, q = 0.05;
   const Scenario s = adoption_scenario(p, q, 200);
   const auto series = engine::run_replicate(s, graph, 0);

@@ -6,7 +6,7 @@
 
 #include <cmath>
 
-#include "sim/graph/io/load.hpp"
+#include "sim/graph/formats/load.hpp"
 #include "sim/reach/message_reach.hpp"
 
 namespace {
@@ -43,7 +43,7 @@ AgentState state_of(const std::vector<std::uint8_t>& bits) {
 }
 
 TEST(MessageReach, DeduplicatesExactlyAcrossPlatforms) {
-  const graph::Graph graph = graph::io::load_graph("er:n=6,mean_degree=2,seed=1").graph;
+  const graph::Graph graph = graph::formats::load_graph("er:n=6,mean_degree=2,seed=1").graph;
   const Scenario s = two_platforms();  // feed reach 1, no reshare, no discovery
   const model::ModelContext context(s, graph, {s.seed, 0});
   reach::MessageSimulator simulator(context);
@@ -62,7 +62,7 @@ TEST(MessageReach, DeduplicatesExactlyAcrossPlatforms) {
 }
 
 TEST(MessageReach, NothingWhereTheOrganisationIsAbsent) {
-  const graph::Graph graph = graph::io::load_graph("er:n=6,mean_degree=2,seed=1").graph;
+  const graph::Graph graph = graph::formats::load_graph("er:n=6,mean_degree=2,seed=1").graph;
   Scenario s = two_platforms();
   s.platforms[1].organisation_present = false;
   const model::ModelContext context(s, graph, {s.seed, 0});
@@ -74,7 +74,7 @@ TEST(MessageReach, NothingWhereTheOrganisationIsAbsent) {
 }
 
 struct Audience {
-  graph::Graph graph = graph::io::load_graph("follower:n=3000,seed=5").graph;
+  graph::Graph graph = graph::formats::load_graph("follower:n=3000,seed=5").graph;
   AgentState state;
   Audience() {
     state = AgentState(graph.node_count(), 2);

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "sim/graph/generator_spec.hpp"
+#include "sim/graph/generators/generator_spec.hpp"
 #include "sim/graph/graph.hpp"
 
 namespace sim::graph::generators {

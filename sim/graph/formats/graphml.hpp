@@ -6,7 +6,7 @@
 #include "sim/graph/build.hpp"
 #include "sim/graph/graph.hpp"
 
-namespace sim::graph::io {
+namespace sim::graph::formats {
 
 /// Reads a GraphML file. Directed edges keep their direction (source -> target is the flow of
 /// information); an undirected graph gives both arcs per edge. Nodes are numbered in the order the
@@ -17,4 +17,4 @@ Graph read_graphml(const std::string& path, BuildReport* report = nullptr);
 /// Writes a directed GraphML file (no data keys).
 void write_graphml(const Graph& graph, const std::string& path);
 
-}  // namespace sim::graph::io
+}  // namespace sim::graph::formats

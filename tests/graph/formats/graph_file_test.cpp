@@ -1,19 +1,19 @@
-#include "sim/graph/io/graph_file.hpp"
+#include "sim/graph/formats/graph_file.hpp"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
 
+#include "sim/graph/formats/load.hpp"
 #include "sim/graph/generators/follower.hpp"
 #include "sim/graph/generators/sbm.hpp"
-#include "sim/graph/io/load.hpp"
 #include "sim/io/atomic_file.hpp"
 #include "sim/io/h5.hpp"
 #include "sim/io/h5_array.hpp"
 #include "sim/util/error.hpp"
 #include "support/test_support.hpp"
 
-namespace sim::graph::io {
+namespace sim::graph::formats {
 namespace {
 
 using sim::test::TempDir;
@@ -157,4 +157,4 @@ TEST(GraphFile, TruncatedFilesAreInputErrors) {
 }
 
 }  // namespace
-}  // namespace sim::graph::io
+}  // namespace sim::graph::formats

@@ -1,4 +1,4 @@
-#include "sim/graph/generator_spec.hpp"
+#include "sim/graph/generators/generator_spec.hpp"
 
 #include <gtest/gtest.h>
 
@@ -7,12 +7,12 @@
 #include "sim/graph/generators/generator.hpp"
 #include "sim/util/error.hpp"
 
-namespace sim::graph {
+namespace sim::graph::generators {
 namespace {
 
 std::string message_of(const std::string& spec) {
   try {
-    generators::generate(parse_generator_spec(spec));
+    generate(parse_generator_spec(spec));
   } catch (const util::InputError& e) {
     return e.what();
   }
@@ -65,8 +65,8 @@ TEST(GeneratorSpec, OutOfRangeAndMistypedValuesAreNamed) {
 // The defaults --help prints are the ones the generators use: a spec that spells out every
 // printed default (n made small) gives the same graph as the spec that leaves them out.
 TEST(GeneratorSpec, PrintedDefaultsAreTheDefaultsInUse) {
-  for (const auto& info : generators::generator_catalogue()) {
-    const std::vector<std::string> defaults = generators::parameter_defaults(info);
+  for (const auto& info : generator_catalogue()) {
+    const std::vector<std::string> defaults = parameter_defaults(info);
     ASSERT_EQ(defaults.size(), info.parameters.size()) << info.name;
     std::string spelled = std::string(info.name) + ":n=300";
     for (std::size_t i = 0; i < defaults.size(); ++i) {
@@ -75,9 +75,8 @@ TEST(GeneratorSpec, PrintedDefaultsAreTheDefaultsInUse) {
       if (parameter.key == "n" || !parameter.computed.empty()) continue;
       spelled += "," + std::string(parameter.key) + "=" + defaults[i];
     }
-    const Graph plain =
-        generators::generate(parse_generator_spec(std::string(info.name) + ":n=300"));
-    const Graph explicit_defaults = generators::generate(parse_generator_spec(spelled));
+    const Graph plain = generate(parse_generator_spec(std::string(info.name) + ":n=300"));
+    const Graph explicit_defaults = generate(parse_generator_spec(spelled));
     EXPECT_EQ(plain.node_count(), explicit_defaults.node_count()) << spelled;
     ASSERT_EQ(plain.arc_count(), explicit_defaults.arc_count()) << spelled;
     EXPECT_TRUE(std::ranges::equal(plain.out_offsets(), explicit_defaults.out_offsets()))
@@ -88,4 +87,4 @@ TEST(GeneratorSpec, PrintedDefaultsAreTheDefaultsInUse) {
 }
 
 }  // namespace
-}  // namespace sim::graph
+}  // namespace sim::graph::generators

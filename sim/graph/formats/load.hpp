@@ -6,10 +6,10 @@
 #include <string>
 
 #include "sim/graph/build.hpp"
+#include "sim/graph/formats/edge_list.hpp"
 #include "sim/graph/graph.hpp"
-#include "sim/graph/io/edge_list.hpp"
 
-namespace sim::graph::io {
+namespace sim::graph::formats {
 
 enum class GraphFormat { kEdgeList, kGraphml, kTrekHdf5 };
 
@@ -28,6 +28,6 @@ LoadedGraph load_graph(const std::string& source, const EdgeListOptions& options
 
 /// Writes a graph in the format its file name implies (Trek HDF5 written atomically).
 void save_graph(const Graph& graph, const std::string& path, const std::string& creator,
-                const sim::io::OutputPolicy& policy = {.replace = true});
+                const io::OutputPolicy& policy = {.replace = true});
 
-}  // namespace sim::graph::io
+}  // namespace sim::graph::formats

@@ -1,4 +1,4 @@
-#include "sim/graph/io/edge_list.hpp"
+#include "sim/graph/formats/edge_list.hpp"
 
 #include <gtest/gtest.h>
 #include <zlib.h>
@@ -6,11 +6,11 @@
 #include <fstream>
 #include <iterator>
 
-#include "sim/graph/io/load.hpp"
+#include "sim/graph/formats/load.hpp"
 #include "sim/util/error.hpp"
 #include "support/test_support.hpp"
 
-namespace sim::graph::io {
+namespace sim::graph::formats {
 namespace {
 
 using sim::test::TempDir;
@@ -141,4 +141,4 @@ TEST(EdgeList, RoundTripsThroughWriteAndRead) {
 }
 
 }  // namespace
-}  // namespace sim::graph::io
+}  // namespace sim::graph::formats

@@ -1,11 +1,11 @@
-#include "sim/graph/io/line_reader.hpp"
+#include "sim/graph/formats/line_reader.hpp"
 
 #include <cstring>
 #include <filesystem>
 
 #include "sim/util/error.hpp"
 
-namespace sim::graph::io {
+namespace sim::graph::formats {
 namespace {
 constexpr std::size_t kBufferBytes = 1 << 20;
 }
@@ -70,4 +70,4 @@ bool LineReader::next(std::string_view& line) {
   }
 }
 
-}  // namespace sim::graph::io
+}  // namespace sim::graph::formats

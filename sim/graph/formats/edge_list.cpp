@@ -2,7 +2,7 @@
 // distinct ids are ranked in increasing order (dense ids when few ids are missing: a presence
 // array; otherwise a sort), so the numbering depends only on the set of ids in the file.
 
-#include "sim/graph/io/edge_list.hpp"
+#include "sim/graph/formats/edge_list.hpp"
 
 #include <tbb/parallel_sort.h>
 
@@ -11,11 +11,11 @@
 #include <fstream>
 
 #include <cerrno>
-#include "sim/graph/io/line_reader.hpp"
+#include "sim/graph/formats/line_reader.hpp"
 
 #include "sim/util/error.hpp"
 
-namespace sim::graph::io {
+namespace sim::graph::formats {
 namespace {
 
 using ExternalArc = std::pair<std::uint64_t, std::uint64_t>;
@@ -154,4 +154,4 @@ void write_edge_list(const Graph& graph, const std::string& path) {
   if (!out) throw util::SystemError(errno, "error while writing " + path);
 }
 
-}  // namespace sim::graph::io
+}  // namespace sim::graph::formats

@@ -9,7 +9,7 @@
 #include "sim/graph/build.hpp"
 #include "sim/graph/graph.hpp"
 
-namespace sim::graph::io {
+namespace sim::graph::formats {
 
 struct EdgeListOptions {
   /// False (default): "A B" means information flows A -> B (B follows A).
@@ -28,4 +28,4 @@ Graph read_edge_list(const std::string& path, const EdgeListOptions& options = {
 /// Writes a graph as an edge list of external ids (or node ids), information-flow direction.
 void write_edge_list(const Graph& graph, const std::string& path);
 
-}  // namespace sim::graph::io
+}  // namespace sim::graph::formats

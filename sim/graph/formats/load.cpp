@@ -1,14 +1,14 @@
-#include "sim/graph/io/load.hpp"
+#include "sim/graph/formats/load.hpp"
 
 #include <filesystem>
 
+#include "sim/graph/formats/graph_file.hpp"
+#include "sim/graph/formats/graphml.hpp"
 #include "sim/graph/generators/generator.hpp"
-#include "sim/graph/io/graph_file.hpp"
-#include "sim/graph/io/graphml.hpp"
 #include "sim/io/atomic_file.hpp"
 #include "sim/util/error.hpp"
 
-namespace sim::graph::io {
+namespace sim::graph::formats {
 namespace {
 
 bool ends_with(const std::string& text, std::string_view suffix) {
@@ -29,7 +29,7 @@ LoadedGraph load_graph(const std::string& source, const EdgeListOptions& options
   const bool is_file = std::filesystem::exists(source, error);
   if (!is_file &&
       (source.find(':') != std::string::npos || generators::is_generator_spec(source))) {
-    return {generators::generate(parse_generator_spec(source)), {}};
+    return {generators::generate(generators::parse_generator_spec(source)), {}};
   }
   if (!is_file) throw util::InputError({.file = source}, "no such file");
   LoadedGraph loaded;
@@ -48,20 +48,20 @@ LoadedGraph load_graph(const std::string& source, const EdgeListOptions& options
 }
 
 void save_graph(const Graph& graph, const std::string& path, const std::string& creator,
-                const sim::io::OutputPolicy& policy) {
+                const io::OutputPolicy& policy) {
   switch (format_of(path)) {
     case GraphFormat::kTrekHdf5:
       write_graph_file(graph, path, creator, policy);
       break;
     case GraphFormat::kGraphml:
-      sim::io::write_atomically(
+      io::write_atomically(
           path, [&](const std::string& to) { write_graphml(graph, to); }, policy);
       break;
     case GraphFormat::kEdgeList:
-      sim::io::write_atomically(
+      io::write_atomically(
           path, [&](const std::string& to) { write_edge_list(graph, to); }, policy);
       break;
   }
 }
 
-}  // namespace sim::graph::io
+}  // namespace sim::graph::formats

@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-namespace sim::graph {
+namespace sim::graph::generators {
 
 struct GeneratorSpec {
   std::string text;  ///< the spec as the user wrote it (for error messages)
@@ -70,4 +70,4 @@ class SpecReader {
   const GeneratorSpec& spec_;
 };
 
-}  // namespace sim::graph
+}  // namespace sim::graph::generators

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-namespace sim::graph::io {
+namespace sim::graph::formats {
 
 class LineReader {
  public:
@@ -38,4 +38,4 @@ class LineReader {
   std::string carry_;
 };
 
-}  // namespace sim::graph::io
+}  // namespace sim::graph::formats

@@ -10,7 +10,7 @@
 //   nodes/segment uint8[nodes], nodes/external_id uint64[nodes], nodes/community uint32[nodes]
 //     (each optional; segment codes are listed in the segment's `names` attribute)
 
-#include "sim/graph/io/graph_file.hpp"
+#include "sim/graph/formats/graph_file.hpp"
 
 #include "sim/io/h5_array.hpp"
 #include "sim/io/probe.hpp"
@@ -25,7 +25,7 @@
 #include "sim/rng/philox.hpp"
 #include "sim/util/error.hpp"
 
-namespace sim::graph::io {
+namespace sim::graph::formats {
 namespace {
 
 /// A checksum of arrays: FNV-style over 64-bit words in blocks of 2^20 words hashed in parallel,
@@ -68,36 +68,36 @@ std::string segment_names() {
 }
 
 void write_attributes(hid_t group, const NodeAttributes& attributes) {
-  const sim::io::Handle nodes = sim::io::create_group(group, "nodes");
+  const io::Handle nodes = io::create_group(group, "nodes");
   if (!attributes.segment.empty()) {
     std::span<const std::uint8_t> codes(
         reinterpret_cast<const std::uint8_t*>(attributes.segment.data()),
         attributes.segment.size());
-    sim::io::write_vector(nodes.get(), "segment", codes, true);
-    const sim::io::Handle dataset = sim::io::open_dataset(nodes.get(), "segment");
-    sim::io::write_attribute(dataset.get(), "names", segment_names());
+    io::write_vector(nodes.get(), "segment", codes, true);
+    const io::Handle dataset = io::open_dataset(nodes.get(), "segment");
+    io::write_attribute(dataset.get(), "names", segment_names());
   }
   if (!attributes.external_id.empty()) {
-    sim::io::write_vector<std::uint64_t>(nodes.get(), "external_id", attributes.external_id, true);
+    io::write_vector<std::uint64_t>(nodes.get(), "external_id", attributes.external_id, true);
   }
   if (!attributes.community.empty()) {
-    sim::io::write_vector<std::uint32_t>(nodes.get(), "community", attributes.community, true);
+    io::write_vector<std::uint32_t>(nodes.get(), "community", attributes.community, true);
   }
 }
 
 NodeAttributes read_attributes(hid_t group, const std::string& path, NodeId node_count) {
   NodeAttributes attributes;
-  if (!sim::io::has_link(group, "nodes")) return attributes;
-  const sim::io::Handle nodes = sim::io::open_group(group, "nodes");
+  if (!io::has_link(group, "nodes")) return attributes;
+  const io::Handle nodes = io::open_group(group, "nodes");
   auto checked_length = [&](const std::string& name) {
-    if (sim::io::vector_length(nodes.get(), name) != node_count) {
+    if (io::vector_length(nodes.get(), name) != node_count) {
       throw util::InputError({.file = path, .key = "/graph/nodes/" + name},
                              "length differs from the node count " + std::to_string(node_count));
     }
   };
-  if (sim::io::has_link(nodes.get(), "segment")) {
+  if (io::has_link(nodes.get(), "segment")) {
     checked_length("segment");
-    for (std::uint8_t code : sim::io::read_vector<std::uint8_t>(nodes.get(), "segment")) {
+    for (std::uint8_t code : io::read_vector<std::uint8_t>(nodes.get(), "segment")) {
       if (code >= kSegmentCount) {
         throw util::InputError({.file = path, .key = "/graph/nodes/segment"},
                                "unknown segment code " + std::to_string(code));
@@ -105,23 +105,23 @@ NodeAttributes read_attributes(hid_t group, const std::string& path, NodeId node
       attributes.segment.push_back(static_cast<Segment>(code));
     }
   }
-  if (sim::io::has_link(nodes.get(), "external_id")) {
+  if (io::has_link(nodes.get(), "external_id")) {
     checked_length("external_id");
-    attributes.external_id = sim::io::read_vector<std::uint64_t>(nodes.get(), "external_id");
+    attributes.external_id = io::read_vector<std::uint64_t>(nodes.get(), "external_id");
   }
-  if (sim::io::has_link(nodes.get(), "community")) {
+  if (io::has_link(nodes.get(), "community")) {
     checked_length("community");
-    attributes.community = sim::io::read_vector<std::uint32_t>(nodes.get(), "community");
+    attributes.community = io::read_vector<std::uint32_t>(nodes.get(), "community");
   }
   return attributes;
 }
 
 void check_header(hid_t group, const std::string& path) {
-  if (!sim::io::has_attribute(group, "format") ||
-      sim::io::read_string_attribute(group, "format") != kGraphFormatName) {
+  if (!io::has_attribute(group, "format") ||
+      io::read_string_attribute(group, "format") != kGraphFormatName) {
     throw util::InputError({.file = path, .key = "/graph"}, "not a Trek graph file");
   }
-  const std::uint64_t version = sim::io::read_uint_attribute(group, "format_version");
+  const std::uint64_t version = io::read_uint_attribute(group, "format_version");
   if (version != 1 && version != kGraphFormatVersion) {
     throw util::InputError({.file = path, .key = "/graph"},
                            "unsupported graph format version " + std::to_string(version) +
@@ -133,62 +133,62 @@ void check_header(hid_t group, const std::string& path) {
 }  // namespace
 
 void write_graph_file(const Graph& graph, const std::string& path, const std::string& creator,
-                      const sim::io::OutputPolicy& policy) {
-  sim::io::write_atomically(
+                      const io::OutputPolicy& policy) {
+  io::write_atomically(
       path,
       [&](const std::string& temporary) {
-        sim::io::Handle file = sim::io::create_file(temporary);
-        sim::io::Handle group = sim::io::create_group(file.get(), "graph");
-        sim::io::write_attribute(group.get(), "format", std::string(kGraphFormatName));
-        sim::io::write_attribute(group.get(), "format_version", kGraphFormatVersion);
-        sim::io::write_attribute(group.get(), "nodes", std::uint64_t{graph.node_count()});
-        sim::io::write_attribute(group.get(), "arcs", std::uint64_t{graph.arc_count()});
-        sim::io::write_attribute(
+        io::Handle file = io::create_file(temporary);
+        io::Handle group = io::create_group(file.get(), "graph");
+        io::write_attribute(group.get(), "format", std::string(kGraphFormatName));
+        io::write_attribute(group.get(), "format_version", kGraphFormatVersion);
+        io::write_attribute(group.get(), "nodes", std::uint64_t{graph.node_count()});
+        io::write_attribute(group.get(), "arcs", std::uint64_t{graph.arc_count()});
+        io::write_attribute(
             group.get(), "direction",
             std::string("information flow: source -> target, target follows source"));
-        sim::io::write_attribute(group.get(), "creator", creator);
-        sim::io::write_vector(group.get(), "out_offsets", graph.out_offsets());
-        sim::io::write_vector(group.get(), "out_targets", graph.out_targets());
+        io::write_attribute(group.get(), "creator", creator);
+        io::write_vector(group.get(), "out_offsets", graph.out_offsets());
+        io::write_vector(group.get(), "out_targets", graph.out_targets());
         const auto& backward = graph.boost_graph().m_backward;
-        sim::io::write_vector<ArcIndex>(group.get(), "in_offsets", backward.m_rowstart);
-        sim::io::write_vector<NodeId>(group.get(), "in_sources", backward.m_column);
-        sim::io::write_vector<ArcIndex>(group.get(), "in_arcs", backward.m_edge_properties);
-        sim::io::write_attribute(
+        io::write_vector<ArcIndex>(group.get(), "in_offsets", backward.m_rowstart);
+        io::write_vector<NodeId>(group.get(), "in_sources", backward.m_column);
+        io::write_vector<ArcIndex>(group.get(), "in_arcs", backward.m_edge_properties);
+        io::write_attribute(
             group.get(), "checksum",
             arrays_checksum(graph.out_offsets(), graph.out_targets(), backward.m_rowstart,
                             backward.m_column, backward.m_edge_properties));
         write_attributes(group.get(), graph.attributes());
-        group = sim::io::Handle();
-        sim::io::close_file(file);
+        group = io::Handle();
+        io::close_file(file);
       },
       policy);
 }
 
 namespace {
 
-Graph read_graph(const std::string& path, const sim::io::Handle& file) {
-  if (!sim::io::has_link(file.get(), "graph")) {
+Graph read_graph(const std::string& path, const io::Handle& file) {
+  if (!io::has_link(file.get(), "graph")) {
     throw util::InputError({.file = path}, "not a Trek graph file (no /graph group)");
   }
-  const sim::io::Handle group = sim::io::open_group(file.get(), "graph");
+  const io::Handle group = io::open_group(file.get(), "graph");
   check_header(group.get(), path);
   try {
-    auto offsets = sim::io::read_vector<ArcIndex>(group.get(), "out_offsets");
-    auto targets = sim::io::read_vector<NodeId>(group.get(), "out_targets");
+    auto offsets = io::read_vector<ArcIndex>(group.get(), "out_offsets");
+    auto targets = io::read_vector<NodeId>(group.get(), "out_targets");
     const std::string problem = validate_csr(offsets, targets);
     if (!problem.empty()) throw util::InputError({.file = path, .key = "/graph"}, problem);
     const auto node_count = static_cast<NodeId>(offsets.size() - 1);
     NodeAttributes attributes = read_attributes(group.get(), path, node_count);
-    if (!sim::io::has_link(group.get(), "in_offsets")) {  // version 1: transpose here
+    if (!io::has_link(group.get(), "in_offsets")) {  // version 1: transpose here
       return graph_from_csr(std::move(offsets), std::move(targets), std::move(attributes));
     }
-    auto in_offsets = sim::io::read_vector<ArcIndex>(group.get(), "in_offsets");
-    auto in_sources = sim::io::read_vector<NodeId>(group.get(), "in_sources");
-    auto in_arcs = sim::io::read_vector<ArcIndex>(group.get(), "in_arcs");
-    const bool vouched = sim::io::has_attribute(group.get(), "checksum") &&
-                         sim::io::read_uint_attribute(group.get(), "checksum") ==
+    auto in_offsets = io::read_vector<ArcIndex>(group.get(), "in_offsets");
+    auto in_sources = io::read_vector<NodeId>(group.get(), "in_sources");
+    auto in_arcs = io::read_vector<ArcIndex>(group.get(), "in_arcs");
+    const bool vouched = io::has_attribute(group.get(), "checksum") &&
+                         io::read_uint_attribute(group.get(), "checksum") ==
                              arrays_checksum(offsets, targets, in_offsets, in_sources, in_arcs);
-    if (sim::io::has_attribute(group.get(), "checksum") && !vouched) {
+    if (io::has_attribute(group.get(), "checksum") && !vouched) {
       throw util::InputError({.file = path, .key = "/graph"},
                              "damaged graph file: the arrays do not match their checksum");
     }
@@ -211,31 +211,31 @@ Graph read_graph(const std::string& path, const sim::io::Handle& file) {
 /// What the probe reads: the header and every dataset's type and rank, not the arrays (a graph of
 /// 10^8 arcs would be read twice, and its validation uses threads a forked child lacks).
 void probe_graph(const std::string& path) {
-  const sim::io::Handle file = sim::io::open_file_read(path);
-  if (!sim::io::has_link(file.get(), "graph")) return;  // the real read names this
-  const sim::io::Handle group = sim::io::open_group(file.get(), "graph");
+  const io::Handle file = io::open_file_read(path);
+  if (!io::has_link(file.get(), "graph")) return;  // the real read names this
+  const io::Handle group = io::open_group(file.get(), "graph");
   check_header(group.get(), path);
   for (const char* name : {"out_offsets", "out_targets", "in_offsets", "in_sources", "in_arcs"}) {
-    if (sim::io::has_link(group.get(), name)) {
-      sim::io::require_dataset(group.get(), name, H5T_INTEGER, 1);
+    if (io::has_link(group.get(), name)) {
+      io::require_dataset(group.get(), name, H5T_INTEGER, 1);
     }
   }
-  if (sim::io::has_attribute(group.get(), "checksum")) {
-    static_cast<void>(sim::io::read_uint_attribute(group.get(), "checksum"));
+  if (io::has_attribute(group.get(), "checksum")) {
+    static_cast<void>(io::read_uint_attribute(group.get(), "checksum"));
   }
-  if (!sim::io::has_link(group.get(), "nodes")) return;
-  const sim::io::Handle nodes = sim::io::open_group(group.get(), "nodes");
+  if (!io::has_link(group.get(), "nodes")) return;
+  const io::Handle nodes = io::open_group(group.get(), "nodes");
   for (const char* name : {"segment", "external_id", "community"}) {
-    if (sim::io::has_link(nodes.get(), name)) {
-      sim::io::require_dataset(nodes.get(), name, H5T_INTEGER, 1);
+    if (io::has_link(nodes.get(), name)) {
+      io::require_dataset(nodes.get(), name, H5T_INTEGER, 1);
     }
   }
 }
 
 Graph read_graph_file(const std::string& path) {
-  sim::io::probe_input(path, [&] { sim::io::read_input(path, [&] { probe_graph(path); }); });
-  const sim::io::Handle file = sim::io::open_file_read(path);
-  return sim::io::read_input(path, [&] { return read_graph(path, file); });
+  io::probe_input(path, [&] { io::read_input(path, [&] { probe_graph(path); }); });
+  const io::Handle file = io::open_file_read(path);
+  return io::read_input(path, [&] { return read_graph(path, file); });
 }
 
-}  // namespace sim::graph::io
+}  // namespace sim::graph::formats

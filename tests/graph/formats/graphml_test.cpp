@@ -1,13 +1,13 @@
-#include "sim/graph/io/graphml.hpp"
+#include "sim/graph/formats/graphml.hpp"
 
 #include <gtest/gtest.h>
 
+#include "sim/graph/formats/load.hpp"
 #include "sim/graph/generators/er.hpp"
-#include "sim/graph/io/load.hpp"
 #include "sim/util/error.hpp"
 #include "support/test_support.hpp"
 
-namespace sim::graph::io {
+namespace sim::graph::formats {
 namespace {
 
 using sim::test::TempDir;
@@ -74,4 +74,4 @@ TEST(Graphml, InvalidFilesAreInputErrorsNamingTheFile) {
 }
 
 }  // namespace
-}  // namespace sim::graph::io
+}  // namespace sim::graph::formats

@@ -2,7 +2,7 @@
 // into the CSR builder. Boost reports directedness mismatches by throwing directed_graph_error,
 // so an undirected file is read a second time into an undirected adjacency_list.
 
-#include "sim/graph/io/graphml.hpp"
+#include "sim/graph/formats/graphml.hpp"
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/graphml.hpp>
@@ -13,7 +13,7 @@
 
 #include "sim/util/error.hpp"
 
-namespace sim::graph::io {
+namespace sim::graph::formats {
 namespace {
 
 template <class Directed>
@@ -114,4 +114,4 @@ void write_graphml(const Graph& graph, const std::string& path) {
   if (!out) throw util::SystemError(errno, "error while writing " + path);
 }
 
-}  // namespace sim::graph::io
+}  // namespace sim::graph::formats

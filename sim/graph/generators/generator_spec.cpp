@@ -1,4 +1,4 @@
-#include "sim/graph/generator_spec.hpp"
+#include "sim/graph/generators/generator_spec.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -8,7 +8,7 @@
 #include "sim/util/parse_number.hpp"
 #include "sim/util/text.hpp"
 
-namespace sim::graph {
+namespace sim::graph::generators {
 namespace {
 
 [[noreturn]] void malformed(std::string_view text, const std::string& problem) {
@@ -154,4 +154,4 @@ std::string SpecReader::text(std::string_view key, std::string_view fallback) co
   return value == nullptr ? std::string(fallback) : *value;
 }
 
-}  // namespace sim::graph
+}  // namespace sim::graph::generators
