@@ -1,3 +1,7 @@
+// Delay draws keyed by (cascade, arc): the delay of an arc is the same whichever node reaches
+// it first or in which order a search settles nodes. Parsing of "fixed:H", "exp:H" and
+// "lognormal:H,SIGMA" and the range checks live here too.
+
 #include "sim/cascade/delay.hpp"
 
 #include <array>

@@ -1,3 +1,7 @@
+// An iterative Tarjan over the live-arc CSR (no recursion: graphs have millions of nodes) gives
+// components in reverse topological order, so one pass in component order marks what reaches
+// the giant and a breadth-first pass from it marks its out-component.
+
 #include "sim/cascade/live_components.hpp"
 
 #include <algorithm>

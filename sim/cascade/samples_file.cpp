@@ -1,3 +1,6 @@
+// Writes the per-cascade samples with the same checked HDF5 helpers as run files (io/h5,
+// io/h5_array), one dataset per quantity; the caller writes the file atomically.
+
 #include "sim/cascade/samples_file.hpp"
 
 #include "sim/io/atomic_file.hpp"

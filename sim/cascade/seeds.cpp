@@ -1,3 +1,7 @@
+// Seed rules from text (random:K, top:K, fraction:P, feed:P, ids:a,b,c), then seeds drawn per
+// cascade from the active candidates only: Floyd's algorithm for exactly K, geometric skips for
+// independent inclusion, both from address (cascade_seeds, 0) of the cascade.
+
 #include "sim/cascade/seeds.hpp"
 
 #include <algorithm>

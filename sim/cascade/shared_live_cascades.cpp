@@ -1,3 +1,7 @@
+// Samples the live arcs of one live graph into a CSR of its own, then runs up to 64 cascades as
+// bit lanes of one 64-bit word per node, a frontier pass per round for all lanes; size-only runs
+// use LiveComponents to skip the giant's out-component.
+
 #include "sim/cascade/shared_live_cascades.hpp"
 
 #include <bit>

@@ -1,3 +1,7 @@
+// Dispatches a study to the right kernel (one cascade at a time, 64 per live graph, or the
+// threshold model), with one scratch object per thread and each cascade's result written to its
+// own slot, so the samples come out in cascade order whatever the scheduling.
+
 #include "sim/cascade/study.hpp"
 
 #include <tbb/enumerable_thread_specific.h>

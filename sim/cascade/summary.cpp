@@ -1,3 +1,7 @@
+// Summaries of the cascade samples: the standard error treats each group of consecutive cascades
+// that may be correlated (those sharing one live graph) as one draw, quantiles interpolate
+// linearly, and the share of large cascades uses the caller's size threshold.
+
 #include "sim/cascade/summary.hpp"
 
 #include <algorithm>

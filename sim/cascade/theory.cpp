@@ -1,3 +1,7 @@
+// The self-consistency equations solved by fixed-point iteration from the end that converges to
+// the physical root (1 for the giant share, 0 for the edge probabilities), and the Watts window
+// from the Poisson degree distribution.
+
 #include "sim/cascade/theory.hpp"
 
 #include <cmath>

@@ -1,3 +1,8 @@
+// Each node's threshold becomes the number of adopted followees it needs (with a small margin so
+// that 0.2 x 5 stays 1); adoptions then propagate breadth first, counting for each follower its
+// adopted followees against that need, so a round costs only the arcs out of its new adopters.
+// Only the touched counts and bits are reset before the next cascade.
+
 #include "sim/cascade/threshold_cascade.hpp"
 
 #include <algorithm>

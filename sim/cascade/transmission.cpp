@@ -1,3 +1,7 @@
+// Builds transmission rules and checks them against a graph: each probability in [0, 1], segment
+// rules only on graphs with segments, per-arc rules with one probability per arc. The geometric
+// skips they walk follower rows with are rng::GeometricSkip.
+
 #include "sim/cascade/transmission.hpp"
 
 #include <algorithm>

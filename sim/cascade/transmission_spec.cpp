@@ -1,3 +1,7 @@
+// Reads transmission probabilities from the command line and from files: per segment as
+// "name=p" pairs, per arc as one number per line ('#' starts a comment), each value checked to
+// lie in [0, 1] with the file and line in the error.
+
 #include "sim/cascade/transmission_spec.hpp"
 
 #include "sim/graph/formats/line_reader.hpp"

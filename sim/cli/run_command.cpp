@@ -77,14 +77,11 @@ void validate(const ValidateOptions& o) {
     if (o.common.quiet) continue;
     const auto late = std::count_if(s.events.begin(), s.events.end(),
                                     [&](const scenario::Event& e) { return e.week >= s.weeks; });
+    const std::string note =
+        late == 0 ? "" : " (" + std::to_string(late) + " events after the last week: no effect)";
     std::printf("ok  %s: '%s', %zu platforms, %zu events, %u weeks, %u replicates%s\n",
                 path.c_str(), s.name.c_str(), s.platforms.size(), s.events.size(), s.weeks,
-                s.replicates,
-                late == 0 ? ""
-                          : (" (" + std::to_string(late) +
-                             " events after the last week: no "
-                             "effect)")
-                                .c_str());
+                s.replicates, note.c_str());
   }
 }
 

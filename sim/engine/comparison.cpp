@@ -1,3 +1,7 @@
+// The comparison table: metric values per replicate and report week, aligned by platform name
+// across scenarios, then for each metric the band of the levels and the band of the differences
+// to the baseline's replicate with the same number (both sorted by replicate first).
+
 #include "sim/engine/comparison.hpp"
 
 #include <algorithm>

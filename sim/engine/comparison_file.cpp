@@ -1,3 +1,7 @@
+// Writes the /comparison group as flat row-major arrays, and checks a comparison file the way
+// its readers use it: format version first, then every dataset's type and shape against the
+// scenario, week and metric counts it declares, then each scenario's run layout.
+
 #include "sim/engine/comparison_file.hpp"
 
 #include "sim/engine/results_reader.hpp"

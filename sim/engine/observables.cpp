@@ -1,3 +1,7 @@
+// The observable tables as static rows; each row reads its values through a captureless
+// function returning a span over the weekly counts or a message's reach, so that writers and
+// readers walk the same table instead of a switch per observable.
+
 #include "sim/engine/observables.hpp"
 
 #include "sim/graph/attributes.hpp"

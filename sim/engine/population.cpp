@@ -1,3 +1,7 @@
+// Resolves `population.graph` the same way for checking and loading: a generator spec is
+// checked without generating; anything else is a file named relative to the scenario's folder
+// and must exist. Both paths give InputErrors naming the scenario file and the key.
+
 #include "sim/engine/population.hpp"
 
 #include <filesystem>

@@ -1,3 +1,7 @@
+// A run recorded while it goes: an observer forwards snapshots and finished replicates to the
+// results file (which serialises its own writes) and keeps each replicate's series for the
+// caller's summary; the wall time and start time are taken here, around the run.
+
 #include "sim/engine/record_run.hpp"
 
 #include <algorithm>

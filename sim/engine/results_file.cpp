@@ -1,3 +1,7 @@
+// Creates every dataset of a run file up front, at its final shape (chunked by replicate), and
+// fills one replicate's slab of each when it finishes, under one mutex. Flushes after each
+// replicate so that a killed run leaves a readable, if incomplete, temporary behind.
+
 #include "sim/engine/results_file.hpp"
 
 #include <algorithm>

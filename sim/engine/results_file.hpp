@@ -1,11 +1,11 @@
 #pragma once
 /// The HDF5 results of `trek run`, written as the run goes (docs/output.md has the layout):
-///   /observables/<name>/{step, time, value}   H5MD-style weekly series, value[replicate][week]...
-///   /messages/<name>/{step, time, value}      reach of each message,
-///   value[replicate][week][message]... /parameters                                platforms,
-///   segments, scenario facts /provenance                                resolved scenario, seeds,
-///   version, command line /snapshots                                 optional per-agent state
-///   /runtime                                   wall time, threads (facts of this execution)
+///   /observables/<name>/{step, time, value}  H5MD-style weekly series, value[replicate][week]...
+///   /messages/<name>/{step, time, value}     per message: value[replicate][week][message]...
+///   /parameters                              platforms, segments, scenario facts
+///   /provenance                              resolved scenario, seeds, version, command line
+///   /snapshots                               optional per-agent state
+///   /runtime                                 wall time, threads (facts of this execution)
 /// The file is created under a temporary name by the caller (io::write_atomically); nothing here
 /// renames or deletes.
 

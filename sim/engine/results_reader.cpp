@@ -1,3 +1,7 @@
+// Opens a run file through the probe (a damaged file cannot crash the reader), checks its
+// format and version, then the type and shape of every dataset a reader will touch against the
+// file's own platforms, replicates and weeks, and only then reads.
+
 #include "sim/engine/results_reader.hpp"
 
 #include "sim/engine/observables.hpp"

@@ -1,3 +1,7 @@
+// Loads each distinct population once, writes the root attributes, runs the scenarios one after
+// the other into /scenarios/<name> (each replicate in parallel inside), computes the table from
+// the recorded series and writes it, all inside one atomic write of the output.
+
 #include "sim/engine/run_comparison.hpp"
 
 #include <map>

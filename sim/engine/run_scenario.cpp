@@ -1,3 +1,7 @@
+// One task per replicate; inside, a double-buffered loop of weekly steps with the messages of
+// each week simulated on the state they see. Snapshots and progress go to the observer as the
+// replicate advances; the series goes to it when the replicate is done.
+
 #include "sim/engine/run_scenario.hpp"
 
 #include <tbb/parallel_for.h>

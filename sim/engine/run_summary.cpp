@@ -1,3 +1,7 @@
+// Flattens replicate series into row-major tables ([replicate][week][platform]) after sorting by
+// replicate number, so that a band at a week is a strided read; bands are the mean and the 5%
+// and 95% quantiles by linear interpolation (util::quantile).
+
 #include "sim/engine/run_summary.hpp"
 
 #include <algorithm>

@@ -1,3 +1,8 @@
+// Builds the per-replicate context once, before the first week: rebuilt ties drawn per arc
+// (one Philox block gives the eight platforms their uniforms) and stored as bit sets both by
+// followee slot and by arc, toxicity tolerances per agent, and the age tables of the recency and
+// novelty weights, cut where a weight falls below 1e-3.
+
 #include "sim/model/model_context.hpp"
 
 #include <tbb/parallel_for.h>

@@ -1,3 +1,8 @@
+// Resolves the scenario's events into one PlatformWeek per (week, platform) in a single pass
+// over the sorted events: presence and toxicity carry forward from the week an event sets them,
+// launch hype decays with its half-life, shocks add to the weeks they cover, and announcements
+// become windows the weekly step looks up.
+
 #include "sim/model/timeline.hpp"
 
 #include <cmath>

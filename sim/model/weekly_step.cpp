@@ -1,3 +1,8 @@
+// The weekly step as a parallel loop over agents in blocks of kGrain: each agent reads week t
+// (`now`), writes only its own entry of week t + 1 (`next`), and takes its uniforms from one
+// Philox block at its weekly address, reused along a chain of decisions. Counts are summed per
+// thread in integers, so their order of combination cannot change them.
+
 #include "sim/model/weekly_step.hpp"
 
 #include <tbb/enumerable_thread_specific.h>

@@ -1,3 +1,8 @@
+// Per message and platform: feed views drawn for every active follower from one Philox block per
+// agent (the eight halves serve the platforms), check-in delays by inverse transform, then
+// reshares spread earliest first over rebuilt ties; the reached sets are merged across platforms
+// with per-agent first times, reset in O(reached) after each message.
+
 #include "sim/reach/message_reach.hpp"
 
 #include <cmath>

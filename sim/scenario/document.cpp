@@ -1,3 +1,7 @@
+// Builds the merged TOML document of a scenario: the nesting is checked before toml++ parses
+// (its parser recurses), the `extends` chain is followed with a cycle and depth check, tables are
+// merged by moving nodes (which keeps their file and line), and `--set` overrides go on top.
+
 #include "sim/scenario/document.hpp"
 
 #include <algorithm>

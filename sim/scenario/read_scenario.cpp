@@ -1,3 +1,7 @@
+// Reads the merged document section by section with TableReaders (simulation, population,
+// model, platforms, strategy, reach, output, events), each key typed and range-checked where it
+// is read, unknown keys refused per table, then the cross-checks that need several sections.
+
 #include "sim/scenario/read_scenario.hpp"
 
 #include <algorithm>

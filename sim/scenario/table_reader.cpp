@@ -1,3 +1,7 @@
+// Each read marks its key as asked for, so check_unknown() can list what nobody read and suggest
+// the nearest known key; numbers are read exactly (integers above 2^53 keep their value) and
+// errors carry the file and line toml++ kept for the node.
+
 #include "sim/scenario/table_reader.hpp"
 
 #include <algorithm>
