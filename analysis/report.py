@@ -141,7 +141,7 @@ def page(results, figures: list[str], table, week: int) -> str:
 <h2>Decision table</h2>
 <p>{intro} Counts are agents per message unless said otherwise.</p>
 {ranking}
-{report_tables.decision_table(table, results.scenarios, baseline)}
+{report_tables.decision_table(table, results.scenarios, baseline, dict(zip(results.weeks, results.months)))}
 {messages}
 <h2>Figures</h2>
 {"".join(figures)}
@@ -199,7 +199,7 @@ def write_report(path: str, folder: str) -> dict:
             if "unique_reach" not in run.observables:
                 raise trek_results.TrekFileError(
                     f"{path}: scenario '{name}' has no reach series (run with reach.posts > 0)")
-        table = results.comparison if results.comparison is not None else report_tables.run_levels(results)
+        table = results.summary
         week = int(table["week"].max())
         os.makedirs(folder, exist_ok=True)
         figures, manifest = save_figures(report_figures.all_figures(results, week), folder)

@@ -34,43 +34,6 @@ def signed(value: float) -> str:
     return text if text.startswith("-") else "+" + text
 
 
-def report_weeks(weeks: int) -> list[int]:
-    """Weeks 13, 52 and 104 where simulated, and the last week (as `trek compare`)."""
-    marks = [w for w in (13, 52, 104) if w <= weeks]
-    if not marks or marks[-1] != weeks:
-        marks.append(weeks)
-    return marks
-
-
-def run_levels(results) -> pd.DataFrame:
-    """The decision-table levels of a single run file (no baseline, so no differences)."""
-    run = results.runs[results.scenarios[0]]
-    weeks = report_weeks(int(run.parameters["weeks"]))
-    unique = run.value("unique_reach")
-    crisis = run.value("crisis_reach")
-    hours = run.crisis_hours
-    segments = run.value("unique_reach_by_segment")
-    maker_columns = [run.segments.index(s) for s in ("media", "politician")]
-    series = {
-        "reach_per_message": unique,
-        "within_1h": crisis[:, :, hours.index(1.0)],
-        "within_24h": crisis[:, :, hours.index(24.0)],
-        "opinion_makers": segments[:, :, maker_columns].sum(axis=2),
-        "citizens": segments[:, :, run.segments.index("citizen")],
-        "toxic_exposure": run.value("toxic_exposure_per_post").sum(axis=2),
-        "engagements": run.value("engagements_per_post").sum(axis=2),
-        "followers": run.value("followers").sum(axis=2).astype(float),
-    }
-    rows = []
-    for week in weeks:
-        for metric, values in series.items():
-            column = values[:, week]
-            low, high = np.percentile(column, [5, 95])
-            rows.append((run.name, week, metric, column.mean(), low, high, np.nan, np.nan, np.nan))
-    return pd.DataFrame(rows, columns=["scenario", "week", "metric", "mean", "p05", "p95",
-                                       "diff_mean", "diff_p05", "diff_p95"])
-
-
 def _cell(row, is_baseline: bool) -> str:
     level = f"{number(row['mean'])} <small>[{number(row['p05'])}, {number(row['p95'])}]</small>"
     attributes = (f'data-metric="{row["metric"]}" data-mean="{float(row["mean"])!r}" '
@@ -85,11 +48,14 @@ def _cell(row, is_baseline: bool) -> str:
     return f"<td {attributes}>{level}{difference}</td>"
 
 
-def decision_table(table: pd.DataFrame, scenarios: list[str], baseline: str | None) -> str:
-    """One table per report week: rows scenarios, cells mean [90% band] and the difference."""
+def decision_table(table: pd.DataFrame, scenarios: list[str], baseline: str | None,
+                   months: dict[int, float]) -> str:
+    """One table per report week: rows scenarios, cells mean [90% band] and the difference.
+
+    `months` gives the month of each week, as trek wrote it."""
     parts = []
     for week in sorted(table["week"].unique()):
-        month = week * 12 / 52
+        month = months[int(week)]
         parts.append(f'<h3>Week {week} (month {month:.0f})</h3>'
                      f'<table class="decision" data-week="{week}"><tr><th>scenario</th>')
         parts += [f"<th>{label}</th>" for _, label in SHOWN_METRICS]

@@ -7,8 +7,10 @@
     run = results.runs["stay_on_x"]
     run.series("active")                  # long table: replicate, week, platform, value
     run.messages("unique_reach")          # one row per simulated message
-    results.comparison                    # the decision table (compare files), long form
-    results.message_reach                 # single-message statistics (compare files)
+    results.summary                       # the decision table trek computed, long form
+    results.comparison                    # the same, with differences (compare files only)
+    results.message_reach                 # single-message statistics at the report weeks
+    results.months                        # month of each report week
     results.sweep                         # one row per point and replicate (sweep files)
     results.sensitivity                   # Sobol indices or Morris effects (sweep files)
 
@@ -26,10 +28,11 @@ import h5py
 import numpy as np
 import pandas as pd
 
-RUN_FORMAT, RUN_VERSION = "trek-run", 2
-COMPARE_FORMAT, COMPARE_VERSION = "trek-compare", 2
+# The formats and versions this module reads (sim/engine/results_file.hpp, comparison_file.hpp,
+# sim/sweep/sweep_file.hpp); tests/analysis checks them against files this build of trek writes.
+RUN_FORMAT, RUN_VERSION = "trek-run", 3
+COMPARE_FORMAT, COMPARE_VERSION = "trek-compare", 3
 SWEEP_FORMAT, SWEEP_VERSION = "trek-sweep", 1
-SEGMENTS_OF_OPINION = ("media", "politician")
 
 
 class TrekFileError(Exception):
@@ -160,9 +163,11 @@ class Results:
     runs: dict
     scenarios: list
     baseline: str | None = None
+    summary: pd.DataFrame | None = None
     comparison: pd.DataFrame | None = None
     message_reach: pd.DataFrame | None = None
     weeks: list = field(default_factory=list)
+    months: list = field(default_factory=list)
     ranking: list = field(default_factory=list)
     sweep: pd.DataFrame | None = None
     sensitivity: pd.DataFrame | None = None
@@ -179,11 +184,19 @@ class Results:
         self.close()
 
 
-def _comparison_tables(group: h5py.Group):
-    scenarios = _strings(group["scenarios"])
+def _decision_tables(group: h5py.Group, names: list[str] | None = None):
+    """The decision table trek wrote (/comparison, or a run's /summary) in long form.
+
+    Returns (scenarios, weeks, months, table, messages); `names` renames the scenarios (a run's
+    summary names its scenario by the scenario's `name`, the file by its stem). A table without
+    differences (a run alone) has NaN there.
+    """
+    scenarios = names or _strings(group["scenarios"])
     metrics = _strings(group["metrics"])
     weeks = [int(w) for w in group["weeks"][()]]
-    level, difference = group["level"][()], group["difference"][()]
+    months = [float(m) for m in group["months"][()]]
+    level = group["level"][()]
+    difference = group["difference"][()] if "difference" in group else np.full_like(level, np.nan)
     rows = []
     for s, scenario in enumerate(scenarios):
         for w, week in enumerate(weeks):
@@ -202,8 +215,7 @@ def _comparison_tables(group: h5py.Group):
         for w, week in enumerate(weeks)
     ]
     messages = pd.DataFrame(message_rows, columns=["scenario", "week", *statistics])
-    ranking = [scenarios[i] for i in group["ranking"][()]]
-    return scenarios, weeks, table, messages, ranking
+    return scenarios, weeks, months, table, messages
 
 
 def _sweep_tables(handle: h5py.File):
@@ -251,15 +263,18 @@ def load(path: str) -> Results:
             _check_format(path, handle, RUN_FORMAT, RUN_VERSION)
             name = os.path.splitext(os.path.basename(path))[0]
             run = _read_run(path, name, handle)
-            return Results(path, "run", handle, _attributes(handle), {name: run}, [name])
+            _, weeks, months, table, messages = _decision_tables(handle["summary"], [name])
+            return Results(path, "run", handle, _attributes(handle), {name: run}, [name],
+                           summary=table, message_reach=messages, weeks=weeks, months=months)
         if kind == COMPARE_FORMAT:
             _check_format(path, handle, COMPARE_FORMAT, COMPARE_VERSION)
             group = handle["comparison"]
-            scenarios, weeks, table, messages, ranking = _comparison_tables(group)
+            scenarios, weeks, months, table, messages = _decision_tables(group)
+            ranking = [scenarios[i] for i in group["ranking"][()]]
             runs = {n: _read_run(path, n, handle["scenarios"][n]) for n in scenarios}
             return Results(path, "compare", handle, _attributes(handle), runs, scenarios,
-                           baseline=scenarios[0], comparison=table, message_reach=messages,
-                           weeks=weeks, ranking=ranking)
+                           baseline=scenarios[0], summary=table, comparison=table,
+                           message_reach=messages, weeks=weeks, months=months, ranking=ranking)
         if kind == SWEEP_FORMAT:
             _check_format(path, handle, SWEEP_FORMAT, SWEEP_VERSION)
             parameters, metrics, table, sensitivity = _sweep_tables(handle)

@@ -56,8 +56,8 @@ void print_table(const engine::Comparison& c, const scenario::Scenario& s) {
   const std::vector<std::string> shown{"reach_per_message", "within_1h",      "within_24h",
                                        "opinion_makers",    "toxic_exposure", "engagements"};
   for (std::size_t w = 0; w < c.weeks.size(); ++w) {
-    std::printf("\nweek %zu (month %.0f)\n  %-22s", c.weeks[w],
-                static_cast<double>(c.weeks[w]) * 12.0 / 52.0, "scenario");
+    std::printf("\nweek %zu (month %.0f)\n  %-22s", c.weeks[w], engine::month_of_week(c.weeks[w]),
+                "scenario");
     for (const auto& name : shown)
       std::printf(" %-21s", name.c_str());
     std::printf(" %s\n", "reach vs baseline");

@@ -39,6 +39,11 @@ std::vector<double> metric_values(const ReplicateSeries& series, std::size_t wee
 /// Every platform of the scenarios, in order of first appearance (the baseline's first).
 std::vector<std::string> platform_union(const std::vector<std::vector<std::string>>& platforms);
 
+/// Months since the start at week `week` (12 months of 52 weeks a year), as tables print it.
+inline double month_of_week(std::size_t week) {
+  return static_cast<double>(week) * 12.0 / 52.0;
+}
+
 struct MetricCell {
   Band level;       ///< the scenario's value across replicates
   Band difference;  ///< minus the baseline, replicate by replicate

@@ -46,6 +46,7 @@ void write_cells(hid_t group, const Comparison& c) {
     }
   }
   for (const auto& [name, values] : {std::pair{"level", &level}, {"difference", &difference}}) {
+    if (c.scenarios.size() == 1 && values == &difference) continue;  // a run alone: no baseline
     const io::Handle data = io::create_array<double>(group, name, dims, dims);
     io::write_block(data.get(), io::Dims{0, 0, 0, 0}, dims, values->data());
     io::write_attribute(data.get(), "dimensions", "scenario,week,metric,statistic");
@@ -64,35 +65,75 @@ void check_version(const std::string& path, hid_t file) {
 
 }  // namespace
 
-void write_comparison(hid_t file, const Comparison& c) {
-  const io::Handle group = io::create_group(file, "comparison");
-  io::write_attribute(group.get(), "baseline", c.scenarios.front());
-  io::write_attribute(group.get(), "bands", "mean, 5% quantile, 95% quantile across replicates");
-  io::write_strings(group.get(), "scenarios", c.scenarios);
+namespace {
+
+/// What /comparison and a run's /summary share: names, metrics, weeks, months, levels and the
+/// reach of single messages.
+void write_table(hid_t group, const Comparison& c) {
+  io::write_attribute(group, "bands", "mean, 5% quantile, 95% quantile across replicates");
+  io::write_strings(group, "scenarios", c.scenarios);
   std::vector<std::string> metrics;
   for (const auto& m : c.metrics)
     metrics.push_back(m.name);
-  io::write_strings(group.get(), "metrics", metrics);
+  io::write_strings(group, "metrics", metrics);
   const std::vector<std::uint32_t> weeks(c.weeks.begin(), c.weeks.end());
-  io::write_vector<std::uint32_t>(group.get(), "weeks", weeks);
+  io::write_vector<std::uint32_t>(group, "weeks", weeks);
+  std::vector<double> months;
+  for (const std::size_t week : c.weeks)
+    months.push_back(month_of_week(week));
+  io::write_vector<double>(group, "months", months);
+  write_cells(group, c);
+  write_message_reach(group, c);
+}
+
+}  // namespace
+
+void write_comparison(hid_t file, const Comparison& c) {
+  const io::Handle group = io::create_group(file, "comparison");
+  io::write_attribute(group.get(), "baseline", c.scenarios.front());
+  write_table(group.get(), c);
   const std::vector<std::uint64_t> ranking(c.ranking.begin(), c.ranking.end());
   io::write_vector<std::uint64_t>(group.get(), "ranking", ranking);
-  write_cells(group.get(), c);
-  write_message_reach(group.get(), c);
+}
+
+void write_run_summary(hid_t run, const Comparison& c) {
+  const io::Handle group = io::create_group(run, "summary");
+  write_table(group.get(), c);
+}
+
+namespace {
+
+/// The datasets write_table() writes, each checked for type and shape; returns the scenario
+/// count.
+hsize_t check_table(hid_t group, bool differences) {
+  const io::Dims count = io::require_dataset(group, "scenarios", H5T_STRING, 1);
+  const io::Dims weeks = io::require_dataset(group, "weeks", H5T_INTEGER, 1);
+  const io::Dims metrics = io::require_dataset(group, "metrics", H5T_STRING, 1);
+  if (count[0] == 0) throw util::InputError({.key = "scenarios"}, "is empty");
+  io::require_dataset(group, "months", H5T_FLOAT, weeks);
+  io::require_dataset(group, "message_reach", H5T_FLOAT,
+                      io::Dims{count[0], weeks[0], kMessageStatistics.size()});
+  const io::Dims cells{count[0], weeks[0], metrics[0], 3};
+  io::require_dataset(group, "level", H5T_FLOAT, cells);
+  if (differences) io::require_dataset(group, "difference", H5T_FLOAT, cells);
+  return count[0];
+}
+
+}  // namespace
+
+void check_run_summary(hid_t run) {
+  const io::Handle group = io::open_group(run, "summary");
+  if (check_table(group.get(), false) != 1) {
+    throw util::InputError({.key = "summary/scenarios"}, "a run's summary holds one scenario");
+  }
 }
 
 void check_comparison_file(const std::string& path, hid_t file) {
   check_version(path, file);
   const io::Handle group = io::open_group(file, "comparison");
-  const io::Dims count = io::require_dataset(group.get(), "scenarios", H5T_STRING, 1);
-  const io::Dims weeks = io::require_dataset(group.get(), "weeks", H5T_INTEGER, 1);
-  const io::Dims metrics = io::require_dataset(group.get(), "metrics", H5T_STRING, 1);
-  io::require_dataset(group.get(), "ranking", H5T_INTEGER, count);
-  for (const char* table : {"level", "difference"}) {
-    io::require_dataset(group.get(), table, H5T_FLOAT, io::Dims{count[0], weeks[0], metrics[0], 3});
-  }
+  const hsize_t count = check_table(group.get(), true);
+  io::require_dataset(group.get(), "ranking", H5T_INTEGER, io::Dims{count});
   const auto scenarios = io::read_strings(group.get(), "scenarios");
-  if (scenarios.empty()) throw util::InputError({.key = "comparison/scenarios"}, "is empty");
   for (const std::uint64_t i : io::read_vector<std::uint64_t>(group.get(), "ranking")) {
     if (i >= scenarios.size()) throw util::InputError({.key = "comparison/ranking"}, "bad index");
   }

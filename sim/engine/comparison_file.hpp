@@ -1,8 +1,8 @@
 #pragma once
 /// The comparison file `trek compare` writes (docs/output.md):
 ///   /scenarios/<name>/   each scenario's run, in the layout of a run file (results_file.hpp)
-///   /comparison/         the table: scenarios, metrics, weeks, ranking, level and difference
-///                        [scenario][week][metric][mean, p05, p95], message_reach
+///   /comparison/         the table: scenarios, metrics, weeks, months, ranking, level and
+///                        difference [scenario][week][metric][mean, p05, p95], message_reach
 /// Root attributes: format "trek-compare", version, creator, command_line.
 
 #include <hdf5.h>
@@ -16,10 +16,18 @@
 namespace sim::engine {
 
 inline constexpr const char* kComparisonFormat = "trek-compare";
-inline constexpr std::uint64_t kComparisonVersion = 2;
+inline constexpr std::uint64_t kComparisonVersion = 3;
 
 /// Writes /comparison into an open file.
 void write_comparison(hid_t file, const Comparison& comparison);
+
+/// Writes /summary into a run's group: the decision table of the run alone (one scenario; the
+/// layout of /comparison without difference and ranking), so that every reader takes the
+/// decision metrics from the file instead of recomputing them.
+void write_run_summary(hid_t run, const Comparison& summary);
+
+/// Checks a run's /summary (type and shape of every dataset). InputError naming the key.
+void check_run_summary(hid_t run);
 
 /// Checks the format version, the table's layout and every scenario's run against what the
 /// readers need. InputError naming `path` and the key otherwise.

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <mutex>
 
+#include "sim/engine/comparison.hpp"
+#include "sim/engine/comparison_plan.hpp"
 #include "sim/util/clock.hpp"
 #include "sim/util/thread_limit.hpp"
 
@@ -45,11 +47,13 @@ std::vector<ReplicateSeries> record_run(const scenario::Scenario& scenario,
   const std::string started = util::utc_now();
   Recorder recorder(file, progress);
   run_scenario(scenario, graph, recorder);
-  file.finish({util::seconds_since(start), util::active_threads(), started});
   std::vector<ReplicateSeries> series = recorder.take();
   // Replicates finish in any order; their order here is their number.
   std::sort(series.begin(), series.end(),
             [](const auto& a, const auto& b) { return a.replicate < b.replicate; });
+  file.write_summary(compare({scenario.name}, {series}, {scenario.platform_names()},
+                             report_weeks(scenario.weeks)));
+  file.finish({util::seconds_since(start), util::active_threads(), started});
   return series;
 }
 

@@ -10,9 +10,9 @@
 
 namespace sim::engine {
 
-/// Runs every replicate of `scenario` into `file` and finishes it with this execution's facts
-/// (wall time from the call, threads, start time). `progress` advances once per replicate-week;
-/// begin() and end() are the caller's.
+/// Runs every replicate of `scenario` into `file`, writes the run's decision table (/summary)
+/// and finishes the file with this execution's facts (wall time from the call, threads, start).
+/// `progress` advances once per replicate-week; begin() and end() are the caller's.
 std::vector<ReplicateSeries> record_run(const scenario::Scenario& scenario,
                                         const graph::Graph& graph, ResultsFile& file,
                                         util::ProgressSink& progress);

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "sim/engine/comparison_file.hpp"
 #include "sim/engine/observables.hpp"
 #include "sim/graph/attributes.hpp"
 #include "sim/io/h5_array.hpp"
@@ -217,6 +218,11 @@ void ResultsFile::on_replicate(const ReplicateSeries& series) {
     write_replicate(message_series_[i].get(), series.replicate, weeks, extents, message_block);
   }
   io::check(H5Fflush(file_.get(), H5F_SCOPE_LOCAL), "flushing a replicate");
+}
+
+void ResultsFile::write_summary(const Comparison& summary) {
+  const std::lock_guard lock(mutex_);
+  write_run_summary(file_.get(), summary);
 }
 
 void ResultsFile::finish(const RuntimeFacts& facts) {

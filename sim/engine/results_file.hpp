@@ -4,6 +4,7 @@
 ///   /messages/<name>/{step, time, value}     per message: value[replicate][week][message]...
 ///   /parameters                              platforms, segments, scenario facts
 ///   /provenance                              resolved scenario, seeds, version, command line
+///   /summary                                 the decision table of the run (as /comparison)
 ///   /snapshots                               optional per-agent state
 ///   /runtime                                 wall time, threads (facts of this execution)
 /// The file is created under a temporary name by the caller (io::write_atomically); nothing here
@@ -13,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/engine/comparison.hpp"
 #include "sim/engine/run_scenario.hpp"
 #include "sim/io/h5.hpp"
 #include "sim/io/h5_array.hpp"
@@ -20,7 +22,7 @@
 namespace sim::engine {
 
 inline constexpr const char* kResultsFormat = "trek-run";
-inline constexpr std::uint64_t kResultsVersion = 2;
+inline constexpr std::uint64_t kResultsVersion = 3;
 
 struct Provenance {
   std::string creator;       ///< version and git revision
@@ -44,6 +46,10 @@ class ResultsFile final : public RunObserver {
   void on_snapshot(std::uint32_t replicate, std::uint32_t week,
                    const model::AgentState& state) override;
   void on_replicate(const ReplicateSeries& series) override;
+
+  /// Writes /summary, the decision table of this run alone (comparison_file.hpp). Call once,
+  /// after the last replicate and before finish().
+  void write_summary(const Comparison& summary);
 
   /// Writes the run-time facts and closes the datasets; a results file of its own is then
   /// flushed and closed, checked (a full disk throws here). Call once, after the last replicate.

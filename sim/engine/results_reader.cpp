@@ -4,6 +4,8 @@
 
 #include "sim/engine/results_reader.hpp"
 
+#include "sim/engine/comparison_file.hpp"
+
 #include "sim/engine/observables.hpp"
 #include "sim/engine/results_file.hpp"
 #include "sim/io/probe.hpp"
@@ -59,6 +61,7 @@ void check_run_layout(hid_t run) {
     for (const std::string& name : reach_observable_names())
       require(name, H5T_FLOAT);
   }
+  check_run_summary(run);
 }
 
 std::vector<std::uint32_t> read_value(hid_t file, const std::string& name) {

@@ -118,6 +118,15 @@ def test_a_run_file_gives_a_report_of_levels(run_file, tmp_path):
         reach = f["observables/unique_reach/value"][:, 14]
     last_reach = [c for c in cells if c["attributes"]["data-metric"] == "reach_per_message"][-1]
     assert float(last_reach["attributes"]["data-mean"]) == pytest.approx(reach.mean())
+    # Every number is the one trek computed and stored in /summary, not recomputed here.
+    with h5py.File(run_file, "r") as f:
+        metrics = [m.decode() for m in f["summary/metrics"][()]]
+        level = f["summary/level"][()]
+    for index, cell in enumerate(cells):
+        w, metric = divmod(index, len(report_tables.SHOWN_METRICS))
+        m = metrics.index(cell["attributes"]["data-metric"])
+        assert float(cell["attributes"]["data-mean"]) == level[0, w, m, 0]
+        assert float(cell["attributes"]["data-p95"]) == level[0, w, m, 2]
 
 
 def test_bad_files_get_one_line_and_exit_code_2(compare_file, tmp_path):
