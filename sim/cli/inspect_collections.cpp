@@ -52,19 +52,8 @@ void inspect_comparison(const std::string& path, hid_t file, const std::string& 
   std::printf("each run: /scenarios/<name>/ in the layout of a run file; the table: /comparison\n");
 }
 
-void check_sweep(const std::string& path, hid_t file) {
-  sweep::check_sweep_format(path, file);
-  const io::Handle group = io::open_group(file, "sweep");
-  const io::Dims points = io::require_dataset(file, "sweep/done", H5T_INTEGER, 1);
-  if (points[0] != io::read_uint_attribute(group.get(), "points")) {
-    throw util::InputError({.key = "sweep/done"}, "its length differs from the points");
-  }
-  io::require_dataset(group.get(), "parameters", H5T_STRING, 1);
-  io::require_dataset(group.get(), "metrics", H5T_STRING, 1);
-}
-
 void inspect_sweep(const std::string& path, hid_t file, const std::string& format) {
-  check_sweep(path, file);
+  sweep::check_sweep_file(path, file);
   const io::Handle group = io::open_group(file, "sweep");
   const auto parameters = io::read_strings(group.get(), "parameters");
   const auto metrics = io::read_strings(group.get(), "metrics");
@@ -124,7 +113,7 @@ void check_in_process(const std::string& path) {
   if (kind == engine::kComparisonFormat || kind == sweep::kSweepFormat) {
     io::read_input(path, [&] {
       if (kind == engine::kComparisonFormat) engine::check_comparison_file(path, file.get());
-      if (kind == sweep::kSweepFormat) check_sweep(path, file.get());
+      if (kind == sweep::kSweepFormat) sweep::check_sweep_file(path, file.get());
     });
     return;
   }

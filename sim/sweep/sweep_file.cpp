@@ -271,4 +271,15 @@ void SweepWriter::write(const PointOutputs& point) {
   io::check(H5Fflush(root, H5F_SCOPE_GLOBAL), "flushing the sweep's done flags");
 }
 
+void check_sweep_file(const std::string& path, hid_t file) {
+  check_sweep_format(path, file);
+  const io::Handle group = io::open_group(file, "sweep");
+  const io::Dims points = io::require_dataset(file, "sweep/done", H5T_INTEGER, 1);
+  if (points[0] != io::read_uint_attribute(group.get(), "points")) {
+    throw util::InputError({.key = "sweep/done"}, "its length differs from the points");
+  }
+  io::require_dataset(group.get(), "parameters", H5T_STRING, 1);
+  io::require_dataset(group.get(), "metrics", H5T_STRING, 1);
+}
+
 }  // namespace sim::sweep

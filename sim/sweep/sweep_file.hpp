@@ -29,6 +29,10 @@ struct Shard {
 /// Checks that `file` is a sweep file of the version this build reads (InputError otherwise).
 void check_sweep_format(const std::string& path, hid_t file);
 
+/// Checks the format, then the datasets `trek inspect` and the readers use (type, shape, the
+/// done flags against the points). InputError naming the key otherwise.
+void check_sweep_file(const std::string& path, hid_t file);
+
 /// Parses "I/N" (1 <= I <= N); an InputError naming --shard otherwise.
 Shard parse_shard(const std::string& text);
 
