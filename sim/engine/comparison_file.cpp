@@ -53,16 +53,6 @@ void write_cells(hid_t group, const Comparison& c) {
   }
 }
 
-void check_version(const std::string& path, hid_t file) {
-  const std::uint64_t version = io::read_uint_attribute(file, "version");
-  if (version != kComparisonVersion) {
-    throw util::InputError({path, 0, "version"},
-                           "comparison format version " + std::to_string(version) +
-                               " is not supported (this build reads version " +
-                               std::to_string(kComparisonVersion) + ")");
-  }
-}
-
 }  // namespace
 
 namespace {
@@ -129,7 +119,7 @@ void check_run_summary(hid_t run) {
 }
 
 void check_comparison_file(const std::string& path, hid_t file) {
-  check_version(path, file);
+  io::check_format(path, file, kComparisonFormat, kComparisonVersion, "comparison");
   const io::Handle group = io::open_group(file, "comparison");
   const hsize_t count = check_table(group.get(), true);
   io::require_dataset(group.get(), "ranking", H5T_INTEGER, io::Dims{count});

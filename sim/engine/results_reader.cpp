@@ -12,20 +12,9 @@
 #include "sim/util/error.hpp"
 
 namespace sim::engine {
-namespace {}  // namespace
 
 void check_results_format(const std::string& path, hid_t file) {
-  if (!io::has_attribute(file, "format") ||
-      io::read_string_attribute(file, "format") != kResultsFormat) {
-    throw util::InputError({path, 0, "format"}, "not a Trek run results file");
-  }
-  const std::uint64_t version = io::read_uint_attribute(file, "version");
-  if (version != kResultsVersion) {
-    throw util::InputError({path, 0, "version"},
-                           "results format version " + std::to_string(version) +
-                               " is not supported (this build reads version " +
-                               std::to_string(kResultsVersion) + ")");
-  }
+  io::check_format(path, file, kResultsFormat, kResultsVersion, "run results");
 }
 
 namespace {

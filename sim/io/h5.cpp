@@ -282,6 +282,20 @@ void write_attribute(hid_t object, const std::string& name, std::uint64_t value)
   check(H5Awrite(attribute.get(), H5T_NATIVE_UINT64, &value), "writing attribute " + name);
 }
 
+void check_format(const std::string& path, hid_t file, std::string_view format,
+                  std::uint64_t version, const std::string& kind) {
+  if (!has_attribute(file, "format") || read_string_attribute(file, "format") != format) {
+    throw util::InputError({path, 0, "format"}, "not a Trek " + kind + " file");
+  }
+  const std::uint64_t found = read_uint_attribute(file, "version");
+  if (found != version) {
+    throw util::InputError({path, 0, "version"},
+                           kind + " format version " + std::to_string(found) +
+                               " is not supported (this build reads version " +
+                               std::to_string(version) + ")");
+  }
+}
+
 std::string read_string_attribute(hid_t object, const std::string& name) {
   silence_hdf5_errors();
   Handle attribute(check(H5Aopen(object, name.c_str(), H5P_DEFAULT), "opening attribute " + name));

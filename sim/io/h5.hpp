@@ -9,6 +9,7 @@
 #include <span>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sim/util/error.hpp"
@@ -96,6 +97,12 @@ void write_attribute(hid_t object, const std::string& name, const std::string& v
 void write_attribute(hid_t object, const std::string& name, std::uint64_t value);
 std::string read_string_attribute(hid_t object, const std::string& name);
 std::uint64_t read_uint_attribute(hid_t object, const std::string& name);
+
+/// Checks that `file` (a file or a group) is a Trek file of format `format` at version `version`
+/// by its "format" and "version" attributes. InputError naming `path` and the attribute, in
+/// words of `kind` ("run results", "comparison", "sweep"), otherwise.
+void check_format(const std::string& path, hid_t file, std::string_view format,
+                  std::uint64_t version, const std::string& kind);
 bool has_attribute(hid_t object, const std::string& name);
 
 /// Runs read() on the HDF5 input `path` and makes every failure of it one line naming the file

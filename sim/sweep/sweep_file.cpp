@@ -77,16 +77,7 @@ void write_shard(hid_t file, const Shard& shard) {
 }  // namespace
 
 void check_sweep_format(const std::string& path, hid_t file) {
-  if (!io::has_attribute(file, "format") ||
-      io::read_string_attribute(file, "format") != kSweepFormat) {
-    throw util::InputError({path, 0, "format"}, "not a Trek sweep file");
-  }
-  const std::uint64_t version = io::read_uint_attribute(file, "version");
-  if (version != kSweepVersion) {
-    throw util::InputError({path, 0, "version"}, "sweep format version " + std::to_string(version) +
-                                                     " is not supported (this build reads " +
-                                                     std::to_string(kSweepVersion) + ")");
-  }
+  io::check_format(path, file, kSweepFormat, kSweepVersion, "sweep");
 }
 
 Shard parse_shard(const std::string& text) {
