@@ -107,8 +107,69 @@ void close_file(Handle& file) {
   check(H5Fclose(id), "closing the file");
 }
 
+namespace {
+
+/// Bytes of one element as stored and of the whole shape.
+std::pair<std::uint64_t, std::size_t> stored_shape(hid_t dataset, const std::string& name) {
+  const Handle type(check(H5Dget_type(dataset), "type of " + name));
+  const Handle space(check(H5Dget_space(dataset), "dataspace of " + name));
+  const hssize_t elements = H5Sget_simple_extent_npoints(space.get());
+  const std::size_t element_size = H5Tget_size(type.get());
+  if (elements < 0 || element_size == 0) {
+    throw util::InputError({.key = name}, "has an unreadable shape: the file is damaged");
+  }
+  return {static_cast<std::uint64_t>(elements), element_size};
+}
+
+[[noreturn]] void short_storage(const std::string& name) {
+  throw util::InputError({.key = name},
+                         "holds fewer bytes than its shape needs: the file is damaged");
+}
+
+/// Without filters, every stored chunk holds exactly one chunk's bytes.
+void check_raw_chunks(hid_t dataset, hid_t properties, std::size_t element_size,
+                      const std::string& name) {
+  const int rank = H5Pget_chunk(properties, 0, nullptr);
+  if (rank <= 0 || rank > 32) short_storage(name);
+  std::vector<hsize_t> chunk(static_cast<std::size_t>(rank));
+  check(H5Pget_chunk(properties, rank, chunk.data()), "chunk shape of " + name);
+  std::uint64_t chunk_bytes = element_size;
+  for (const hsize_t extent : chunk)
+    chunk_bytes *= extent;
+  const Handle space(check(H5Dget_space(dataset), "dataspace of " + name));
+  hsize_t chunks = 0;
+  check(H5Dget_num_chunks(dataset, space.get(), &chunks), "chunks of " + name);
+  std::vector<hsize_t> offset(chunk.size());
+  for (hsize_t i = 0; i < chunks; ++i) {
+    unsigned filter_mask = 0;
+    haddr_t address = 0;
+    hsize_t size = 0;
+    check(H5Dget_chunk_info(dataset, space.get(), i, offset.data(), &filter_mask, &address, &size),
+          "chunk of " + name);
+    if (size != chunk_bytes) short_storage(name);
+  }
+}
+
+}  // namespace
+
+void check_stored_bytes(hid_t dataset, const std::string& name) {
+  const Handle properties(check(H5Dget_create_plist(dataset), "properties of " + name));
+  const H5D_layout_t layout = H5Pget_layout(properties.get());
+  if (layout != H5D_COMPACT && layout != H5D_CHUNKED) return;  // contiguous reads are bounded
+  const auto [elements, element_size] = stored_shape(dataset, name);
+  if (layout == H5D_COMPACT) {
+    if (H5Dget_storage_size(dataset) < elements * element_size) short_storage(name);
+    return;
+  }
+  // Filtered chunks are decoded into buffers HDF5 sizes itself; raw ones are copied as stored.
+  if (H5Pget_nfilters(properties.get()) == 0) {
+    check_raw_chunks(dataset, properties.get(), element_size, name);
+  }
+}
+
 void check_claimed_size(hid_t dataset, std::uint64_t count, std::size_t size,
                         const std::string& name) {
+  check_stored_bytes(dataset, name);
   constexpr std::uint64_t kLarge = std::uint64_t{256} << 20;
   if (size > 0 && count > UINT64_MAX / size) {
     throw util::InputError({.key = name}, "claims an impossible size: the file is damaged");

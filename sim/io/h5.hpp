@@ -52,6 +52,11 @@ hid_t check(hid_t status, const std::string& what);
 /// this returned. Every dataset and group of the file must be closed before.
 void close_file(Handle& file);
 
+/// HDF5 copies a compact dataset's bytes out of its header, and an unfiltered chunk's bytes out
+/// of the file, by the shape the header claims, unchecked: util::InputError when a damaged file
+/// stores fewer bytes than that (a compact dataset, or any raw chunk, that is too short).
+void check_stored_bytes(hid_t dataset, const std::string& name);
+
 /// Before a dataset of an input file is read into memory: util::InputError when it claims more
 /// than 256 MiB (`count` elements of `size` bytes) but stores less than a ten-thousandth of that,
 /// which no compression of Trek's data reaches. A damaged header would otherwise make the reader

@@ -75,6 +75,7 @@ std::vector<T> read_block(hid_t dataset, const Dims& offset, const Dims& count) 
   silence_hdf5_errors();
   std::vector<T> values(element_count(count));
   if (values.empty()) return values;
+  check_stored_bytes(dataset, "a dataset");
   const BlockSpaces spaces(dataset, offset, count);
   check(H5Dread(dataset, native_type<T>(), spaces.memory.get(), spaces.file.get(), H5P_DEFAULT,
                 values.data()),

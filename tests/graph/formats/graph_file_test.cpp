@@ -156,5 +156,18 @@ TEST(GraphFile, TruncatedFilesAreInputErrors) {
   EXPECT_THROW(read_graph_file(dir.path("g.h5")), util::InputError);
 }
 
+// Found by fuzzing: a chunk of nodes/segment stored without filters but 2 bytes short of its
+// shape; HDF5 copied past the end of its buffer. Now refused before it is read.
+TEST(GraphFile, AShortRawChunkIsAnInputError) {
+  const std::string path = TREK_SOURCE_DIR "/tests/fuzz/corpus/graph_file/short_raw_chunk.h5";
+  try {
+    read_graph_file(path);
+    FAIL() << "a damaged file was read";
+  } catch (const util::InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("fewer bytes than its shape needs"), std::string::npos)
+        << e.what();
+  }
+}
+
 }  // namespace
 }  // namespace sim::graph::formats
