@@ -10,6 +10,7 @@
 #include "sim/engine/observables.hpp"
 #include "sim/graph/attributes.hpp"
 #include "sim/io/h5_array.hpp"
+#include "sim/scenario/worlds.hpp"
 #include "sim/util/error.hpp"
 
 namespace sim::engine {
@@ -20,6 +21,33 @@ std::string join(const std::vector<std::string>& parts) {
   for (const auto& part : parts)
     text += (text.empty() ? "" : ",") + part;
   return text;
+}
+
+}  // namespace
+
+namespace {
+
+/// /worlds: each uncertain parameter, its distribution, and its value in every world.
+void write_worlds(hid_t root, const scenario::Scenario& s) {
+  const io::Handle group = io::create_group(root, "worlds");
+  io::write_attribute(group.get(), "description",
+                      "replicate r runs in world r: these values, plus its own stochastic draws");
+  std::vector<std::string> keys, distributions;
+  for (const scenario::UncertainParameter& p : s.uncertain) {
+    keys.push_back(p.key);
+    distributions.push_back(scenario::describe(p.distribution));
+  }
+  io::write_strings(group.get(), "parameters", keys);
+  io::write_strings(group.get(), "distributions", distributions);
+  const io::Dims dims{s.replicates, s.uncertain.size()};
+  std::vector<double> values;
+  for (std::uint32_t world = 0; world < s.replicates; ++world) {
+    for (const scenario::WorldValue& v : scenario::world_values(s, world))
+      values.push_back(v.value);
+  }
+  const io::Handle data = io::create_array<double>(group.get(), "values", dims, dims);
+  io::write_block(data.get(), io::Dims{0, 0}, dims, values.data());
+  io::write_attribute(data.get(), "dimensions", "world,parameter");
 }
 
 }  // namespace
@@ -74,6 +102,7 @@ ResultsFile::ResultsFile(io::Handle root_handle, const scenario::Scenario& s,
   io::write_strings(origin.get(), "scenario_files", paths);
   io::write_strings(origin.get(), "scenario_texts", texts);
 
+  if (!s.uncertain.empty()) write_worlds(root, s);
   create_observables();
   if (s.snapshot_every > 0) create_snapshots();
 }

@@ -51,6 +51,11 @@ void check_run_layout(hid_t run) {
       require(name, H5T_FLOAT);
   }
   check_run_summary(run);
+  if (io::has_link(run, "worlds")) {
+    const io::Dims uncertain = io::require_dataset(run, "worlds/parameters", H5T_STRING, 1);
+    io::require_dataset(run, "worlds/distributions", H5T_STRING, uncertain);
+    io::require_dataset(run, "worlds/values", H5T_FLOAT, io::Dims{replicates, uncertain[0]});
+  }
 }
 
 std::vector<std::uint32_t> read_value(hid_t file, const std::string& name) {

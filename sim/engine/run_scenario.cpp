@@ -10,6 +10,7 @@
 
 #include "sim/model/model_context.hpp"
 #include "sim/model/weekly_step.hpp"
+#include "sim/scenario/worlds.hpp"
 #include "sim/util/error.hpp"
 
 namespace sim::engine {
@@ -53,8 +54,15 @@ void run_scenario(const scenario::Scenario& s, const graph::Graph& graph, RunObs
   check_population(s, graph);
   // One replicate per task; each replicate's weekly step splits its agents again, so both
   // many small replicates and a few large ones keep every core busy.
+  // Each world's scenario is read before the parallel loop: any problem shows here, once.
+  std::vector<scenario::Scenario> worlds;
+  if (!s.uncertain.empty()) {
+    for (std::uint32_t world = 0; world < s.replicates; ++world)
+      worlds.push_back(scenario::scenario_of_world(s, world));
+  }
   tbb::parallel_for(std::uint32_t{0}, s.replicates, [&](std::uint32_t replicate) {
-    observer.on_replicate(run_replicate(s, graph, replicate, &observer));
+    const scenario::Scenario& world = worlds.empty() ? s : worlds[replicate];
+    observer.on_replicate(run_replicate(world, graph, replicate, &observer));
   });
 }
 

@@ -53,11 +53,13 @@ inline rng::RunKey replicate_key(const scenario::Scenario& scenario, std::uint32
 /// True when week `week` is a snapshot week (week 0 and every snapshot_every weeks).
 bool is_snapshot_week(const scenario::Scenario& scenario, std::uint32_t week);
 
-/// Runs one replicate; the weekly step is itself parallel.
+/// Runs one replicate of a scenario without uncertain parameters (or of one world of it:
+/// scenario::scenario_of_world); the weekly step is itself parallel.
 ReplicateSeries run_replicate(const scenario::Scenario& scenario, const graph::Graph& graph,
                               std::uint32_t replicate, RunObserver* observer = nullptr);
 
 /// Runs all replicates of the scenario, several at a time, and reports each to the observer.
+/// With uncertain parameters, replicate r runs in world r (scenario/worlds.hpp).
 void run_scenario(const scenario::Scenario& scenario, const graph::Graph& graph,
                   RunObserver& observer);
 

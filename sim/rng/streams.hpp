@@ -37,6 +37,8 @@ enum class Stream : std::uint32_t {
   kReachLink = 25,   ///< whether a post carries a link (entity: platform, week, sub: post)
   kSweepDesign = 26,     ///< design draws (entity: parameter, sub: sample or trajectory)
   kSweepBootstrap = 27,  ///< bootstrap resamples of sensitivity indices (entity: resample)
+  kWorldParameter = 28,  ///< an uncertain parameter's value in a world (entity, sub: hashes of
+                         ///< its full name; run key {seed, world})
 };
 
 /// Name and value of every registered stream, for documentation and the registry test.
@@ -73,6 +75,7 @@ inline constexpr std::array kStreamRegistry{
     StreamEntry{Stream::kReachLink, "reach_link"},
     StreamEntry{Stream::kSweepDesign, "sweep_design"},
     StreamEntry{Stream::kSweepBootstrap, "sweep_bootstrap"},
+    StreamEntry{Stream::kWorldParameter, "world_parameter"},
 };
 
 }  // namespace sim::rng

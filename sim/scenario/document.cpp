@@ -8,6 +8,7 @@
 #include <charconv>
 #include <filesystem>
 
+#include "sim/scenario/distribution.hpp"
 #include "sim/util/did_you_mean.hpp"
 #include "sim/util/error.hpp"
 #include "sim/util/input_file.hpp"
@@ -20,7 +21,10 @@ namespace {
 void merge_into(toml::table& base, toml::table&& top) {
   for (auto&& [key, node] : top) {
     toml::node* existing = base.get(key.str());
-    if (existing != nullptr && existing->is_table() && node.is_table()) {
+    // A distribution ({ uniform = [a, b] }) replaces whatever the base has, as a value would.
+    const bool distribution = node.is_table() && node.as_table()->size() == 1 &&
+                              family_of(node.as_table()->begin()->first.str()).has_value();
+    if (existing != nullptr && existing->is_table() && node.is_table() && !distribution) {
       merge_into(*existing->as_table(), std::move(*node.as_table()));
     } else if (existing != nullptr && key.str() == "events" && existing->is_array() &&
                node.is_array()) {

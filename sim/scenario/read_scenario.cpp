@@ -175,7 +175,7 @@ void check_root_keys(const toml::table& document, TableReader& root) {
                            "is a sweep file, not a scenario: run it with 'trek sweep'");
   }
   for (const std::string_view key :
-       {"name", "description", "baseline", "simulation", "population", "model", "platforms",
+       {"name", "description", "baseline", "kind", "simulation", "population", "model", "platforms",
         "strategy", "events", "reach", "output", "extends"}) {
     root.allow(key);
   }
@@ -215,11 +215,19 @@ Scenario read_scenario(const std::string& path, const std::vector<std::string>& 
   apply_overrides(document, overrides);
   Scenario s;
   s.file = path;
+  s.overrides = overrides;
+  UncertainCollector uncertain;
   TableReader root(document, path, "");
   check_root_keys(document, root);
   s.name = bounded_text(root, "name", path, kMaxNameLength);
   s.description = bounded_text(root, "description", "", kMaxDescriptionLength);
   s.baseline = root.boolean("baseline", false);
+  s.kind = root.choice("kind", "strategy", {"strategy", "what-if"}) == "what-if"
+               ? ScenarioKind::kWhatIf
+               : ScenarioKind::kStrategy;
+  if (s.baseline && s.kind == ScenarioKind::kWhatIf) {
+    throw util::InputError(root.where("kind"), "a what-if cannot be the baseline");
+  }
   read_simulation(root, s);
   read_population(root, s);
   read_model(root, s);
@@ -229,6 +237,7 @@ Scenario read_scenario(const std::string& path, const std::vector<std::string>& 
   read_reach(root, s);
   read_output(root, s);
   root.check_unknown();
+  s.uncertain = uncertain.take();
   std::ostringstream text;
   text << document;
   s.resolved_toml = text.str();

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sim/graph/attributes.hpp"
+#include "sim/scenario/distribution.hpp"
 
 namespace sim::scenario {
 
@@ -87,11 +88,29 @@ struct ModelOptions {
   double tolerance_sd = 0.2;
 };
 
+/// A parameter given as a distribution: its full dotted key (as --set names it), the
+/// distribution, and where it was written.
+struct UncertainParameter {
+  std::string key;
+  Distribution distribution;
+  std::string file;
+  std::uint64_t line = 0;
+};
+
+/// What a scenario is to the organisation: a strategy it may choose, or a what-if (an event it
+/// does not choose, such as a toxicity escalation), which `trek compare` shows apart, unranked.
+enum class ScenarioKind { kStrategy, kWhatIf };
+
 struct Scenario {
   std::string name;
   std::string description;
   bool baseline = false;  ///< `trek compare` compares the other scenarios with this one
-  std::string file;       ///< the file it was read from
+  ScenarioKind kind = ScenarioKind::kStrategy;
+  std::string file;                    ///< the file it was read from
+  std::vector<std::string> overrides;  ///< the --set values it was read with, in order
+  /// Parameters given as distributions, in reading order. The fields above and below then hold
+  /// the distribution's median; world r of a run uses its own draw (scenario/worlds.hpp).
+  std::vector<UncertainParameter> uncertain;
   // Simulation.
   std::uint32_t weeks = 104;
   std::uint32_t replicates = 10;

@@ -20,7 +20,50 @@ std::string number_text(double value) {
   return text;
 }
 
+/// `{ family = [numbers...] }` for a parameter valid on [min, max].
+Distribution distribution_of(const toml::table& table, const util::InputLocation& where, double min,
+                             double max) {
+  if (table.size() != 1) {
+    throw util::InputError(where, "a distribution is one family, for example { uniform = [a, b] }");
+  }
+  // toml++'s iterator holds the key-node pair it points at: keep it alive while they are used.
+  const auto entry = table.begin();
+  const std::string_view name = entry->first.str();
+  const toml::node& node = entry->second;
+  const auto family = family_of(name);
+  if (!family) {
+    throw util::InputError(where, "unknown distribution '" + std::string(name) + "'" +
+                                      util::suggestion_suffix(name, family_names()));
+  }
+  Distribution d{*family, {}, min, max};
+  const toml::array* list = node.as_array();
+  if (list == nullptr) {
+    throw util::InputError(where, std::string(name) + " takes a list of numbers, [a, b, ...]");
+  }
+  for (const toml::node& item : *list) {
+    if (!item.is_number()) throw util::InputError(where, std::string(name) + " takes numbers only");
+    d.parameters.push_back(number_of(item));
+  }
+  if (const std::string problem = problem_with(d, min, max); !problem.empty()) {
+    throw util::InputError(where, problem);
+  }
+  return d;
+}
+
+UncertainCollector*& active_collector() {
+  thread_local UncertainCollector* collector = nullptr;
+  return collector;
+}
+
 }  // namespace
+
+UncertainCollector::UncertainCollector() {
+  active_collector() = this;
+}
+
+UncertainCollector::~UncertainCollector() {
+  active_collector() = nullptr;
+}
 
 TableReader::TableReader(const toml::table& table, std::string file, std::string path)
     : table_(table), file_(std::move(file)), path_(std::move(path)) {}
@@ -47,7 +90,25 @@ const toml::node* TableReader::find(std::string_view key) {
 double TableReader::real(std::string_view key, double fallback, double min, double max) {
   const toml::node* node = find(key);
   if (node == nullptr) return fallback;
-  if (!node->is_number()) fail(key, "must be a number");
+  if (node->is_table() && active_collector() != nullptr) {
+    const util::InputLocation at = where(key);
+    const Distribution distribution = distribution_of(*node->as_table(), at, min, max);
+    // Named as --set names it ("events.1.share", not "events[1].share"): worlds fix it that way.
+    std::string name;
+    for (const char c : full_key(key)) {
+      if (c == '[')
+        name += '.';
+      else if (c != ']')
+        name += c;
+    }
+    active_collector()->add({name, distribution, at.file, at.line});
+    return quantile(distribution, 0.5);
+  }
+  if (!node->is_number()) {
+    fail(key, active_collector() != nullptr
+                  ? "must be a number or a distribution such as { uniform = [a, b] }"
+                  : "must be a number");
+  }
   const double value = number_of(*node);
   if (!std::isfinite(value) || value < min || value > max) {
     fail(key, number_text(value) + " is outside [" + number_text(min) + ", " +
@@ -60,6 +121,9 @@ std::uint64_t TableReader::integer(std::string_view key, std::uint64_t fallback,
                                    std::uint64_t max) {
   const toml::node* node = find(key);
   if (node == nullptr) return fallback;
+  if (node->is_table()) {
+    fail(key, "must be a whole number (distributions are for real-valued parameters)");
+  }
   if (!node->is_integer()) fail(key, "must be a whole number");
   const std::int64_t value = node->value<std::int64_t>().value_or(0);
   if (value < 0 || static_cast<std::uint64_t>(value) < min ||

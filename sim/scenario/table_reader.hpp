@@ -10,9 +10,26 @@
 #include <string_view>
 #include <vector>
 
+#include "sim/scenario/scenario.hpp"
 #include "sim/util/error.hpp"
 
 namespace sim::scenario {
+
+/// While alive, every distribution a TableReader on this thread meets in place of a real value is
+/// recorded here (read_scenario holds one for the whole document); without one, a distribution
+/// is an error ("takes a number").
+class UncertainCollector {
+ public:
+  UncertainCollector();
+  ~UncertainCollector();
+  UncertainCollector(const UncertainCollector&) = delete;
+  UncertainCollector& operator=(const UncertainCollector&) = delete;
+  std::vector<UncertainParameter> take() { return std::move(found_); }
+  void add(UncertainParameter parameter) { found_.push_back(std::move(parameter)); }
+
+ private:
+  std::vector<UncertainParameter> found_;
+};
 
 class TableReader {
  public:
@@ -20,6 +37,8 @@ class TableReader {
   /// the table ("" for the root).
   TableReader(const toml::table& table, std::string file, std::string path);
 
+  /// A number in [min, max], or a distribution whose support lies there (recorded with the
+  /// UncertainCollector; the median is returned).
   double real(std::string_view key, double fallback, double min, double max);
   std::uint64_t integer(std::string_view key, std::uint64_t fallback, std::uint64_t min,
                         std::uint64_t max);

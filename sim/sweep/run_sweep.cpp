@@ -9,6 +9,7 @@
 #include "sim/engine/comparison.hpp"
 #include "sim/engine/observables.hpp"
 #include "sim/engine/results_file.hpp"
+#include "sim/scenario/worlds.hpp"
 #include "sim/sweep/read_sweep.hpp"
 
 namespace sim::sweep {
@@ -88,7 +89,8 @@ void run_points(const SweepSpec& spec, const Design& design, const SweepShape& s
     // Reading the point's scenario (a few TOML files, well under a millisecond) per replicate
     // keeps no per-point state alive between tasks; a replicate takes a second.
     const scenario::Scenario scenario = point_scenario(spec, design.values[point]);
-    const engine::ReplicateSeries series = engine::run_replicate(scenario, graph, replicate);
+    const engine::ReplicateSeries series =
+        engine::run_replicate(scenario::scenario_of_world(scenario, replicate), graph, replicate);
     observer.on_replicate();
     collector.add(point, replicate, series);
   });

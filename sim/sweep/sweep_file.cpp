@@ -16,6 +16,7 @@
 #include "sim/sweep/read_sweep.hpp"
 #include "sim/sweep/sensitivity.hpp"
 #include "sim/util/error.hpp"
+#include "sim/util/hash.hpp"
 #include "sim/util/parse_number.hpp"
 #include "sim/version.hpp"
 
@@ -23,14 +24,6 @@ namespace sim::sweep {
 namespace {
 
 constexpr double kNotYet = std::numeric_limits<double>::quiet_NaN();
-
-std::uint64_t fnv1a(const std::string& text, std::uint64_t hash = 14695981039346656037ULL) {
-  for (const char c : text) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 1099511628211ULL;
-  }
-  return hash;
-}
 
 io::Dims series_dims(const SweepSpec& spec, const SweepShape& shape, std::uint64_t points,
                      const std::string& name) {
@@ -108,7 +101,7 @@ SweepShape sweep_shape(const SweepSpec& spec) {
   }
   shape.weeks = base.weeks;
   shape.creator = creator();
-  shape.hash = fnv1a(shape.creator, fnv1a(base.resolved_toml, fnv1a(spec.text)));
+  shape.hash = util::fnv1a(shape.creator, util::fnv1a(base.resolved_toml, util::fnv1a(spec.text)));
   return shape;
 }
 

@@ -45,8 +45,9 @@ TEST(StreamRegistry, ReleasedValuesKeepTheirMeaning) {
   EXPECT_EQ(static_cast<std::uint32_t>(Stream::kReachArc), 24u);
   EXPECT_EQ(static_cast<std::uint32_t>(Stream::kReachLink), 25u);
   EXPECT_EQ(static_cast<std::uint32_t>(Stream::kSweepBootstrap), 27u);
+  EXPECT_EQ(static_cast<std::uint32_t>(Stream::kWorldParameter), 28u);
   EXPECT_EQ(static_cast<std::uint32_t>(Stream::kSweepDesign), 26u);
-  EXPECT_EQ(kStreamRegistry.size(), 27u);
+  EXPECT_EQ(kStreamRegistry.size(), 28u);
 }
 
 TEST(StreamRegistry, RegistryListsEveryValueInOrder) {

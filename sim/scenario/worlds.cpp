@@ -1,0 +1,49 @@
+// Values are written back as overrides with 17 significant digits, which read back as the same
+// double: a degenerate distribution gives exactly the run with that value fixed.
+
+#include "sim/scenario/worlds.hpp"
+
+#include <cstdio>
+
+#include "sim/rng/philox.hpp"
+#include "sim/rng/streams.hpp"
+#include "sim/scenario/read_scenario.hpp"
+#include "sim/util/hash.hpp"
+
+namespace sim::scenario {
+
+double world_uniform(std::uint64_t seed, std::uint32_t world, const std::string& key) {
+  const rng::DrawAddress at{.stream = rng::Stream::kWorldParameter,
+                            .entity = util::fnv1a(key),
+                            .sub = util::fnv1a(key, util::fnv1a("world"))};
+  const std::uint64_t bits = rng::philox_block({seed, world}, at, 0).v[0];
+  // The centre of one of 2^53 equal cells: strictly inside (0, 1), so every quantile is finite.
+  return (static_cast<double>(bits >> 11) + 0.5) * 0x1p-53;
+}
+
+std::vector<WorldValue> world_values(const Scenario& s, std::uint32_t world) {
+  std::vector<WorldValue> values;
+  for (const UncertainParameter& p : s.uncertain)
+    values.push_back({p.key, quantile(p.distribution, world_uniform(s.seed, world, p.key))});
+  return values;
+}
+
+std::string exact_override(const std::string& key, double value) {
+  char text[40];
+  std::snprintf(text, sizeof text, "%.17g", value);
+  return key + "=" + text;
+}
+
+Scenario scenario_of_world(const Scenario& s, std::uint32_t world) {
+  if (s.uncertain.empty()) return s;
+  std::vector<std::string> overrides = s.overrides;
+  for (const WorldValue& v : world_values(s, world))
+    overrides.push_back(exact_override(v.key, v.value));
+  Scenario fixed = read_scenario(s.file, overrides);
+  fixed.overrides = s.overrides;
+  fixed.uncertain = s.uncertain;  // the world remembers where its values came from
+  fixed.resolved_toml = s.resolved_toml;
+  return fixed;
+}
+
+}  // namespace sim::scenario

@@ -1,0 +1,38 @@
+#pragma once
+/// Worlds: replicate r of a run is world r, one value for each uncertain parameter plus that
+/// replicate's own stochastic draws. This is the one place that turns "world r" into parameter
+/// values (a posterior file will be a second source of them).
+///
+/// The value of parameter K in world r is the quantile of the uniform at address
+/// (world_parameter, hash(K)) of run key {seed, r}: keyed by the parameter's full name, never by
+/// its position, so every scenario of a comparison sees the same world r, adding a parameter
+/// changes no other draw, and the result does not depend on threads or shards.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sim/scenario/scenario.hpp"
+
+namespace sim::scenario {
+
+struct WorldValue {
+  std::string key;  ///< the parameter's full dotted key
+  double value = 0.0;
+};
+
+/// The uniform in (0, 1) that gives parameter `key` its value in world `world`.
+double world_uniform(std::uint64_t seed, std::uint32_t world, const std::string& key);
+
+/// Each uncertain parameter's value in world `world`, in the scenario's order.
+std::vector<WorldValue> world_values(const Scenario& scenario, std::uint32_t world);
+
+/// The scenario of world `world`: its uncertain parameters fixed at their values there (the file
+/// read again with those values as overrides, so they pass the same checks). A scenario without
+/// uncertain parameters is its own world.
+Scenario scenario_of_world(const Scenario& scenario, std::uint32_t world);
+
+/// The override text that fixes `value` exactly ("key=0.12345678901234567").
+std::string exact_override(const std::string& key, double value);
+
+}  // namespace sim::scenario
