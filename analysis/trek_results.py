@@ -11,6 +11,8 @@
     results.comparison                    # the same, with differences (compare files only)
     results.message_reach                 # single-message statistics at the report weeks
     results.months                        # month of each report week
+    results.kinds                         # "strategy" or "what-if", by scenario (compare files)
+    run.worlds                            # each world's uncertain parameter values (or None)
     results.sweep                         # one row per point and replicate (sweep files)
     results.sensitivity                   # Sobol indices or Morris effects (sweep files)
 
@@ -33,6 +35,10 @@ import pandas as pd
 RUN_FORMAT, RUN_VERSION = "trek-run", 3
 COMPARE_FORMAT, COMPARE_VERSION = "trek-compare", 3
 SWEEP_FORMAT, SWEEP_VERSION = "trek-sweep", 1
+
+
+# /comparison/verdict codes (sim/engine/comparison_file.cpp).
+VERDICTS = ("worse", "no clear difference", "better", "baseline")
 
 
 class TrekFileError(Exception):
@@ -74,6 +80,16 @@ class Run:
     platforms: list = field(default_factory=list)
     segments: list = field(default_factory=list)
     crisis_hours: list = field(default_factory=list)
+
+    @property
+    def worlds(self) -> pd.DataFrame | None:
+        """One row per world (replicate), one column per uncertain parameter; None without."""
+        if "worlds" not in self.group:
+            return None
+        names = _strings(self.group["worlds/parameters"])
+        table = pd.DataFrame(self.group["worlds/values"][()], columns=names)
+        table.index.name = "world"
+        return table
 
     @property
     def observables(self) -> list[str]:
@@ -168,6 +184,7 @@ class Results:
     message_reach: pd.DataFrame | None = None
     weeks: list = field(default_factory=list)
     months: list = field(default_factory=list)
+    kinds: dict = field(default_factory=dict)
     ranking: list = field(default_factory=list)
     sweep: pd.DataFrame | None = None
     sensitivity: pd.DataFrame | None = None
@@ -197,16 +214,25 @@ def _decision_tables(group: h5py.Group, names: list[str] | None = None):
     months = [float(m) for m in group["months"][()]]
     level = group["level"][()]
     difference = group["difference"][()] if "difference" in group else np.full_like(level, np.nan)
+    decision_names = (text_of(group["decision"].attrs["statistics"]).split(",")
+                      if "decision" in group else [])
+    decision = group["decision"][()] if decision_names else None
+    verdict = group["verdict"][()] if "verdict" in group else None
+    tier = group["tier"][()] if "tier" in group else None
     rows = []
     for s, scenario in enumerate(scenarios):
         for w, week in enumerate(weeks):
             for m, metric in enumerate(metrics):
-                rows.append((scenario, week, metric, *level[s, w, m], *difference[s, w, m]))
-    table = pd.DataFrame(
-        rows,
-        columns=["scenario", "week", "metric", "mean", "p05", "p95",
-                 "diff_mean", "diff_p05", "diff_p95"],
-    )
+                row = [scenario, week, metric, *level[s, w, m], *difference[s, w, m]]
+                if decision is not None:
+                    row += [*decision[s, w, m], VERDICTS[int(verdict[s, w, m])],
+                            int(tier[s, w, m])]
+                rows.append(tuple(row))
+    columns = ["scenario", "week", "metric", "mean", "p05", "p95",
+               "diff_mean", "diff_p05", "diff_p95"]
+    if decision is not None:
+        columns += [*decision_names, "verdict", "tier"]
+    table = pd.DataFrame(rows, columns=columns)
     statistics = text_of(group["message_reach"].attrs["statistics"]).split(",")
     single = group["message_reach"][()]
     message_rows = [
@@ -271,10 +297,12 @@ def load(path: str) -> Results:
             group = handle["comparison"]
             scenarios, weeks, months, table, messages = _decision_tables(group)
             ranking = [scenarios[i] for i in group["ranking"][()]]
+            kinds = dict(zip(scenarios, _strings(group["kinds"])))
             runs = {n: _read_run(path, n, handle["scenarios"][n]) for n in scenarios}
             return Results(path, "compare", handle, _attributes(handle), runs, scenarios,
                            baseline=scenarios[0], summary=table, comparison=table,
-                           message_reach=messages, weeks=weeks, months=months, ranking=ranking)
+                           message_reach=messages, weeks=weeks, months=months, ranking=ranking,
+                           kinds=kinds)
         if kind == SWEEP_FORMAT:
             _check_format(path, handle, SWEEP_FORMAT, SWEEP_VERSION)
             parameters, metrics, table, sensitivity = _sweep_tables(handle)

@@ -45,6 +45,12 @@ void print_table(const engine::ResultsInfo& info) {
   for (const auto& p : info.platforms)
     platforms += (platforms.empty() ? "" : ", ") + p;
   std::printf("%-14s %s\n", "platforms", platforms.c_str());
+  if (!info.uncertain.empty()) {
+    std::printf("%-14s %zu uncertain parameters; replicate r is world r (values in /worlds)\n",
+                "worlds", info.uncertain.size());
+    for (const auto& line : info.uncertain)
+      std::printf("  %s\n", line.c_str());
+  }
   for (const auto& [name, dims] : info.observables) {
     std::printf("  /observables/%-18s value %s\n", name.c_str(), shape_text(dims).c_str());
   }

@@ -26,7 +26,8 @@ std::vector<MetricSpec> comparison_metrics(const std::vector<std::string>& platf
   metrics.push_back({"within_24h", "agents shown it within 24 hours"});
   metrics.push_back({"opinion_makers", "media and politicians shown it"});
   metrics.push_back({"citizens", "citizens shown it"});
-  metrics.push_back({"toxic_exposure", "viewers who see toxic replies, summed over platforms"});
+  metrics.push_back(
+      {"toxic_exposure", "viewers who see toxic replies, summed over platforms", false});
   metrics.push_back({"engagements", "likes, replies and reshares, summed over platforms"});
   metrics.push_back({"followers", "active followers of the organisation, summed over platforms"});
   return metrics;
@@ -101,54 +102,90 @@ std::vector<double> single_messages(const std::vector<ReplicateSeries>& run, std
 
 }  // namespace
 
+namespace {
+
+/// The cells of one scenario at one week from its values and the baseline's, world by world.
+std::vector<MetricCell> cells_of(const std::vector<std::vector<double>>& mine,
+                                 const std::vector<std::vector<double>>& base) {
+  std::vector<MetricCell> cells;
+  for (std::size_t m = 0; m < mine.size(); ++m) {
+    std::vector<double> difference(mine[m].size());
+    for (std::size_t r = 0; r < mine[m].size(); ++r)
+      difference[r] = mine[m][r] - base[m][r];
+    cells.push_back({band_of(mine[m]), band_of(difference), {}});
+  }
+  return cells;
+}
+
+}  // namespace
+
 Comparison compare(const std::vector<std::string>& names,
                    const std::vector<std::vector<ReplicateSeries>>& runs,
                    const std::vector<std::vector<std::string>>& platforms,
-                   const std::vector<std::size_t>& weeks) {
+                   const std::vector<std::size_t>& weeks, std::vector<bool> strategy) {
   Comparison out;
   out.scenarios = names;
   out.weeks = weeks;
-  if (platforms.size() != runs.size()) throw util::Error("one platform list per scenario needed");
+  if (strategy.empty()) strategy.assign(runs.size(), true);
+  if (platforms.size() != runs.size() || strategy.size() != runs.size()) {
+    throw util::Error("one platform list and kind per scenario needed");
+  }
+  out.strategy = strategy;
   const std::vector<std::string> all = platform_union(platforms);
   out.metrics = comparison_metrics(all);
   const std::size_t replicates = runs.front().size();
   for (const auto& run : runs) {
     if (run.size() != replicates) throw util::Error("scenarios differ in replicate count");
   }
+  out.worlds = replicates;
   auto sorted = [](std::vector<ReplicateSeries> run) {
     std::sort(run.begin(), run.end(),
               [](const auto& a, const auto& b) { return a.replicate < b.replicate; });
     return run;
   };
-  const std::vector<ReplicateSeries> baseline = sorted(runs.front());
-  for (std::size_t s = 0; s < runs.size(); ++s) {
-    const std::vector<ReplicateSeries> run = sorted(runs[s]);
-    std::vector<std::vector<MetricCell>> by_week;
-    std::vector<std::array<double, 6>> messages;
-    for (const std::size_t week : weeks) {
-      messages.push_back(message_statistics(single_messages(run, week)));
-      std::vector<std::vector<double>> level(out.metrics.size()), difference(out.metrics.size());
-      for (std::size_t r = 0; r < replicates; ++r) {
-        const auto mine = metric_values(run[r], week, platforms[s], all);
-        const auto base = metric_values(baseline[r], week, platforms.front(), all);
-        for (std::size_t m = 0; m < mine.size(); ++m) {
-          level[m].push_back(mine[m]);
-          difference[m].push_back(mine[m] - base[m]);
-        }
+  std::vector<std::vector<ReplicateSeries>> ordered;
+  for (const auto& run : runs)
+    ordered.push_back(sorted(run));
+  // values[week][scenario][metric][replicate]
+  std::vector<std::vector<std::vector<std::vector<double>>>> values(weeks.size());
+  for (std::size_t w = 0; w < weeks.size(); ++w) {
+    for (std::size_t s = 0; s < runs.size(); ++s) {
+      std::vector<std::vector<double>> by_metric(out.metrics.size());
+      for (const ReplicateSeries& replicate : ordered[s]) {
+        const auto row = metric_values(replicate, weeks[w], platforms[s], all);
+        for (std::size_t m = 0; m < row.size(); ++m)
+          by_metric[m].push_back(row[m]);
       }
-      std::vector<MetricCell> cells;
-      for (std::size_t m = 0; m < out.metrics.size(); ++m) {
-        cells.push_back({band_of(level[m]), band_of(difference[m])});
-      }
-      by_week.push_back(cells);
+      values[w].push_back(std::move(by_metric));
     }
-    out.cells.push_back(by_week);
+  }
+  out.cells.assign(runs.size(), std::vector<std::vector<MetricCell>>(weeks.size()));
+  for (std::size_t s = 0; s < runs.size(); ++s) {
+    std::vector<std::array<double, 6>> messages;
+    for (std::size_t w = 0; w < weeks.size(); ++w) {
+      messages.push_back(message_statistics(single_messages(ordered[s], weeks[w])));
+      out.cells[s][w] = cells_of(values[w][s], values[w][0]);
+    }
     out.message_reach.push_back(messages);
   }
-  out.ranking.resize(names.size());
-  std::iota(out.ranking.begin(), out.ranking.end(), std::size_t{0});
+  for (std::size_t w = 0; w < weeks.size(); ++w) {
+    for (std::size_t m = 0; m < out.metrics.size(); ++m) {
+      std::vector<std::vector<double>> by_scenario;
+      for (std::size_t s = 0; s < runs.size(); ++s)
+        by_scenario.push_back(values[w][s][m]);
+      const auto decisions = decide(by_scenario, strategy, out.metrics[m].higher_is_better);
+      for (std::size_t s = 0; s < runs.size(); ++s)
+        out.cells[s][w][m].decision = decisions[s];
+    }
+  }
+  for (std::size_t s = 0; s < names.size(); ++s) {
+    if (strategy[s]) out.ranking.push_back(s);
+  }
   std::stable_sort(out.ranking.begin(), out.ranking.end(), [&](std::size_t a, std::size_t b) {
-    return out.cells[a].back()[0].level.mean > out.cells[b].back()[0].level.mean;
+    const MetricCell& x = out.cells[a].back()[0];
+    const MetricCell& y = out.cells[b].back()[0];
+    if (x.decision.tier != y.decision.tier) return x.decision.tier < y.decision.tier;
+    return x.level.mean > y.level.mean;
   });
   return out;
 }

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/engine/decision.hpp"
 #include "sim/engine/run_scenario.hpp"
 #include "sim/engine/run_summary.hpp"
 
@@ -18,6 +19,7 @@ namespace sim::engine {
 struct MetricSpec {
   std::string name;
   std::string meaning;
+  bool higher_is_better = true;  ///< false for toxic exposure
 };
 
 /// The metric names, in table order: reach_per_message, reach_<platform>..., gain_<platform>...
@@ -45,8 +47,9 @@ inline double month_of_week(std::size_t week) {
 }
 
 struct MetricCell {
-  Band level;       ///< the scenario's value across replicates
-  Band difference;  ///< minus the baseline, replicate by replicate
+  Band level;         ///< the scenario's value across replicates (worlds)
+  Band difference;    ///< minus the baseline, replicate by replicate
+  Decision decision;  ///< how sure the difference is (decision.hpp)
 };
 
 /// What Comparison::message_reach holds, in order.
@@ -65,16 +68,22 @@ struct Comparison {
   /// Reach of single messages (agents, on any platform) across every message of every
   /// replicate: message_reach[scenario][week] holds kMessageStatistics.
   std::vector<std::vector<std::array<double, 6>>> message_reach;
-  /// Scenario indices by mean reach per message at the last report week, best first.
+  /// Strategy indices (what-ifs left out) by tier, then mean reach per message, at the last
+  /// report week, best first.
   std::vector<std::size_t> ranking;
+  /// Worlds (replicates) behind every statistic.
+  std::size_t worlds = 0;
+  /// False for the what-ifs (scenario::ScenarioKind::kWhatIf), shown apart and never ranked.
+  std::vector<bool> strategy;
 };
 
 /// `runs[s]` holds every replicate of scenario s (same replicate count for all), runs[0] the
 /// baseline; `platforms[s]` the platforms of scenario s. Scenarios may differ in their platforms:
-/// the per-platform metrics are aligned by name over platform_union(platforms).
+/// the per-platform metrics are aligned by name over platform_union(platforms). `strategy[s]` is
+/// false for what-ifs (empty: all are strategies); the baseline must be a strategy.
 Comparison compare(const std::vector<std::string>& names,
                    const std::vector<std::vector<ReplicateSeries>>& runs,
                    const std::vector<std::vector<std::string>>& platforms,
-                   const std::vector<std::size_t>& weeks);
+                   const std::vector<std::size_t>& weeks, std::vector<bool> strategy = {});
 
 }  // namespace sim::engine

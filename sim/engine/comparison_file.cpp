@@ -76,12 +76,53 @@ void write_table(hid_t group, const Comparison& c) {
   write_message_reach(group, c);
 }
 
+/// decision [S][K][M][6] (kDecisionStatistics), verdict [S][K][M] uint8, tier [S][K][M] uint32,
+/// kinds [S].
+void write_decisions(hid_t group, const Comparison& c) {
+  const io::Dims cells{c.scenarios.size(), c.weeks.size(), c.metrics.size()};
+  std::vector<double> decision;
+  std::vector<std::uint8_t> verdict;
+  std::vector<std::uint32_t> tier;
+  for (const auto& by_week : c.cells) {
+    for (const auto& row : by_week) {
+      for (const MetricCell& cell : row) {
+        const Decision& d = cell.decision;
+        decision.insert(decision.end(), {d.difference_pct.mean, d.difference_pct.low,
+                                         d.difference_pct.high, d.p_better, d.p_best, d.regret});
+        verdict.push_back(static_cast<std::uint8_t>(static_cast<int>(d.verdict) + 1));
+        tier.push_back(d.tier);
+      }
+    }
+  }
+  io::Dims dims = cells;
+  dims.push_back(kDecisionStatistics.size());
+  const io::Handle data = io::create_array<double>(group, "decision", dims, dims);
+  io::write_block(data.get(), io::Dims{0, 0, 0, 0}, dims, decision.data());
+  io::write_attribute(data.get(), "dimensions", "scenario,week,metric,statistic");
+  std::string names;
+  for (const char* name : kDecisionStatistics)
+    names += (names.empty() ? "" : ",") + std::string(name);
+  io::write_attribute(data.get(), "statistics", names);
+  const io::Handle verdicts = io::create_array<std::uint8_t>(group, "verdict", cells, cells);
+  io::write_block(verdicts.get(), io::Dims{0, 0, 0}, cells, verdict.data());
+  io::write_attribute(verdicts.get(), "encoding",
+                      "0: worse, 1: no clear difference, 2: better, 3: the baseline");
+  const io::Handle tiers = io::create_array<std::uint32_t>(group, "tier", cells, cells);
+  io::write_block(tiers.get(), io::Dims{0, 0, 0}, cells, tier.data());
+  io::write_attribute(tiers.get(), "meaning", "1: the best tier; 0: a what-if (not ranked)");
+  std::vector<std::string> kinds;
+  for (const bool strategy : c.strategy)
+    kinds.emplace_back(strategy ? "strategy" : "what-if");
+  io::write_strings(group, "kinds", kinds);
+}
+
 }  // namespace
 
 void write_comparison(hid_t file, const Comparison& c) {
   const io::Handle group = io::create_group(file, "comparison");
   io::write_attribute(group.get(), "baseline", c.scenarios.front());
   write_table(group.get(), c);
+  write_decisions(group.get(), c);
   const std::vector<std::uint64_t> ranking(c.ranking.begin(), c.ranking.end());
   io::write_vector<std::uint64_t>(group.get(), "ranking", ranking);
 }
@@ -122,7 +163,16 @@ void check_comparison_file(const std::string& path, hid_t file) {
   io::check_format(path, file, kComparisonFormat, kComparisonVersion, "comparison");
   const io::Handle group = io::open_group(file, "comparison");
   const hsize_t count = check_table(group.get(), true);
-  io::require_dataset(group.get(), "ranking", H5T_INTEGER, io::Dims{count});
+  const io::Dims weeks = io::require_dataset(group.get(), "weeks", H5T_INTEGER, 1);
+  const io::Dims metrics = io::require_dataset(group.get(), "metrics", H5T_STRING, 1);
+  const io::Dims cells{count, weeks[0], metrics[0]};
+  io::require_dataset(group.get(), "decision", H5T_FLOAT,
+                      io::Dims{count, weeks[0], metrics[0], kDecisionStatistics.size()});
+  io::require_dataset(group.get(), "verdict", H5T_INTEGER, cells);
+  io::require_dataset(group.get(), "tier", H5T_INTEGER, cells);
+  io::require_dataset(group.get(), "kinds", H5T_STRING, io::Dims{count});
+  const io::Dims ranked = io::require_dataset(group.get(), "ranking", H5T_INTEGER, 1);
+  if (ranked[0] > count) throw util::InputError({.key = "comparison/ranking"}, "too long");
   const auto scenarios = io::read_strings(group.get(), "scenarios");
   for (const std::uint64_t i : io::read_vector<std::uint64_t>(group.get(), "ranking")) {
     if (i >= scenarios.size()) throw util::InputError({.key = "comparison/ranking"}, "bad index");

@@ -1,12 +1,14 @@
 #pragma once
 /// The comparison file `trek compare` writes (docs/output.md):
 ///   /scenarios/<name>/   each scenario's run, in the layout of a run file (results_file.hpp)
-///   /comparison/         the table: scenarios, metrics, weeks, months, ranking, level and
-///                        difference [scenario][week][metric][mean, p05, p95], message_reach
+///   /comparison/         the table: scenarios, kinds, metrics, weeks, months, ranking, level and
+///                        difference [scenario][week][metric][mean, p05, p95], decision
+///                        [...][kDecisionStatistics], verdict, tier, message_reach
 /// Root attributes: format "trek-compare", version, creator, command_line.
 
 #include <hdf5.h>
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -16,6 +18,9 @@
 namespace sim::engine {
 
 inline constexpr const char* kComparisonFormat = "trek-compare";
+/// What /comparison/decision holds per cell, in order (decision.hpp).
+inline constexpr std::array<const char*, 6> kDecisionStatistics{
+    "diff_pct_mean", "diff_pct_p05", "diff_pct_p95", "p_better", "p_best", "regret"};
 inline constexpr std::uint64_t kComparisonVersion = 3;
 
 /// Writes /comparison into an open file.

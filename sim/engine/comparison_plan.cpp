@@ -56,6 +56,11 @@ ComparisonPlan plan_comparison(const ComparisonRequest& request) {
   ComparisonPlan plan;
   for (const std::string& path : paths)
     plan.scenarios.push_back(scenario::read_scenario(path, shared));
+  if (plan.scenarios.front().kind == scenario::ScenarioKind::kWhatIf) {
+    throw util::InputError({paths.front(), 0, "kind"},
+                           "a what-if cannot be the baseline: mark a strategy baseline = true or "
+                           "give it first");
+  }
   plan.names = group_names(paths);
   plan.report_weeks = report_weeks(baseline.weeks);
   return plan;

@@ -93,6 +93,12 @@ ResultsInfo read_info(const std::string& path, hid_t file) {
     info.wall_seconds = io::read_double_attribute(runtime.get(), "wall_seconds");
     info.threads = io::read_uint_attribute(runtime.get(), "threads");
   }
+  if (io::has_link(file, "worlds")) {
+    const auto keys = io::read_strings(file, "worlds/parameters");
+    const auto distributions = io::read_strings(file, "worlds/distributions");
+    for (std::size_t k = 0; k < keys.size(); ++k)
+      info.uncertain.push_back(keys[k] + ": " + distributions[k]);
+  }
   return info;
 }
 

@@ -25,6 +25,8 @@ struct ResultsInfo {
   std::uint64_t snapshots = 0;  ///< snapshot weeks stored (0: none)
   double wall_seconds = 0.0;
   std::uint64_t threads = 0;
+  /// Uncertain parameters (/worlds): "key: distribution" each; empty without worlds.
+  std::vector<std::string> uncertain;
 };
 
 /// What a run file holds. Every reader here checks the file first (format, version, every

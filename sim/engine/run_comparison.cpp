@@ -46,7 +46,10 @@ Comparison write_file(const ComparisonPlan& plan, const std::map<std::string, gr
       platforms.push_back(s.platform_names());
     }
   }
-  Comparison comparison = compare(plan.names, runs, platforms, plan.report_weeks);
+  std::vector<bool> strategy;
+  for (const scenario::Scenario& s : plan.scenarios)
+    strategy.push_back(s.kind == scenario::ScenarioKind::kStrategy);
+  Comparison comparison = compare(plan.names, runs, platforms, plan.report_weeks, strategy);
   write_comparison(file.get(), comparison);
   io::close_file(file);
   return comparison;

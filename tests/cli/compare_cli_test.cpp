@@ -29,15 +29,36 @@ TEST(CompareCli, IdenticalScenariosDifferByZero) {
                             " --format csv -o " + dir.path("c.h5"),
                         false);
   ASSERT_EQ(r.code, 0) << r.output;
+  const auto fields = [](const std::string& line) {
+    std::vector<std::string> out;
+    std::size_t begin = 0;
+    for (std::size_t comma = line.find(',');; comma = line.find(',', begin)) {
+      out.push_back(line.substr(begin, comma - begin));
+      if (comma == std::string::npos) break;
+      begin = comma + 1;
+    }
+    return out;
+  };
+  const std::vector<std::string> header = fields(r.output.substr(0, r.output.find('\n')));
+  const auto column = [&](const std::string& name) {
+    return static_cast<std::size_t>(std::find(header.begin(), header.end(), name) - header.begin());
+  };
   int rows = 0;
   std::size_t start = r.output.find('\n') + 1;
   while (start < r.output.size()) {
     const std::size_t end = r.output.find('\n', start);
-    const std::string row = r.output.substr(start, end - start);
-    if (row.rfind("copy,", 0) == 0) {
+    const std::vector<std::string> row = fields(r.output.substr(start, end - start));
+    if (row.front() == "copy") {
       ++rows;
-      // The last three fields are the paired difference: exactly zero.
-      EXPECT_NE(row.find(",0,0,0", row.size() - 6), std::string::npos) << row;
+      ASSERT_EQ(row.size(), header.size());
+      // The paired difference is exactly zero, in agents and in percent; neither is better.
+      for (const char* name : {"diff_mean", "diff_p05", "diff_p95", "diff_pct_mean", "diff_pct_p05",
+                               "diff_pct_p95", "regret"}) {
+        EXPECT_EQ(row[column(name)], "0") << name;
+      }
+      EXPECT_EQ(row[column("p_better")], "0.5");
+      EXPECT_EQ(row[column("verdict")], "no clear difference");
+      EXPECT_EQ(row[column("tier")], "1");
     }
     start = end + 1;
   }
@@ -69,12 +90,31 @@ TEST(CompareCli, SameResultsForAnyThreadCount) {
   EXPECT_NE(one.output.find("\"single_message_reach\": {\"mean\""), std::string::npos);
 }
 
+TEST(CompareCli, WhatIfsAreShownApartAndNeverRanked) {
+  const sim::test::TempDir dir;
+  const Result r =
+      trek("compare " + kGhent + "stay_on_x.toml " + kGhent + "toxicity_escalation.toml " + kGhent +
+               "crosspost.toml" + kSmall + " --format json -o " + dir.path("c.h5"),
+           false);
+  ASSERT_EQ(r.code, 0) << r.output;
+  EXPECT_NE(r.output.find("\"ranking_by_reach\": \"crosspost,stay_on_x\""), std::string::npos)
+      << r.output;
+  EXPECT_NE(r.output.find("\"kind\": \"what-if\""), std::string::npos);
+  // A what-if cannot be the baseline, by position or by mark.
+  const Result first = trek("compare " + kGhent + "toxicity_escalation.toml " + kGhent +
+                            "crosspost.toml" + kSmall + " -o " + dir.path("d.h5"));
+  EXPECT_EQ(first.code, 2) << first.output;
+  EXPECT_NE(first.output.find("a what-if cannot be the baseline"), std::string::npos)
+      << first.output;
+}
+
 TEST(CompareCli, TableNamesTheRanking) {
   const sim::test::TempDir dir;
   const Result r = trek("compare " + kGhent + "stay_on_x.toml " + kGhent + "leave_x_now.toml" +
                         kSmall + " -o " + dir.path("c.h5"));
   ASSERT_EQ(r.code, 0) << r.output;
-  EXPECT_NE(r.output.find("ranking by reach per message at week 14:"), std::string::npos);
+  EXPECT_NE(r.output.find("tiers by reach per message at week 14:"), std::string::npos);
+  EXPECT_NE(r.output.find("P(better)"), std::string::npos);
   EXPECT_NE(r.output.find("(baseline)"), std::string::npos);
   EXPECT_NE(r.output.find("reach of single messages at week 14"), std::string::npos);
   const Result shown = trek("inspect " + dir.path("c.h5"));

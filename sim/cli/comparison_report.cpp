@@ -1,0 +1,192 @@
+// What `trek compare` prints: the decision table (levels, paired differences, how sure each
+// difference is), as text, CSV or JSON, with stable key names.
+
+#include "sim/cli/comparison_report.hpp"
+
+#include <cstdio>
+
+#include "sim/cli/json.hpp"
+#include "sim/cli/run_report.hpp"
+
+namespace sim::cli {
+namespace {
+
+const char* kind_text(const engine::Comparison& c, std::size_t scenario) {
+  return c.strategy.empty() || c.strategy[scenario] ? "strategy" : "what-if";
+}
+
+std::size_t metric_index(const engine::Comparison& c, const std::string& name) {
+  for (std::size_t m = 0; m < c.metrics.size(); ++m) {
+    if (c.metrics[m].name == name) return m;
+  }
+  return 0;
+}
+
+/// The spread of single messages at the last report week: what one post may achieve.
+void print_message_reach(const engine::Comparison& c) {
+  std::printf(
+      "\nreach of single messages at week %zu (agents; across messages and replicates)\n"
+      "  %-22s %9s %9s %9s %9s %9s %9s\n",
+      c.weeks.back(), "scenario", "mean", "5%", "25%", "median", "75%", "95%");
+  for (std::size_t i = 0; i < c.scenarios.size(); ++i) {
+    std::printf("  %-22s", c.scenarios[i].c_str());
+    for (const double value : c.message_reach[i].back())
+      std::printf(" %9.0f", value);
+    std::printf("\n");
+  }
+}
+
+/// How sure each difference is, at the last report week, for the decision metrics; the
+/// what-ifs apart; then the tiers.
+void print_verdicts(const engine::Comparison& c) {
+  const std::size_t w = c.weeks.size() - 1;
+  for (const char* name : {"reach_per_message", "within_1h", "opinion_makers", "toxic_exposure"}) {
+    const std::size_t m = metric_index(c, name);
+    std::printf(
+        "\n%s at week %zu against the baseline, over %zu worlds\n  %-22s %-24s %-22s %8s %8s "
+        "%9s  %s\n",
+        name, c.weeks[w], c.worlds, "scenario", "difference [90%]", "percent [90%]", "P(better)",
+        "P(best)", "regret", "verdict (tier)");
+    for (const bool strategies : {true, false}) {
+      bool header = false;
+      for (std::size_t i = 1; i < c.scenarios.size(); ++i) {
+        if ((c.strategy.empty() || c.strategy[i]) != strategies) continue;
+        if (!strategies && !header) std::printf("  what-ifs (not chosen, not ranked):\n");
+        header = true;
+        const engine::MetricCell& cell = c.cells[i][w][m];
+        const engine::Decision& d = cell.decision;
+        char percent[48];
+        std::snprintf(percent, sizeof percent, "%+.1f%% [%+.1f, %+.1f]", d.difference_pct.mean,
+                      d.difference_pct.low, d.difference_pct.high);
+        std::printf("  %-22s %-24s %-22s %8.2f %8.2f %9.1f  %s", c.scenarios[i].c_str(),
+                    band_text(cell.difference, true).c_str(), percent, d.p_better, d.p_best,
+                    d.regret, engine::verdict_text(d.verdict).c_str());
+        std::printf(d.tier > 0 ? " (%u)\n" : "\n", d.tier);
+      }
+    }
+  }
+  std::printf(
+      "\nverdicts: better when P(better) >= %.2f, worse when <= %.2f; tiers group strategies no "
+      "clearly worse than the tier's leader\ntiers by reach per message at week %zu:",
+      engine::kClearProbability, 1.0 - engine::kClearProbability, c.weeks[w]);
+  std::uint32_t tier = 0;
+  for (const std::size_t i : c.ranking) {
+    const std::uint32_t t = c.cells[i][w][0].decision.tier;
+    std::printf("%s%s", t != tier ? (tier == 0 ? " " : " | ") : ", ", c.scenarios[i].c_str());
+    tier = t;
+  }
+  std::printf("\n");
+}
+
+}  // namespace
+
+void print_table(const engine::Comparison& c, const scenario::Scenario& s) {
+  std::printf(
+      "common random numbers: seed %llu, %u replicates, %u weeks; mean [90%% band];\n"
+      "differences are paired with the baseline '%s', replicate by replicate\n",
+      static_cast<unsigned long long>(s.seed), s.replicates, s.weeks, c.scenarios.front().c_str());
+  const std::vector<std::string> shown{"reach_per_message", "within_1h",      "within_24h",
+                                       "opinion_makers",    "toxic_exposure", "engagements"};
+  for (std::size_t w = 0; w < c.weeks.size(); ++w) {
+    std::printf("\nweek %zu (month %.0f)\n  %-22s", c.weeks[w], engine::month_of_week(c.weeks[w]),
+                "scenario");
+    for (const auto& name : shown)
+      std::printf(" %-21s", name.c_str());
+    std::printf(" %s\n", "reach vs baseline");
+    for (std::size_t i = 0; i < c.scenarios.size(); ++i) {
+      std::printf("  %-22s", c.scenarios[i].c_str());
+      for (const auto& name : shown) {
+        std::printf(" %-21s", band_text(c.cells[i][w][metric_index(c, name)].level).c_str());
+      }
+      std::printf(" %s\n",
+                  i == 0 ? "(baseline)" : band_text(c.cells[i][w][0].difference, true).c_str());
+    }
+  }
+  std::printf(
+      "\nreach per message by platform / reached there alone (the platform's gain), "
+      "week %zu (mean)\n  %-22s",
+      c.weeks.back(), "scenario");
+  std::vector<std::size_t> platform_metrics;
+  for (std::size_t m = 1; m < c.metrics.size() && c.metrics[m].name.rfind("reach_", 0) == 0; ++m) {
+    platform_metrics.push_back(m);
+    std::printf(" %12s", c.metrics[m].name.substr(6).c_str());
+  }
+  std::printf("\n");
+  const std::size_t platforms = platform_metrics.size();
+  for (std::size_t i = 0; i < c.scenarios.size(); ++i) {
+    std::printf("  %-22s", c.scenarios[i].c_str());
+    for (const std::size_t m : platform_metrics) {
+      char cell[32];
+      std::snprintf(cell, sizeof cell, "%.0f/%.0f", c.cells[i].back()[m].level.mean,
+                    c.cells[i].back()[m + platforms].level.mean);
+      std::printf(" %12s", cell);
+    }
+    std::printf("\n");
+  }
+  print_message_reach(c);
+  print_verdicts(c);
+  std::fflush(stdout);
+}
+
+void print_csv(const engine::Comparison& c) {
+  std::printf(
+      "scenario,kind,week,metric,mean,p05,p95,diff_mean,diff_p05,diff_p95,diff_pct_mean,"
+      "diff_pct_p05,diff_pct_p95,p_better,p_best,regret,verdict,tier\n");
+  for (std::size_t i = 0; i < c.scenarios.size(); ++i) {
+    for (std::size_t w = 0; w < c.weeks.size(); ++w) {
+      for (std::size_t m = 0; m < c.metrics.size(); ++m) {
+        const auto& cell = c.cells[i][w][m];
+        const engine::Decision& d = cell.decision;
+        std::printf(
+            "%s,%s,%zu,%s,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.4g,%.4g,%.6g,%s,%u\n",
+            c.scenarios[i].c_str(), kind_text(c, i), c.weeks[w], c.metrics[m].name.c_str(),
+            cell.level.mean, cell.level.low, cell.level.high, cell.difference.mean,
+            cell.difference.low, cell.difference.high, d.difference_pct.mean, d.difference_pct.low,
+            d.difference_pct.high, d.p_better, d.p_best, d.regret,
+            engine::verdict_text(d.verdict).c_str(), d.tier);
+      }
+    }
+  }
+}
+
+std::string comparison_json(const engine::Comparison& c, const scenario::Scenario& s) {
+  JsonObject weeks;
+  for (std::size_t w = 0; w < c.weeks.size(); ++w) {
+    JsonObject scenarios;
+    for (std::size_t i = 0; i < c.scenarios.size(); ++i) {
+      JsonObject metrics;
+      for (std::size_t m = 0; m < c.metrics.size(); ++m) {
+        const auto& cell = c.cells[i][w][m];
+        JsonObject entry;
+        entry.add("mean", cell.level.mean).add("p05", cell.level.low).add("p95", cell.level.high);
+        entry.add("diff_mean", cell.difference.mean).add("diff_p05", cell.difference.low);
+        entry.add("diff_p95", cell.difference.high);
+        const engine::Decision& d = cell.decision;
+        entry.add("diff_pct_mean", d.difference_pct.mean).add("diff_pct_p05", d.difference_pct.low);
+        entry.add("diff_pct_p95", d.difference_pct.high).add("p_better", d.p_better);
+        entry.add("p_best", d.p_best).add("regret", d.regret);
+        entry.add("verdict", engine::verdict_text(d.verdict));
+        entry.add("tier", std::uint64_t{d.tier});
+        metrics.add_object(c.metrics[m].name, entry);
+      }
+      JsonObject single;
+      for (std::size_t k = 0; k < engine::kMessageStatistics.size(); ++k)
+        single.add(engine::kMessageStatistics[k], c.message_reach[i][w][k]);
+      metrics.add_object("single_message_reach", single);
+      metrics.add("kind", kind_text(c, i));
+      scenarios.add_object(c.scenarios[i], metrics);
+    }
+    weeks.add_object(std::to_string(c.weeks[w]), scenarios);
+  }
+  std::string ranking;
+  for (const std::size_t i : c.ranking)
+    ranking += (ranking.empty() ? "" : ",") + c.scenarios[i];
+  JsonObject out;
+  out.add("baseline", c.scenarios.front()).add("seed", s.seed);
+  out.add("replicates", std::uint64_t{s.replicates}).add("weeks", std::uint64_t{s.weeks});
+  out.add("ranking_by_reach", ranking).add_object("by_week", weeks);
+  out.add("clear_probability", engine::kClearProbability);
+  return out.str();
+}
+
+}  // namespace sim::cli
