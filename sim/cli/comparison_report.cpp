@@ -3,6 +3,7 @@
 
 #include "sim/cli/comparison_report.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "sim/cli/json.hpp"
@@ -78,6 +79,43 @@ void print_verdicts(const engine::Comparison& c) {
   std::printf("\n");
 }
 
+/// What drives each strategy's difference in reach, and which parameter to measure first.
+void print_attribution(const engine::Comparison& c) {
+  const engine::Attribution& a = c.attribution;
+  if (a.parameters.empty()) return;
+  const std::size_t m = 0;  // reach_per_message
+  std::printf(
+      "\nwhat drives each difference in reach per message at week %zu (first-order share of its "
+      "variance over the %zu worlds [90%%]; the rest is simulation noise and interactions)\n",
+      c.weeks.back(), c.worlds);
+  for (std::size_t i = 1; i < c.scenarios.size(); ++i) {
+    std::vector<std::size_t> order(a.parameters.size());
+    for (std::size_t k = 0; k < order.size(); ++k)
+      order[k] = k;
+    const auto& shares = a.first_order[i][m];
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t x, std::size_t y) { return shares[x].mean > shares[y].mean; });
+    std::printf("  %-22s parameters %3.0f%%:", c.scenarios[i].c_str(),
+                100.0 * a.parameter_share[i][m]);
+    for (std::size_t k = 0; k < std::min<std::size_t>(3, order.size()); ++k) {
+      const engine::Band& b = shares[order[k]];
+      std::printf("%s %s %.0f%% [%.0f, %.0f]", k == 0 ? "" : ",", a.parameters[order[k]].c_str(),
+                  100.0 * b.mean, 100.0 * b.low, 100.0 * b.high);
+    }
+    std::printf("\n");
+  }
+  std::vector<std::size_t> order(a.parameters.size());
+  for (std::size_t k = 0; k < order.size(); ++k)
+    order[k] = k;
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t x, std::size_t y) { return a.evppi[m][x] > a.evppi[m][y]; });
+  std::printf(
+      "\nwhat to measure first: the expected gain in reach per message of knowing a parameter "
+      "before choosing (EVPPI, agents)\n");
+  for (std::size_t k = 0; k < std::min<std::size_t>(5, order.size()); ++k)
+    std::printf("  %-40s %8.1f\n", a.parameters[order[k]].c_str(), a.evppi[m][order[k]]);
+}
+
 }  // namespace
 
 void print_table(const engine::Comparison& c, const scenario::Scenario& s) {
@@ -125,6 +163,7 @@ void print_table(const engine::Comparison& c, const scenario::Scenario& s) {
   }
   print_message_reach(c);
   print_verdicts(c);
+  print_attribution(c);
   std::fflush(stdout);
 }
 
@@ -186,6 +225,25 @@ std::string comparison_json(const engine::Comparison& c, const scenario::Scenari
   out.add("replicates", std::uint64_t{s.replicates}).add("weeks", std::uint64_t{s.weeks});
   out.add("ranking_by_reach", ranking).add_object("by_week", weeks);
   out.add("clear_probability", engine::kClearProbability);
+  const engine::Attribution& a = c.attribution;
+  if (!a.parameters.empty()) {
+    JsonObject attribution;
+    for (std::size_t k = 0; k < a.metrics.size(); ++k) {
+      JsonObject metric, evppi;
+      for (std::size_t u = 0; u < a.parameters.size(); ++u)
+        evppi.add(a.parameters[u], a.evppi[k][u]);
+      metric.add_object("evppi", evppi);
+      for (std::size_t i = 1; i < c.scenarios.size(); ++i) {
+        JsonObject shares;
+        shares.add("parameter_share", a.parameter_share[i][k]);
+        for (std::size_t u = 0; u < a.parameters.size(); ++u)
+          shares.add(a.parameters[u], a.first_order[i][k][u].mean);
+        metric.add_object(c.scenarios[i], shares);
+      }
+      attribution.add_object(a.metrics[k], metric);
+    }
+    out.add_object("attribution", attribution);
+  }
   return out.str();
 }
 

@@ -117,12 +117,67 @@ std::vector<MetricCell> cells_of(const std::vector<std::vector<double>>& mine,
   return cells;
 }
 
+std::size_t index_of(const std::vector<MetricSpec>& metrics, const std::string& name) {
+  for (std::size_t m = 0; m < metrics.size(); ++m) {
+    if (metrics[m].name == name) return m;
+  }
+  throw util::Error("no metric " + name);
+}
+
+/// values[scenario][metric][world] at the last report week, worlds' parameters in `p`.
+Attribution attribute(const Comparison& c,
+                      const std::vector<std::vector<std::vector<double>>>& values,
+                      const WorldParameters& p) {
+  Attribution a;
+  a.parameters = p.names;
+  const std::size_t worlds = c.worlds;
+  std::vector<std::vector<double>> columns(p.names.size(), std::vector<double>(worlds));
+  for (std::size_t r = 0; r < worlds; ++r) {
+    for (std::size_t i = 0; i < p.names.size(); ++i)
+      columns[i][r] = p.values.at(r).at(i);
+  }
+  a.first_order.resize(c.scenarios.size());
+  a.parameter_share.resize(c.scenarios.size());
+  for (const char* name : kDecisionMetrics) {
+    a.metrics.emplace_back(name);
+    const std::size_t m = index_of(c.metrics, name);
+    const double sign = c.metrics[m].higher_is_better ? 1.0 : -1.0;
+    std::vector<std::vector<double>> options;
+    for (std::size_t s = 0; s < c.scenarios.size(); ++s) {
+      std::vector<double> difference(worlds);
+      for (std::size_t r = 0; r < worlds; ++r)
+        difference[r] = values[s][m][r] - values[0][m][r];
+      std::vector<Band> shares;
+      double total = 0.0;
+      for (std::size_t i = 0; i < p.names.size(); ++i) {
+        shares.push_back(s == 0 ? Band{}
+                                : first_order_band(columns[i], difference, p.seed,
+                                                   c.scenarios[s] + "/" + name + "/" + p.names[i]));
+        total += shares.back().mean;
+      }
+      a.first_order[s].push_back(shares);
+      a.parameter_share[s].push_back(std::min(total, 1.0));
+      if (!c.strategy[s]) continue;
+      std::vector<double> option = values[s][m];
+      for (double& v : option)
+        v *= sign;
+      options.push_back(std::move(option));
+    }
+    std::vector<double> gains;
+    for (std::size_t i = 0; i < p.names.size(); ++i)
+      gains.push_back(evppi(columns[i], options));
+    a.evppi.push_back(gains);
+  }
+  return a;
+}
+
 }  // namespace
 
 Comparison compare(const std::vector<std::string>& names,
                    const std::vector<std::vector<ReplicateSeries>>& runs,
                    const std::vector<std::vector<std::string>>& platforms,
-                   const std::vector<std::size_t>& weeks, std::vector<bool> strategy) {
+                   const std::vector<std::size_t>& weeks, std::vector<bool> strategy,
+                   const WorldParameters* parameters) {
   Comparison out;
   out.scenarios = names;
   out.weeks = weeks;
@@ -180,6 +235,9 @@ Comparison compare(const std::vector<std::string>& names,
   }
   for (std::size_t s = 0; s < names.size(); ++s) {
     if (strategy[s]) out.ranking.push_back(s);
+  }
+  if (parameters != nullptr && !parameters->names.empty() && !weeks.empty()) {
+    out.attribution = attribute(out, values.back(), *parameters);
   }
   std::stable_sort(out.ranking.begin(), out.ranking.end(), [&](std::size_t a, std::size_t b) {
     const MetricCell& x = out.cells[a].back()[0];

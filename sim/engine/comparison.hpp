@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/engine/attribution.hpp"
 #include "sim/engine/decision.hpp"
 #include "sim/engine/run_scenario.hpp"
 #include "sim/engine/run_summary.hpp"
@@ -59,6 +60,26 @@ inline constexpr std::array<const char*, 6> kMessageStatistics{"mean", "p05", "p
 /// The statistics of kMessageStatistics of the reach of single messages.
 std::array<double, 6> message_statistics(const std::vector<double>& reach);
 
+/// The metrics a decision is about (the attribution is computed for these).
+inline constexpr std::array<const char*, 7> kDecisionMetrics{
+    "reach_per_message", "within_1h",   "within_24h", "opinion_makers",
+    "toxic_exposure",    "engagements", "followers"};
+
+/// What drives each difference and what to measure first, at the last report week
+/// (attribution.hpp); empty without uncertain parameters.
+struct Attribution {
+  std::vector<std::string> parameters;
+  std::vector<std::string> metrics;  ///< kDecisionMetrics
+  /// first_order[scenario][metric][parameter]: share of the variance of the paired difference
+  /// to the baseline (the baseline's own row is zero).
+  std::vector<std::vector<std::vector<Band>>> first_order;
+  /// parameter_share[scenario][metric]: the sum of first-order shares, cut to 1; the rest is
+  /// simulation noise and interactions.
+  std::vector<std::vector<double>> parameter_share;
+  /// evppi[metric][parameter], in the metric's units, over the choice among the strategies.
+  std::vector<std::vector<double>> evppi;
+};
+
 struct Comparison {
   std::vector<std::string> scenarios;  ///< names, baseline first
   std::vector<std::size_t> weeks;      ///< report weeks
@@ -75,15 +96,19 @@ struct Comparison {
   std::size_t worlds = 0;
   /// False for the what-ifs (scenario::ScenarioKind::kWhatIf), shown apart and never ranked.
   std::vector<bool> strategy;
+  Attribution attribution;
 };
 
 /// `runs[s]` holds every replicate of scenario s (same replicate count for all), runs[0] the
 /// baseline; `platforms[s]` the platforms of scenario s. Scenarios may differ in their platforms:
 /// the per-platform metrics are aligned by name over platform_union(platforms). `strategy[s]` is
-/// false for what-ifs (empty: all are strategies); the baseline must be a strategy.
+/// false for what-ifs (empty: all are strategies); the baseline must be a strategy. With
+/// `parameters` (each world's uncertain values, `seed` for the bootstrap in their names' hash),
+/// the attribution is filled in.
 Comparison compare(const std::vector<std::string>& names,
                    const std::vector<std::vector<ReplicateSeries>>& runs,
                    const std::vector<std::vector<std::string>>& platforms,
-                   const std::vector<std::size_t>& weeks, std::vector<bool> strategy = {});
+                   const std::vector<std::size_t>& weeks, std::vector<bool> strategy = {},
+                   const WorldParameters* parameters = nullptr);
 
 }  // namespace sim::engine

@@ -118,11 +118,42 @@ void write_decisions(hid_t group, const Comparison& c) {
 
 }  // namespace
 
+/// /comparison/attribution (comparison.hpp, Attribution); absent without uncertain parameters.
+void write_attribution(hid_t comparison, const Comparison& c) {
+  const Attribution& a = c.attribution;
+  if (a.parameters.empty()) return;
+  const io::Handle group = io::create_group(comparison, "attribution");
+  io::write_attribute(group.get(), "week", std::uint64_t{c.weeks.back()});
+  io::write_strings(group.get(), "parameters", a.parameters);
+  io::write_strings(group.get(), "metrics", a.metrics);
+  const std::size_t s = c.scenarios.size(), m = a.metrics.size(), u = a.parameters.size();
+  std::vector<double> first, share, value;
+  for (std::size_t i = 0; i < s; ++i) {
+    for (std::size_t k = 0; k < m; ++k) {
+      share.push_back(a.parameter_share[i][k]);
+      for (const Band& b : a.first_order[i][k])
+        first.insert(first.end(), {b.mean, b.low, b.high});
+    }
+  }
+  for (const auto& row : a.evppi)
+    value.insert(value.end(), row.begin(), row.end());
+  const auto write = [&](const char* name, const io::Dims& dims, const std::vector<double>& v,
+                         const char* dimensions) {
+    const io::Handle data = io::create_array<double>(group.get(), name, dims, dims);
+    io::write_block(data.get(), io::Dims(dims.size(), 0), dims, v.data());
+    io::write_attribute(data.get(), "dimensions", dimensions);
+  };
+  write("first_order", {s, m, u, 3}, first, "scenario,metric,parameter,[share,p05,p95]");
+  write("parameter_share", {s, m}, share, "scenario,metric");
+  write("evppi", {m, u}, value, "metric,parameter");
+}
+
 void write_comparison(hid_t file, const Comparison& c) {
   const io::Handle group = io::create_group(file, "comparison");
   io::write_attribute(group.get(), "baseline", c.scenarios.front());
   write_table(group.get(), c);
   write_decisions(group.get(), c);
+  write_attribution(group.get(), c);
   const std::vector<std::uint64_t> ranking(c.ranking.begin(), c.ranking.end());
   io::write_vector<std::uint64_t>(group.get(), "ranking", ranking);
 }

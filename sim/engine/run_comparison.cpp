@@ -4,6 +4,7 @@
 
 #include "sim/engine/run_comparison.hpp"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 
@@ -12,6 +13,7 @@
 #include "sim/engine/record_run.hpp"
 #include "sim/io/h5.hpp"
 #include "sim/io/h5_array.hpp"
+#include "sim/scenario/worlds.hpp"
 
 namespace sim::engine {
 namespace {
@@ -24,6 +26,32 @@ std::map<std::string, graph::Graph> load_populations(const ComparisonPlan& plan)
     if (!graphs.contains(source)) graphs.emplace(source, load_population(s));
   }
   return graphs;
+}
+
+/// Every uncertain parameter of the plan (the baseline's first) and its value in each world,
+/// taken from the first scenario that has it (scenarios sharing a prior share the draws).
+WorldParameters world_parameters(const ComparisonPlan& plan) {
+  WorldParameters p;
+  const scenario::Scenario& first = plan.scenarios.front();
+  p.seed = first.seed;
+  std::vector<const scenario::Scenario*> owner;
+  for (const scenario::Scenario& s : plan.scenarios) {
+    for (const scenario::UncertainParameter& u : s.uncertain) {
+      if (std::find(p.names.begin(), p.names.end(), u.key) != p.names.end()) continue;
+      p.names.push_back(u.key);
+      owner.push_back(&s);
+    }
+  }
+  for (std::uint32_t world = 0; world < first.replicates; ++world) {
+    std::vector<double> row;
+    for (std::size_t i = 0; i < p.names.size(); ++i) {
+      for (const scenario::WorldValue& v : scenario::world_values(*owner[i], world)) {
+        if (v.key == p.names[i]) row.push_back(v.value);
+      }
+    }
+    p.values.push_back(row);
+  }
+  return p;
 }
 
 Comparison write_file(const ComparisonPlan& plan, const std::map<std::string, graph::Graph>& graphs,
@@ -49,7 +77,9 @@ Comparison write_file(const ComparisonPlan& plan, const std::map<std::string, gr
   std::vector<bool> strategy;
   for (const scenario::Scenario& s : plan.scenarios)
     strategy.push_back(s.kind == scenario::ScenarioKind::kStrategy);
-  Comparison comparison = compare(plan.names, runs, platforms, plan.report_weeks, strategy);
+  const WorldParameters parameters = world_parameters(plan);
+  Comparison comparison =
+      compare(plan.names, runs, platforms, plan.report_weeks, strategy, &parameters);
   write_comparison(file.get(), comparison);
   io::close_file(file);
   return comparison;

@@ -35,10 +35,12 @@ enum class Stream : std::uint32_t {
   kReachShare = 23,  ///< whether a viewer reshares (entity: agent, week, sub: post; half k)
   kReachArc = 24,    ///< a reshare seen over an arc, and its delay (entity: arc, week, sub: post)
   kReachLink = 25,   ///< whether a post carries a link (entity: platform, week, sub: post)
-  kSweepDesign = 26,     ///< design draws (entity: parameter, sub: sample or trajectory)
-  kSweepBootstrap = 27,  ///< bootstrap resamples of sensitivity indices (entity: resample)
-  kWorldParameter = 28,  ///< an uncertain parameter's value in a world (entity, sub: hashes of
-                         ///< its full name; run key {seed, world})
+  kSweepDesign = 26,       ///< design draws (entity: parameter, sub: sample or trajectory)
+  kSweepBootstrap = 27,    ///< bootstrap resamples of sensitivity indices (entity: resample)
+  kWorldParameter = 28,    ///< an uncertain parameter's value in a world (entity, sub: hashes of
+                           ///< its full name; run key {seed, world})
+  kCompareBootstrap = 29,  ///< bootstrap resamples of a comparison's attribution (entity: hash
+                           ///< of the quantity, sub: resample; run key {seed, 0})
 };
 
 /// Name and value of every registered stream, for documentation and the registry test.
@@ -76,6 +78,7 @@ inline constexpr std::array kStreamRegistry{
     StreamEntry{Stream::kSweepDesign, "sweep_design"},
     StreamEntry{Stream::kSweepBootstrap, "sweep_bootstrap"},
     StreamEntry{Stream::kWorldParameter, "world_parameter"},
+    StreamEntry{Stream::kCompareBootstrap, "compare_bootstrap"},
 };
 
 }  // namespace sim::rng

@@ -46,8 +46,9 @@ TEST(StreamRegistry, ReleasedValuesKeepTheirMeaning) {
   EXPECT_EQ(static_cast<std::uint32_t>(Stream::kReachLink), 25u);
   EXPECT_EQ(static_cast<std::uint32_t>(Stream::kSweepBootstrap), 27u);
   EXPECT_EQ(static_cast<std::uint32_t>(Stream::kWorldParameter), 28u);
+  EXPECT_EQ(static_cast<std::uint32_t>(Stream::kCompareBootstrap), 29u);
   EXPECT_EQ(static_cast<std::uint32_t>(Stream::kSweepDesign), 26u);
-  EXPECT_EQ(kStreamRegistry.size(), 28u);
+  EXPECT_EQ(kStreamRegistry.size(), 29u);
 }
 
 TEST(StreamRegistry, RegistryListsEveryValueInOrder) {
