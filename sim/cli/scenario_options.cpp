@@ -1,6 +1,7 @@
 #include "sim/cli/scenario_options.hpp"
 
 #include "sim/cli/common.hpp"
+#include "sim/scenario/priors_file.hpp"
 
 namespace sim::cli {
 
@@ -14,11 +15,15 @@ void add_scenario_options(CLI::App& command, ScenarioOptions& options, const std
       ->check(CLI::Range(1, 5200));
   command.add_option("--set", options.overrides,
                      "Override a scenario value: key=value (repeatable)");
+  command.add_option("--priors", options.priors,
+                     "Uncertain values (distributions) for every scenario, from a TOML file");
   command.add_flag("--force", options.force, "Replace an existing output file");
 }
 
 std::vector<std::string> scenario_overrides(const ScenarioOptions& options) {
-  std::vector<std::string> overrides = options.overrides;
+  std::vector<std::string> overrides;
+  if (!options.priors.empty()) overrides = scenario::priors_overrides(options.priors);
+  overrides.insert(overrides.end(), options.overrides.begin(), options.overrides.end());
   if (options.replicates) {
     overrides.push_back("simulation.replicates=" + std::to_string(*options.replicates));
   }

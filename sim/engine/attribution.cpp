@@ -109,8 +109,10 @@ Band first_order_band(const std::vector<double>& x, const std::vector<double>& y
   return band;
 }
 
-double evppi(const std::vector<double>& x, const std::vector<std::vector<double>>& outcomes) {
-  if (outcomes.empty() || x.empty()) return 0.0;
+namespace {
+
+/// E_x[max_d fit_d(x)] - max_d E[outcome_d]: the raw regression estimate.
+double raw_evppi(const std::vector<double>& x, const std::vector<std::vector<double>>& outcomes) {
   std::vector<std::vector<double>> fitted;
   double best_now = -INFINITY;
   for (const auto& outcome : outcomes) {
@@ -124,7 +126,28 @@ double evppi(const std::vector<double>& x, const std::vector<std::vector<double>
       best = std::max(best, f[r]);
     informed += best;
   }
-  return std::max(0.0, informed / static_cast<double>(x.size()) - best_now);
+  return informed / static_cast<double>(x.size()) - best_now;
+}
+
+}  // namespace
+
+double evppi(const std::vector<double>& x, const std::vector<std::vector<double>>& outcomes,
+             std::uint64_t seed, const std::string& label, std::size_t permutations) {
+  if (outcomes.empty() || x.empty()) return 0.0;
+  const double raw = raw_evppi(x, outcomes);
+  // The same estimate with x shuffled against the outcomes measures what noise alone gains.
+  double null = 0.0;
+  std::vector<double> shuffled = x;
+  for (std::size_t k = 0; k < permutations; ++k) {
+    rng::RandomStream draws(
+        {seed, 1},
+        {.stream = rng::Stream::kCompareBootstrap, .entity = util::fnv1a(label), .sub = k});
+    for (std::size_t i = shuffled.size(); i > 1; --i)
+      std::swap(shuffled[i - 1], shuffled[static_cast<std::size_t>(rng::below(draws, i))]);
+    null += raw_evppi(shuffled, outcomes);
+  }
+  if (permutations > 0) null /= static_cast<double>(permutations);
+  return std::max(0.0, raw - std::max(0.0, null));
 }
 
 }  // namespace sim::engine

@@ -12,7 +12,9 @@
 ///   units): E_θi[max_d E[M_d | θ_i]] - max_d E[M_d] over the strategies d, the conditional
 ///   expectations again quadratics in θ_i (regression method of Strong, Oakley and Brennan
 ///   2014). It is what knowing θ_i exactly before choosing would gain on average: the parameter
-///   with the largest EVPPI is the one to measure first.
+///   with the largest EVPPI is the one to measure first. With few worlds the regression fits noise
+///   too (the maximum over options of noisy fits is biased up): the estimate of x shuffled
+///   against the outcomes is subtracted as the noise floor.
 
 #include <cstdint>
 #include <string>
@@ -42,7 +44,10 @@ Band first_order_band(const std::vector<double>& x, const std::vector<double>& y
                       std::uint64_t seed, const std::string& label, std::size_t resamples = 200);
 
 /// EVPPI of x for choosing among options with outcomes outcomes[d][r] (higher is better; negate
-/// for lower-is-better metrics).
-double evppi(const std::vector<double>& x, const std::vector<std::vector<double>>& outcomes);
+/// for lower-is-better metrics), less the mean of the same estimate over `permutations` random
+/// shufflings of x (what the regression gains from noise alone; shuffles keyed by `seed` and
+/// `label`), cut at 0.
+double evppi(const std::vector<double>& x, const std::vector<std::vector<double>>& outcomes,
+             std::uint64_t seed, const std::string& label, std::size_t permutations = 20);
 
 }  // namespace sim::engine

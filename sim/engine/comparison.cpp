@@ -165,7 +165,7 @@ Attribution attribute(const Comparison& c,
     }
     std::vector<double> gains;
     for (std::size_t i = 0; i < p.names.size(); ++i)
-      gains.push_back(evppi(columns[i], options));
+      gains.push_back(evppi(columns[i], options, p.seed, std::string(name) + "/" + p.names[i]));
     a.evppi.push_back(gains);
   }
   return a;

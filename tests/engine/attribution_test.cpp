@@ -39,8 +39,17 @@ TEST(Attribution, OneParameterThatMattersAndOneThatDoesNot) {
   EXPECT_GT(band.low, 0.85);
   // Choosing between D and 0: knowing x1 gains E[max(0, 2 (x1 - 1/2))] = 1/4; x2 nothing.
   const std::vector<std::vector<double>> options{std::vector<double>(kWorlds, 0.0), d};
-  EXPECT_NEAR(evppi(t.x1, options), 0.25, 0.02);
-  EXPECT_NEAR(evppi(t.x2, options), 0.0, 0.01);
+  EXPECT_NEAR(evppi(t.x1, options, 1, "x1"), 0.25, 0.02);
+  EXPECT_NEAR(evppi(t.x2, options, 1, "x2"), 0.0, 0.01);
+  // With 40 worlds and more noise, an irrelevant parameter's raw estimate is biased up; the
+  // noise floor takes it back to near 0 while the relevant one keeps most of its value.
+  std::vector<double> x1(t.x1.begin(), t.x1.begin() + 40), x2(t.x2.begin(), t.x2.begin() + 40);
+  std::vector<double> noisy;
+  for (std::size_t r = 0; r < 40; ++r)
+    noisy.push_back(2.0 * (x1[r] - 0.5) + 0.5 * t.noise[r]);
+  const std::vector<std::vector<double>> few{std::vector<double>(40, 0.0), noisy};
+  EXPECT_LT(evppi(x2, few, 1, "x2"), 0.05);
+  EXPECT_NEAR(evppi(x1, few, 1, "x1"), 0.25, 0.12);
 }
 
 TEST(Attribution, TwoParametersWithKnownShares) {
@@ -60,7 +69,7 @@ TEST(Attribution, DegenerateInputsGiveZero) {
   EXPECT_EQ(first_order_share({1, 2, 3}, {1, 2, 3}), 0.0);  // too few worlds
   EXPECT_EQ(first_order_share({1, 2, 3, 4, 5, 6}, {2, 2, 2, 2, 2, 2}), 0.0);
   EXPECT_EQ(first_order_share({1, 1, 1, 1, 1, 1}, {1, 2, 3, 4, 5, 6}), 0.0);
-  EXPECT_EQ(evppi({1, 2, 3}, {}), 0.0);
+  EXPECT_EQ(evppi({1, 2, 3}, {}, 1, "none"), 0.0);
 }
 
 }  // namespace

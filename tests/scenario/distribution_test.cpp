@@ -14,9 +14,11 @@
 #include <cmath>
 #include <functional>
 
+#include "sim/scenario/priors_file.hpp"
 #include "sim/scenario/read_scenario.hpp"
 #include "sim/scenario/worlds.hpp"
 #include "sim/util/error.hpp"
+#include "support/test_support.hpp"
 
 namespace sim::scenario {
 namespace {
@@ -143,6 +145,31 @@ TEST(Distribution, BadDistributionsAreRefusedWithTheirKey) {
   EXPECT_TRUE(contains(e, "one family")) << e;
   e = error_of("kind=\"what-if\"");  // stay_on_x is the baseline
   EXPECT_TRUE(contains(e, "kind") && contains(e, "cannot be the baseline")) << e;
+}
+
+TEST(Distribution, APriorsFileBecomesOverridesAndNamesItsBadLines) {
+  const test::TempDir dir;
+  test::write_text(dir.path("p.toml"),
+                   "[platforms.x]\nfeed_reach = { lognormal = [0.03, 0.6] }\nchurn = 0.007\n");
+  const auto overrides = priors_overrides(dir.path("p.toml"));
+  ASSERT_EQ(overrides.size(), 2u);  // in key order
+  EXPECT_EQ(overrides[0], "platforms.x.churn=0.0070000000000000001");
+  EXPECT_EQ(overrides[1],
+            "platforms.x.feed_reach={ lognormal = [0.029999999999999999, 0.59999999999999998] }");
+  const Scenario s = read_scenario(kScenario, overrides);
+  ASSERT_EQ(s.uncertain.size(), 1u);
+  EXPECT_EQ(describe(s.uncertain[0].distribution), "lognormal [0.03, 0.6]");
+  // The Ghent priors read and check against every Ghent scenario.
+  const auto ghent = priors_overrides(TREK_SOURCE_DIR "/scenarios/ghent/common/priors.toml");
+  EXPECT_GT(read_scenario(kScenario, ghent).uncertain.size(), 30u);
+  test::write_text(dir.path("bad.toml"), "[platforms.x]\n\nfeed_reach = \"high\"\n");
+  try {
+    priors_overrides(dir.path("bad.toml"));
+    FAIL() << "a string was taken as a prior";
+  } catch (const util::InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("bad.toml:3"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("platforms.x.feed_reach"), std::string::npos);
+  }
 }
 
 }  // namespace
