@@ -85,6 +85,31 @@ TEST(SweepCli, ShardsMergeIntoTheUnshardedFile) {
   EXPECT_NE(partial.output.find("points are missing"), std::string::npos) << partial.output;
 }
 
+// A base with an uncertain parameter: each point's replicate r runs in world r, and the shard
+// split still gives exactly the unsharded file.
+TEST(SweepCli, WorldsInASweepAreTheSameForAnyShardSplit) {
+  const sim::test::TempDir dir;
+  std::string text = sim::test::read_text(write_sweep(dir, "plain.toml"));
+  const std::string marker = "\"simulation.weeks\" = 20\n";
+  text.replace(text.find(marker), marker.size(),
+               marker + "\"platforms.x.churn\" = { uniform = [0.0, 0.02] }\n");
+  sim::test::write_text(dir.path("s.toml"), text);
+  const std::string sweep = dir.path("s.toml");
+  ASSERT_EQ(trek("sweep " + sweep + " --quiet -o " + dir.path("whole.h5")).code, 0);
+  ASSERT_EQ(trek("sweep " + sweep + " --quiet --shard 1/2 -o " + dir.path("a.h5")).code, 0);
+  ASSERT_EQ(trek("sweep " + sweep + " --quiet --shard 2/2 -o " + dir.path("b.h5")).code, 0);
+  ASSERT_EQ(trek("merge " + dir.path("b.h5") + " " + dir.path("a.h5") + " --quiet -o " +
+                 dir.path("merged.h5"))
+                .code,
+            0);
+  expect_same_sweep(dir.path("whole.h5"), dir.path("merged.h5"));
+  // The worlds do change the outputs.
+  ASSERT_EQ(trek("sweep " + dir.path("plain.toml") + " --quiet -o " + dir.path("plain.h5")).code,
+            0);
+  EXPECT_NE(doubles(dir.path("whole.h5"), "sweep/outputs"),
+            doubles(dir.path("plain.h5"), "sweep/outputs"));
+}
+
 TEST(SweepCli, SameResultsForAnyThreadCount) {
   const sim::test::TempDir dir;
   const std::string sweep = write_sweep(dir, "s.toml", "", "morris", 3);

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cstdio>
 #include <fstream>
+#include <sstream>
 #include <stdexcept>
 
 namespace sim::test {
@@ -34,6 +35,13 @@ std::string shared_dir() {
   const char* override_dir = std::getenv("TREK_SHARED");
   const std::string dir = override_dir != nullptr ? override_dir : TREK_SHARED_DIR;
   return std::filesystem::is_directory(dir + "/data") ? dir : "";
+}
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
 }
 
 void write_text(const std::string& path, const std::string& text) {

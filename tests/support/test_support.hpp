@@ -34,6 +34,9 @@ std::string shared_dir();
 /// Writes `text` to a file.
 void write_text(const std::string& path, const std::string& text);
 
+/// The whole text of a file ("" when it cannot be read).
+std::string read_text(const std::string& path);
+
 /// Exit code and output of one run of the trek program.
 struct CommandResult {
   int code = -1;       ///< exit code; -1 when the program did not exit normally
