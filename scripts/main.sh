@@ -11,7 +11,7 @@ cmake --preset release >/dev/null
 cmake --build --preset release
 mkdir -p results
 trek=build/release/sim/trek
-"$trek" validate scenarios/ghent/*.toml
+"$trek" validate scenarios/ghent/*.toml --priors scenarios/ghent/common/priors.toml
 "$trek" compare scenarios/ghent/*.toml --priors scenarios/ghent/common/priors.toml \
   --replicates 100 -o results/ghent.h5 --force
 "$trek" report results/ghent.h5 -o results/ghent-report

@@ -17,6 +17,7 @@
 #include "sim/engine/record_run.hpp"
 #include "sim/engine/results_file.hpp"
 #include "sim/io/atomic_file.hpp"
+#include "sim/scenario/priors_file.hpp"
 #include "sim/scenario/read_scenario.hpp"
 #include "sim/util/clock.hpp"
 
@@ -68,20 +69,26 @@ struct ValidateOptions {
   CommonOptions common;
   std::vector<std::string> scenarios;
   std::vector<std::string> overrides;
+  std::string priors;
 };
 
 void validate(const ValidateOptions& o) {
+  std::vector<std::string> overrides;
+  if (!o.priors.empty()) overrides = scenario::priors_overrides(o.priors);
+  overrides.insert(overrides.end(), o.overrides.begin(), o.overrides.end());
   for (const std::string& path : o.scenarios) {
-    const scenario::Scenario s = scenario::read_scenario(path, o.overrides);
+    const scenario::Scenario s = scenario::read_scenario(path, overrides);
     engine::check_population_source(s);
     if (o.common.quiet) continue;
     const auto late = std::count_if(s.events.begin(), s.events.end(),
                                     [&](const scenario::Event& e) { return e.week >= s.weeks; });
     const std::string note =
         late == 0 ? "" : " (" + std::to_string(late) + " events after the last week: no effect)";
-    std::printf("ok  %s: '%s', %zu platforms, %zu events, %u weeks, %u replicates%s\n",
-                path.c_str(), s.name.c_str(), s.platforms.size(), s.events.size(), s.weeks,
-                s.replicates, note.c_str());
+    const std::string uncertain =
+        s.uncertain.empty() ? "" : ", " + std::to_string(s.uncertain.size()) + " uncertain";
+    std::printf("ok  %s: '%s', %zu platforms, %zu events%s, %u weeks, %u replicates%s\n",
+                path.c_str(), s.name.c_str(), s.platforms.size(), s.events.size(),
+                uncertain.c_str(), s.weeks, s.replicates, note.c_str());
   }
 }
 
@@ -101,6 +108,7 @@ void register_run_commands(CLI::App& app) {
   CLI::App* check = app.add_subcommand("validate", "Check scenario files without running them");
   check->add_option("scenarios", v->scenarios, "Scenario files (TOML)")->required();
   check->add_option("--set", v->overrides, "Override a scenario value: key=value (repeatable)");
+  check->add_option("--priors", v->priors, "Uncertain values for every scenario, from a TOML file");
   add_common_options(*check, v->common);
   check->callback([v] { validate(*v); });
 }

@@ -19,13 +19,17 @@ std::string exact(double value) {
   return text;
 }
 
-/// `{ family = [a, b] }` as TOML text, or "" when `table` is not a distribution.
+/// `{ family = [a, b] }` as TOML text, or "" when `table` is not a distribution: one key holding
+/// a list (an unknown family is passed on, so that the scenario's reader names it with "did you
+/// mean").
 std::string distribution_text(const toml::table& table, const util::InputLocation& where) {
   if (table.size() != 1) return "";
   const auto entry = table.begin();  // keep the iterator: it owns the pair
-  if (!family_of(entry->first.str())) return "";
   const toml::array* list = entry->second.as_array();
-  if (list == nullptr) throw util::InputError(where, "a distribution takes a list of numbers");
+  if (list == nullptr) {
+    if (!family_of(entry->first.str())) return "";
+    throw util::InputError(where, "a distribution takes a list of numbers");
+  }
   std::string text = "{ " + std::string(entry->first.str()) + " = [";
   for (std::size_t i = 0; i < list->size(); ++i) {
     const toml::node& item = *list->get(i);

@@ -165,6 +165,20 @@ TEST(RunCli, ValidateAcceptsTheGhentScenarios) {
            "/scenarios/ghent/*.toml");
   EXPECT_EQ(r.code, 0) << r.output;
   EXPECT_EQ(line_count(r.output), 8) << r.output;
+  // With the Ghent priors every scenario has its uncertain parameters; a bad priors file is one
+  // line naming it, exit 2.
+  const Result priors =
+      trek("validate " TREK_SOURCE_DIR "/scenarios/ghent/*.toml --priors " TREK_SOURCE_DIR
+           "/scenarios/ghent/common/priors.toml");
+  EXPECT_EQ(priors.code, 0) << priors.output;
+  EXPECT_NE(priors.output.find("37 uncertain"), std::string::npos) << priors.output;
+  const sim::test::TempDir dir;
+  sim::test::write_text(dir.path("p.toml"), "[platforms.x]\nfeed_reach = { unifrom = [0, 1] }\n");
+  const Result bad = trek("validate " TREK_SOURCE_DIR "/scenarios/ghent/stay_on_x.toml --priors " +
+                          dir.path("p.toml"));
+  EXPECT_EQ(bad.code, 2) << bad.output;
+  EXPECT_EQ(line_count(bad.output), 1) << bad.output;
+  EXPECT_NE(bad.output.find("did you mean 'uniform'"), std::string::npos) << bad.output;
 }
 
 }  // namespace
