@@ -13,14 +13,7 @@ namespace sim::cli {
 namespace {
 
 const char* kind_text(const engine::Comparison& c, std::size_t scenario) {
-  return c.strategy.empty() || c.strategy[scenario] ? "strategy" : "what-if";
-}
-
-std::size_t metric_index(const engine::Comparison& c, const std::string& name) {
-  for (std::size_t m = 0; m < c.metrics.size(); ++m) {
-    if (c.metrics[m].name == name) return m;
-  }
-  return 0;
+  return c.strategy[scenario] ? "strategy" : "what-if";
 }
 
 /// The spread of single messages at the last report week: what one post may achieve.
@@ -42,7 +35,7 @@ void print_message_reach(const engine::Comparison& c) {
 void print_verdicts(const engine::Comparison& c) {
   const std::size_t w = c.weeks.size() - 1;
   for (const char* name : {"reach_per_message", "within_1h", "opinion_makers", "toxic_exposure"}) {
-    const std::size_t m = metric_index(c, name);
+    const std::size_t m = engine::metric_index(c.metrics, name);
     std::printf(
         "\n%s at week %zu against the baseline, over %zu worlds\n  %-22s %-24s %-22s %8s %8s "
         "%9s  %s\n",
@@ -51,7 +44,7 @@ void print_verdicts(const engine::Comparison& c) {
     for (const bool strategies : {true, false}) {
       bool header = false;
       for (std::size_t i = 1; i < c.scenarios.size(); ++i) {
-        if ((c.strategy.empty() || c.strategy[i]) != strategies) continue;
+        if (c.strategy[i] != strategies) continue;
         if (!strategies && !header) std::printf("  what-ifs (not chosen, not ranked):\n");
         header = true;
         const engine::MetricCell& cell = c.cells[i][w][m];
@@ -134,7 +127,8 @@ void print_table(const engine::Comparison& c, const scenario::Scenario& s) {
     for (std::size_t i = 0; i < c.scenarios.size(); ++i) {
       std::printf("  %-22s", c.scenarios[i].c_str());
       for (const auto& name : shown) {
-        std::printf(" %-21s", band_text(c.cells[i][w][metric_index(c, name)].level).c_str());
+        std::printf(" %-21s",
+                    band_text(c.cells[i][w][engine::metric_index(c.metrics, name)].level).c_str());
       }
       std::printf(" %s\n",
                   i == 0 ? "(baseline)" : band_text(c.cells[i][w][0].difference, true).c_str());

@@ -51,6 +51,13 @@ std::vector<double> metric_values(const ReplicateSeries& series, std::size_t wee
   return values;
 }
 
+std::size_t metric_index(const std::vector<MetricSpec>& metrics, const std::string& name) {
+  for (std::size_t m = 0; m < metrics.size(); ++m) {
+    if (metrics[m].name == name) return m;
+  }
+  throw util::Error("no metric " + name);
+}
+
 std::vector<std::string> platform_union(const std::vector<std::vector<std::string>>& platforms) {
   std::vector<std::string> all;
   for (const auto& list : platforms) {
@@ -117,13 +124,6 @@ std::vector<MetricCell> cells_of(const std::vector<std::vector<double>>& mine,
   return cells;
 }
 
-std::size_t index_of(const std::vector<MetricSpec>& metrics, const std::string& name) {
-  for (std::size_t m = 0; m < metrics.size(); ++m) {
-    if (metrics[m].name == name) return m;
-  }
-  throw util::Error("no metric " + name);
-}
-
 /// values[scenario][metric][world] at the last report week, worlds' parameters in `p`.
 Attribution attribute(const Comparison& c,
                       const std::vector<std::vector<std::vector<double>>>& values,
@@ -140,7 +140,7 @@ Attribution attribute(const Comparison& c,
   a.parameter_share.resize(c.scenarios.size());
   for (const char* name : kDecisionMetrics) {
     a.metrics.emplace_back(name);
-    const std::size_t m = index_of(c.metrics, name);
+    const std::size_t m = metric_index(c.metrics, name);
     const double sign = c.metrics[m].higher_is_better ? 1.0 : -1.0;
     std::vector<std::vector<double>> options;
     for (std::size_t s = 0; s < c.scenarios.size(); ++s) {

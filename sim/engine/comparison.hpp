@@ -39,6 +39,9 @@ std::vector<double> metric_values(const ReplicateSeries& series, std::size_t wee
                                   const std::vector<std::string>& own,
                                   const std::vector<std::string>& platforms);
 
+/// Index of metric `name` in `metrics`; util::Error when there is none.
+std::size_t metric_index(const std::vector<MetricSpec>& metrics, const std::string& name);
+
 /// Every platform of the scenarios, in order of first appearance (the baseline's first).
 std::vector<std::string> platform_union(const std::vector<std::vector<std::string>>& platforms);
 
@@ -94,7 +97,8 @@ struct Comparison {
   std::vector<std::size_t> ranking;
   /// Worlds (replicates) behind every statistic.
   std::size_t worlds = 0;
-  /// False for the what-ifs (scenario::ScenarioKind::kWhatIf), shown apart and never ranked.
+  /// One per scenario, false for the what-ifs (scenario::ScenarioKind::kWhatIf), shown apart
+  /// and never ranked.
   std::vector<bool> strategy;
   Attribution attribution;
 };

@@ -43,9 +43,11 @@ WorldParameters world_parameters(const ComparisonPlan& plan) {
     }
   }
   for (std::uint32_t world = 0; world < first.replicates; ++world) {
+    std::map<const scenario::Scenario*, std::vector<scenario::WorldValue>> drawn;
     std::vector<double> row;
     for (std::size_t i = 0; i < p.names.size(); ++i) {
-      for (const scenario::WorldValue& v : scenario::world_values(*owner[i], world)) {
+      if (!drawn.contains(owner[i])) drawn[owner[i]] = scenario::world_values(*owner[i], world);
+      for (const scenario::WorldValue& v : drawn[owner[i]]) {
         if (v.key == p.names[i]) row.push_back(v.value);
       }
     }

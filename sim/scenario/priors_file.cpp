@@ -4,20 +4,13 @@
 
 #include "sim/scenario/priors_file.hpp"
 
-#include <cstdio>
-
 #include "sim/scenario/distribution.hpp"
 #include "sim/scenario/document.hpp"
 #include "sim/util/error.hpp"
+#include "sim/util/text.hpp"
 
 namespace sim::scenario {
 namespace {
-
-std::string exact(double value) {
-  char text[40];
-  std::snprintf(text, sizeof text, "%.17g", value);
-  return text;
-}
 
 /// `{ family = [a, b] }` as TOML text, or "" when `table` is not a distribution: one key holding
 /// a list (an unknown family is passed on, so that the scenario's reader names it with "did you
@@ -34,7 +27,7 @@ std::string distribution_text(const toml::table& table, const util::InputLocatio
   for (std::size_t i = 0; i < list->size(); ++i) {
     const toml::node& item = *list->get(i);
     if (!item.is_number()) throw util::InputError(where, "a distribution takes numbers only");
-    text += (i == 0 ? "" : ", ") + exact(number_of(item));
+    text += (i == 0 ? "" : ", ") + util::exact_text(number_of(item));
   }
   return text + "] }";
 }
@@ -47,7 +40,7 @@ void collect(const toml::table& table, const std::string& prefix, const std::str
     if (name == "extends") continue;
     const util::InputLocation where{file_of(node, path), line_of(node), name};
     if (node.is_number()) {
-      out.push_back(name + "=" + exact(number_of(node)));
+      out.push_back(name + "=" + util::exact_text(number_of(node)));
     } else if (const toml::table* inner = node.as_table()) {
       const std::string distribution = distribution_text(*inner, where);
       if (distribution.empty()) {

@@ -3,12 +3,11 @@
 
 #include "sim/scenario/worlds.hpp"
 
-#include <cstdio>
-
 #include "sim/rng/philox.hpp"
 #include "sim/rng/streams.hpp"
 #include "sim/scenario/read_scenario.hpp"
 #include "sim/util/hash.hpp"
+#include "sim/util/text.hpp"
 
 namespace sim::scenario {
 
@@ -29,9 +28,7 @@ std::vector<WorldValue> world_values(const Scenario& s, std::uint32_t world) {
 }
 
 std::string exact_override(const std::string& key, double value) {
-  char text[40];
-  std::snprintf(text, sizeof text, "%.17g", value);
-  return key + "=" + text;
+  return key + "=" + util::exact_text(value);
 }
 
 Scenario scenario_of_world(const Scenario& s, std::uint32_t world) {
