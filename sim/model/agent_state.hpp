@@ -53,6 +53,17 @@ struct AgentState {
   std::size_t agents() const { return account.size(); }
 };
 
+/// Every age a week later (older() of each byte), as the step leaves an agent that changes
+/// nothing.
+inline std::uint64_t older_ages(std::uint64_t ages) {
+  std::uint64_t aged = 0;
+  for (unsigned shift = 0; shift < 64; shift += 8) {
+    const auto age = static_cast<std::uint8_t>(ages >> shift);
+    aged |= std::uint64_t{older(age)} << shift;
+  }
+  return aged;
+}
+
 /// Bit k set when platform k's age is below `horizon` weeks (a recent activation).
 inline std::uint8_t recent_bits(std::uint64_t ages, std::size_t platforms, std::uint8_t horizon) {
   std::uint8_t bits = 0;

@@ -105,6 +105,8 @@ ModelContext::ModelContext(const scenario::Scenario& s, const graph::Graph& g, r
       arc_ties(s.reach.posts > 0 ? draw_arc_ties(s, g, key) : std::vector<util::Bitset>{}),
       recency(recency_table(s.model.memory_weeks)),
       horizon(influence_horizon(s.model.memory_weeks)) {
+  lowest_tolerance =
+      tolerance.empty() ? 1.0F : *std::min_element(tolerance.begin(), tolerance.end());
   for (const auto& p : s.platforms)
     novelty.push_back(novelty_table(p));
   for (std::uint32_t week = 0; week <= s.weeks; ++week) {

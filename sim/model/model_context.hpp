@@ -25,7 +25,8 @@ struct ModelContext {
   const graph::Graph& graph;
   Timeline timeline;
   rng::RunKey run;
-  std::vector<float> tolerance;  ///< per agent, in [0, 1]
+  std::vector<float> tolerance;   ///< per agent, in [0, 1]
+  float lowest_tolerance = 0.0F;  ///< the least of `tolerance` (1 when there are no agents)
   /// Per platform, one bit per followee slot (graph.first_followee_slot): the tie from the
   /// followee to the agent is rebuilt there (all set when rebuild = 1). Drawn per arc.
   std::vector<util::Bitset> ties;

@@ -12,7 +12,10 @@
 #include <array>
 #include <bit>
 #include <cmath>
+#include <optional>
 
+#include "sim/model/neighbourhood.hpp"
+#include "sim/model/quiet_bounds.hpp"
 #include "sim/model/state_histogram.hpp"
 #include "sim/rng/distributions.hpp"
 
@@ -32,6 +35,7 @@ class WeeklyUniforms {
   WeeklyUniforms(const ModelContext& c, NodeId agent, std::uint32_t week)
       : block_(rng::philox_block(c.run, {rng::Stream::kModelWeek, agent, week}, 0)) {}
   double at(std::size_t platform) const { return rng::half_uniform(block_, platform); }
+  const r123::Philox4x64::ctr_type& block() const { return block_; }
 
  private:
   r123::Philox4x64::ctr_type block_;
@@ -54,67 +58,6 @@ struct Decision {
   bool happened;
 };
 
-/// Peer signal (recency-weighted active followees) and lock-in (active followees with a rebuilt
-/// tie), per platform, as shares of the agent's followees. Only the platforms in the masks are
-/// computed: the signal where the agent may adopt, lock-in where it may leave.
-struct Neighbourhood {
-  std::array<float, kMaxPlatforms> signal{};
-  std::array<float, kMaxPlatforms> lock_in{};
-};
-
-Neighbourhood neighbourhood(const ModelContext& c, const AgentState& now, NodeId agent,
-                            std::uint8_t signal_mask, std::uint8_t lock_mask) {
-  Neighbourhood n;
-  const auto followees = c.graph.followees(agent);
-  if (followees.empty() || (signal_mask | lock_mask) == 0) return n;
-  const graph::ArcIndex first_slot = c.graph.first_followee_slot(agent);
-  // With memory, only recent activations weigh; without, every active followee does. One read
-  // of the followee's `seen` word answers both questions; its age word is read only when it
-  // counts.
-  const bool all_active_count = c.scenario.model.memory_weeks == 0.0;
-  for (std::size_t i = 0; i < followees.size(); ++i) {
-    const NodeId followee = followees[i];
-    const std::uint16_t seen = now.seen[followee];
-    const std::uint8_t active = active_part(seen);
-    const auto signal_bits =
-        static_cast<std::uint8_t>((all_active_count ? active : recent_part(seen)) & signal_mask);
-    if (signal_bits != 0) {
-      const std::uint64_t ages = now.ages[followee];
-      for (std::uint8_t bits = signal_bits; bits != 0;
-           bits &= static_cast<std::uint8_t>(bits - 1)) {
-        const auto k = static_cast<std::size_t>(std::countr_zero(bits));
-        n.signal[k] += c.recency[age_in(ages, k)];
-      }
-    }
-    const auto lock_bits = static_cast<std::uint8_t>(active & lock_mask);
-    for (std::uint8_t bits = lock_bits; bits != 0; bits &= static_cast<std::uint8_t>(bits - 1)) {
-      const auto k = static_cast<std::size_t>(std::countr_zero(bits));
-      n.lock_in[k] += c.ties[k].test(first_slot + i) ? 1.0F : 0.0F;
-    }
-  }
-  const float scale = 1.0F / static_cast<float>(followees.size());
-  for (std::size_t k = 0; k < c.platforms(); ++k) {
-    n.signal[k] *= scale;
-    n.lock_in[k] *= scale;
-  }
-  return n;
-}
-
-/// Well-mixed influence: the population's recency-weighted share active on each platform.
-std::array<float, kMaxPlatforms> population_signal(const ModelContext& c, const AgentState& now) {
-  std::array<double, kMaxPlatforms> total{};
-  for (const std::uint64_t ages : now.ages) {
-    for (std::size_t k = 0; k < c.platforms(); ++k)
-      total[k] += c.recency[age_in(ages, k)];
-  }
-  std::array<float, kMaxPlatforms> share{};
-  for (std::size_t k = 0; k < c.platforms(); ++k) {
-    share[k] =
-        static_cast<float>(total[k] / static_cast<double>(std::max<std::size_t>(now.agents(), 1)));
-  }
-  return share;
-}
-
 /// The platform the agent has been active on longest (ties to the lower index), or `platforms`
 /// when it is active nowhere.
 std::size_t home_platform(std::uint64_t ages, std::size_t platforms) {
@@ -130,12 +73,15 @@ std::size_t home_platform(std::uint64_t ages, std::size_t platforms) {
   return home;
 }
 
-double leave_hazard(const ModelContext& c, const PlatformWeek& w, const scenario::PlatformParams& p,
-                    NodeId agent, std::size_t k, std::uint8_t age, float lock_in) {
+/// The leave hazard before lock-in: push * (1 - switching cost) (1/week). Lock-in multiplies it by
+/// a factor in [0, 1], so this is also the hazard's upper bound.
+double leave_hazard_unlocked(const ModelContext& c, const PlatformWeek& w,
+                             const scenario::PlatformParams& p, NodeId agent, std::size_t k,
+                             std::uint8_t age) {
   const double toxicity = std::max(0.0, w.toxicity - static_cast<double>(c.tolerance[agent]));
   const double push =
       p.churn + w.extra_churn + p.toxicity_sensitivity * toxicity + c.novelty[k][age];
-  return push * (1.0 - p.switching_cost) * (1.0 - p.lock_in * lock_in);
+  return push * (1.0 - p.switching_cost);
 }
 
 double follow_chance(const ModelContext& c, const AgentState& now, NodeId agent, std::size_t k,
@@ -149,79 +95,126 @@ double follow_chance(const ModelContext& c, const AgentState& now, NodeId agent,
   return chance_to_follow;
 }
 
+/// One agent's week. Its uniforms are tested against the week's quiet bounds first; only the
+/// platforms that fail are decided exactly, and the followees are read only when one of those
+/// decisions needs them. The platforms' decisions are independent of each other (each reads
+/// the agent's week-t state and writes its own bits), so deciding a subset changes nothing.
 struct AgentStep {
   const ModelContext& c;
   const AgentState& now;
   AgentState& next;
   std::uint32_t week;
   const std::array<float, kMaxPlatforms>& mixed;
+  const std::vector<std::uint8_t>& exposed;  ///< per agent; empty: every agent may be exposed
+  const QuietBounds& bounds;
   WeekCounts& counts;
 
-  void operator()(NodeId agent) const {
-    const bool network = c.scenario.model.influence == scenario::ModelOptions::Influence::kNetwork;
-    const bool threshold =
-        c.scenario.model.contagion == scenario::ModelOptions::Contagion::kThreshold;
-    const std::uint64_t ages_now = now.ages[agent];
-    // Lock-in always comes from the followees; the peer signal only under network influence.
-    const auto signal_mask =
-        static_cast<std::uint8_t>(network ? c.imitating[week] & ~now.active[agent] : 0);
-    const Neighbourhood around =
-        neighbourhood(c, now, agent, signal_mask, c.locking & now.active[agent]);
-    const std::size_t home = home_platform(ages_now, c.platforms());
-    const WeeklyUniforms uniforms(c, agent, week);
-    std::uint8_t account = now.account[agent], active = now.active[agent];
-    std::uint8_t follows = now.follows[agent];
-    std::uint64_t ages = ages_now;
-    for (std::size_t k = 0; k < c.platforms(); ++k) {
-      const double u = uniforms.at(k);
-      Decision next_u(u, 0.0);  // the decision whose rescaled uniform the follow decision uses
-      const PlatformWeek& w = c.timeline.at(week, k);
-      const scenario::PlatformParams& p = c.scenario.platforms[k];
-      const std::uint8_t age = age_in(ages_now, k);
-      bool newly_active = false;
-      if (age != kInactive) {
-        const Decision leave(u, leave_hazard(c, w, p, agent, k, age, around.lock_in[k]));
-        if (leave.happened) {
-          active = without(active, k);
-          ages = with_age(ages, k, kInactive);
-          ++counts.deactivations[k];
-          if (Decision(leave.next_uniform(), p.delete_share).happened) {
-            account = without(account, k);
-            follows = without(follows, k);
-            ++counts.deletions[k];
-          }
-          continue;
-        }
-        ages = with_age(ages, k, older(age));
-        next_u = leave;
-      } else if (w.launched) {
-        double signal = network ? around.signal[k] : mixed[k];
-        if (threshold) signal = signal >= c.scenario.model.threshold && signal > 0.0 ? 1.0 : 0.0;
-        double hazard = w.external + p.imitation * signal;
-        if (has(account, k)) hazard *= p.reactivation;
-        const Decision adopt(u, hazard);
-        if (!adopt.happened) continue;
-        next_u = adopt;
-        account = with(account, k);
-        active = with(active, k);
-        ages = with_age(ages, k, 0);
-        ++counts.activations[k];
-        ++counts.flows[home * c.platforms() + k];
-        newly_active = true;
-      } else {
-        continue;
-      }
-      if (w.organisation && !has(follows, k) &&
-          Decision(next_u.next_uniform(), follow_chance(c, now, agent, k, week, newly_active))
-              .happened) {
-        follows = with(follows, k);
-      }
+  /// The agent's state of week t + 1 while its platforms are decided.
+  struct Agent {
+    NodeId id;
+    std::uint64_t ages_now;
+    std::uint8_t account, active, follows, exposure;
+    std::uint64_t ages;  ///< starts one week older on every platform
+    std::optional<Neighbourhood> around;
+  };
+
+  void operator()(NodeId id) const {
+    const std::uint64_t ages_now = now.ages[id];
+    Agent agent{id,
+                ages_now,
+                now.account[id],
+                now.active[id],
+                now.follows[id],
+                exposed.empty() ? std::uint8_t{0xFF} : exposed[id],
+                older_ages(ages_now),
+                std::nullopt};
+    const WeeklyUniforms uniforms(c, id, week);
+    for (std::uint8_t open = bounds.undecided(uniforms.block(), ages_now, agent.account,
+                                              agent.follows, agent.exposure);
+         open != 0; open &= static_cast<std::uint8_t>(open - 1)) {
+      const auto k = static_cast<std::size_t>(std::countr_zero(open));
+      decide(agent, k, uniforms.at(k));
     }
-    next.account[agent] = account;
-    next.active[agent] = active;
-    next.follows[agent] = follows;
-    next.ages[agent] = ages;
-    next.seen[agent] = seen_word(active, recent_bits(ages, c.platforms(), c.horizon));
+    next.account[id] = agent.account;
+    next.active[id] = agent.active;
+    next.follows[id] = agent.follows;
+    next.ages[id] = agent.ages;
+    next.seen[id] = seen_word(agent.active, recent_bits(agent.ages, c.platforms(), c.horizon));
+  }
+
+  /// Lock-in always comes from the followees; the peer signal only under network influence.
+  const Neighbourhood& followees(Agent& agent) const {
+    if (!agent.around) {
+      const bool network =
+          c.scenario.model.influence == scenario::ModelOptions::Influence::kNetwork;
+      const auto signal_mask =
+          static_cast<std::uint8_t>(network ? c.imitating[week] & ~now.active[agent.id] : 0);
+      agent.around = neighbourhood(c, now, agent.id, signal_mask, c.locking & now.active[agent.id]);
+    }
+    return *agent.around;
+  }
+
+  void decide(Agent& agent, std::size_t k, double u) const {
+    const std::uint8_t age = age_in(agent.ages_now, k);
+    if (age != kInactive) {
+      decide_active(agent, k, age, u);
+    } else if (c.timeline.at(week, k).launched) {
+      decide_inactive(agent, k, u);
+    }
+  }
+
+  void decide_active(Agent& agent, std::size_t k, std::uint8_t age, double u) const {
+    const PlatformWeek& w = c.timeline.at(week, k);
+    const scenario::PlatformParams& p = c.scenario.platforms[k];
+    const double unlocked = leave_hazard_unlocked(c, w, p, agent.id, k, age);
+    const bool may_follow = w.organisation && !has(agent.follows, k);
+    if (u >= quiet_above(unlocked, may_follow ? bounds.follow(k) : 0.0)) return;
+    const double lock_in = has(c.locking, k) ? followees(agent).lock_in[k] : 0.0F;
+    const Decision leave(u, unlocked * (1.0 - p.lock_in * lock_in));
+    if (leave.happened) {
+      agent.active = without(agent.active, k);
+      agent.ages = with_age(agent.ages, k, kInactive);
+      ++counts.deactivations[k];
+      if (Decision(leave.next_uniform(), p.delete_share).happened) {
+        agent.account = without(agent.account, k);
+        agent.follows = without(agent.follows, k);
+        ++counts.deletions[k];
+      }
+      return;
+    }
+    if (may_follow) decide_follow(agent, k, leave.next_uniform(), false);
+  }
+
+  void decide_inactive(Agent& agent, std::size_t k, double u) const {
+    const PlatformWeek& w = c.timeline.at(week, k);
+    const scenario::PlatformParams& p = c.scenario.platforms[k];
+    const bool network = c.scenario.model.influence == scenario::ModelOptions::Influence::kNetwork;
+    const double reactivation = has(agent.account, k) ? p.reactivation : 1.0;
+    double signal = mixed[k];
+    if (network && !has(agent.exposure, k)) {
+      signal = 0.0;  // no followee carries a signal on k: the neighbourhood would give 0
+    } else if (network) {
+      if (u >= quiet_above((w.external + p.imitation * bounds.signal()) * reactivation)) return;
+      signal = followees(agent).signal[k];
+    }
+    if (c.scenario.model.contagion == scenario::ModelOptions::Contagion::kThreshold)
+      signal = signal >= c.scenario.model.threshold && signal > 0.0 ? 1.0 : 0.0;
+    double hazard = w.external + p.imitation * signal;
+    if (has(agent.account, k)) hazard *= p.reactivation;
+    const Decision adopt(u, hazard);
+    if (!adopt.happened) return;
+    agent.account = with(agent.account, k);
+    agent.active = with(agent.active, k);
+    agent.ages = with_age(agent.ages, k, 0);
+    ++counts.activations[k];
+    ++counts.flows[home_platform(agent.ages_now, c.platforms()) * c.platforms() + k];
+    if (w.organisation && !has(agent.follows, k))
+      decide_follow(agent, k, adopt.next_uniform(), true);
+  }
+
+  void decide_follow(Agent& agent, std::size_t k, double u, bool newly_active) const {
+    if (Decision(u, follow_chance(c, now, agent.id, k, week, newly_active)).happened)
+      agent.follows = with(agent.follows, k);
   }
 };
 
@@ -338,8 +331,11 @@ WeekCounts step(const ModelContext& c, std::uint32_t week, const AgentState& now
   const bool mixed = c.scenario.model.influence == scenario::ModelOptions::Influence::kWellMixed;
   const std::array<float, kMaxPlatforms> population =
       mixed ? population_signal(c, now) : std::array<float, kMaxPlatforms>{};
+  const std::vector<std::uint8_t> exposed =
+      mixed ? std::vector<std::uint8_t>{} : exposed_platforms(c, now, week);
+  const QuietBounds bounds(c, week, population);
   return for_each_agent(c, now.agents(), [&](NodeId agent, PartialCounts& counts) {
-    AgentStep{c, now, next, week, population, counts.transitions}(agent);
+    AgentStep{c, now, next, week, population, exposed, bounds, counts.transitions}(agent);
     apply_exits(c, week, next, agent, counts.transitions);
     count_agent(c, next, agent, counts);
   });

@@ -1,0 +1,96 @@
+// The followees' signal is read per agent (a pull over its followee row); the exposure bits are
+// pushed the other way, from the few agents that moved recently to their followers, so that
+// their cost grows with the number of movers, not with the number of arcs.
+
+#include "sim/model/neighbourhood.hpp"
+
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+#include <atomic>
+#include <bit>
+
+namespace sim::model {
+
+using graph::NodeId;
+using scenario::kMaxPlatforms;
+
+namespace {
+constexpr std::size_t kGrain = 1024;
+}  // namespace
+
+Neighbourhood neighbourhood(const ModelContext& c, const AgentState& now, NodeId agent,
+                            std::uint8_t signal_mask, std::uint8_t lock_mask) {
+  Neighbourhood n;
+  const auto followees = c.graph.followees(agent);
+  if (followees.empty() || (signal_mask | lock_mask) == 0) return n;
+  const graph::ArcIndex first_slot = c.graph.first_followee_slot(agent);
+  // With memory, only recent activations weigh; without, every active followee does. One read
+  // of the followee's `seen` word answers both questions; its age word is read only when it
+  // counts.
+  const bool all_active_count = c.scenario.model.memory_weeks == 0.0;
+  for (std::size_t i = 0; i < followees.size(); ++i) {
+    const NodeId followee = followees[i];
+    const std::uint16_t seen = now.seen[followee];
+    const std::uint8_t active = active_part(seen);
+    const auto signal_bits =
+        static_cast<std::uint8_t>((all_active_count ? active : recent_part(seen)) & signal_mask);
+    if (signal_bits != 0) {
+      const std::uint64_t ages = now.ages[followee];
+      for (std::uint8_t bits = signal_bits; bits != 0;
+           bits &= static_cast<std::uint8_t>(bits - 1)) {
+        const auto k = static_cast<std::size_t>(std::countr_zero(bits));
+        n.signal[k] += c.recency[age_in(ages, k)];
+      }
+    }
+    const auto lock_bits = static_cast<std::uint8_t>(active & lock_mask);
+    for (std::uint8_t bits = lock_bits; bits != 0; bits &= static_cast<std::uint8_t>(bits - 1)) {
+      const auto k = static_cast<std::size_t>(std::countr_zero(bits));
+      n.lock_in[k] += c.ties[k].test(first_slot + i) ? 1.0F : 0.0F;
+    }
+  }
+  const float scale = 1.0F / static_cast<float>(followees.size());
+  for (std::size_t k = 0; k < c.platforms(); ++k) {
+    n.signal[k] *= scale;
+    n.lock_in[k] *= scale;
+  }
+  return n;
+}
+
+std::vector<std::uint8_t> exposed_platforms(const ModelContext& c, const AgentState& now,
+                                            std::uint32_t week) {
+  if (c.scenario.model.memory_weeks == 0.0) return {};
+  std::vector<std::uint8_t> exposed(now.agents(), 0);
+  const std::uint8_t imitating = c.imitating[week];
+  if (imitating == 0) return exposed;
+  tbb::parallel_for(
+      tbb::blocked_range<std::size_t>(0, now.agents(), kGrain),
+      [&](const tbb::blocked_range<std::size_t>& range) {
+        for (std::size_t mover = range.begin(); mover != range.end(); ++mover) {
+          const auto bits = static_cast<std::uint8_t>(recent_part(now.seen[mover]) & imitating);
+          if (bits == 0) continue;
+          for (const NodeId follower : c.graph.followers(static_cast<NodeId>(mover))) {
+            std::atomic_ref<std::uint8_t> flag(exposed[follower]);
+            if ((flag.load(std::memory_order_relaxed) & bits) != bits)
+              flag.fetch_or(bits, std::memory_order_relaxed);
+          }
+        }
+      });
+  return exposed;
+}
+
+std::array<float, kMaxPlatforms> population_signal(const ModelContext& c, const AgentState& now) {
+  std::array<double, kMaxPlatforms> total{};
+  for (const std::uint64_t ages : now.ages) {
+    for (std::size_t k = 0; k < c.platforms(); ++k)
+      total[k] += c.recency[age_in(ages, k)];
+  }
+  std::array<float, kMaxPlatforms> share{};
+  for (std::size_t k = 0; k < c.platforms(); ++k) {
+    share[k] =
+        static_cast<float>(total[k] / static_cast<double>(std::max<std::size_t>(now.agents(), 1)));
+  }
+  return share;
+}
+
+}  // namespace sim::model

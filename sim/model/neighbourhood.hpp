@@ -1,0 +1,39 @@
+#pragma once
+/// What an agent's followees tell it in a week: the peer signal and the lock-in per platform
+/// (shares of its followees, in [0, 1]), the platforms on which a followee moved recently
+/// (so that the signal of every other platform is known to be 0 without reading the
+/// followees), and the population's signal under well-mixed influence.
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "sim/model/agent_state.hpp"
+#include "sim/model/model_context.hpp"
+
+namespace sim::model {
+
+/// Peer signal (recency-weighted active followees) and lock-in (active followees with a rebuilt
+/// tie), per platform, as shares of the agent's followees. Only the platforms in the masks are
+/// computed: the signal where the agent may adopt, lock-in where it may leave.
+struct Neighbourhood {
+  std::array<float, scenario::kMaxPlatforms> signal{};
+  std::array<float, scenario::kMaxPlatforms> lock_in{};
+};
+
+Neighbourhood neighbourhood(const ModelContext& context, const AgentState& now, graph::NodeId agent,
+                            std::uint8_t signal_mask, std::uint8_t lock_mask);
+
+/// Per agent, bit k set when one of its followees carries a signal on platform k in week
+/// `week` (a recent activation there, on a platform that can be imitated). An agent without
+/// bit k has a peer signal of exactly 0 on k. Empty when every active followee carries a signal
+/// (no memory, `model.memory_weeks = 0`): then no agent can be ruled out. Parallel; each bit is
+/// set with an atomic OR, so the result does not depend on the order of the agents.
+std::vector<std::uint8_t> exposed_platforms(const ModelContext& context, const AgentState& now,
+                                            std::uint32_t week);
+
+/// Well-mixed influence: the population's recency-weighted share active on each platform.
+std::array<float, scenario::kMaxPlatforms> population_signal(const ModelContext& context,
+                                                             const AgentState& now);
+
+}  // namespace sim::model

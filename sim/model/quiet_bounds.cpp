@@ -1,0 +1,106 @@
+// The bounds mirror the exact hazards of weekly_step.cpp with every agent-dependent input set to
+// its worst case: the lowest toxicity tolerance, no lock-in, the largest peer signal where a
+// followee moved recently. Rounding is monotone, so evaluating the same expressions with larger
+// inputs gives values at least as large; the relative and absolute margins cover the rest.
+
+#include "sim/model/quiet_bounds.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "sim/rng/distributions.hpp"
+
+namespace sim::model {
+
+using scenario::kMaxPlatforms;
+
+namespace {
+
+/// ceil(threshold 2^31) - 1, clamped to [-1, 2^31 - 1] (QuietBounds::Platform).
+std::int32_t below(double threshold) {
+  if (threshold <= 0.0) return -1;
+  if (threshold >= 1.0) return std::numeric_limits<std::int32_t>::max();
+  return static_cast<std::int32_t>(std::ceil(threshold * 0x1p31) - 1.0);
+}
+
+double largest_signal(const ModelContext& c) {
+  const float largest = *std::max_element(c.recency.begin(), c.recency.end());
+  const double bound = c.scenario.model.contagion == scenario::ModelOptions::Contagion::kThreshold
+                           ? std::max(1.0, static_cast<double>(largest))
+                           : static_cast<double>(largest);
+  // A mean of n float weights, each at most `largest`, exceeds it by at most a few ulps.
+  return bound * (1.0 + 1e-5);
+}
+
+}  // namespace
+
+double quiet_above(double leave_bound, double follow_bound) {
+  const double leave = std::max(leave_bound, 0.0);
+  if (leave > 0.5) return 1.0;
+  return (leave + follow_bound * (1.0 - leave)) * (1.0 + 1e-9) + 1e-12;
+}
+
+double quiet_above(double adopt_bound) {
+  return std::max(adopt_bound, 0.0) * (1.0 + 1e-9) + 1e-12;
+}
+
+QuietBounds::QuietBounds(const ModelContext& c, std::uint32_t week,
+                         const std::array<float, scenario::kMaxPlatforms>& mixed)
+    : platforms_(c.platforms()), signal_(largest_signal(c)), tables_(kMaxPlatforms) {
+  for (Platform& table : tables_) {
+    for (auto& variant : table)
+      variant.fill(-1);
+  }
+  const bool network = c.scenario.model.influence == scenario::ModelOptions::Influence::kNetwork;
+  const bool thresholded =
+      c.scenario.model.contagion == scenario::ModelOptions::Contagion::kThreshold;
+  for (std::size_t k = 0; k < platforms_; ++k) {
+    const PlatformWeek& w = c.timeline.at(week, k);
+    const scenario::PlatformParams& p = c.scenario.platforms[k];
+    if (w.organisation) {
+      organisation_ = with(organisation_, k);
+      follow_[k] = p.discovery;
+      for (const Announcement& a : c.timeline.announcements()) {
+        if (a.to == k && week >= a.first_week && week <= a.last_week) follow_[k] += a.share;
+      }
+    }
+    Platform& table = tables_[k];
+    const double toxicity = std::max(0.0, w.toxicity - static_cast<double>(c.lowest_tolerance));
+    for (std::size_t age = 0; age < kInactive; ++age) {
+      const double push =
+          p.churn + w.extra_churn + p.toxicity_sensitivity * toxicity + c.novelty[k][age];
+      const double leave = push * (1.0 - p.switching_cost);
+      const std::array<std::int32_t, 2> threshold{below(quiet_above(leave, 0.0)),
+                                                  below(quiet_above(leave, follow_[k]))};
+      for (std::size_t variant = 0; variant < table.size(); ++variant)
+        table[variant][age] = threshold[variant & 1U];
+    }
+    for (std::size_t variant = 0; variant < table.size(); ++variant) {
+      const bool account = (variant & 2U) != 0, exposed = (variant & 4U) != 0;
+      double signal = network ? (exposed ? signal_ : 0.0) : mixed[k];
+      if (!network && thresholded) signal = signal >= c.scenario.model.threshold && signal > 0.0;
+      double hazard = w.external + p.imitation * signal;
+      if (account) hazard *= p.reactivation;
+      // Adoption is impossible before a launch: the threshold 0 always passes.
+      table[variant][kInactive] = w.launched ? below(quiet_above(hazard)) : -1;
+    }
+  }
+}
+
+std::uint8_t QuietBounds::undecided(const r123::Philox4x64::ctr_type& uniforms, std::uint64_t ages,
+                                    std::uint8_t account, std::uint8_t follows,
+                                    std::uint8_t exposure) const {
+  const unsigned may_follow = organisation_ & ~static_cast<unsigned>(follows);
+  unsigned open = 0;
+  for (std::size_t k = 0; k < kMaxPlatforms; ++k) {
+    const unsigned variant =
+        ((may_follow >> k) & 1U) | (((account >> k) & 1U) << 1U) | (((exposure >> k) & 1U) << 2U);
+    const auto top_bits = static_cast<std::int32_t>(
+        static_cast<std::uint32_t>(uniforms.v[k / 2] >> (32 * (k % 2))) >> 1U);
+    open |= static_cast<unsigned>(top_bits <= tables_[k][variant][age_in(ages, k)]) << k;
+  }
+  return static_cast<std::uint8_t>(open);
+}
+
+}  // namespace sim::model

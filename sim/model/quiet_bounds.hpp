@@ -1,0 +1,68 @@
+#pragma once
+/// Quiet weeks: most agents, most weeks, change nothing but their ages. Every decision of the
+/// weekly step is "u < p" for a uniform u and a probability p; where p is at most a bound b
+/// known without the agent's followees and u >= b, the outcome (nothing happens) is known. The
+/// bounds choose only which path computes an agent's week, never its outcome, so the results
+/// are those of the exact step, bit for bit.
+///
+/// QuietBounds holds one week's bounds as small tables (per platform: by age for the agents
+/// active there, by account and exposure for the others) so that the test of an agent is a few
+/// table reads and compares, without branches on its state.
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "sim/model/agent_state.hpp"
+#include "sim/model/model_context.hpp"
+#include "sim/rng/philox.hpp"
+
+namespace sim::model {
+
+/// The least uniform at which an agent active on a platform certainly neither leaves nor
+/// follows the organisation: it leaves if u < p, else follows if (u - p) / (1 - p) < f, so
+/// nothing happens when u >= P + F (1 - P) for bounds P >= p and F >= f. The margins cover the
+/// rounding of the rescaled uniform; leave hazards above one half always take the exact path.
+double quiet_above(double leave_bound, double follow_bound);
+
+/// The same for adoption (u < hazard), given the hazard's bound.
+double quiet_above(double adopt_bound);
+
+/// The bounds of one week.
+class QuietBounds {
+ public:
+  /// `mixed`: the population signal under well-mixed influence (unused under network influence).
+  QuietBounds(const ModelContext& context, std::uint32_t week,
+              const std::array<float, scenario::kMaxPlatforms>& mixed);
+
+  /// Any agent's peer signal is at most this (the largest recency weight, 1 under threshold
+  /// contagion), with a margin for the rounding of its float mean.
+  double signal() const { return signal_; }
+  /// Any follow chance on platform k this week (0 when the organisation is not there).
+  double follow(std::size_t platform) const { return follow_[platform]; }
+
+  /// The platforms (bit k) on which the agent's week must be decided exactly, given its weekly
+  /// uniforms, state of the week and exposure bits (neighbourhood.hpp). On every other platform
+  /// it certainly changes nothing but its age.
+  std::uint8_t undecided(const r123::Philox4x64::ctr_type& uniforms, std::uint64_t ages,
+                         std::uint8_t account, std::uint8_t follows, std::uint8_t exposure) const;
+
+ private:
+  /// Quiet thresholds t as 31-bit integers: an agent passes on a platform when the top 31 bits
+  /// h of its uniform exceed `below` = ceil(t 2^31) - 1, so that h 2^-31 >= t, and the uniform
+  /// (never less than h 2^-31) is at least t. `below` is -1 for a threshold of 0 (always passed)
+  /// and 2^31 - 1 for one of 1 or more (never passed). Indexed by a variant (bit 0: may follow
+  /// the organisation, bit 1: has an account, bit 2: exposed) and the age byte: ages below
+  /// kInactive hold the leave thresholds (which read bit 0 only), kInactive the adoption
+  /// thresholds (bits 1 and 2), so that one lookup serves both states without a branch. Only
+  /// the few ages in use are read, so the tables stay in cache; platforms beyond the
+  /// scenario's always pass.
+  using Platform = std::array<std::array<std::int32_t, 256>, 8>;
+  std::size_t platforms_ = 0;
+  double signal_ = 0.0;
+  std::array<double, scenario::kMaxPlatforms> follow_{};
+  std::uint8_t organisation_ = 0;  ///< bit k: the organisation is on platform k this week
+  std::vector<Platform> tables_;   ///< kMaxPlatforms entries
+};
+
+}  // namespace sim::model
