@@ -56,21 +56,33 @@ struct AgentState {
 /// Every age a week later (older() of each byte), as the step leaves an agent that changes
 /// nothing.
 inline std::uint64_t older_ages(std::uint64_t ages) {
-  std::uint64_t aged = 0;
-  for (unsigned shift = 0; shift < 64; shift += 8) {
-    const auto age = static_cast<std::uint8_t>(ages >> shift);
-    aged |= std::uint64_t{older(age)} << shift;
-  }
-  return aged;
+  // Ages 254 and 255 (and only they) become 0xFF with their low bit set; a byte of the
+  // complement is then zero exactly where the age stays. Its high bit after adding 0x7F to the
+  // low seven bits marks a non-zero byte, without carries between bytes.
+  constexpr std::uint64_t kLow = 0x0101010101010101U, kHigh = 0x8080808080808080U;
+  const std::uint64_t complement = ~(ages | kLow);
+  const std::uint64_t grows = (((complement & ~kHigh) + ~kHigh) | complement) & kHigh;
+  return ages + (grows >> 7U);
 }
 
-/// Bit k set when platform k's age is below `horizon` weeks (a recent activation).
+/// Bit k set when platform k's age is below `horizon` weeks (a recent activation). Ages beyond
+/// `platforms` are kInactive and never count.
 inline std::uint8_t recent_bits(std::uint64_t ages, std::size_t platforms, std::uint8_t horizon) {
-  std::uint8_t bits = 0;
-  for (std::size_t k = 0; k < platforms; ++k) {
-    if (age_in(ages, k) < horizon) bits = static_cast<std::uint8_t>(bits | (1U << k));
-  }
-  return bits;
+  (void)platforms;
+  // In 16-bit lanes, a byte plus (256 - horizon) carries into bit 8 exactly when the byte is at
+  // least `horizon`; the even and odd bytes take one lane set each.
+  constexpr std::uint64_t kEven = 0x00FF00FF00FF00FFU, kCarry = 0x0100010001000100U;
+  const std::uint64_t add = (256U - horizon) * 0x0001000100010001U;
+  const std::uint64_t old_even = ((ages & kEven) + add) & kCarry;
+  const std::uint64_t old_odd = (((ages >> 8U) & kEven) + add) & kCarry;
+  // Gather the carry bits into one byte: multiplying the lanes' bits (0, 16, 32, 48) by these
+  // four powers of two puts them at bits 56, 58, 60 and 62 and every other product at distinct
+  // lower or overflowing positions, so there are no carries: the even platforms' bits land on
+  // bits 0, 2, 4, 6 of the top byte, the odd ones' one place higher.
+  constexpr std::uint64_t kGather = (1ULL << 56U) | (1ULL << 42U) | (1ULL << 28U) | (1ULL << 14U);
+  const std::uint64_t even = ((old_even >> 8U) * kGather) >> 56U;
+  const std::uint64_t odd = ((old_odd >> 8U) * kGather) >> 56U;
+  return static_cast<std::uint8_t>(~((even & 0x55U) | ((odd & 0x55U) << 1U)));
 }
 
 inline std::uint16_t seen_word(std::uint8_t active, std::uint8_t recent) {

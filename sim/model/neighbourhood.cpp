@@ -57,12 +57,12 @@ Neighbourhood neighbourhood(const ModelContext& c, const AgentState& now, NodeId
   return n;
 }
 
-std::vector<std::uint8_t> exposed_platforms(const ModelContext& c, const AgentState& now,
-                                            std::uint32_t week) {
+Exposure exposure_of(const ModelContext& c, const AgentState& now, std::uint32_t week) {
   if (c.scenario.model.memory_weeks == 0.0) return {};
-  std::vector<std::uint8_t> exposed(now.agents(), 0);
+  Exposure exposure{std::vector<std::uint8_t>(now.agents(), 0),
+                    std::vector<std::uint32_t>(now.agents(), 0)};
   const std::uint8_t imitating = c.imitating[week];
-  if (imitating == 0) return exposed;
+  if (imitating == 0) return exposure;
   tbb::parallel_for(
       tbb::blocked_range<std::size_t>(0, now.agents(), kGrain),
       [&](const tbb::blocked_range<std::size_t>& range) {
@@ -70,13 +70,15 @@ std::vector<std::uint8_t> exposed_platforms(const ModelContext& c, const AgentSt
           const auto bits = static_cast<std::uint8_t>(recent_part(now.seen[mover]) & imitating);
           if (bits == 0) continue;
           for (const NodeId follower : c.graph.followers(static_cast<NodeId>(mover))) {
-            std::atomic_ref<std::uint8_t> flag(exposed[follower]);
-            if ((flag.load(std::memory_order_relaxed) & bits) != bits)
-              flag.fetch_or(bits, std::memory_order_relaxed);
+            std::atomic_ref<std::uint8_t> platforms(exposure.platforms[follower]);
+            if ((platforms.load(std::memory_order_relaxed) & bits) != bits)
+              platforms.fetch_or(bits, std::memory_order_relaxed);
+            std::atomic_ref<std::uint32_t>(exposure.movers[follower])
+                .fetch_add(1, std::memory_order_relaxed);
           }
         }
       });
-  return exposed;
+  return exposure;
 }
 
 std::array<float, kMaxPlatforms> population_signal(const ModelContext& c, const AgentState& now) {

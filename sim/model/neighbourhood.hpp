@@ -24,13 +24,22 @@ struct Neighbourhood {
 Neighbourhood neighbourhood(const ModelContext& context, const AgentState& now, graph::NodeId agent,
                             std::uint8_t signal_mask, std::uint8_t lock_mask);
 
-/// Per agent, bit k set when one of its followees carries a signal on platform k in week
-/// `week` (a recent activation there, on a platform that can be imitated). An agent without
-/// bit k has a peer signal of exactly 0 on k. Empty when every active followee carries a signal
-/// (no memory, `model.memory_weeks = 0`): then no agent can be ruled out. Parallel; each bit is
-/// set with an atomic OR, so the result does not depend on the order of the agents.
-std::vector<std::uint8_t> exposed_platforms(const ModelContext& context, const AgentState& now,
-                                            std::uint32_t week);
+/// Who may feel a peer signal in week `week`: per agent, the platforms on which one of its
+/// followees carries a signal (a recent activation on a platform that can be imitated) and the
+/// number of such followees. An agent without bit k has a peer signal of exactly 0 on k; its
+/// signal on any platform is at most movers x (the largest recency weight) / followees.
+/// Empty when every active followee carries a signal (no memory, `model.memory_weeks = 0`): then
+/// no agent can be ruled out.
+struct Exposure {
+  std::vector<std::uint8_t> platforms;  ///< bit k: a followee carries a signal on k
+  std::vector<std::uint32_t> movers;    ///< followees that carry a signal
+
+  bool empty() const { return platforms.empty(); }
+};
+
+/// Parallel: each mover adds itself to its followers with atomic OR and add, so the result does
+/// not depend on the order of the agents.
+Exposure exposure_of(const ModelContext& context, const AgentState& now, std::uint32_t week);
 
 /// Well-mixed influence: the population's recency-weighted share active on each platform.
 std::array<float, scenario::kMaxPlatforms> population_signal(const ModelContext& context,

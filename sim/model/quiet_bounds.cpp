@@ -6,7 +6,9 @@
 #include "sim/model/quiet_bounds.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 #include "sim/rng/distributions.hpp"
@@ -92,13 +94,22 @@ std::uint8_t QuietBounds::undecided(const r123::Philox4x64::ctr_type& uniforms, 
                                     std::uint8_t account, std::uint8_t follows,
                                     std::uint8_t exposure) const {
   const unsigned may_follow = organisation_ & ~static_cast<unsigned>(follows);
-  unsigned open = 0;
+  // Eight table reads, then eight compares that the compiler vectorises.
+  std::array<std::int32_t, kMaxPlatforms> threshold;
   for (std::size_t k = 0; k < kMaxPlatforms; ++k) {
     const unsigned variant =
         ((may_follow >> k) & 1U) | (((account >> k) & 1U) << 1U) | (((exposure >> k) & 1U) << 2U);
-    const auto top_bits = static_cast<std::int32_t>(
-        static_cast<std::uint32_t>(uniforms.v[k / 2] >> (32 * (k % 2))) >> 1U);
-    open |= static_cast<unsigned>(top_bits <= tables_[k][variant][age_in(ages, k)]) << k;
+    threshold[k] = tables_[k][variant][age_in(ages, k)];
+  }
+  std::array<std::uint32_t, kMaxPlatforms> halves;
+  // Half k of the block (rng::half_uniform) is word k / 2 shifted by 32 (k % 2): in memory
+  // order on a little-endian machine.
+  static_assert(std::endian::native == std::endian::little);
+  std::memcpy(halves.data(), uniforms.v, sizeof(halves));
+  unsigned open = 0;
+  for (std::size_t k = 0; k < kMaxPlatforms; ++k) {
+    const auto top_bits = static_cast<std::int32_t>(halves[k] >> 1U);
+    open |= static_cast<unsigned>(top_bits <= threshold[k]) << k;
   }
   return static_cast<std::uint8_t>(open);
 }

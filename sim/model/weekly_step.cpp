@@ -27,6 +27,7 @@ using scenario::Event;
 using scenario::kMaxPlatforms;
 
 constexpr std::size_t kGrain = 1024;
+constexpr std::size_t kBatch = 64;
 
 /// One uniform per platform per agent-week: the eight 32-bit halves of one Philox block at the
 /// agent's weekly address (resolution 2^-32).
@@ -105,7 +106,7 @@ struct AgentStep {
   AgentState& next;
   std::uint32_t week;
   const std::array<float, kMaxPlatforms>& mixed;
-  const std::vector<std::uint8_t>& exposed;  ///< per agent; empty: every agent may be exposed
+  const Exposure& exposed;  ///< empty: every agent may be exposed
   const QuietBounds& bounds;
   WeekCounts& counts;
 
@@ -118,21 +119,33 @@ struct AgentStep {
     std::optional<Neighbourhood> around;
   };
 
-  void operator()(NodeId id) const {
+  /// The platforms on which agent `id` must be decided exactly this week.
+  std::uint8_t undecided(NodeId id) const {
+    const std::uint8_t exposure = exposed.empty() ? std::uint8_t{0xFF} : exposed.platforms[id];
+    return bounds.undecided(WeeklyUniforms(c, id, week).block(), now.ages[id], now.account[id],
+                            now.follows[id], exposure);
+  }
+
+  /// Writes agent `id`'s week t + 1, deciding the platforms in `open` exactly.
+  void operator()(NodeId id, std::uint8_t open) const {
     const std::uint64_t ages_now = now.ages[id];
-    Agent agent{id,
-                ages_now,
-                now.account[id],
-                now.active[id],
-                now.follows[id],
-                exposed.empty() ? std::uint8_t{0xFF} : exposed[id],
-                older_ages(ages_now),
-                std::nullopt};
+    const std::uint8_t account = now.account[id], follows = now.follows[id];
+    if (open == 0) {
+      const std::uint64_t ages = older_ages(ages_now);
+      next.account[id] = account;
+      next.active[id] = now.active[id];
+      next.follows[id] = follows;
+      next.ages[id] = ages;
+      next.seen[id] = seen_word(now.active[id], recent_bits(ages, c.platforms(), c.horizon));
+      return;
+    }
+    const std::uint8_t exposure = exposed.empty() ? std::uint8_t{0xFF} : exposed.platforms[id];
+    Agent agent{
+        id,          ages_now, account, now.active[id], follows, exposure, older_ages(ages_now),
+        std::nullopt};
     const WeeklyUniforms uniforms(c, id, week);
-    for (std::uint8_t open = bounds.undecided(uniforms.block(), ages_now, agent.account,
-                                              agent.follows, agent.exposure);
-         open != 0; open &= static_cast<std::uint8_t>(open - 1)) {
-      const auto k = static_cast<std::size_t>(std::countr_zero(open));
+    for (std::uint8_t left = open; left != 0; left &= static_cast<std::uint8_t>(left - 1)) {
+      const auto k = static_cast<std::size_t>(std::countr_zero(left));
       decide(agent, k, uniforms.at(k));
     }
     next.account[id] = agent.account;
@@ -140,6 +153,16 @@ struct AgentStep {
     next.follows[id] = agent.follows;
     next.ages[id] = agent.ages;
     next.seen[id] = seen_word(agent.active, recent_bits(agent.ages, c.platforms(), c.horizon));
+  }
+
+  /// The agent's peer signal is at most this: its signalling followees' share of its followees
+  /// at the largest weight each.
+  double signal_bound(NodeId id) const {
+    const bool thresholded =
+        c.scenario.model.contagion == scenario::ModelOptions::Contagion::kThreshold;
+    const auto followees = static_cast<double>(c.graph.followees(id).size());
+    if (exposed.empty() || thresholded || followees == 0.0) return bounds.signal();
+    return std::min(bounds.signal(), bounds.signal() * exposed.movers[id] / followees);
   }
 
   /// Lock-in always comes from the followees; the peer signal only under network influence.
@@ -194,7 +217,8 @@ struct AgentStep {
     if (network && !has(agent.exposure, k)) {
       signal = 0.0;  // no followee carries a signal on k: the neighbourhood would give 0
     } else if (network) {
-      if (u >= quiet_above((w.external + p.imitation * bounds.signal()) * reactivation)) return;
+      if (u >= quiet_above((w.external + p.imitation * signal_bound(agent.id)) * reactivation))
+        return;
       signal = followees(agent).signal[k];
     }
     if (c.scenario.model.contagion == scenario::ModelOptions::Contagion::kThreshold)
@@ -219,12 +243,12 @@ struct AgentStep {
 };
 
 /// Coordinated exits: a share of the named segments leave the platform for the targets.
-void apply_exits(const ModelContext& c, std::uint32_t week, AgentState& next, NodeId agent,
-                 WeekCounts& counts) {
+/// `exits`: the indices of the exit events of this week.
+void apply_exits(const ModelContext& c, std::uint32_t week, const std::vector<std::size_t>& exits,
+                 AgentState& next, NodeId agent, WeekCounts& counts) {
   const auto& segments = c.graph.attributes().segment;
-  for (std::size_t index = 0; index < c.scenario.events.size(); ++index) {
+  for (const std::size_t index : exits) {
     const Event& e = c.scenario.events[index];
-    if (e.kind != Event::Kind::kExit || e.week != week) continue;
     const auto segment = segments.empty() ? 0U : static_cast<unsigned>(segments[agent]);
     if (((e.segments >> segment) & 1U) == 0 || !has(next.active[agent], e.platform)) continue;
     rng::RandomStream draws(c.run, {rng::Stream::kModelEvent, agent, week, index});
@@ -259,15 +283,14 @@ void count_agent(const ModelContext& c, const AgentState& state, NodeId agent,
   counts.states.add(state.account[agent], state.active[agent], state.follows[agent], segment);
 }
 
+/// Calls body(first, last, counts) on consecutive ranges of agents [first, last), in parallel.
 template <class Body>
-WeekCounts for_each_agent(const ModelContext& c, std::size_t agents, Body body) {
+WeekCounts for_each_range(const ModelContext& c, std::size_t agents, Body body) {
   tbb::enumerable_thread_specific<PartialCounts> partial(PartialCounts(c.platforms()));
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, agents, kGrain),
                     [&](const tbb::blocked_range<std::size_t>& range) {
-                      PartialCounts& local = partial.local();
-                      for (std::size_t agent = range.begin(); agent != range.end(); ++agent) {
-                        body(static_cast<NodeId>(agent), local);
-                      }
+                      body(static_cast<NodeId>(range.begin()), static_cast<NodeId>(range.end()),
+                           partial.local());
                     });
   WeekCounts total(c.platforms());
   // Integer sums: the order of combination does not change the result.
@@ -321,8 +344,9 @@ void initialise(const ModelContext& c, AgentState& state) {
 }
 
 WeekCounts count(const ModelContext& c, const AgentState& state) {
-  return for_each_agent(c, state.agents(), [&](NodeId agent, PartialCounts& counts) {
-    count_agent(c, state, agent, counts);
+  return for_each_range(c, state.agents(), [&](NodeId first, NodeId last, PartialCounts& counts) {
+    for (NodeId agent = first; agent != last; ++agent)
+      count_agent(c, state, agent, counts);
   });
 }
 
@@ -331,13 +355,28 @@ WeekCounts step(const ModelContext& c, std::uint32_t week, const AgentState& now
   const bool mixed = c.scenario.model.influence == scenario::ModelOptions::Influence::kWellMixed;
   const std::array<float, kMaxPlatforms> population =
       mixed ? population_signal(c, now) : std::array<float, kMaxPlatforms>{};
-  const std::vector<std::uint8_t> exposed =
-      mixed ? std::vector<std::uint8_t>{} : exposed_platforms(c, now, week);
+  const Exposure exposed = mixed ? Exposure{} : exposure_of(c, now, week);
   const QuietBounds bounds(c, week, population);
-  return for_each_agent(c, now.agents(), [&](NodeId agent, PartialCounts& counts) {
-    AgentStep{c, now, next, week, population, exposed, bounds, counts.transitions}(agent);
-    apply_exits(c, week, next, agent, counts.transitions);
-    count_agent(c, next, agent, counts);
+  std::vector<std::size_t> exits;
+  for (std::size_t index = 0; index < c.scenario.events.size(); ++index) {
+    const Event& e = c.scenario.events[index];
+    if (e.kind == Event::Kind::kExit && e.week == week) exits.push_back(index);
+  }
+  return for_each_range(c, now.agents(), [&](NodeId first, NodeId last, PartialCounts& counts) {
+    const AgentStep agent_step{c, now, next, week, population, exposed, bounds, counts.transitions};
+    // In batches: first every agent's Philox block and quiet test (independent of each other,
+    // so the processor overlaps their latencies), then the agents' updates.
+    std::array<std::uint8_t, kBatch> open;
+    for (NodeId batch = first; batch < last; batch += kBatch) {
+      const NodeId end = std::min<NodeId>(last, batch + kBatch);
+      for (NodeId agent = batch; agent != end; ++agent)
+        open[agent - batch] = agent_step.undecided(agent);
+      for (NodeId agent = batch; agent != end; ++agent) {
+        agent_step(agent, open[agent - batch]);
+        if (!exits.empty()) apply_exits(c, week, exits, next, agent, counts.transitions);
+        count_agent(c, next, agent, counts);
+      }
+    }
   });
 }
 
