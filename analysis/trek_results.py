@@ -32,9 +32,9 @@ import pandas as pd
 
 # The formats and versions this module reads (sim/engine/results_file.hpp, comparison_file.hpp,
 # sim/sweep/sweep_file.hpp); tests/analysis checks them against files this build of trek writes.
-RUN_FORMAT, RUN_VERSION = "trek-run", 3
-COMPARE_FORMAT, COMPARE_VERSION = "trek-compare", 3
-SWEEP_FORMAT, SWEEP_VERSION = "trek-sweep", 1
+RUN_FORMAT, RUN_VERSION = "trek-run", 4
+COMPARE_FORMAT, COMPARE_VERSION = "trek-compare", 4
+SWEEP_FORMAT, SWEEP_VERSION = "trek-sweep", 2
 
 
 # /comparison/verdict codes (sim/engine/comparison_file.cpp).

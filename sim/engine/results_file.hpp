@@ -22,7 +22,7 @@
 namespace sim::engine {
 
 inline constexpr const char* kResultsFormat = "trek-run";
-inline constexpr std::uint64_t kResultsVersion = 3;
+inline constexpr std::uint64_t kResultsVersion = 4;
 
 struct Provenance {
   std::string creator;       ///< version and git revision

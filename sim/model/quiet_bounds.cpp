@@ -6,9 +6,7 @@
 #include "sim/model/quiet_bounds.hpp"
 
 #include <algorithm>
-#include <bit>
 #include <cmath>
-#include <cstring>
 #include <limits>
 
 #include "sim/rng/distributions.hpp"
@@ -19,11 +17,11 @@ using scenario::kMaxPlatforms;
 
 namespace {
 
-/// ceil(threshold 2^31) - 1, clamped to [-1, 2^31 - 1] (QuietBounds::Platform).
-std::int32_t below(double threshold) {
+/// ceil(256 threshold) - 1, clamped to [-1, 255] (QuietBounds::Platform).
+std::int16_t below(double threshold) {
   if (threshold <= 0.0) return -1;
-  if (threshold >= 1.0) return std::numeric_limits<std::int32_t>::max();
-  return static_cast<std::int32_t>(std::ceil(threshold * 0x1p31) - 1.0);
+  if (threshold >= 1.0) return 255;
+  return static_cast<std::int16_t>(std::ceil(threshold * 256.0) - 1.0);
 }
 
 double largest_signal(const ModelContext& c) {
@@ -73,7 +71,7 @@ QuietBounds::QuietBounds(const ModelContext& c, std::uint32_t week,
       const double push =
           p.churn + w.extra_churn + p.toxicity_sensitivity * toxicity + c.novelty[k][age];
       const double leave = push * (1.0 - p.switching_cost);
-      const std::array<std::int32_t, 2> threshold{below(quiet_above(leave, 0.0)),
+      const std::array<std::int16_t, 2> threshold{below(quiet_above(leave, 0.0)),
                                                   below(quiet_above(leave, follow_[k]))};
       for (std::size_t variant = 0; variant < table.size(); ++variant)
         table[variant][age] = threshold[variant & 1U];
@@ -90,26 +88,15 @@ QuietBounds::QuietBounds(const ModelContext& c, std::uint32_t week,
   }
 }
 
-std::uint8_t QuietBounds::undecided(const r123::Philox4x64::ctr_type& uniforms, std::uint64_t ages,
-                                    std::uint8_t account, std::uint8_t follows,
-                                    std::uint8_t exposure) const {
+std::uint8_t QuietBounds::undecided(std::uint64_t coarse, std::uint64_t ages, std::uint8_t account,
+                                    std::uint8_t follows, std::uint8_t exposure) const {
   const unsigned may_follow = organisation_ & ~static_cast<unsigned>(follows);
-  // Eight table reads, then eight compares that the compiler vectorises.
-  std::array<std::int32_t, kMaxPlatforms> threshold;
+  unsigned open = 0;
   for (std::size_t k = 0; k < kMaxPlatforms; ++k) {
     const unsigned variant =
         ((may_follow >> k) & 1U) | (((account >> k) & 1U) << 1U) | (((exposure >> k) & 1U) << 2U);
-    threshold[k] = tables_[k][variant][age_in(ages, k)];
-  }
-  std::array<std::uint32_t, kMaxPlatforms> halves;
-  // Half k of the block (rng::half_uniform) is word k / 2 shifted by 32 (k % 2): in memory
-  // order on a little-endian machine.
-  static_assert(std::endian::native == std::endian::little);
-  std::memcpy(halves.data(), uniforms.v, sizeof(halves));
-  unsigned open = 0;
-  for (std::size_t k = 0; k < kMaxPlatforms; ++k) {
-    const auto top_bits = static_cast<std::int32_t>(halves[k] >> 1U);
-    open |= static_cast<unsigned>(top_bits <= threshold[k]) << k;
+    const auto byte = static_cast<std::int16_t>((coarse >> (8 * k)) & 0xFFU);
+    open |= static_cast<unsigned>(byte <= tables_[k][variant][age_in(ages, k)]) << k;
   }
   return static_cast<std::uint8_t>(open);
 }

@@ -15,7 +15,6 @@
 
 #include "sim/model/agent_state.hpp"
 #include "sim/model/model_context.hpp"
-#include "sim/rng/philox.hpp"
 
 namespace sim::model {
 
@@ -41,23 +40,22 @@ class QuietBounds {
   /// Any follow chance on platform k this week (0 when the organisation is not there).
   double follow(std::size_t platform) const { return follow_[platform]; }
 
-  /// The platforms (bit k) on which the agent's week must be decided exactly, given its weekly
-  /// uniforms, state of the week and exposure bits (neighbourhood.hpp). On every other platform
-  /// it certainly changes nothing but its age.
-  std::uint8_t undecided(const r123::Philox4x64::ctr_type& uniforms, std::uint64_t ages,
-                         std::uint8_t account, std::uint8_t follows, std::uint8_t exposure) const;
+  /// The platforms (bit k) on which the agent's week must be decided exactly, given its coarse
+  /// uniforms (weekly_uniforms.hpp), state of the week and exposure bits (neighbourhood.hpp). On
+  /// every other platform it certainly changes nothing but its age.
+  std::uint8_t undecided(std::uint64_t coarse, std::uint64_t ages, std::uint8_t account,
+                         std::uint8_t follows, std::uint8_t exposure) const;
 
  private:
-  /// Quiet thresholds t as 31-bit integers: an agent passes on a platform when the top 31 bits
-  /// h of its uniform exceed `below` = ceil(t 2^31) - 1, so that h 2^-31 >= t, and the uniform
-  /// (never less than h 2^-31) is at least t. `below` is -1 for a threshold of 0 (always passed)
-  /// and 2^31 - 1 for one of 1 or more (never passed). Indexed by a variant (bit 0: may follow
-  /// the organisation, bit 1: has an account, bit 2: exposed) and the age byte: ages below
-  /// kInactive hold the leave thresholds (which read bit 0 only), kInactive the adoption
-  /// thresholds (bits 1 and 2), so that one lookup serves both states without a branch. Only
-  /// the few ages in use are read, so the tables stay in cache; platforms beyond the
-  /// scenario's always pass.
-  using Platform = std::array<std::array<std::int32_t, 256>, 8>;
+  /// Quiet thresholds t as coarse bytes: an agent passes on a platform when its coarse byte c
+  /// exceeds `below` = ceil(256 t) - 1, so that c / 256 >= t, and the uniform (never less than
+  /// c / 256) is at least t. `below` is -1 for a threshold of 0 (always passed) and 255 for one
+  /// of 1 or more (never passed). Indexed by a variant (bit 0: may follow the organisation,
+  /// bit 1: has an account, bit 2: exposed) and the age byte: ages below kInactive hold the
+  /// leave thresholds (which read bit 0 only), kInactive the adoption thresholds (bits 1 and
+  /// 2), so that one lookup serves both states without a branch. Only the few ages in use are
+  /// read, so the tables stay in cache; platforms beyond the scenario's always pass.
+  using Platform = std::array<std::array<std::int16_t, 256>, 8>;
   std::size_t platforms_ = 0;
   double signal_ = 0.0;
   std::array<double, scenario::kMaxPlatforms> follow_{};

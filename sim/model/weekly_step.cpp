@@ -17,6 +17,7 @@
 #include "sim/model/neighbourhood.hpp"
 #include "sim/model/quiet_bounds.hpp"
 #include "sim/model/state_histogram.hpp"
+#include "sim/model/weekly_uniforms.hpp"
 #include "sim/rng/distributions.hpp"
 
 namespace sim::model {
@@ -28,19 +29,6 @@ using scenario::kMaxPlatforms;
 
 constexpr std::size_t kGrain = 1024;
 constexpr std::size_t kBatch = 64;
-
-/// One uniform per platform per agent-week: the eight 32-bit halves of one Philox block at the
-/// agent's weekly address (resolution 2^-32).
-class WeeklyUniforms {
- public:
-  WeeklyUniforms(const ModelContext& c, NodeId agent, std::uint32_t week)
-      : block_(rng::philox_block(c.run, {rng::Stream::kModelWeek, agent, week}, 0)) {}
-  double at(std::size_t platform) const { return rng::half_uniform(block_, platform); }
-  const r123::Philox4x64::ctr_type& block() const { return block_; }
-
- private:
-  r123::Philox4x64::ctr_type block_;
-};
 
 /// A Bernoulli(p) decision on uniform u, and a fresh uniform for the next decision: given the
 /// outcome, u is uniform on [0, p) or [p, 1), and rescaling that interval to [0, 1) gives a
@@ -119,15 +107,15 @@ struct AgentStep {
     std::optional<Neighbourhood> around;
   };
 
-  /// The platforms on which agent `id` must be decided exactly this week.
-  std::uint8_t undecided(NodeId id) const {
+  /// The platforms on which agent `id` must be decided exactly this week, given its coarse
+  /// uniforms.
+  std::uint8_t undecided(NodeId id, std::uint64_t coarse) const {
     const std::uint8_t exposure = exposed.empty() ? std::uint8_t{0xFF} : exposed.platforms[id];
-    return bounds.undecided(WeeklyUniforms(c, id, week).block(), now.ages[id], now.account[id],
-                            now.follows[id], exposure);
+    return bounds.undecided(coarse, now.ages[id], now.account[id], now.follows[id], exposure);
   }
 
   /// Writes agent `id`'s week t + 1, deciding the platforms in `open` exactly.
-  void operator()(NodeId id, std::uint8_t open) const {
+  void operator()(NodeId id, std::uint8_t open, std::uint64_t coarse) const {
     const std::uint64_t ages_now = now.ages[id];
     const std::uint8_t account = now.account[id], follows = now.follows[id];
     if (open == 0) {
@@ -143,7 +131,7 @@ struct AgentStep {
     Agent agent{
         id,          ages_now, account, now.active[id], follows, exposure, older_ages(ages_now),
         std::nullopt};
-    const WeeklyUniforms uniforms(c, id, week);
+    const WeeklyUniforms uniforms(c.run, id, week, coarse);
     for (std::uint8_t left = open; left != 0; left &= static_cast<std::uint8_t>(left - 1)) {
       const auto k = static_cast<std::size_t>(std::countr_zero(left));
       decide(agent, k, uniforms.at(k));
@@ -364,15 +352,19 @@ WeekCounts step(const ModelContext& c, std::uint32_t week, const AgentState& now
   }
   return for_each_range(c, now.agents(), [&](NodeId first, NodeId last, PartialCounts& counts) {
     const AgentStep agent_step{c, now, next, week, population, exposed, bounds, counts.transitions};
-    // In batches: first every agent's Philox block and quiet test (independent of each other,
-    // so the processor overlaps their latencies), then the agents' updates.
+    // In batches: first every agent's coarse uniforms and quiet test (independent of each
+    // other, so the processor overlaps their latencies), then the agents' updates.
+    CoarseUniforms uniforms(c.run, week);
+    std::array<std::uint64_t, kBatch> coarse;
     std::array<std::uint8_t, kBatch> open;
     for (NodeId batch = first; batch < last; batch += kBatch) {
       const NodeId end = std::min<NodeId>(last, batch + kBatch);
-      for (NodeId agent = batch; agent != end; ++agent)
-        open[agent - batch] = agent_step.undecided(agent);
       for (NodeId agent = batch; agent != end; ++agent) {
-        agent_step(agent, open[agent - batch]);
+        coarse[agent - batch] = uniforms.of(agent);
+        open[agent - batch] = agent_step.undecided(agent, coarse[agent - batch]);
+      }
+      for (NodeId agent = batch; agent != end; ++agent) {
+        agent_step(agent, open[agent - batch], coarse[agent - batch]);
         if (!exits.empty()) apply_exits(c, week, exits, next, agent, counts.transitions);
         count_agent(c, next, agent, counts);
       }

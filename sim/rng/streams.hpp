@@ -27,7 +27,8 @@ enum class Stream : std::uint32_t {
   kCascadeLiveGraph = 15,  ///< live arcs of a live-arc graph shared by cascades (entity: node)
   kModelInitial = 16,      ///< initial platform state of an agent (entity: agent)
   kModelTolerance = 17,    ///< toxicity tolerance of an agent (entity: agent)
-  kModelWeek = 18,         ///< weekly decisions of an agent (entity: agent, week)
+  kModelWeek = 18,         ///< coarse weekly uniforms of four agents (entity: agent / 4, week; word
+                           ///< agent % 4, byte k: platform k)
   kModelEvent = 19,        ///< an agent's response to an event (entity: agent, week, sub: event)
   kModelTie = 20,          ///< whether a tie is rebuilt (entity: arc; 32-bit half k: platform k)
   kReachView = 21,   ///< feed view of a post (entity: agent, week, sub: post; half k: platform k)
@@ -41,6 +42,8 @@ enum class Stream : std::uint32_t {
                            ///< its full name; run key {seed, world})
   kCompareBootstrap = 29,  ///< bootstrap resamples of a comparison's attribution (entity: hash
                            ///< of the quantity, sub: resample; run key {seed, 0})
+  kModelWeekFine = 30,     ///< the fine part of an agent's weekly uniforms (entity: agent, week;
+                           ///< half k: platform k)
 };
 
 /// Name and value of every registered stream, for documentation and the registry test.
@@ -79,6 +82,7 @@ inline constexpr std::array kStreamRegistry{
     StreamEntry{Stream::kSweepBootstrap, "sweep_bootstrap"},
     StreamEntry{Stream::kWorldParameter, "world_parameter"},
     StreamEntry{Stream::kCompareBootstrap, "compare_bootstrap"},
+    StreamEntry{Stream::kModelWeekFine, "model_week_fine"},
 };
 
 }  // namespace sim::rng

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sim/model/model_context.hpp"
+#include "sim/model/weekly_uniforms.hpp"
 #include "sim/rng/distributions.hpp"
 
 namespace sim::test {
@@ -87,11 +88,12 @@ struct ReferenceModel {
       ReferenceAgent& next = agents[i];
       const auto followees = c.graph.followees(i);
       const auto first = c.graph.first_followee_slot(i);
-      const auto block = rng::philox_block(c.run, {rng::Stream::kModelWeek, i, week}, 0);
+      const model::WeeklyUniforms uniforms(c.run, i, week,
+                                           model::CoarseUniforms(c.run, week).of(i));
       for (std::size_t k = 0; k < p; ++k) {
         const auto& params = s.platforms[k];
         const model::PlatformWeek& w = c.timeline.at(week, k);
-        double u = static_cast<double>((block.v[k / 2] >> (32 * (k % 2))) & 0xFFFFFFFFU) * 0x1p-32;
+        double u = uniforms.at(k);
         float signal = 0.0F, lock = 0.0F;
         for (std::size_t j = 0; j < followees.size(); ++j) {
           const ReferenceAgent& f = now[followees[j]];
