@@ -9,20 +9,13 @@
 #include <cmath>
 #include <limits>
 
-#include "sim/rng/distributions.hpp"
+#include "sim/rng/two_part_uniforms.hpp"
 
 namespace sim::model {
 
 using scenario::kMaxPlatforms;
 
 namespace {
-
-/// ceil(256 threshold) - 1, clamped to [-1, 255] (QuietBounds::Platform).
-std::int16_t below(double threshold) {
-  if (threshold <= 0.0) return -1;
-  if (threshold >= 1.0) return 255;
-  return static_cast<std::int16_t>(std::ceil(threshold * 256.0) - 1.0);
-}
 
 double largest_signal(const ModelContext& c) {
   const float largest = *std::max_element(c.recency.begin(), c.recency.end());
@@ -71,8 +64,9 @@ QuietBounds::QuietBounds(const ModelContext& c, std::uint32_t week,
       const double push =
           p.churn + w.extra_churn + p.toxicity_sensitivity * toxicity + c.novelty[k][age];
       const double leave = push * (1.0 - p.switching_cost);
-      const std::array<std::int16_t, 2> threshold{below(quiet_above(leave, 0.0)),
-                                                  below(quiet_above(leave, follow_[k]))};
+      const std::array<std::int16_t, 2> threshold{
+          rng::coarse_below(quiet_above(leave, 0.0)),
+          rng::coarse_below(quiet_above(leave, follow_[k]))};
       for (std::size_t variant = 0; variant < table.size(); ++variant)
         table[variant][age] = threshold[variant & 1U];
     }
@@ -83,7 +77,7 @@ QuietBounds::QuietBounds(const ModelContext& c, std::uint32_t week,
       double hazard = w.external + p.imitation * signal;
       if (account) hazard *= p.reactivation;
       // Adoption is impossible before a launch: the threshold 0 always passes.
-      table[variant][kInactive] = w.launched ? below(quiet_above(hazard)) : -1;
+      table[variant][kInactive] = w.launched ? rng::coarse_below(quiet_above(hazard)) : -1;
     }
   }
 }
@@ -95,7 +89,7 @@ std::uint8_t QuietBounds::undecided(std::uint64_t coarse, std::uint64_t ages, st
   for (std::size_t k = 0; k < kMaxPlatforms; ++k) {
     const unsigned variant =
         ((may_follow >> k) & 1U) | (((account >> k) & 1U) << 1U) | (((exposure >> k) & 1U) << 2U);
-    const auto byte = static_cast<std::int16_t>((coarse >> (8 * k)) & 0xFFU);
+    const std::int16_t byte = rng::coarse_byte(coarse, k);
     open |= static_cast<unsigned>(byte <= tables_[k][variant][age_in(ages, k)]) << k;
   }
   return static_cast<std::uint8_t>(open);

@@ -1,7 +1,8 @@
-// Per message and platform: feed views drawn for every active follower from one Philox block per
-// agent (the eight halves serve the platforms), check-in delays by inverse transform, then
-// reshares spread earliest first over rebuilt ties; the reached sets are merged across platforms
-// with per-agent first times, reset in O(reached) after each message.
+// Per message and platform: feed views drawn for every active agent from two-part uniforms (a
+// quarter of a Philox block for most agents, one more block where a view is possible), check-in
+// delays by inverse transform, then reshares spread earliest first over rebuilt ties; the reached
+// sets are merged across platforms with per-agent first times, reset in O(reached) after each
+// message.
 
 #include "sim/reach/message_reach.hpp"
 
@@ -9,6 +10,7 @@
 #include <limits>
 
 #include "sim/rng/distributions.hpp"
+#include "sim/rng/two_part_uniforms.hpp"
 
 namespace sim::reach {
 namespace {
@@ -72,16 +74,35 @@ void MessageSimulator::find_viewers(const model::AgentState& state, std::uint32_
     if (feed[k] >= 0.0) posting = model::with(posting, k);
     seeds_[k].clear();
   }
-  // One Philox block per agent and message decides its feed views on every platform.
+  // Feed views in two parts (rng/two_part_uniforms.hpp): a coarse byte above the chance's bound
+  // settles "not shown" for most agents; the fine block is drawn only for the rest.
+  // below[follows][k]: the coarse bound of the view chance on k (-1 where nothing is posted).
+  std::array<std::array<std::int16_t, scenario::kMaxPlatforms>, 2> below{};
+  below[0].fill(-1);
+  below[1].fill(-1);
+  for (std::size_t k = 0; k < c_.platforms(); ++k) {
+    if (!has(posting, k)) continue;
+    below[0][k] = rng::coarse_below(c_.scenario.platforms[k].discovery_reach);
+    below[1][k] = rng::coarse_below(feed[k]);
+  }
+  rng::CoarseBytes coarse(c_.run, rng::Stream::kReachView, week, post);
   for (NodeId agent = 0; agent < state.agents(); ++agent) {
     const auto candidates = static_cast<std::uint8_t>(state.active[agent] & posting);
     if (candidates == 0) continue;
-    const auto view = rng::philox_block(c_.run, {rng::Stream::kReachView, agent, week, post}, 0);
-    for (std::uint8_t bits = candidates; bits != 0; bits &= static_cast<std::uint8_t>(bits - 1)) {
+    const std::uint64_t bytes = coarse.of(agent);
+    const std::uint8_t follows = state.follows[agent];
+    unsigned undecided = 0;  // every platform at once, without branches
+    for (std::size_t k = 0; k < scenario::kMaxPlatforms; ++k) {
+      const std::int16_t byte = rng::coarse_byte(bytes, k);
+      undecided |= static_cast<unsigned>(byte <= below[(follows >> k) & 1U][k]) << k;
+    }
+    const auto open = static_cast<std::uint8_t>(undecided & candidates);
+    if (open == 0) continue;
+    const rng::TwoPartUniforms view(c_.run, rng::Stream::kReachViewFine, agent, week, post, bytes);
+    for (std::uint8_t bits = open; bits != 0; bits &= static_cast<std::uint8_t>(bits - 1)) {
       const auto k = static_cast<std::size_t>(std::countr_zero(bits));
-      const double chance =
-          has(state.follows[agent], k) ? feed[k] : c_.scenario.platforms[k].discovery_reach;
-      if (rng::half_uniform(view, k) >= chance) continue;
+      const double chance = has(follows, k) ? feed[k] : c_.scenario.platforms[k].discovery_reach;
+      if (view.at(k) >= chance) continue;
       const std::uint64_t wait =
           rng::draw_bits(c_.run, {rng::Stream::kReachTime, agent, week, post}, k);
       const double check_mean = 24.0 / c_.scenario.platforms[k].check_ins_per_day;

@@ -31,7 +31,8 @@ enum class Stream : std::uint32_t {
                            ///< agent % 4, byte k: platform k)
   kModelEvent = 19,        ///< an agent's response to an event (entity: agent, week, sub: event)
   kModelTie = 20,          ///< whether a tie is rebuilt (entity: arc; 32-bit half k: platform k)
-  kReachView = 21,   ///< feed view of a post (entity: agent, week, sub: post; half k: platform k)
+  kReachView = 21,   ///< coarse feed-view uniforms of four agents (entity: agent / 4, week, sub:
+                     ///< post; word agent % 4, byte k: platform k)
   kReachTime = 22,   ///< when a viewer looks (entity: agent, week, sub: post; lane k/4: platform k)
   kReachShare = 23,  ///< whether a viewer reshares (entity: agent, week, sub: post; half k)
   kReachArc = 24,    ///< a reshare seen over an arc, and its delay (entity: arc, week, sub: post)
@@ -44,6 +45,8 @@ enum class Stream : std::uint32_t {
                            ///< of the quantity, sub: resample; run key {seed, 0})
   kModelWeekFine = 30,     ///< the fine part of an agent's weekly uniforms (entity: agent, week;
                            ///< half k: platform k)
+  kReachViewFine = 31,     ///< the fine part of an agent's feed-view uniforms (entity: agent,
+                           ///< week, sub: post; half k: platform k)
 };
 
 /// Name and value of every registered stream, for documentation and the registry test.
@@ -83,6 +86,7 @@ inline constexpr std::array kStreamRegistry{
     StreamEntry{Stream::kWorldParameter, "world_parameter"},
     StreamEntry{Stream::kCompareBootstrap, "compare_bootstrap"},
     StreamEntry{Stream::kModelWeekFine, "model_week_fine"},
+    StreamEntry{Stream::kReachViewFine, "reach_view_fine"},
 };
 
 }  // namespace sim::rng

@@ -1,0 +1,80 @@
+#pragma once
+/// Uniforms in two parts, for decisions that are rarely close: eight per entity (one per
+/// platform), u_k = (c_k + f_k 2^-32) / 256, where the coarse byte c_k is byte k of one 64-bit
+/// word of a Philox block shared by four consecutive entities, and the fine part f_k is 32-bit
+/// half k of the entity's own block, drawn only where a decision needs it. u_k is uniform on
+/// [0, 1) with resolution 2^-40 and exact in a double. Since u_k >= c_k / 256, a coarse byte
+/// above coarse_below(p) settles "u_k < p" as false without the fine part, so most entities cost
+/// a quarter of a Philox block instead of one (docs/rng.md).
+///
+/// Addresses: coarse (coarse stream, entity / 4, week, sub), word entity % 4; fine (fine stream,
+/// entity, week, sub).
+
+#include <cstdint>
+
+#include "sim/rng/philox.hpp"
+
+namespace sim::rng {
+
+/// The coarse bytes of consecutive entities, keeping the last block so that four share it.
+class CoarseBytes {
+ public:
+  CoarseBytes(RunKey run, Stream stream, std::uint32_t week, std::uint64_t sub = 0)
+      : run_(run), stream_(stream), week_(week), sub_(sub) {}
+
+  /// Byte k of the result is c_k of `entity`.
+  std::uint64_t of(std::uint64_t entity) {
+    const std::uint64_t group = entity / 4;
+    if (!filled_ || group != group_) {
+      block_ = philox_block(run_, {stream_, group, week_, sub_}, 0);
+      group_ = group;
+      filled_ = true;
+    }
+    return block_.v[entity % 4];
+  }
+
+ private:
+  RunKey run_;
+  Stream stream_;
+  std::uint32_t week_;
+  std::uint64_t sub_;
+  bool filled_ = false;
+  std::uint64_t group_ = 0;
+  r123::Philox4x64::ctr_type block_{};
+};
+
+/// Coarse byte k of a word.
+inline std::uint8_t coarse_byte(std::uint64_t coarse, std::size_t k) {
+  return static_cast<std::uint8_t>(coarse >> (8 * k));
+}
+
+/// The largest coarse byte at which "u < p" may still hold: ceil(256 p) - 1, clamped to
+/// [-1, 255] (-1: never, for p <= 0; 255: always undecided, for p >= 1). A byte above it settles
+/// u >= p.
+inline std::int16_t coarse_below(double p) {
+  if (p <= 0.0) return -1;
+  if (p >= 1.0) return 255;
+  const double bound = p * 256.0;
+  const auto whole = static_cast<std::int16_t>(bound);
+  return static_cast<double>(whole) == bound ? static_cast<std::int16_t>(whole - 1) : whole;
+}
+
+/// The full uniforms of one entity, given its coarse word: draws its fine block.
+class TwoPartUniforms {
+ public:
+  TwoPartUniforms(RunKey run, Stream fine_stream, std::uint64_t entity, std::uint32_t week,
+                  std::uint64_t sub, std::uint64_t coarse)
+      : coarse_(coarse), fine_(philox_block(run, {fine_stream, entity, week, sub}, 0)) {}
+
+  double at(std::size_t k) const {
+    const std::uint64_t high = coarse_byte(coarse_, k);
+    const std::uint64_t low = (fine_.v[k / 2] >> (32 * (k % 2))) & 0xFFFFFFFFU;
+    return static_cast<double>((high << 32U) | low) * 0x1p-40;
+  }
+
+ private:
+  std::uint64_t coarse_;
+  r123::Philox4x64::ctr_type fine_;
+};
+
+}  // namespace sim::rng
