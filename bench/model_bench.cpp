@@ -8,6 +8,7 @@
 #include <benchmark/benchmark.h>
 
 #include <tbb/global_control.h>
+#include <tbb/parallel_for.h>
 
 #include <cstdlib>
 #include <map>
@@ -65,6 +66,34 @@ void BM_WeeklyStep(benchmark::State& state) {
   state.counters["arcs"] = static_cast<double>(f.graph.arc_count());
 }
 BENCHMARK(BM_WeeklyStep)->Arg(62000)->Arg(1000000)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+/// The memory-bound limit beside it: one parallel streaming pass that reads every per-agent
+/// array of week t (13 bytes per agent) and writes week t + 1, the least any weekly step must
+/// move, without random numbers, followees or decisions.
+void BM_StreamingPass(benchmark::State& state) {
+  const Fixture& f = fixture(static_cast<std::uint64_t>(state.range(0)));
+  const model::ModelContext context(f.scenario, f.graph, {f.scenario.seed, 0});
+  model::AgentState now;
+  model::initialise(context, now);
+  model::AgentState next = now;
+  for (auto _ : state) {
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, now.agents(), 1024),
+                      [&](const tbb::blocked_range<std::size_t>& range) {
+                        for (std::size_t a = range.begin(); a != range.end(); ++a) {
+                          next.account[a] = now.account[a];
+                          next.active[a] = now.active[a];
+                          next.follows[a] = now.follows[a];
+                          next.ages[a] = model::older_ages(now.ages[a]);
+                          next.seen[a] = now.seen[a];
+                        }
+                      });
+    benchmark::DoNotOptimize(next.ages.data());
+    std::swap(now, next);
+  }
+  state.counters["agent_weeks/s"] = benchmark::Counter(
+      static_cast<double>(state.iterations()) * f.graph.node_count(), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_StreamingPass)->Arg(62000)->Arg(1000000)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
 
