@@ -116,10 +116,18 @@ void MessageSimulator::spread_on(std::size_t k, const model::AgentState& state, 
   const auto& p = c_.scenario.platforms[k];
   const auto& segments = c_.graph.attributes().segment;
   const double check_mean = 24.0 / p.check_ins_per_day;
+  // Only agents that reshare pass the message on, and whether one does is a coin of its own
+  // (keyed by agent, week and post, not by when it looks), so the queue holds resharers alone;
+  // the others are reached at their arrival time and go no further.
+  const auto reshares = [&](NodeId agent) {
+    const std::size_t segment = segments.empty() ? 0 : static_cast<std::size_t>(segments[agent]);
+    const auto share = rng::philox_block(c_.run, {rng::Stream::kReachShare, agent, week, post}, 0);
+    return rng::half_uniform(share, k) < p.reshare[segment];
+  };
   for (const auto& [when, agent] : seeds_[k]) {
     time_[agent] = when;
     reached_.push_back(agent);
-    queue_.push({when, agent});
+    if (reshares(agent)) queue_.push({when, agent});
   }
   // Reshares, earliest first: the set reached is what the successful arcs connect; the order only
   // decides the times.
@@ -127,9 +135,6 @@ void MessageSimulator::spread_on(std::size_t k, const model::AgentState& state, 
     const auto [when, viewer] = queue_.top();
     queue_.pop();
     if (when > time_[viewer]) continue;
-    const std::size_t segment = segments.empty() ? 0 : static_cast<std::size_t>(segments[viewer]);
-    const auto share = rng::philox_block(c_.run, {rng::Stream::kReachShare, viewer, week, post}, 0);
-    if (rng::half_uniform(share, k) >= p.reshare[segment]) continue;
     const auto followers = c_.graph.followers(viewer);
     const graph::ArcIndex first = c_.graph.first_arc(viewer);
     for (std::size_t i = 0; i < followers.size(); ++i) {
@@ -145,7 +150,7 @@ void MessageSimulator::spread_on(std::size_t k, const model::AgentState& state, 
       if (arrival >= time_[follower]) continue;
       if (time_[follower] == kNever) reached_.push_back(follower);
       time_[follower] = arrival;
-      queue_.push({arrival, follower});
+      if (reshares(follower)) queue_.push({arrival, follower});
     }
   }
 }
