@@ -17,6 +17,7 @@
 #include "sim/engine/population.hpp"
 #include "sim/model/model_context.hpp"
 #include "sim/model/weekly_step.hpp"
+#include "sim/reach/message_reach.hpp"
 #include "sim/scenario/read_scenario.hpp"
 
 namespace {
@@ -93,6 +94,30 @@ void BM_StreamingPass(benchmark::State& state) {
   state.counters["agent_weeks/s"] = benchmark::Counter(
       static_cast<double>(state.iterations()) * f.graph.node_count(), benchmark::Counter::kIsRate);
 }
+/// One message's reach (views, check-in waits, reshare cascades on every posting platform) on
+/// the Ghent stay-on-X state of week 52, a new post each iteration.
+void BM_MessageReach(benchmark::State& state) {
+  const Fixture& f = fixture(static_cast<std::uint64_t>(state.range(0)));
+  const model::ModelContext context(f.scenario, f.graph, {f.scenario.seed, 0});
+  model::AgentState now;
+  model::initialise(context, now);
+  model::AgentState next = now;
+  const std::uint32_t week = 52;
+  for (std::uint32_t w = 0; w < week; ++w) {
+    model::step(context, w, now, next);
+    std::swap(now, next);
+  }
+  reach::MessageSimulator simulator(context);
+  std::uint32_t post = 0;
+  double viewers = 0.0;
+  for (auto _ : state) {
+    const reach::MessageReach message = simulator.simulate(now, week, post++);
+    viewers += message.unique;
+  }
+  state.counters["unique_viewers"] = viewers / static_cast<double>(state.iterations());
+}
+BENCHMARK(BM_MessageReach)->Arg(62000)->Unit(benchmark::kMillisecond)->UseRealTime();
+
 BENCHMARK(BM_StreamingPass)->Arg(62000)->Arg(1000000)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace

@@ -6,6 +6,7 @@
 
 #include "sim/reach/message_reach.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -19,6 +20,7 @@ using graph::NodeId;
 using model::has;
 
 constexpr float kNever = std::numeric_limits<float>::infinity();
+constexpr double kBelowOne = 0x1.fffffffffffffp-1;  // the largest double below 1
 
 /// Exponential with the given mean from 64 random bits (inverse transform on (0, 1]).
 double exponential_hours(std::uint64_t bits, double mean) {
@@ -85,29 +87,50 @@ void MessageSimulator::find_viewers(const model::AgentState& state, std::uint32_
     below[0][k] = rng::coarse_below(c_.scenario.platforms[k].discovery_reach);
     below[1][k] = rng::coarse_below(feed[k]);
   }
+  // In batches, so that the Philox blocks and the tests run without unpredictable branches and
+  // the processor overlaps them: first the coarse bytes of every agent, then the platforms each
+  // may be shown the post on, then the fine parts of those.
+  constexpr NodeId kBatch = 64;
+  std::array<std::uint64_t, kBatch> coarse_of;
+  std::array<std::uint8_t, kBatch> open_of;
   rng::CoarseBytes coarse(c_.run, rng::Stream::kReachView, week, post);
-  for (NodeId agent = 0; agent < state.agents(); ++agent) {
-    const auto candidates = static_cast<std::uint8_t>(state.active[agent] & posting);
-    if (candidates == 0) continue;
-    const std::uint64_t bytes = coarse.of(agent);
-    const std::uint8_t follows = state.follows[agent];
-    unsigned undecided = 0;  // every platform at once, without branches
-    for (std::size_t k = 0; k < scenario::kMaxPlatforms; ++k) {
-      const std::int16_t byte = rng::coarse_byte(bytes, k);
-      undecided |= static_cast<unsigned>(byte <= below[(follows >> k) & 1U][k]) << k;
+  const auto agents = static_cast<NodeId>(state.agents());
+  for (NodeId batch = 0; batch < agents; batch += kBatch) {
+    const NodeId end = std::min<NodeId>(agents, batch + kBatch);
+    for (NodeId agent = batch; agent != end; ++agent)
+      coarse_of[agent - batch] = coarse.of(agent);
+    for (NodeId agent = batch; agent != end; ++agent) {
+      const std::uint64_t bytes = coarse_of[agent - batch];
+      const std::uint8_t follows = state.follows[agent];
+      unsigned undecided = 0;  // every platform at once, without branches
+      for (std::size_t k = 0; k < scenario::kMaxPlatforms; ++k) {
+        const std::int16_t byte = rng::coarse_byte(bytes, k);
+        undecided |= static_cast<unsigned>(byte <= below[(follows >> k) & 1U][k]) << k;
+      }
+      open_of[agent - batch] = static_cast<std::uint8_t>(undecided & state.active[agent] & posting);
     }
-    const auto open = static_cast<std::uint8_t>(undecided & candidates);
-    if (open == 0) continue;
-    const rng::TwoPartUniforms view(c_.run, rng::Stream::kReachViewFine, agent, week, post, bytes);
-    for (std::uint8_t bits = open; bits != 0; bits &= static_cast<std::uint8_t>(bits - 1)) {
-      const auto k = static_cast<std::size_t>(std::countr_zero(bits));
-      const double chance = has(follows, k) ? feed[k] : c_.scenario.platforms[k].discovery_reach;
-      if (view.at(k) >= chance) continue;
-      const std::uint64_t wait =
-          rng::draw_bits(c_.run, {rng::Stream::kReachTime, agent, week, post}, k);
-      const double check_mean = 24.0 / c_.scenario.platforms[k].check_ins_per_day;
-      seeds_[k].push_back({static_cast<float>(exponential_hours(wait, check_mean)), agent});
+    for (NodeId agent = batch; agent != end; ++agent) {
+      if (open_of[agent - batch] != 0)
+        view(state, agent, week, post, coarse_of[agent - batch], open_of[agent - batch], feed);
     }
+  }
+}
+
+void MessageSimulator::view(const model::AgentState& state, NodeId agent, std::uint32_t week,
+                            std::uint32_t post, std::uint64_t coarse, std::uint8_t open,
+                            const std::vector<double>& feed) {
+  const std::uint8_t follows = state.follows[agent];
+  const rng::TwoPartUniforms uniforms(c_.run, rng::Stream::kReachViewFine, agent, week, post,
+                                      coarse);
+  for (std::uint8_t bits = open; bits != 0; bits &= static_cast<std::uint8_t>(bits - 1)) {
+    const auto k = static_cast<std::size_t>(std::countr_zero(bits));
+    const double chance = has(follows, k) ? feed[k] : c_.scenario.platforms[k].discovery_reach;
+    const double u = uniforms.at(k);
+    if (u >= chance) continue;
+    // Given a view (u < chance), u / chance is a fresh uniform: it times the viewer's check-in.
+    const double wait = std::min(u / chance, kBelowOne);
+    const double check_mean = 24.0 / c_.scenario.platforms[k].check_ins_per_day;
+    seeds_[k].push_back({static_cast<float>(-std::log1p(-wait) * check_mean), agent});
   }
 }
 
@@ -119,10 +142,19 @@ void MessageSimulator::spread_on(std::size_t k, const model::AgentState& state, 
   // Only agents that reshare pass the message on, and whether one does is a coin of its own
   // (keyed by agent, week and post, not by when it looks), so the queue holds resharers alone;
   // the others are reached at their arrival time and go no further.
+  // The coin in two parts (rng/two_part_uniforms.hpp): the seeds come in agent order, so four
+  // of them share a coarse block.
+  std::array<std::int16_t, graph::kSegmentCount> share_below{};
+  for (std::size_t g = 0; g < share_below.size(); ++g)
+    share_below[g] = rng::coarse_below(p.reshare[g]);
+  rng::CoarseBytes share_coarse(c_.run, rng::Stream::kReachShare, week, post);
   const auto reshares = [&](NodeId agent) {
     const std::size_t segment = segments.empty() ? 0 : static_cast<std::size_t>(segments[agent]);
-    const auto share = rng::philox_block(c_.run, {rng::Stream::kReachShare, agent, week, post}, 0);
-    return rng::half_uniform(share, k) < p.reshare[segment];
+    const std::uint64_t bytes = share_coarse.of(agent);
+    if (rng::coarse_byte(bytes, k) > share_below[segment]) return false;
+    const rng::TwoPartUniforms share(c_.run, rng::Stream::kReachShareFine, agent, week, post,
+                                     bytes);
+    return share.at(k) < p.reshare[segment];
   };
   for (const auto& [when, agent] : seeds_[k]) {
     time_[agent] = when;

@@ -65,6 +65,10 @@ class MessageSimulator {
  private:
   void find_viewers(const model::AgentState& state, std::uint32_t week, std::uint32_t post,
                     const std::vector<double>& feed);
+  /// The views of agent `agent` on the platforms in `open` (those its coarse bytes left open).
+  void view(const model::AgentState& state, graph::NodeId agent, std::uint32_t week,
+            std::uint32_t post, std::uint64_t coarse, std::uint8_t open,
+            const std::vector<double>& feed);
   void spread_on(std::size_t platform, const model::AgentState& state, std::uint32_t week,
                  std::uint32_t post, double feed);
   void collect(std::size_t platform, std::uint32_t week, MessageReach& out);

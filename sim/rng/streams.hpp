@@ -31,13 +31,15 @@ enum class Stream : std::uint32_t {
                            ///< agent % 4, byte k: platform k)
   kModelEvent = 19,        ///< an agent's response to an event (entity: agent, week, sub: event)
   kModelTie = 20,          ///< whether a tie is rebuilt (entity: arc; 32-bit half k: platform k)
-  kReachView = 21,   ///< coarse feed-view uniforms of four agents (entity: agent / 4, week, sub:
-                     ///< post; word agent % 4, byte k: platform k)
-  kReachTime = 22,   ///< when a viewer looks (entity: agent, week, sub: post; lane k/4: platform k)
-  kReachShare = 23,  ///< whether a viewer reshares (entity: agent, week, sub: post; half k)
-  kReachArc = 24,    ///< a reshare seen over an arc, and its delay (entity: arc, week, sub: post)
-  kReachLink = 25,   ///< whether a post carries a link (entity: platform, week, sub: post)
-  kSweepDesign = 26,       ///< design draws (entity: parameter, sub: sample or trajectory)
+  kReachView = 21,    ///< coarse feed-view uniforms of four agents (entity: agent / 4, week, sub:
+                      ///< post; word agent % 4, byte k: platform k)
+  kReachTime = 22,    ///< unused since results format 4 (was: when a viewer looks; the wait now
+                      ///< comes from the rescaled feed-view uniform)
+  kReachShare = 23,   ///< coarse reshare coins of four agents (entity: agent / 4, week, sub: post;
+                      ///< word agent % 4, byte k: platform k)
+  kReachArc = 24,     ///< a reshare seen over an arc, and its delay (entity: arc, week, sub: post)
+  kReachLink = 25,    ///< whether a post carries a link (entity: platform, week, sub: post)
+  kSweepDesign = 26,  ///< design draws (entity: parameter, sub: sample or trajectory)
   kSweepBootstrap = 27,    ///< bootstrap resamples of sensitivity indices (entity: resample)
   kWorldParameter = 28,    ///< an uncertain parameter's value in a world (entity, sub: hashes of
                            ///< its full name; run key {seed, world})
@@ -47,6 +49,8 @@ enum class Stream : std::uint32_t {
                            ///< half k: platform k)
   kReachViewFine = 31,     ///< the fine part of an agent's feed-view uniforms (entity: agent,
                            ///< week, sub: post; half k: platform k)
+  kReachShareFine = 32,    ///< the fine part of an agent's reshare coins (entity: agent, week,
+                           ///< sub: post; half k: platform k)
 };
 
 /// Name and value of every registered stream, for documentation and the registry test.
@@ -87,6 +91,7 @@ inline constexpr std::array kStreamRegistry{
     StreamEntry{Stream::kCompareBootstrap, "compare_bootstrap"},
     StreamEntry{Stream::kModelWeekFine, "model_week_fine"},
     StreamEntry{Stream::kReachViewFine, "reach_view_fine"},
+    StreamEntry{Stream::kReachShareFine, "reach_share_fine"},
 };
 
 }  // namespace sim::rng

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "sim/graph/formats/load.hpp"
@@ -146,6 +147,38 @@ TEST(MessageReach, FeedReachIsRightInExpectation) {
   const double expected = posts * followers * feed;
   const double sd = std::sqrt(posts * followers * feed * (1.0 - feed));
   EXPECT_NEAR(total, expected, 4.0 * sd);
+}
+
+}  // namespace
+
+namespace {
+
+TEST(MessageReach, CheckInWaitsAreExponentialWithThePlatformsMean) {
+  // Viewers on one platform, no reshares: the share reached within h hours is 1 - exp(-h / mean)
+  // with mean = 24 / check_ins_per_day (the wait comes from the view's rescaled uniform).
+  const Audience audience;
+  AgentState state(audience.graph.node_count(), 2);
+  for (std::size_t i = 0; i < state.agents(); ++i)
+    state.account[i] = state.active[i] = state.follows[i] = 1;
+  Scenario s = two_platforms();
+  s.platforms[0].feed_reach = 0.2;
+  s.platforms[0].reshare.fill(0.0);
+  s.platforms[0].check_ins_per_day = 8.0;  // a look every 3 hours on average
+  s.platforms[1].organisation_present = false;
+  const model::ModelContext context(s, audience.graph, {s.seed, 4});
+  reach::MessageSimulator simulator(context);
+  reach::MessageReach total(2);
+  for (std::uint32_t post = 0; post < 20; ++post)
+    total.add(simulator.simulate(state, 1, post));
+  ASSERT_GT(total.unique, 5000.0);
+  for (const double hours : {0.5, 1.0, 2.0, 6.0, 12.0}) {
+    const std::size_t mark = static_cast<std::size_t>(
+        std::find(reach::kCrisisHours.begin(), reach::kCrisisHours.end(), hours) -
+        reach::kCrisisHours.begin());
+    const double expected = 1.0 - std::exp(-hours / 3.0);
+    const double sd = std::sqrt(expected * (1.0 - expected) / total.unique);
+    EXPECT_NEAR(total.within[mark] / total.unique, expected, 4.0 * sd) << hours << " h";
+  }
 }
 
 }  // namespace
