@@ -13,6 +13,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "sim/util/byte_lanes.hpp"
+
 namespace sim::model {
 
 /// Age byte values: 0..kLongAgo-1 are weeks since activation; kLongAgo marks an agent active for
@@ -69,20 +71,7 @@ inline std::uint64_t older_ages(std::uint64_t ages) {
 /// `platforms` are kInactive and never count.
 inline std::uint8_t recent_bits(std::uint64_t ages, std::size_t platforms, std::uint8_t horizon) {
   (void)platforms;
-  // In 16-bit lanes, a byte plus (256 - horizon) carries into bit 8 exactly when the byte is at
-  // least `horizon`; the even and odd bytes take one lane set each.
-  constexpr std::uint64_t kEven = 0x00FF00FF00FF00FFU, kCarry = 0x0100010001000100U;
-  const std::uint64_t add = (256U - horizon) * 0x0001000100010001U;
-  const std::uint64_t old_even = ((ages & kEven) + add) & kCarry;
-  const std::uint64_t old_odd = (((ages >> 8U) & kEven) + add) & kCarry;
-  // Gather the carry bits into one byte: multiplying the lanes' bits (0, 16, 32, 48) by these
-  // four powers of two puts them at bits 56, 58, 60 and 62 and every other product at distinct
-  // lower or overflowing positions, so there are no carries: the even platforms' bits land on
-  // bits 0, 2, 4, 6 of the top byte, the odd ones' one place higher.
-  constexpr std::uint64_t kGather = (1ULL << 56U) | (1ULL << 42U) | (1ULL << 28U) | (1ULL << 14U);
-  const std::uint64_t even = ((old_even >> 8U) * kGather) >> 56U;
-  const std::uint64_t odd = ((old_odd >> 8U) * kGather) >> 56U;
-  return static_cast<std::uint8_t>(~((even & 0x55U) | ((odd & 0x55U) << 1U)));
+  return static_cast<std::uint8_t>(~util::bytes_at_least(ages, util::broadcast(horizon)));
 }
 
 inline std::uint16_t seen_word(std::uint8_t active, std::uint8_t recent) {

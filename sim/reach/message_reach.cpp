@@ -12,6 +12,7 @@
 
 #include "sim/rng/distributions.hpp"
 #include "sim/rng/two_part_uniforms.hpp"
+#include "sim/util/byte_lanes.hpp"
 
 namespace sim::reach {
 namespace {
@@ -78,14 +79,18 @@ void MessageSimulator::find_viewers(const model::AgentState& state, std::uint32_
   }
   // Feed views in two parts (rng/two_part_uniforms.hpp): a coarse byte above the chance's bound
   // settles "not shown" for most agents; the fine block is drawn only for the rest.
-  // below[follows][k]: the coarse bound of the view chance on k (-1 where nothing is posted).
-  std::array<std::array<std::int16_t, scenario::kMaxPlatforms>, 2> below{};
-  below[0].fill(-1);
-  below[1].fill(-1);
+  // The coarse bounds of the view chance per platform, for followers and for others, as bytes of
+  // one word each; `possible`: the platforms where the chance is above zero.
+  std::uint64_t follower_below = 0, other_below = 0;
+  std::uint8_t follower_possible = 0, other_possible = 0;
   for (std::size_t k = 0; k < c_.platforms(); ++k) {
     if (!has(posting, k)) continue;
-    below[0][k] = rng::coarse_below(c_.scenario.platforms[k].discovery_reach);
-    below[1][k] = rng::coarse_below(feed[k]);
+    const std::int16_t follower = rng::coarse_below(feed[k]);
+    const std::int16_t other = rng::coarse_below(c_.scenario.platforms[k].discovery_reach);
+    if (follower >= 0) follower_possible = model::with(follower_possible, k);
+    if (other >= 0) other_possible = model::with(other_possible, k);
+    follower_below |= static_cast<std::uint64_t>(std::max<std::int16_t>(follower, 0)) << (8 * k);
+    other_below |= static_cast<std::uint64_t>(std::max<std::int16_t>(other, 0)) << (8 * k);
   }
   // In batches, so that the Philox blocks and the tests run without unpredictable branches and
   // the processor overlaps them: first the coarse bytes of every agent, then the platforms each
@@ -100,14 +105,16 @@ void MessageSimulator::find_viewers(const model::AgentState& state, std::uint32_
     for (NodeId agent = batch; agent != end; ++agent)
       coarse_of[agent - batch] = coarse.of(agent);
     for (NodeId agent = batch; agent != end; ++agent) {
-      const std::uint64_t bytes = coarse_of[agent - batch];
+      // Every platform at once: the bound by whether the agent follows there, then the bytes
+      // at or below it.
       const std::uint8_t follows = state.follows[agent];
-      unsigned undecided = 0;  // every platform at once, without branches
-      for (std::size_t k = 0; k < scenario::kMaxPlatforms; ++k) {
-        const std::int16_t byte = rng::coarse_byte(bytes, k);
-        undecided |= static_cast<unsigned>(byte <= below[(follows >> k) & 1U][k]) << k;
-      }
-      open_of[agent - batch] = static_cast<std::uint8_t>(undecided & state.active[agent] & posting);
+      const std::uint64_t as_follower = util::spread_bits(follows);
+      const std::uint64_t below = (follower_below & as_follower) | (other_below & ~as_follower);
+      const auto possible =
+          static_cast<std::uint8_t>((follows & follower_possible) | (~follows & other_possible));
+      open_of[agent - batch] =
+          static_cast<std::uint8_t>(util::bytes_at_least(below, coarse_of[agent - batch]) &
+                                    possible & state.active[agent] & posting);
     }
     for (NodeId agent = batch; agent != end; ++agent) {
       if (open_of[agent - batch] != 0)

@@ -1,0 +1,44 @@
+// The word operations on eight byte lanes match a loop over the bytes.
+
+#include "sim/util/byte_lanes.hpp"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+namespace {
+
+using namespace sim::util;
+
+std::uint8_t byte_of(std::uint64_t word, unsigned k) {
+  return static_cast<std::uint8_t>(word >> (8 * k));
+}
+
+TEST(ByteLanes, BytesAtLeastComparesEveryLane) {
+  std::mt19937_64 random(3);
+  for (int i = 0; i < 300000; ++i) {
+    std::uint64_t x = random(), y = random();
+    if (i % 3 == 0) y = (x & random()) | (random() & 0x0101010101010101ULL);  // near-equal bytes
+    if (i % 7 == 0) y = x;
+    const std::uint8_t bits = bytes_at_least(x, y);
+    for (unsigned k = 0; k < 8; ++k)
+      ASSERT_EQ(((bits >> k) & 1U) != 0, byte_of(x, k) >= byte_of(y, k))
+          << std::hex << x << " " << y;
+  }
+  EXPECT_EQ(bytes_at_least(0, 0), 0xFF);
+  EXPECT_EQ(bytes_at_least(0, ~0ULL), 0x00);
+  EXPECT_EQ(bytes_at_least(~0ULL, 0), 0xFF);
+}
+
+TEST(ByteLanes, SpreadBitsAndBroadcast) {
+  for (unsigned bits = 0; bits < 256; ++bits) {
+    const std::uint64_t spread = spread_bits(static_cast<std::uint8_t>(bits));
+    for (unsigned k = 0; k < 8; ++k)
+      ASSERT_EQ(byte_of(spread, k), ((bits >> k) & 1U) != 0 ? 0xFF : 0x00) << bits;
+    const std::uint64_t same = broadcast(static_cast<std::uint8_t>(bits));
+    for (unsigned k = 0; k < 8; ++k)
+      ASSERT_EQ(byte_of(same, k), bits);
+  }
+}
+
+}  // namespace
