@@ -1,7 +1,8 @@
 // The weekly step as a parallel loop over agents in blocks of kGrain: each agent reads week t
-// (`now`), writes only its own entry of week t + 1 (`next`), and takes its uniforms from one
-// Philox block at its weekly address, reused along a chain of decisions. Counts are summed per
-// thread in integers, so their order of combination cannot change them.
+// (`now`), writes only its own entry of week t + 1 (`next`), and takes its uniforms from its
+// weekly address in two parts (weekly_uniforms.hpp), reused along a chain of decisions. The
+// coarse parts and the quiet bounds settle most agents; the rest are decided exactly. Counts
+// are summed per thread in integers, so their order of combination cannot change them.
 
 #include "sim/model/weekly_step.hpp"
 

@@ -2,9 +2,10 @@
 /// The migration model's processes: the initial state and the weekly update.
 ///
 /// The update is synchronous: every agent decides from the state of week t (`now`) and writes its
-/// own entry of week t + 1 (`next`). Each agent's draws come from address (model_week, agent,
-/// week) and, for events, (model_event, agent, week, event), so the result is the same for any
-/// thread count. docs/model.md gives the equations.
+/// own entry of week t + 1 (`next`). Each agent's draws come from addresses (model_week,
+/// agent / 4, week) and (model_week_fine, agent, week) (weekly_uniforms.hpp) and, for events,
+/// (model_event, agent, week, event), so the result is the same for any thread count.
+/// docs/model.md gives the equations.
 
 #include <cstdint>
 
