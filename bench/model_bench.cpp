@@ -44,13 +44,18 @@ const Fixture& fixture(std::uint64_t agents) {
   return *entry;
 }
 
+/// The initial state of a replicate.
+model::AgentState initial_state(const model::ModelContext& context) {
+  model::AgentState state;
+  model::initialise(context, state);
+  return state;
+}
+
 void BM_WeeklyStep(benchmark::State& state) {
   const Fixture& f = fixture(static_cast<std::uint64_t>(state.range(0)));
   const model::ModelContext context(f.scenario, f.graph, {f.scenario.seed, 0});
-  model::AgentState now;
-  model::initialise(context, now);
-  const model::AgentState initial = now;
-  model::AgentState next = now;
+  const model::AgentState initial = initial_state(context);
+  model::AgentState now = initial, next = initial;
   std::uint32_t week = 0;
   for (auto _ : state) {
     benchmark::DoNotOptimize(model::step(context, week, now, next));
@@ -74,9 +79,7 @@ BENCHMARK(BM_WeeklyStep)->Arg(62000)->Arg(1000000)->Unit(benchmark::kMillisecond
 void BM_StreamingPass(benchmark::State& state) {
   const Fixture& f = fixture(static_cast<std::uint64_t>(state.range(0)));
   const model::ModelContext context(f.scenario, f.graph, {f.scenario.seed, 0});
-  model::AgentState now;
-  model::initialise(context, now);
-  model::AgentState next = now;
+  model::AgentState now = initial_state(context), next = now;
   for (auto _ : state) {
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, now.agents(), 1024),
                       [&](const tbb::blocked_range<std::size_t>& range) {
@@ -99,9 +102,7 @@ void BM_StreamingPass(benchmark::State& state) {
 void BM_MessageReach(benchmark::State& state) {
   const Fixture& f = fixture(static_cast<std::uint64_t>(state.range(0)));
   const model::ModelContext context(f.scenario, f.graph, {f.scenario.seed, 0});
-  model::AgentState now;
-  model::initialise(context, now);
-  model::AgentState next = now;
+  model::AgentState now = initial_state(context), next = now;
   const std::uint32_t week = 52;
   for (std::uint32_t w = 0; w < week; ++w) {
     model::step(context, w, now, next);

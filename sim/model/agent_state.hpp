@@ -68,9 +68,8 @@ inline std::uint64_t older_ages(std::uint64_t ages) {
 }
 
 /// Bit k set when platform k's age is below `horizon` weeks (a recent activation). Ages beyond
-/// `platforms` are kInactive and never count.
-inline std::uint8_t recent_bits(std::uint64_t ages, std::size_t platforms, std::uint8_t horizon) {
-  (void)platforms;
+/// the scenario's platforms are kInactive and never count.
+inline std::uint8_t recent_bits(std::uint64_t ages, std::uint8_t horizon) {
   return static_cast<std::uint8_t>(~util::bytes_at_least(ages, util::broadcast(horizon)));
 }
 

@@ -1,4 +1,4 @@
-// The bounds mirror the exact hazards of weekly_step.cpp with every agent-dependent input set to
+// The bounds evaluate the exact hazards (hazards.hpp) with every agent-dependent input set to
 // its worst case: the lowest toxicity tolerance, no lock-in, the largest peer signal where a
 // followee moved recently. Rounding is monotone, so evaluating the same expressions with larger
 // inputs gives values at least as large; the relative and absolute margins cover the rest.
@@ -9,6 +9,7 @@
 #include <cmath>
 #include <limits>
 
+#include "sim/model/hazards.hpp"
 #include "sim/rng/two_part_uniforms.hpp"
 
 namespace sim::model {
@@ -59,11 +60,9 @@ QuietBounds::QuietBounds(const ModelContext& c, std::uint32_t week,
       }
     }
     Platform& table = tables_[k];
-    const double toxicity = std::max(0.0, w.toxicity - static_cast<double>(c.lowest_tolerance));
     for (std::size_t age = 0; age < kInactive; ++age) {
-      const double push =
-          p.churn + w.extra_churn + p.toxicity_sensitivity * toxicity + c.novelty[k][age];
-      const double leave = push * (1.0 - p.switching_cost);
+      const double leave =
+          unlocked_leave_hazard(p, w, static_cast<double>(c.lowest_tolerance), c.novelty[k][age]);
       const std::array<std::int16_t, 2> threshold{
           rng::coarse_below(quiet_above(leave, 0.0)),
           rng::coarse_below(quiet_above(leave, follow_[k]))};
@@ -74,10 +73,9 @@ QuietBounds::QuietBounds(const ModelContext& c, std::uint32_t week,
       const bool account = (variant & 2U) != 0, exposed = (variant & 4U) != 0;
       double signal = network ? (exposed ? signal_ : 0.0) : mixed[k];
       if (!network && thresholded) signal = signal >= c.scenario.model.threshold && signal > 0.0;
-      double hazard = w.external + p.imitation * signal;
-      if (account) hazard *= p.reactivation;
       // Adoption is impossible before a launch: the threshold 0 always passes.
-      table[variant][kInactive] = w.launched ? rng::coarse_below(quiet_above(hazard)) : -1;
+      table[variant][kInactive] =
+          w.launched ? rng::coarse_below(quiet_above(adoption_hazard(p, w, signal, account))) : -1;
     }
   }
 }

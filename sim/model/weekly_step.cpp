@@ -15,6 +15,7 @@
 #include <cmath>
 #include <optional>
 
+#include "sim/model/hazards.hpp"
 #include "sim/model/neighbourhood.hpp"
 #include "sim/model/quiet_bounds.hpp"
 #include "sim/model/state_histogram.hpp"
@@ -61,17 +62,6 @@ std::size_t home_platform(std::uint64_t ages, std::size_t platforms) {
     }
   }
   return home;
-}
-
-/// The leave hazard before lock-in: push * (1 - switching cost) (1/week). Lock-in multiplies it by
-/// a factor in [0, 1], so this is also the hazard's upper bound.
-double leave_hazard_unlocked(const ModelContext& c, const PlatformWeek& w,
-                             const scenario::PlatformParams& p, NodeId agent, std::size_t k,
-                             std::uint8_t age) {
-  const double toxicity = std::max(0.0, w.toxicity - static_cast<double>(c.tolerance[agent]));
-  const double push =
-      p.churn + w.extra_churn + p.toxicity_sensitivity * toxicity + c.novelty[k][age];
-  return push * (1.0 - p.switching_cost);
 }
 
 double follow_chance(const ModelContext& c, const AgentState& now, NodeId agent, std::size_t k,
@@ -125,7 +115,7 @@ struct AgentStep {
       next.active[id] = now.active[id];
       next.follows[id] = follows;
       next.ages[id] = ages;
-      next.seen[id] = seen_word(now.active[id], recent_bits(ages, c.platforms(), c.horizon));
+      next.seen[id] = seen_word(now.active[id], recent_bits(ages, c.horizon));
       return;
     }
     const std::uint8_t exposure = exposed.empty() ? std::uint8_t{0xFF} : exposed.platforms[id];
@@ -141,7 +131,7 @@ struct AgentStep {
     next.active[id] = agent.active;
     next.follows[id] = agent.follows;
     next.ages[id] = agent.ages;
-    next.seen[id] = seen_word(agent.active, recent_bits(agent.ages, c.platforms(), c.horizon));
+    next.seen[id] = seen_word(agent.active, recent_bits(agent.ages, c.horizon));
   }
 
   /// The agent's peer signal is at most this: its signalling followees' share of its followees
@@ -178,7 +168,8 @@ struct AgentStep {
   void decide_active(Agent& agent, std::size_t k, std::uint8_t age, double u) const {
     const PlatformWeek& w = c.timeline.at(week, k);
     const scenario::PlatformParams& p = c.scenario.platforms[k];
-    const double unlocked = leave_hazard_unlocked(c, w, p, agent.id, k, age);
+    const double unlocked =
+        unlocked_leave_hazard(p, w, static_cast<double>(c.tolerance[agent.id]), c.novelty[k][age]);
     const bool may_follow = w.organisation && !has(agent.follows, k);
     if (u >= quiet_above(unlocked, may_follow ? bounds.follow(k) : 0.0)) return;
     const double lock_in = has(c.locking, k) ? followees(agent).lock_in[k] : 0.0F;
@@ -201,20 +192,17 @@ struct AgentStep {
     const PlatformWeek& w = c.timeline.at(week, k);
     const scenario::PlatformParams& p = c.scenario.platforms[k];
     const bool network = c.scenario.model.influence == scenario::ModelOptions::Influence::kNetwork;
-    const double reactivation = has(agent.account, k) ? p.reactivation : 1.0;
     double signal = mixed[k];
     if (network && !has(agent.exposure, k)) {
       signal = 0.0;  // no followee carries a signal on k: the neighbourhood would give 0
     } else if (network) {
-      if (u >= quiet_above((w.external + p.imitation * signal_bound(agent.id)) * reactivation))
+      if (u >= quiet_above(adoption_hazard(p, w, signal_bound(agent.id), has(agent.account, k))))
         return;
       signal = followees(agent).signal[k];
     }
     if (c.scenario.model.contagion == scenario::ModelOptions::Contagion::kThreshold)
       signal = signal >= c.scenario.model.threshold && signal > 0.0 ? 1.0 : 0.0;
-    double hazard = w.external + p.imitation * signal;
-    if (has(agent.account, k)) hazard *= p.reactivation;
-    const Decision adopt(u, hazard);
+    const Decision adopt(u, adoption_hazard(p, w, signal, has(agent.account, k)));
     if (!adopt.happened) return;
     agent.account = with(agent.account, k);
     agent.active = with(agent.active, k);
@@ -253,8 +241,7 @@ void apply_exits(const ModelContext& c, std::uint32_t week, const std::vector<st
       ++counts.activations[to];
       ++counts.flows[e.platform * c.platforms() + to];
     }
-    next.seen[agent] =
-        seen_word(next.active[agent], recent_bits(next.ages[agent], c.platforms(), c.horizon));
+    next.seen[agent] = seen_word(next.active[agent], recent_bits(next.ages[agent], c.horizon));
   }
 }
 

@@ -45,7 +45,7 @@ TEST(AgentState, RecentBitsMarkAgesBelowTheHorizon) {
   for (int i = 0; i < 200000; ++i) {
     const std::uint64_t ages = random_ages(random);
     const auto horizon = static_cast<std::uint8_t>(1 + random() % 254);
-    const std::uint8_t bits = recent_bits(ages, 8, horizon);
+    const std::uint8_t bits = recent_bits(ages, horizon);
     for (std::size_t k = 0; k < 8; ++k)
       ASSERT_EQ(has(bits, k), age_in(ages, k) < horizon) << std::hex << ages << " platform " << k;
   }
