@@ -12,6 +12,8 @@
     results.message_reach                 # single-message statistics at the report weeks
     results.months                        # month of each report week
     results.kinds                         # "strategy" or "what-if", by scenario (compare files)
+    results.reference                     # the scenario each is compared with (compare files)
+    results.crossed_rankings              # each strategy group under a what-if, best first
     run.worlds                            # each world's uncertain parameter values (or None)
     results.sweep                         # one row per point and replicate (sweep files)
     results.sensitivity                   # Sobol indices or Morris effects (sweep files)
@@ -33,7 +35,7 @@ import pandas as pd
 # The formats and versions this module reads (sim/engine/results_file.hpp, comparison_file.hpp,
 # sim/sweep/sweep_file.hpp); tests/analysis checks them against files this build of trek writes.
 RUN_FORMAT, RUN_VERSION = "trek-run", 4
-COMPARE_FORMAT, COMPARE_VERSION = "trek-compare", 4
+COMPARE_FORMAT, COMPARE_VERSION = "trek-compare", 5
 SWEEP_FORMAT, SWEEP_VERSION = "trek-sweep", 2
 
 
@@ -186,6 +188,8 @@ class Results:
     months: list = field(default_factory=list)
     kinds: dict = field(default_factory=dict)
     ranking: list = field(default_factory=list)
+    reference: dict = field(default_factory=dict)
+    crossed_rankings: list = field(default_factory=list)
     sweep: pd.DataFrame | None = None
     sensitivity: pd.DataFrame | None = None
     parameters: list = field(default_factory=list)
@@ -298,11 +302,14 @@ def load(path: str) -> Results:
             scenarios, weeks, months, table, messages = _decision_tables(group)
             ranking = [scenarios[i] for i in group["ranking"][()]]
             kinds = dict(zip(scenarios, _strings(group["kinds"])))
+            reference = {n: scenarios[i] for n, i in zip(scenarios, group["reference"][()])}
+            crossed = [[scenarios[i] for i in row] for row in group["crossed_ranking"][()]] \
+                if "crossed_ranking" in group else []
             runs = {n: _read_run(path, n, handle["scenarios"][n]) for n in scenarios}
             return Results(path, "compare", handle, _attributes(handle), runs, scenarios,
                            baseline=scenarios[0], summary=table, comparison=table,
                            message_reach=messages, weeks=weeks, months=months, ranking=ranking,
-                           kinds=kinds)
+                           kinds=kinds, reference=reference, crossed_rankings=crossed)
         if kind == SWEEP_FORMAT:
             _check_format(path, handle, SWEEP_FORMAT, SWEEP_VERSION)
             parameters, metrics, table, sensitivity = _sweep_tables(handle)

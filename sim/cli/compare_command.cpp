@@ -24,12 +24,13 @@ struct CompareOptions {
   ScenarioOptions scenario;
   std::vector<std::string> scenarios;
   std::string format = "table";
+  bool cross_what_ifs = false;
 };
 
 void compare(const CompareOptions& o) {
   const double start = util::now_seconds();
   const engine::ComparisonPlan plan =
-      engine::plan_comparison({o.scenarios, scenario_overrides(o.scenario)});
+      engine::plan_comparison({o.scenarios, scenario_overrides(o.scenario), o.cross_what_ifs});
   Progress progress("weeks", !o.common.quiet);
   const engine::Comparison c = engine::run_comparison(
       plan, o.scenario.output, {.replace = o.scenario.force, .inputs = {}}, provenance(), progress);
@@ -60,6 +61,8 @@ void register_compare_command(CLI::App& app) {
   add_scenario_options(*command, o->scenario, "the baseline's");
   command->add_option("--format", o->format, "table, json or csv")
       ->check(CLI::IsMember({"table", "json", "csv"}));
+  command->add_flag("--cross-what-ifs", o->cross_what_ifs,
+                    "Also run every strategy under every what-if, decided and ranked apart");
   add_common_options(*command, o->common);
   command->callback([o] { compare(*o); });
 }

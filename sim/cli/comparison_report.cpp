@@ -12,6 +12,14 @@
 namespace sim::cli {
 namespace {
 
+/// The width of the scenario column: the longest name, at least 22 characters.
+int name_width(const engine::Comparison& c) {
+  std::size_t width = 22;
+  for (const std::string& name : c.scenarios)
+    width = std::max(width, name.size());
+  return static_cast<int>(width);
+}
+
 const char* kind_text(const engine::Comparison& c, std::size_t scenario) {
   return c.strategy[scenario] ? "strategy" : "what-if";
 }
@@ -20,42 +28,64 @@ const char* kind_text(const engine::Comparison& c, std::size_t scenario) {
 void print_message_reach(const engine::Comparison& c) {
   std::printf(
       "\nreach of single messages at week %zu (agents; across messages and replicates)\n"
-      "  %-22s %9s %9s %9s %9s %9s %9s\n",
-      c.weeks.back(), "scenario", "mean", "5%", "25%", "median", "75%", "95%");
+      "  %-*s %9s %9s %9s %9s %9s %9s\n",
+      c.weeks.back(), name_width(c), "scenario", "mean", "5%", "25%", "median", "75%", "95%");
   for (std::size_t i = 0; i < c.scenarios.size(); ++i) {
-    std::printf("  %-22s", c.scenarios[i].c_str());
+    std::printf("  %-*s", name_width(c), c.scenarios[i].c_str());
     for (const double value : c.message_reach[i].back())
       std::printf(" %9.0f", value);
     std::printf("\n");
   }
 }
 
+void print_verdict_row(const engine::Comparison& c, std::size_t i, std::size_t w, std::size_t m) {
+  const engine::MetricCell& cell = c.cells[i][w][m];
+  const engine::Decision& d = cell.decision;
+  char percent[48];
+  std::snprintf(percent, sizeof percent, "%+.1f%% [%+.1f, %+.1f]", d.difference_pct.mean,
+                d.difference_pct.low, d.difference_pct.high);
+  std::printf("  %-*s %-24s %-22s %8.2f %8.2f %9.1f  %s", name_width(c), c.scenarios[i].c_str(),
+              band_text(cell.difference, true).c_str(), percent, d.p_better, d.p_best, d.regret,
+              engine::verdict_text(d.verdict).c_str());
+  std::printf(d.tier > 0 ? " (%u)\n" : "\n", d.tier);
+}
+
+void print_tiers(const engine::Comparison& c, const std::vector<std::size_t>& ranking) {
+  std::uint32_t tier = 0;
+  for (const std::size_t i : ranking) {
+    const std::uint32_t t = c.cells[i].back()[0].decision.tier;
+    std::printf("%s%s", t != tier ? (tier == 0 ? " " : " | ") : ", ", c.scenarios[i].c_str());
+    tier = t;
+  }
+  std::printf("\n");
+}
+
 /// How sure each difference is, at the last report week, for the decision metrics; the
-/// what-ifs apart; then the tiers.
+/// what-ifs apart; each group of strategies under a what-if against the baseline under it;
+/// then the tiers.
 void print_verdicts(const engine::Comparison& c) {
   const std::size_t w = c.weeks.size() - 1;
   for (const char* name : {"reach_per_message", "within_1h", "opinion_makers", "toxic_exposure"}) {
     const std::size_t m = engine::metric_index(c.metrics, name);
     std::printf(
-        "\n%s at week %zu against the baseline, over %zu worlds\n  %-22s %-24s %-22s %8s %8s "
+        "\n%s at week %zu against the baseline, over %zu worlds\n  %-*s %-24s %-22s %8s %8s "
         "%9s  %s\n",
-        name, c.weeks[w], c.worlds, "scenario", "difference [90%]", "percent [90%]", "P(better)",
-        "P(best)", "regret", "verdict (tier)");
+        name, c.weeks[w], c.worlds, name_width(c), "scenario", "difference [90%]", "percent [90%]",
+        "P(better)", "P(best)", "regret", "verdict (tier)");
     for (const bool strategies : {true, false}) {
       bool header = false;
       for (std::size_t i = 1; i < c.scenarios.size(); ++i) {
-        if (c.strategy[i] != strategies) continue;
+        if (c.strategy[i] != strategies || c.reference[i] != 0) continue;
         if (!strategies && !header) std::printf("  what-ifs (not chosen, not ranked):\n");
         header = true;
-        const engine::MetricCell& cell = c.cells[i][w][m];
-        const engine::Decision& d = cell.decision;
-        char percent[48];
-        std::snprintf(percent, sizeof percent, "%+.1f%% [%+.1f, %+.1f]", d.difference_pct.mean,
-                      d.difference_pct.low, d.difference_pct.high);
-        std::printf("  %-22s %-24s %-22s %8.2f %8.2f %9.1f  %s", c.scenarios[i].c_str(),
-                    band_text(cell.difference, true).c_str(), percent, d.p_better, d.p_best,
-                    d.regret, engine::verdict_text(d.verdict).c_str());
-        std::printf(d.tier > 0 ? " (%u)\n" : "\n", d.tier);
+        print_verdict_row(c, i, w, m);
+      }
+    }
+    for (std::size_t leader = 1; leader < c.scenarios.size(); ++leader) {
+      if (c.reference[leader] != leader) continue;
+      std::printf("  under the what-if, against %s:\n", c.scenarios[leader].c_str());
+      for (std::size_t i = leader + 1; i < c.scenarios.size(); ++i) {
+        if (c.reference[i] == leader) print_verdict_row(c, i, w, m);
       }
     }
   }
@@ -63,13 +93,11 @@ void print_verdicts(const engine::Comparison& c) {
       "\nverdicts: better when P(better) >= %.2f, worse when <= %.2f; tiers group strategies no "
       "clearly worse than the tier's leader\ntiers by reach per message at week %zu:",
       engine::kClearProbability, 1.0 - engine::kClearProbability, c.weeks[w]);
-  std::uint32_t tier = 0;
-  for (const std::size_t i : c.ranking) {
-    const std::uint32_t t = c.cells[i][w][0].decision.tier;
-    std::printf("%s%s", t != tier ? (tier == 0 ? " " : " | ") : ", ", c.scenarios[i].c_str());
-    tier = t;
+  print_tiers(c, c.ranking);
+  for (const auto& ranking : c.crossed_rankings) {
+    std::printf("  against %s:", c.scenarios[c.reference[ranking.front()]].c_str());
+    print_tiers(c, ranking);
   }
-  std::printf("\n");
 }
 
 /// What drives each strategy's difference in reach, and which parameter to measure first.
@@ -82,13 +110,14 @@ void print_attribution(const engine::Comparison& c) {
       "variance over the %zu worlds [90%%]; the rest is simulation noise and interactions)\n",
       c.weeks.back(), c.worlds);
   for (std::size_t i = 1; i < c.scenarios.size(); ++i) {
+    if (c.reference[i] == i) continue;  // a crossed group's own reference
     std::vector<std::size_t> order(a.parameters.size());
     for (std::size_t k = 0; k < order.size(); ++k)
       order[k] = k;
     const auto& shares = a.first_order[i][m];
     std::sort(order.begin(), order.end(),
               [&](std::size_t x, std::size_t y) { return shares[x].mean > shares[y].mean; });
-    std::printf("  %-22s parameters %3.0f%%:", c.scenarios[i].c_str(),
+    std::printf("  %-*s parameters %3.0f%%:", name_width(c), c.scenarios[i].c_str(),
                 100.0 * a.parameter_share[i][m]);
     for (std::size_t k = 0; k < std::min<std::size_t>(3, order.size()); ++k) {
       const engine::Band& b = shares[order[k]];
@@ -119,25 +148,26 @@ void print_table(const engine::Comparison& c, const scenario::Scenario& s) {
   const std::vector<std::string> shown{"reach_per_message", "within_1h",      "within_24h",
                                        "opinion_makers",    "toxic_exposure", "engagements"};
   for (std::size_t w = 0; w < c.weeks.size(); ++w) {
-    std::printf("\nweek %zu (month %.0f)\n  %-22s", c.weeks[w], engine::month_of_week(c.weeks[w]),
-                "scenario");
+    std::printf("\nweek %zu (month %.0f)\n  %-*s", c.weeks[w], engine::month_of_week(c.weeks[w]),
+                name_width(c), "scenario");
     for (const auto& name : shown)
       std::printf(" %-21s", name.c_str());
     std::printf(" %s\n", "reach vs baseline");
     for (std::size_t i = 0; i < c.scenarios.size(); ++i) {
-      std::printf("  %-22s", c.scenarios[i].c_str());
+      std::printf("  %-*s", name_width(c), c.scenarios[i].c_str());
       for (const auto& name : shown) {
         std::printf(" %-21s",
                     band_text(c.cells[i][w][engine::metric_index(c.metrics, name)].level).c_str());
       }
-      std::printf(" %s\n",
-                  i == 0 ? "(baseline)" : band_text(c.cells[i][w][0].difference, true).c_str());
+      const bool reference = c.reference[i] == i;
+      std::printf(" %s\n", reference ? (i == 0 ? "(baseline)" : "(reference)")
+                                     : band_text(c.cells[i][w][0].difference, true).c_str());
     }
   }
   std::printf(
       "\nreach per message by platform / reached there alone (the platform's gain), "
-      "week %zu (mean)\n  %-22s",
-      c.weeks.back(), "scenario");
+      "week %zu (mean)\n  %-*s",
+      c.weeks.back(), name_width(c), "scenario");
   std::vector<std::size_t> platform_metrics;
   for (std::size_t m = 1; m < c.metrics.size() && c.metrics[m].name.rfind("reach_", 0) == 0; ++m) {
     platform_metrics.push_back(m);
@@ -146,7 +176,7 @@ void print_table(const engine::Comparison& c, const scenario::Scenario& s) {
   std::printf("\n");
   const std::size_t platforms = platform_metrics.size();
   for (std::size_t i = 0; i < c.scenarios.size(); ++i) {
-    std::printf("  %-22s", c.scenarios[i].c_str());
+    std::printf("  %-*s", name_width(c), c.scenarios[i].c_str());
     for (const std::size_t m : platform_metrics) {
       char cell[32];
       std::snprintf(cell, sizeof cell, "%.0f/%.0f", c.cells[i].back()[m].level.mean,
@@ -164,19 +194,19 @@ void print_table(const engine::Comparison& c, const scenario::Scenario& s) {
 void print_csv(const engine::Comparison& c) {
   std::printf(
       "scenario,kind,week,metric,mean,p05,p95,diff_mean,diff_p05,diff_p95,diff_pct_mean,"
-      "diff_pct_p05,diff_pct_p95,p_better,p_best,regret,verdict,tier\n");
+      "diff_pct_p05,diff_pct_p95,p_better,p_best,regret,verdict,tier,reference\n");
   for (std::size_t i = 0; i < c.scenarios.size(); ++i) {
     for (std::size_t w = 0; w < c.weeks.size(); ++w) {
       for (std::size_t m = 0; m < c.metrics.size(); ++m) {
         const auto& cell = c.cells[i][w][m];
         const engine::Decision& d = cell.decision;
         std::printf(
-            "%s,%s,%zu,%s,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.4g,%.4g,%.6g,%s,%u\n",
+            "%s,%s,%zu,%s,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.4g,%.4g,%.6g,%s,%u,%s\n",
             c.scenarios[i].c_str(), kind_text(c, i), c.weeks[w], c.metrics[m].name.c_str(),
             cell.level.mean, cell.level.low, cell.level.high, cell.difference.mean,
             cell.difference.low, cell.difference.high, d.difference_pct.mean, d.difference_pct.low,
             d.difference_pct.high, d.p_better, d.p_best, d.regret,
-            engine::verdict_text(d.verdict).c_str(), d.tier);
+            engine::verdict_text(d.verdict).c_str(), d.tier, c.scenarios[c.reference[i]].c_str());
       }
     }
   }
@@ -206,7 +236,7 @@ std::string comparison_json(const engine::Comparison& c, const scenario::Scenari
       for (std::size_t k = 0; k < engine::kMessageStatistics.size(); ++k)
         single.add(engine::kMessageStatistics[k], c.message_reach[i][w][k]);
       metrics.add_object("single_message_reach", single);
-      metrics.add("kind", kind_text(c, i));
+      metrics.add("kind", kind_text(c, i)).add("reference", c.scenarios[c.reference[i]]);
       scenarios.add_object(c.scenarios[i], metrics);
     }
     weeks.add_object(std::to_string(c.weeks[w]), scenarios);
@@ -218,6 +248,16 @@ std::string comparison_json(const engine::Comparison& c, const scenario::Scenari
   out.add("baseline", c.scenarios.front()).add("seed", s.seed);
   out.add("replicates", std::uint64_t{s.replicates}).add("weeks", std::uint64_t{s.weeks});
   out.add("ranking_by_reach", ranking).add_object("by_week", weeks);
+  if (!c.crossed_rankings.empty()) {
+    JsonObject crossed;  // by the reference that leads each group
+    for (const auto& group : c.crossed_rankings) {
+      std::string names;
+      for (const std::size_t i : group)
+        names += (names.empty() ? "" : ",") + c.scenarios[i];
+      crossed.add(c.scenarios[c.reference[group.front()]], names);
+    }
+    out.add_object("crossed_rankings", crossed);
+  }
   out.add("clear_probability", engine::kClearProbability);
   const engine::Attribution& a = c.attribution;
   if (!a.parameters.empty()) {

@@ -145,19 +145,21 @@ Attribution attribute(const Comparison& c,
     std::vector<std::vector<double>> options;
     for (std::size_t s = 0; s < c.scenarios.size(); ++s) {
       std::vector<double> difference(worlds);
+      const std::size_t reference = c.reference[s];
       for (std::size_t r = 0; r < worlds; ++r)
-        difference[r] = values[s][m][r] - values[0][m][r];
+        difference[r] = values[s][m][r] - values[reference][m][r];
       std::vector<Band> shares;
       double total = 0.0;
       for (std::size_t i = 0; i < p.names.size(); ++i) {
-        shares.push_back(s == 0 ? Band{}
-                                : first_order_band(columns[i], difference, p.seed,
-                                                   c.scenarios[s] + "/" + name + "/" + p.names[i]));
+        shares.push_back(s == reference
+                             ? Band{}
+                             : first_order_band(columns[i], difference, p.seed,
+                                                c.scenarios[s] + "/" + name + "/" + p.names[i]));
         total += shares.back().mean;
       }
       a.first_order[s].push_back(shares);
       a.parameter_share[s].push_back(std::min(total, 1.0));
-      if (!c.strategy[s]) continue;
+      if (!c.strategy[s] || reference != 0) continue;  // the choice in the worlds as given
       std::vector<double> option = values[s][m];
       for (double& v : option)
         v *= sign;
@@ -171,13 +173,63 @@ Attribution attribute(const Comparison& c,
   return a;
 }
 
+/// Each scenario's reference leads its own group: reference[reference[s]] = reference[s] <= s,
+/// and a group's leader is a strategy.
+void check_references(const std::vector<std::size_t>& reference,
+                      const std::vector<bool>& strategy) {
+  if (reference.size() != strategy.size() || reference.empty() || reference[0] != 0) {
+    throw util::Error("one reference per scenario needed, the baseline its own");
+  }
+  for (std::size_t s = 0; s < reference.size(); ++s) {
+    const std::size_t leader = reference[s];
+    if (leader > s || reference[leader] != leader || !strategy[leader]) {
+      throw util::Error("scenario " + std::to_string(s) + " has no valid reference");
+    }
+  }
+}
+
+/// The decisions of one group (its leader first) at every week and metric:
+/// values[week][scenario][metric][world].
+void decide_group(Comparison& out,
+                  const std::vector<std::vector<std::vector<std::vector<double>>>>& values,
+                  const std::vector<std::size_t>& group) {
+  std::vector<bool> strategy;
+  for (const std::size_t s : group)
+    strategy.push_back(out.strategy[s]);
+  for (std::size_t w = 0; w < out.weeks.size(); ++w) {
+    for (std::size_t m = 0; m < out.metrics.size(); ++m) {
+      std::vector<std::vector<double>> by_scenario;
+      for (const std::size_t s : group)
+        by_scenario.push_back(values[w][s][m]);
+      const auto decisions = decide(by_scenario, strategy, out.metrics[m].higher_is_better);
+      for (std::size_t i = 0; i < group.size(); ++i)
+        out.cells[group[i]][w][m].decision = decisions[i];
+    }
+  }
+}
+
+/// The group's strategies by tier, then mean reach per message, at the last report week.
+std::vector<std::size_t> ranking_of(const Comparison& out, const std::vector<std::size_t>& group) {
+  std::vector<std::size_t> ranking;
+  for (const std::size_t s : group) {
+    if (out.strategy[s]) ranking.push_back(s);
+  }
+  std::stable_sort(ranking.begin(), ranking.end(), [&](std::size_t a, std::size_t b) {
+    const MetricCell& x = out.cells[a].back()[0];
+    const MetricCell& y = out.cells[b].back()[0];
+    if (x.decision.tier != y.decision.tier) return x.decision.tier < y.decision.tier;
+    return x.level.mean > y.level.mean;
+  });
+  return ranking;
+}
+
 }  // namespace
 
 Comparison compare(const std::vector<std::string>& names,
                    const std::vector<std::vector<ReplicateSeries>>& runs,
                    const std::vector<std::vector<std::string>>& platforms,
                    const std::vector<std::size_t>& weeks, std::vector<bool> strategy,
-                   const WorldParameters* parameters) {
+                   const WorldParameters* parameters, std::vector<std::size_t> reference) {
   Comparison out;
   out.scenarios = names;
   out.weeks = weeks;
@@ -186,6 +238,9 @@ Comparison compare(const std::vector<std::string>& names,
     throw util::Error("one platform list and kind per scenario needed");
   }
   out.strategy = strategy;
+  if (reference.empty()) reference.assign(runs.size(), 0);
+  check_references(reference, strategy);
+  out.reference = reference;
   const std::vector<std::string> all = platform_union(platforms);
   out.metrics = comparison_metrics(all);
   const std::size_t replicates = runs.front().size();
@@ -219,32 +274,26 @@ Comparison compare(const std::vector<std::string>& names,
     std::vector<std::array<double, 6>> messages;
     for (std::size_t w = 0; w < weeks.size(); ++w) {
       messages.push_back(message_statistics(single_messages(ordered[s], weeks[w])));
-      out.cells[s][w] = cells_of(values[w][s], values[w][0]);
+      out.cells[s][w] = cells_of(values[w][s], values[w][reference[s]]);
     }
     out.message_reach.push_back(messages);
   }
-  for (std::size_t w = 0; w < weeks.size(); ++w) {
-    for (std::size_t m = 0; m < out.metrics.size(); ++m) {
-      std::vector<std::vector<double>> by_scenario;
-      for (std::size_t s = 0; s < runs.size(); ++s)
-        by_scenario.push_back(values[w][s][m]);
-      const auto decisions = decide(by_scenario, strategy, out.metrics[m].higher_is_better);
-      for (std::size_t s = 0; s < runs.size(); ++s)
-        out.cells[s][w][m].decision = decisions[s];
+  for (std::size_t leader = 0; leader < runs.size(); ++leader) {
+    if (reference[leader] != leader) continue;
+    std::vector<std::size_t> group;
+    for (std::size_t s = 0; s < runs.size(); ++s) {
+      if (reference[s] == leader) group.push_back(s);
     }
-  }
-  for (std::size_t s = 0; s < names.size(); ++s) {
-    if (strategy[s]) out.ranking.push_back(s);
+    decide_group(out, values, group);
+    if (leader == 0) {
+      out.ranking = ranking_of(out, group);
+    } else {
+      out.crossed_rankings.push_back(ranking_of(out, group));
+    }
   }
   if (parameters != nullptr && !parameters->names.empty() && !weeks.empty()) {
     out.attribution = attribute(out, values.back(), *parameters);
   }
-  std::stable_sort(out.ranking.begin(), out.ranking.end(), [&](std::size_t a, std::size_t b) {
-    const MetricCell& x = out.cells[a].back()[0];
-    const MetricCell& y = out.cells[b].back()[0];
-    if (x.decision.tier != y.decision.tier) return x.decision.tier < y.decision.tier;
-    return x.level.mean > y.level.mean;
-  });
   return out;
 }
 

@@ -95,6 +95,12 @@ struct Comparison {
   /// Strategy indices (what-ifs left out) by tier, then mean reach per message, at the last
   /// report week, best first.
   std::vector<std::size_t> ranking;
+  /// reference[s]: the scenario s is compared with, world by world (comparison_plan.hpp): 0 but
+  /// for the strategies crossed with a what-if, whose group the baseline under it leads. Each
+  /// group is decided and ranked apart; its p_best and regret are over its own strategies.
+  std::vector<std::size_t> reference;
+  /// The ranking of each crossed group (as `ranking`), in the order of their leaders.
+  std::vector<std::vector<std::size_t>> crossed_rankings;
   /// Worlds (replicates) behind every statistic.
   std::size_t worlds = 0;
   /// One per scenario, false for the what-ifs (scenario::ScenarioKind::kWhatIf), shown apart
@@ -108,11 +114,13 @@ struct Comparison {
 /// the per-platform metrics are aligned by name over platform_union(platforms). `strategy[s]` is
 /// false for what-ifs (empty: all are strategies); the baseline must be a strategy. With
 /// `parameters` (each world's uncertain values, `seed` for the bootstrap in their names' hash),
-/// the attribution is filled in.
+/// the attribution is filled in (EVPPI over the choice among the strategies with reference 0).
+/// `reference` as Comparison::reference (empty: all 0).
 Comparison compare(const std::vector<std::string>& names,
                    const std::vector<std::vector<ReplicateSeries>>& runs,
                    const std::vector<std::vector<std::string>>& platforms,
                    const std::vector<std::size_t>& weeks, std::vector<bool> strategy = {},
-                   const WorldParameters* parameters = nullptr);
+                   const WorldParameters* parameters = nullptr,
+                   std::vector<std::size_t> reference = {});
 
 }  // namespace sim::engine

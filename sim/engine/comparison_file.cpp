@@ -116,6 +116,21 @@ void write_decisions(hid_t group, const Comparison& c) {
   io::write_strings(group, "kinds", kinds);
 }
 
+/// reference [S] (the scenario each is compared with), and with crossed what-ifs
+/// crossed_ranking [G][strategies] (each crossed group's ranking, as `ranking`).
+void write_crossing(hid_t group, const Comparison& c) {
+  const std::vector<std::uint64_t> reference(c.reference.begin(), c.reference.end());
+  io::write_vector<std::uint64_t>(group, "reference", reference);
+  if (c.crossed_rankings.empty()) return;
+  std::vector<std::uint64_t> ranked;
+  for (const auto& ranking : c.crossed_rankings)
+    ranked.insert(ranked.end(), ranking.begin(), ranking.end());
+  const io::Dims dims{c.crossed_rankings.size(), c.crossed_rankings.front().size()};
+  const io::Handle data = io::create_array<std::uint64_t>(group, "crossed_ranking", dims, dims);
+  io::write_block(data.get(), io::Dims{0, 0}, dims, ranked.data());
+  io::write_attribute(data.get(), "dimensions", "crossed group,rank");
+}
+
 }  // namespace
 
 /// /comparison/attribution (comparison.hpp, Attribution); absent without uncertain parameters.
@@ -156,6 +171,7 @@ void write_comparison(hid_t file, const Comparison& c) {
   write_attribution(group.get(), c);
   const std::vector<std::uint64_t> ranking(c.ranking.begin(), c.ranking.end());
   io::write_vector<std::uint64_t>(group.get(), "ranking", ranking);
+  write_crossing(group.get(), c);
 }
 
 void write_run_summary(hid_t run, const Comparison& c) {
@@ -207,6 +223,11 @@ void check_comparison_file(const std::string& path, hid_t file) {
   const auto scenarios = io::read_strings(group.get(), "scenarios");
   for (const std::uint64_t i : io::read_vector<std::uint64_t>(group.get(), "ranking")) {
     if (i >= scenarios.size()) throw util::InputError({.key = "comparison/ranking"}, "bad index");
+  }
+  io::require_dataset(group.get(), "reference", H5T_INTEGER, io::Dims{count});
+  std::uint64_t s = 0;
+  for (const std::uint64_t r : io::read_vector<std::uint64_t>(group.get(), "reference")) {
+    if (r > s++) throw util::InputError({.key = "comparison/reference"}, "bad index");
   }
   const io::Handle runs = io::open_group(file, "scenarios");
   for (const std::string& name : scenarios) {

@@ -3,7 +3,8 @@
 ///   /scenarios/<name>/   each scenario's run, in the layout of a run file (results_file.hpp)
 ///   /comparison/         the table: scenarios, kinds, metrics, weeks, months, ranking, level and
 ///                        difference [scenario][week][metric][mean, p05, p95], decision
-///                        [...][kDecisionStatistics], verdict, tier, message_reach
+///                        [...][kDecisionStatistics], verdict, tier, message_reach,
+///                        reference (and crossed_ranking when what-ifs are crossed)
 /// Root attributes: format "trek-compare", version, creator, command_line.
 
 #include <hdf5.h>
@@ -21,7 +22,7 @@ inline constexpr const char* kComparisonFormat = "trek-compare";
 /// What /comparison/decision holds per cell, in order (decision.hpp).
 inline constexpr std::array<const char*, 6> kDecisionStatistics{
     "diff_pct_mean", "diff_pct_p05", "diff_pct_p95", "p_better", "p_best", "regret"};
-inline constexpr std::uint64_t kComparisonVersion = 4;
+inline constexpr std::uint64_t kComparisonVersion = 5;
 
 /// Writes /comparison into an open file.
 void write_comparison(hid_t file, const Comparison& comparison);

@@ -43,6 +43,31 @@ std::vector<std::string> group_names(const std::vector<std::string>& paths) {
   return names;
 }
 
+/// Appends, for each what-if, every strategy under it (the baseline's first, the group's
+/// reference), named "<strategy>_under_<what-if>".
+void cross_what_ifs(const std::vector<std::string>& paths, const std::vector<std::string>& shared,
+                    ComparisonPlan& plan) {
+  const std::size_t given = paths.size();
+  for (std::size_t w = 0; w < given; ++w) {
+    if (plan.scenarios[w].kind != scenario::ScenarioKind::kWhatIf) continue;
+    const std::size_t reference = plan.scenarios.size();
+    for (std::size_t s = 0; s < given; ++s) {
+      if (plan.scenarios[s].kind != scenario::ScenarioKind::kStrategy) continue;
+      plan.scenarios.push_back(scenario::read_crossed_scenario(paths[s], paths[w], shared));
+      std::string name = plan.names[s] + "_under_" + plan.names[w];
+      while (std::find(plan.names.begin(), plan.names.end(), name) != plan.names.end())
+        name += "_";
+      plan.names.push_back(name);
+      plan.reference.push_back(reference);
+    }
+  }
+  if (plan.scenarios.size() == given) {
+    throw util::InputError({"--cross-what-ifs", 0, ""},
+                           "no scenario is a what-if (kind = \"what-if\") to cross with the "
+                           "strategies");
+  }
+}
+
 }  // namespace
 
 ComparisonPlan plan_comparison(const ComparisonRequest& request) {
@@ -62,6 +87,8 @@ ComparisonPlan plan_comparison(const ComparisonRequest& request) {
                            "give it first");
   }
   plan.names = group_names(paths);
+  plan.reference.assign(paths.size(), 0);
+  if (request.cross_what_ifs) cross_what_ifs(paths, shared, plan);
   plan.report_weeks = report_weeks(baseline.weeks);
   return plan;
 }

@@ -81,7 +81,7 @@ Comparison write_file(const ComparisonPlan& plan, const std::map<std::string, gr
     strategy.push_back(s.kind == scenario::ScenarioKind::kStrategy);
   const WorldParameters parameters = world_parameters(plan);
   Comparison comparison =
-      compare(plan.names, runs, platforms, plan.report_weeks, strategy, &parameters);
+      compare(plan.names, runs, platforms, plan.report_weeks, strategy, &parameters, plan.reference);
   write_comparison(file.get(), comparison);
   io::close_file(file);
   return comparison;

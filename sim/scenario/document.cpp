@@ -93,20 +93,29 @@ std::string canonical_path(const std::string& path, const util::InputLocation& w
   return canonical.string();
 }
 
-toml::table load_chain(const std::string& path, std::vector<std::string>& seen,
-                       const util::InputLocation& named_by) {
+/// One file of an extends chain: its canonical path and its own table, `extends` removed.
+struct Layer {
+  std::string canonical;
+  toml::table table;
+};
+
+/// The layers of `path`'s extends chain, `path` first and the last base last.
+void collect_chain(const std::string& path, std::vector<Layer>& layers,
+                   const util::InputLocation& named_by) {
   const std::string canonical = canonical_path(path, named_by);
-  if (std::find(seen.begin(), seen.end(), canonical) != seen.end()) {
-    throw util::InputError(named_by, "the extends chain loops back to " + path);
+  for (const Layer& layer : layers) {
+    if (layer.canonical == canonical) {
+      throw util::InputError(named_by, "the extends chain loops back to " + path);
+    }
   }
-  if (seen.size() >= kMaxChain) {
+  if (layers.size() >= kMaxChain) {
     throw util::InputError(
         named_by, "the extends chain is longer than " + std::to_string(kMaxChain) + " files");
   }
-  seen.push_back(canonical);
-  toml::table document = parse_toml(path);
+  layers.push_back({canonical, parse_toml(path)});
+  toml::table& document = layers.back().table;
   const toml::node* extends = document.get("extends");
-  if (extends == nullptr) return document;
+  if (extends == nullptr) return;
   const auto base_name = extends->value<std::string>();
   const util::InputLocation where{path, line_of(*extends), "extends"};
   if (!base_name || base_name->empty()) {
@@ -119,10 +128,23 @@ toml::table load_chain(const std::string& path, std::vector<std::string>& seen,
         where, "base file '" + base_path.string() + "' " +
                    (error ? "cannot be read: " + error.message() : std::string("does not exist")));
   }
-  toml::table merged = load_chain(base_path.string(), seen, where);
   document.erase("extends");
-  merge_into(merged, std::move(document));
+  collect_chain(base_path.string(), layers, where);
+}
+
+/// The layers merged, the last base first and each file's values on top of its base's.
+toml::table merge_layers(std::vector<Layer>& layers) {
+  toml::table merged;
+  for (auto layer = layers.rbegin(); layer != layers.rend(); ++layer)
+    merge_into(merged, std::move(layer->table));
   return merged;
+}
+
+std::vector<std::string> canonical_paths(const std::vector<Layer>& layers) {
+  std::vector<std::string> paths;
+  for (const Layer& layer : layers)
+    paths.push_back(layer.canonical);
+  return paths;
 }
 
 }  // namespace
@@ -153,10 +175,31 @@ std::string file_of(const toml::node& node, const std::string& fallback) {
 }
 
 toml::table load_document(const std::string& path, std::vector<std::string>* chain) {
-  std::vector<std::string> seen;
-  toml::table document = load_chain(path, seen, {path, 0, ""});
-  if (chain != nullptr) *chain = std::move(seen);
-  return document;
+  std::vector<Layer> layers;
+  collect_chain(path, layers, {path, 0, ""});
+  if (chain != nullptr) *chain = canonical_paths(layers);
+  return merge_layers(layers);
+}
+
+toml::table load_crossed_document(const std::string& strategy, const std::string& what_if,
+                                  std::vector<std::string>* chain) {
+  std::vector<Layer> layers;
+  collect_chain(strategy, layers, {strategy, 0, ""});
+  std::vector<Layer> condition;
+  collect_chain(what_if, condition, {what_if, 0, ""});
+  const std::vector<std::string> shared = canonical_paths(layers);
+  std::vector<Layer> own;
+  for (Layer& layer : condition) {
+    if (std::find(shared.begin(), shared.end(), layer.canonical) != shared.end()) continue;
+    for (const char* key : {"name", "description", "kind", "baseline"})
+      layer.table.erase(key);
+    own.push_back(std::move(layer));
+  }
+  // The what-if's own layers go on top of the whole strategy, in the what-if's order.
+  own.insert(own.end(), std::make_move_iterator(layers.begin()),
+             std::make_move_iterator(layers.end()));
+  if (chain != nullptr) *chain = canonical_paths(own);
+  return merge_layers(own);
 }
 
 namespace {

@@ -20,6 +20,14 @@ inline constexpr std::size_t kMaxTomlBytes = std::size_t{4} << 20;
 /// is given, it receives the files read, `path` first and the last base last.
 toml::table load_document(const std::string& path, std::vector<std::string>* chain = nullptr);
 
+/// The strategy `strategy` under the what-if `what_if`: the strategy's merged document with the
+/// what-if's own layers on top (the files of its extends chain that the strategy's chain does
+/// not hold, in their order), less their name, description, kind and baseline keys. So the
+/// what-if's events are appended to the strategy's and its values replace the strategy's.
+/// `chain` receives every file read, the what-if's first.
+toml::table load_crossed_document(const std::string& strategy, const std::string& what_if,
+                                  std::vector<std::string>* chain = nullptr);
+
 /// Applies "dotted.key=value" overrides; the value is read as a TOML value (number, boolean,
 /// string, array), or as a string when it is not one. Throws InputError naming "--set".
 void apply_overrides(toml::table& document, const std::vector<std::string>& overrides);

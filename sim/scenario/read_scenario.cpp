@@ -209,9 +209,11 @@ int Scenario::platform_index(const std::string& platform) const {
   return -1;
 }
 
-Scenario read_scenario(const std::string& path, const std::vector<std::string>& overrides) {
-  std::vector<std::string> chain;
-  toml::table document = load_document(path, &chain);
+namespace {
+
+Scenario read_document(toml::table& document, const std::string& path,
+                       const std::vector<std::string>& overrides,
+                       const std::vector<std::string>& chain) {
   apply_overrides(document, overrides);
   Scenario s;
   s.file = path;
@@ -243,6 +245,33 @@ Scenario read_scenario(const std::string& path, const std::vector<std::string>& 
   s.resolved_toml = text.str();
   for (const std::string& file : chain)
     s.sources.push_back({file, util::read_input_file(file, kMaxTomlBytes)});
+  return s;
+}
+
+}  // namespace
+
+Scenario read_scenario(const std::string& path, const std::vector<std::string>& overrides) {
+  std::vector<std::string> chain;
+  toml::table document = load_document(path, &chain);
+  return read_document(document, path, overrides, chain);
+}
+
+Scenario read_crossed_scenario(const std::string& strategy, const std::string& what_if,
+                               const std::vector<std::string>& overrides) {
+  const Scenario chosen = read_scenario(strategy, overrides);
+  const Scenario condition = read_scenario(what_if, overrides);
+  if (chosen.kind != ScenarioKind::kStrategy) {
+    throw util::InputError({strategy, 0, "kind"}, "only a strategy can be crossed with a what-if");
+  }
+  if (condition.kind != ScenarioKind::kWhatIf) {
+    throw util::InputError({what_if, 0, "kind"}, "a strategy can only be crossed with a what-if");
+  }
+  std::vector<std::string> chain;
+  toml::table document = load_crossed_document(strategy, what_if, &chain);
+  Scenario s = read_document(document, strategy, overrides, chain);
+  s.name = chosen.name + " under " + condition.name;
+  s.condition = condition.name;
+  s.baseline = false;
   return s;
 }
 

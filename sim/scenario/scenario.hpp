@@ -106,6 +106,8 @@ struct Scenario {
   std::string description;
   bool baseline = false;  ///< `trek compare` compares the other scenarios with this one
   ScenarioKind kind = ScenarioKind::kStrategy;
+  /// A strategy crossed with a what-if (read_crossed_scenario): the what-if's name; else empty.
+  std::string condition;
   std::string file;                    ///< the file it was read from
   std::vector<std::string> overrides;  ///< the --set values it was read with, in order
   /// Parameters given as distributions, in reading order. The fields above and below then hold

@@ -22,6 +22,24 @@ def test_a_comparison_file_in_one_call(compare_file):
         assert (single["p05"] <= single["p50"]).all() and (single["p50"] <= single["p95"]).all()
 
 
+def test_crossed_what_ifs_name_their_reference(tmp_path):
+    from conftest import GHENT, SMALL, run, trek_binary
+    import os
+    out = str(tmp_path / "crossed.h5")
+    scenarios = [os.path.join(GHENT, f + ".toml")
+                 for f in ("stay_on_x", "toxicity_escalation", "crosspost")]
+    done = run([trek_binary(), "compare", *scenarios, "--cross-what-ifs", "-o", out, *SMALL])
+    assert done.returncode == 0, done.stderr
+    with trek_results.load(out) as results:
+        under = "stay_on_x_under_toxicity_escalation"
+        assert results.reference["crosspost"] == "stay_on_x"
+        assert results.reference["crosspost_under_toxicity_escalation"] == under
+        assert results.reference[under] == under
+        assert sorted(results.crossed_rankings[0]) == sorted(
+            [under, "crosspost_under_toxicity_escalation"])
+        assert "toxicity_escalation" not in results.ranking
+
+
 def test_series_are_long_tables_of_the_value_arrays(compare_file):
     with trek_results.load(compare_file) as results:
         run = results.runs["crosspost"]

@@ -108,6 +108,45 @@ TEST(CompareCli, WhatIfsAreShownApartAndNeverRanked) {
       << first.output;
 }
 
+TEST(CompareCli, WhatIfsCrossedWithEveryStrategy) {
+  const sim::test::TempDir dir;
+  const std::string files =
+      kGhent + "stay_on_x.toml " + kGhent + "toxicity_escalation.toml " + kGhent + "crosspost.toml";
+  const Result r =
+      trek("compare " + files + kSmall + " --cross-what-ifs --format json -o " + dir.path("c.h5"),
+           false);
+  ASSERT_EQ(r.code, 0) << r.output;
+  EXPECT_NE(r.output.find("\"crossed_rankings\": {\"stay_on_x_under_toxicity_escalation\": "),
+            std::string::npos)
+      << r.output;
+  EXPECT_NE(r.output.find("\"reference\": \"stay_on_x_under_toxicity_escalation\""),
+            std::string::npos);
+  const sim::io::Handle file = sim::io::open_file_read(dir.path("c.h5"));
+  EXPECT_EQ(sim::io::read_strings(file.get(), "comparison/scenarios"),
+            (std::vector<std::string>{"stay_on_x", "toxicity_escalation", "crosspost",
+                                      "stay_on_x_under_toxicity_escalation",
+                                      "crosspost_under_toxicity_escalation"}));
+  EXPECT_EQ(sim::io::read_vector<std::uint64_t>(file.get(), "comparison/reference"),
+            (std::vector<std::uint64_t>{0, 0, 0, 3, 3}));
+  // Staying is the Ghent base with nothing of its own, so staying under the escalation is the
+  // what-if itself, draw for draw.
+  const auto reach = [&](const std::string& name) {
+    return sim::io::read_array<double>(file.get(),
+                                       "scenarios/" + name + "/messages/unique_reach/value");
+  };
+  EXPECT_EQ(reach("stay_on_x_under_toxicity_escalation"), reach("toxicity_escalation"));
+  // The crossed cross-posting carries both event lists: its toxicity differs from plain
+  // cross-posting, and its Threads join from staying under the escalation.
+  EXPECT_NE(reach("crosspost_under_toxicity_escalation"), reach("crosspost"));
+  EXPECT_NE(reach("crosspost_under_toxicity_escalation"),
+            reach("stay_on_x_under_toxicity_escalation"));
+  // Without a what-if there is nothing to cross.
+  const Result none = trek("compare " + kGhent + "stay_on_x.toml " + kGhent + "crosspost.toml" +
+                           kSmall + " --cross-what-ifs -o " + dir.path("d.h5"));
+  EXPECT_EQ(none.code, 2) << none.output;
+  EXPECT_NE(none.output.find("no scenario is a what-if"), std::string::npos) << none.output;
+}
+
 TEST(CompareCli, TableNamesTheRanking) {
   const sim::test::TempDir dir;
   const Result r = trek("compare " + kGhent + "stay_on_x.toml " + kGhent + "leave_x_now.toml" +

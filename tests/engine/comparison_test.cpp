@@ -109,4 +109,40 @@ TEST(Comparison, ScenariosWithOtherPlatformsAreAlignedByName) {
   EXPECT_EQ(names[1 + 2 * 3], "within_1h");
 }
 
+TEST(Comparison, CrossedGroupsAreDecidedAgainstTheirOwnReference) {
+  // Worlds 0..3. Given: base, "a" (base + 5), what-if "w" (base - 50). Crossed with w: base
+  // under w (base - 50), "a" under w (base - 70): a beats the baseline but loses under w.
+  const auto run = [](double offset) {
+    std::vector<engine::ReplicateSeries> worlds;
+    for (std::uint32_t r = 0; r < 4; ++r)
+      worlds.push_back(synthetic(r, 100.0 * (r + 1) + offset, 1, 1));
+    return worlds;
+  };
+  const std::vector<std::vector<engine::ReplicateSeries>> runs{run(0), run(5), run(-50), run(-50),
+                                                               run(-70)};
+  const std::vector<std::vector<std::string>> platforms(5, {"x", "y"});
+  const engine::Comparison c =
+      engine::compare({"base", "a", "w", "base_under_w", "a_under_w"}, runs, platforms, {1},
+                      {true, true, false, true, true}, nullptr, {0, 0, 0, 3, 3});
+  const auto& a = c.cells[1][0][0];
+  EXPECT_DOUBLE_EQ(a.difference.mean, 5.0);
+  EXPECT_EQ(a.decision.verdict, engine::Verdict::kBetter);
+  EXPECT_DOUBLE_EQ(c.cells[2][0][0].difference.mean, -50.0);  // the what-if against the baseline
+  const auto& crossed = c.cells[4][0][0];
+  EXPECT_DOUBLE_EQ(crossed.difference.mean, -20.0);  // against base_under_w, not base
+  EXPECT_EQ(crossed.decision.verdict, engine::Verdict::kWorse);
+  EXPECT_DOUBLE_EQ(crossed.decision.p_best, 0.0);
+  EXPECT_DOUBLE_EQ(c.cells[3][0][0].decision.p_best, 1.0);  // best of its own group
+  EXPECT_DOUBLE_EQ(crossed.decision.regret, 20.0);
+  EXPECT_EQ(c.cells[3][0][0].decision.verdict, engine::Verdict::kBaseline);
+  EXPECT_EQ(c.ranking, (std::vector<std::size_t>{1, 0}));
+  ASSERT_EQ(c.crossed_rankings.size(), 1u);
+  EXPECT_EQ(c.crossed_rankings[0], (std::vector<std::size_t>{3, 4}));
+  // A reference must lead its own group and be a strategy.
+  EXPECT_ANY_THROW(engine::compare({"base", "a", "w", "base_under_w", "a_under_w"}, runs, platforms,
+                                   {1}, {true, true, false, true, true}, nullptr, {0, 0, 0, 4, 3}));
+  EXPECT_ANY_THROW(engine::compare({"base", "a", "w", "base_under_w", "a_under_w"}, runs, platforms,
+                                   {1}, {true, true, false, true, true}, nullptr, {0, 0, 2, 3, 3}));
+}
+
 }  // namespace

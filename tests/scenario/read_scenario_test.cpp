@@ -96,6 +96,52 @@ week = 5
   EXPECT_EQ(s.resolved_toml.find("extends"), std::string::npos);
 }
 
+TEST(ReadScenario, CrossedScenarioIsTheStrategyWithTheWhatIfsOwnLayersOnTop) {
+  Files files;
+  files.write("base.toml", kBase);
+  const std::string strategy = files.write("leave.toml", R"(extends = "base.toml"
+name = "leave"
+[platforms.x]
+churn = 0.05
+discovery = 0.001
+[[events]]
+type = "leave"
+platform = "x"
+week = 5
+)");
+  // The what-if's own chain: a middle layer of its own above the shared base.
+  files.write("hate.toml", R"(extends = "base.toml"
+name = "hate layer"
+[platforms.bluesky]
+pull = 0.04
+)");
+  const std::string what_if = files.write("worse.toml", R"(extends = "hate.toml"
+name = "worse"
+kind = "what-if"
+[platforms.x]
+churn = 0.07
+[[events]]
+type = "toxicity"
+platform = "x"
+week = 15
+value = 0.9
+)");
+  const Scenario s = sim::scenario::read_crossed_scenario(strategy, what_if);
+  EXPECT_EQ(s.name, "leave under worse");
+  EXPECT_EQ(s.condition, "worse");
+  EXPECT_EQ(s.kind, sim::scenario::ScenarioKind::kStrategy);
+  EXPECT_DOUBLE_EQ(s.platforms[1].churn, 0.07);       // the what-if's value on top
+  EXPECT_DOUBLE_EQ(s.platforms[1].discovery, 0.001);  // the strategy's own value kept
+  EXPECT_DOUBLE_EQ(s.platforms[0].pull, 0.04);        // the what-if's middle layer
+  ASSERT_EQ(s.events.size(), 3u);  // the base's toxicity, the strategy's leave, the what-if's
+  EXPECT_EQ(s.events[0].kind, Event::Kind::kLeave);
+  EXPECT_EQ(s.events[2].week, 15u);
+  EXPECT_EQ(s.sources.size(), 4u);  // every file read, each once
+  // Only a strategy under a what-if.
+  EXPECT_THROW(sim::scenario::read_crossed_scenario(what_if, what_if), sim::util::InputError);
+  EXPECT_THROW(sim::scenario::read_crossed_scenario(strategy, strategy), sim::util::InputError);
+}
+
 TEST(ReadScenario, SetOverridesAnyValue) {
   Files files;
   const std::string path = files.write("base.toml", kBase);
