@@ -80,8 +80,8 @@ Comparison write_file(const ComparisonPlan& plan, const std::map<std::string, gr
   for (const scenario::Scenario& s : plan.scenarios)
     strategy.push_back(s.kind == scenario::ScenarioKind::kStrategy);
   const WorldParameters parameters = world_parameters(plan);
-  Comparison comparison =
-      compare(plan.names, runs, platforms, plan.report_weeks, strategy, &parameters, plan.reference);
+  Comparison comparison = compare(plan.names, runs, platforms, plan.report_weeks, strategy,
+                                  &parameters, plan.reference);
   write_comparison(file.get(), comparison);
   io::close_file(file);
   return comparison;
