@@ -92,8 +92,8 @@ struct Comparison {
   /// Reach of single messages (agents, on any platform) across every message of every
   /// replicate: message_reach[scenario][week] holds kMessageStatistics.
   std::vector<std::vector<std::array<double, 6>>> message_reach;
-  /// Strategy indices (what-ifs left out) by tier, then mean reach per message, at the last
-  /// report week, best first.
+  /// The indices of the strategies given (what-ifs and crossed groups left out) by tier, then
+  /// mean reach per message, at the last report week, best first.
   std::vector<std::size_t> ranking;
   /// reference[s]: the scenario s is compared with, world by world (comparison_plan.hpp): 0 but
   /// for the strategies crossed with a what-if, whose group the baseline under it leads. Each
