@@ -167,17 +167,69 @@ void check_stored_bytes(hid_t dataset, const std::string& name) {
   }
 }
 
+namespace {
+
+/// Chunks a chunked dataset needs to cover its whole extent.
+std::uint64_t chunks_needed(hid_t dataset, const std::string& name) {
+  const Handle properties(check(H5Dget_create_plist(dataset), "properties of " + name));
+  const int rank = H5Pget_chunk(properties.get(), 0, nullptr);
+  if (rank <= 0 || rank > 32) short_storage(name);
+  std::vector<hsize_t> chunk(static_cast<std::size_t>(rank));
+  check(H5Pget_chunk(properties.get(), rank, chunk.data()), "chunk shape of " + name);
+  const Handle space(check(H5Dget_space(dataset), "dataspace of " + name));
+  std::vector<hsize_t> extent(chunk.size());
+  if (H5Sget_simple_extent_ndims(space.get()) != rank) short_storage(name);
+  check(H5Sget_simple_extent_dims(space.get(), extent.data(), nullptr), "extent of " + name);
+  std::uint64_t needed = 1;
+  for (std::size_t d = 0; d < chunk.size(); ++d) {
+    if (chunk[d] == 0) short_storage(name);
+    needed *= (extent[d] + chunk[d] - 1) / chunk[d];
+  }
+  return needed;
+}
+
+/// True when every byte of the dataset's extent is stored in the file: HDF5 fills the rest with
+/// the fill value, so a tiny damaged file could otherwise claim gigabytes of fill.
+bool fully_stored(hid_t dataset, const std::string& name) {
+  const Handle properties(check(H5Dget_create_plist(dataset), "properties of " + name));
+  if (H5Pget_layout(properties.get()) == H5D_CHUNKED) {
+    const Handle space(check(H5Dget_space(dataset), "dataspace of " + name));
+    hsize_t chunks = 0;
+    check(H5Dget_num_chunks(dataset, space.get(), &chunks), "chunks of " + name);
+    return chunks == chunks_needed(dataset, name);
+  }
+  H5D_space_status_t status = H5D_SPACE_STATUS_ERROR;
+  check(H5Dget_space_status(dataset, &status), "storage of " + name);
+  return status == H5D_SPACE_STATUS_ALLOCATED;
+}
+
+/// The bytes the dataset stores, at most the file's size (a damaged chunk index can claim more).
+std::uint64_t stored_bytes(hid_t dataset, const std::string& name) {
+  const Handle file(check(H5Iget_file_id(dataset), "file of " + name));
+  hsize_t file_size = 0;
+  check(H5Fget_filesize(file.get(), &file_size), "size of the file holding " + name);
+  return std::min<std::uint64_t>(H5Dget_storage_size(dataset), file_size);
+}
+
+}  // namespace
+
 void check_claimed_size(hid_t dataset, std::uint64_t count, std::size_t size,
                         const std::string& name) {
   check_stored_bytes(dataset, name);
-  constexpr std::uint64_t kLarge = std::uint64_t{256} << 20;
   if (size > 0 && count > UINT64_MAX / size) {
     throw util::InputError({.key = name}, "claims an impossible size: the file is damaged");
   }
   const std::uint64_t bytes = count * size;
-  if (bytes <= kLarge) return;
-  const std::uint64_t stored = H5Dget_storage_size(dataset);
-  if (stored < bytes / 10000) {
+  if (bytes <= kUncheckedBytes) return;
+  if (!fully_stored(dataset, name)) {
+    throw util::InputError({.key = name}, "claims " + std::to_string(bytes) +
+                                              " bytes but stores only part: the file is damaged");
+  }
+  // The expansion is measured against the stored type: reading bytes as 64-bit words is no
+  // compression.
+  const auto [elements, element_size] = stored_shape(dataset, name);
+  const std::uint64_t stored = stored_bytes(dataset, name);
+  if (stored < elements * element_size / kMaxExpansion) {
     throw util::InputError({.key = name}, "claims " + std::to_string(bytes) + " bytes but stores " +
                                               std::to_string(stored) + ": the file is damaged");
   }

@@ -57,10 +57,16 @@ void close_file(Handle& file);
 /// stores fewer bytes than that (a compact dataset, or any raw chunk, that is too short).
 void check_stored_bytes(hid_t dataset, const std::string& name);
 
-/// Before a dataset of an input file is read into memory: util::InputError when it claims more
-/// than 256 MiB (`count` elements of `size` bytes) but stores less than a ten-thousandth of that,
-/// which no compression of Trek's data reaches. A damaged header would otherwise make the reader
-/// allocate it all.
+/// Claims up to this many bytes are read without the checks below.
+inline constexpr std::uint64_t kUncheckedBytes = std::uint64_t{1} << 20;
+/// Deflate expands at most 1032-fold; a claim beyond this multiple of the stored bytes is damage.
+inline constexpr std::uint64_t kMaxExpansion = 1100;
+
+/// Before a whole dataset of an input file is read into memory: util::InputError when it claims
+/// more than kUncheckedBytes (`count` elements of `size` bytes) and either does not store its
+/// whole extent (HDF5 would fill the rest) or stores less than 1/kMaxExpansion of the claim (no
+/// compression HDF5 writes reaches that). A damaged header would otherwise make the reader
+/// allocate and fill it all.
 void check_claimed_size(hid_t dataset, std::uint64_t count, std::size_t size,
                         const std::string& name);
 
