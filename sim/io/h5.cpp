@@ -126,13 +126,19 @@ std::pair<std::uint64_t, std::size_t> stored_shape(hid_t dataset, const std::str
                          "holds fewer bytes than its shape needs: the file is damaged");
 }
 
-/// Without filters, every stored chunk holds exactly one chunk's bytes.
-void check_raw_chunks(hid_t dataset, hid_t properties, std::size_t element_size,
-                      const std::string& name) {
+/// The extent of one chunk of a chunked dataset, per dimension.
+std::vector<hsize_t> chunk_shape(hid_t properties, const std::string& name) {
   const int rank = H5Pget_chunk(properties, 0, nullptr);
   if (rank <= 0 || rank > 32) short_storage(name);
   std::vector<hsize_t> chunk(static_cast<std::size_t>(rank));
   check(H5Pget_chunk(properties, rank, chunk.data()), "chunk shape of " + name);
+  return chunk;
+}
+
+/// Without filters, every stored chunk holds exactly one chunk's bytes.
+void check_raw_chunks(hid_t dataset, hid_t properties, std::size_t element_size,
+                      const std::string& name) {
+  const std::vector<hsize_t> chunk = chunk_shape(properties, name);
   std::uint64_t chunk_bytes = element_size;
   for (const hsize_t extent : chunk)
     chunk_bytes *= extent;
@@ -170,15 +176,13 @@ void check_stored_bytes(hid_t dataset, const std::string& name) {
 namespace {
 
 /// Chunks a chunked dataset needs to cover its whole extent.
-std::uint64_t chunks_needed(hid_t dataset, const std::string& name) {
-  const Handle properties(check(H5Dget_create_plist(dataset), "properties of " + name));
-  const int rank = H5Pget_chunk(properties.get(), 0, nullptr);
-  if (rank <= 0 || rank > 32) short_storage(name);
-  std::vector<hsize_t> chunk(static_cast<std::size_t>(rank));
-  check(H5Pget_chunk(properties.get(), rank, chunk.data()), "chunk shape of " + name);
+std::uint64_t chunks_needed(hid_t dataset, hid_t properties, const std::string& name) {
+  const std::vector<hsize_t> chunk = chunk_shape(properties, name);
   const Handle space(check(H5Dget_space(dataset), "dataspace of " + name));
   std::vector<hsize_t> extent(chunk.size());
-  if (H5Sget_simple_extent_ndims(space.get()) != rank) short_storage(name);
+  if (H5Sget_simple_extent_ndims(space.get()) != static_cast<int>(chunk.size())) {
+    short_storage(name);
+  }
   check(H5Sget_simple_extent_dims(space.get(), extent.data(), nullptr), "extent of " + name);
   std::uint64_t needed = 1;
   for (std::size_t d = 0; d < chunk.size(); ++d) {
@@ -196,7 +200,7 @@ bool fully_stored(hid_t dataset, const std::string& name) {
     const Handle space(check(H5Dget_space(dataset), "dataspace of " + name));
     hsize_t chunks = 0;
     check(H5Dget_num_chunks(dataset, space.get(), &chunks), "chunks of " + name);
-    return chunks == chunks_needed(dataset, name);
+    return chunks == chunks_needed(dataset, properties.get(), name);
   }
   H5D_space_status_t status = H5D_SPACE_STATUS_ERROR;
   check(H5Dget_space_status(dataset, &status), "storage of " + name);
