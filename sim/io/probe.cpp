@@ -5,10 +5,13 @@
 
 #include "sim/io/probe.hpp"
 
+#include <poll.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
@@ -49,10 +52,28 @@ constexpr int kProbeOtherError = 3;
   ::_exit(code);
 }
 
-std::string read_all(int pipe_in) {
+/// The probe reads headers only; a child still busy after this long is stuck in a damaged file.
+constexpr int kProbeMilliseconds = 5000;
+
+/// What the child wrote until it closed the pipe; `timed_out` when it did not within the limit.
+std::string read_all(int pipe_in, bool& timed_out) {
   std::string text;
   char buffer[4096];
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::milliseconds(kProbeMilliseconds);
   while (true) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
+    pollfd ready{.fd = pipe_in, .events = POLLIN, .revents = 0};
+    const int polled = ::poll(&ready, 1, static_cast<int>(std::max<long long>(0, left.count())));
+    if (polled == 0) {
+      timed_out = true;
+      return text;
+    }
+    if (polled < 0) {
+      if (errno == EINTR) continue;
+      return text;
+    }
     const ssize_t n = ::read(pipe_in, buffer, sizeof buffer);
     if (n > 0) {
       text.append(buffer, static_cast<std::size_t>(n));
@@ -78,10 +99,16 @@ void probe_input(const std::string& path, const std::function<void()>& probe) {
     run_child(channel[1], probe);
   }
   ::close(channel[1]);
-  const std::string message = read_all(channel[0]);
+  bool timed_out = false;
+  const std::string message = read_all(channel[0], timed_out);
   ::close(channel[0]);
+  if (timed_out) ::kill(child, SIGKILL);
   int status = 0;
   while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (timed_out) {
+    throw util::InputError({.file = path}, "damaged HDF5 file: reading it did not finish within " +
+                                               std::to_string(kProbeMilliseconds / 1000) + " s");
   }
   if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return;
   if (WIFEXITED(status) && WEXITSTATUS(status) == kProbeInputError) {
