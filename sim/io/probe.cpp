@@ -16,6 +16,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <exception>
+#include <optional>
 #include <vector>
 
 #include "sim/util/error.hpp"
@@ -55,8 +56,8 @@ constexpr int kProbeOtherError = 3;
 /// The probe reads headers only; a child still busy after this long is stuck in a damaged file.
 constexpr int kProbeMilliseconds = 5000;
 
-/// What the child wrote until it closed the pipe; `timed_out` when it did not within the limit.
-std::string read_all(int pipe_in, bool& timed_out) {
+/// What the child wrote until it closed the pipe; nothing when it did not within the limit.
+std::optional<std::string> read_all(int pipe_in) {
   std::string text;
   char buffer[4096];
   const auto deadline =
@@ -66,10 +67,7 @@ std::string read_all(int pipe_in, bool& timed_out) {
         deadline - std::chrono::steady_clock::now());
     pollfd ready{.fd = pipe_in, .events = POLLIN, .revents = 0};
     const int polled = ::poll(&ready, 1, static_cast<int>(std::max<long long>(0, left.count())));
-    if (polled == 0) {
-      timed_out = true;
-      return text;
-    }
+    if (polled == 0) return std::nullopt;
     if (polled < 0) {
       if (errno == EINTR) continue;
       return text;
@@ -99,9 +97,9 @@ void probe_input(const std::string& path, const std::function<void()>& probe) {
     run_child(channel[1], probe);
   }
   ::close(channel[1]);
-  bool timed_out = false;
-  const std::string message = read_all(channel[0], timed_out);
+  const std::optional<std::string> written = read_all(channel[0]);
   ::close(channel[0]);
+  const bool timed_out = !written;
   if (timed_out) ::kill(child, SIGKILL);
   int status = 0;
   while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
@@ -111,6 +109,7 @@ void probe_input(const std::string& path, const std::function<void()>& probe) {
                                                std::to_string(kProbeMilliseconds / 1000) + " s");
   }
   if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return;
+  const std::string& message = *written;
   if (WIFEXITED(status) && WEXITSTATUS(status) == kProbeInputError) {
     std::vector<std::string> parts;
     std::size_t begin = 0;
