@@ -7,6 +7,7 @@
     run = results.runs["stay_on_x"]
     run.series("active")                  # long table: replicate, week, platform, value
     run.messages("unique_reach")          # one row per simulated message
+    run.plan("impressions")               # a week of the real posting plan, at the plan weeks
     results.summary                       # the decision table trek computed, long form
     results.comparison                    # the same, with differences (compare files only)
     results.message_reach                 # single-message statistics at the report weeks
@@ -34,8 +35,8 @@ import pandas as pd
 
 # The formats and versions this module reads (sim/engine/results_file.hpp, comparison_file.hpp,
 # sim/sweep/sweep_file.hpp); tests/analysis checks them against files this build of trek writes.
-RUN_FORMAT, RUN_VERSION = "trek-run", 4
-COMPARE_FORMAT, COMPARE_VERSION = "trek-compare", 5
+RUN_FORMAT, RUN_VERSION = "trek-run", 5
+COMPARE_FORMAT, COMPARE_VERSION = "trek-compare", 6
 SWEEP_FORMAT, SWEEP_VERSION = "trek-sweep", 2
 
 
@@ -113,6 +114,8 @@ class Run:
             return list(self.segments)
         if dimension == "hours":
             return list(self.crisis_hours)
+        if dimension == "plan_week":
+            return [int(week) for week in self.group["plan/week"][()]]
         return list(range(size))
 
     def _long(self, where: str) -> pd.DataFrame:
@@ -135,6 +138,20 @@ class Run:
         """A reach observable per simulated message: scenario, replicate, week, message, ..."""
         self.value(name, messages=True)
         return self._long(f"messages/{name}/value")
+
+    @property
+    def plan_quantities(self) -> list[str]:
+        """The /plan datasets (posts, reached, impressions, ...); empty without a plan."""
+        if "plan" not in self.group:
+            return []
+        return sorted(name for name in self.group["plan"].keys() if name != "week")
+
+    def plan(self, name: str) -> pd.DataFrame:
+        """A quantity of the week's posting plan as a long table: scenario, replicate, week (the
+        plan weeks only), its own axis (platform or segment), value."""
+        if name not in self.plan_quantities:
+            raise KeyError(f"{self.name}: no plan/{name} (plan: {', '.join(self.plan_quantities)})")
+        return self._long(f"plan/{name}").rename(columns={"plan_week": "week"})
 
     def scenario_sources(self) -> list[tuple[str, str]]:
         """(path, text) of the scenario file and its extends chain, as written."""

@@ -38,6 +38,34 @@ void print_message_reach(const engine::Comparison& c) {
   }
 }
 
+/// A week of the real posting plan at the last report week: agents reached at least once, and
+/// each platform's impressions with its share of the week's.
+void print_week_plan(const engine::Comparison& c, const std::vector<std::size_t>& reach_metrics) {
+  const std::size_t platforms = reach_metrics.size();
+  const std::size_t reached = engine::metric_index(c.metrics, "week_reach");
+  const std::size_t total = engine::metric_index(c.metrics, "week_impressions");
+  std::printf(
+      "\na week of the real posting plan at week %zu (mean): agents reached at least once, "
+      "impressions by platform (share of the week's)\n  %-*s %10s",
+      c.weeks.back(), name_width(c), "scenario", "reached");
+  for (const std::size_t m : reach_metrics)
+    std::printf(" %15s", c.metrics[m].name.substr(6).c_str());
+  std::printf("\n");
+  for (std::size_t i = 0; i < c.scenarios.size(); ++i) {
+    const auto& cells = c.cells[i].back();
+    std::printf("  %-*s %10.0f", name_width(c), c.scenarios[i].c_str(), cells[reached].level.mean);
+    for (const std::size_t m : reach_metrics) {
+      const double impressions = cells[m + 2 * platforms].level.mean;
+      const double all = cells[total].level.mean;
+      char cell[32];
+      std::snprintf(cell, sizeof cell, "%.0f (%.0f%%)", impressions,
+                    all > 0.0 ? 100.0 * impressions / all : 0.0);
+      std::printf(" %15s", cell);
+    }
+    std::printf("\n");
+  }
+}
+
 void print_verdict_row(const engine::Comparison& c, std::size_t i, std::size_t w, std::size_t m) {
   const engine::MetricCell& cell = c.cells[i][w][m];
   const engine::Decision& d = cell.decision;
@@ -65,7 +93,8 @@ void print_tiers(const engine::Comparison& c, const std::vector<std::size_t>& ra
 /// then the tiers.
 void print_verdicts(const engine::Comparison& c) {
   const std::size_t w = c.weeks.size() - 1;
-  for (const char* name : {"reach_per_message", "within_1h", "opinion_makers", "toxic_exposure"}) {
+  for (const char* name :
+       {"reach_per_message", "week_reach", "within_1h", "opinion_makers", "toxic_exposure"}) {
     const std::size_t m = engine::metric_index(c.metrics, name);
     std::printf(
         "\n%s at week %zu against the baseline, over %zu worlds\n  %-*s %-24s %-22s %8s %8s "
@@ -146,7 +175,8 @@ void print_table(const engine::Comparison& c, const scenario::Scenario& s) {
       "differences are paired with the baseline '%s', replicate by replicate\n",
       static_cast<unsigned long long>(s.seed), s.replicates, s.weeks, c.scenarios.front().c_str());
   const std::vector<std::string> shown{"reach_per_message", "within_1h",      "within_24h",
-                                       "opinion_makers",    "toxic_exposure", "engagements"};
+                                       "opinion_makers",    "toxic_exposure", "engagements",
+                                       "week_reach"};
   for (std::size_t w = 0; w < c.weeks.size(); ++w) {
     std::printf("\nweek %zu (month %.0f)\n  %-*s", c.weeks[w], engine::month_of_week(c.weeks[w]),
                 name_width(c), "scenario");
@@ -185,6 +215,7 @@ void print_table(const engine::Comparison& c, const scenario::Scenario& s) {
     }
     std::printf("\n");
   }
+  print_week_plan(c, platform_metrics);
   print_message_reach(c);
   print_verdicts(c);
   print_attribution(c);

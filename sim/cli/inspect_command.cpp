@@ -54,6 +54,8 @@ void print_table(const engine::ResultsInfo& info) {
   for (const auto& [name, dims] : info.observables) {
     std::printf("  /observables/%-18s value %s\n", name.c_str(), shape_text(dims).c_str());
   }
+  for (const auto& [name, dims] : info.plan)
+    std::printf("  /plan/%-25s %s\n", name.c_str(), shape_text(dims).c_str());
   std::printf("%-14s %llu weeks stored\n", "snapshots",
               static_cast<unsigned long long>(info.snapshots));
   std::printf("%-14s %.2f s on %llu threads\n", "run time", info.wall_seconds,
@@ -64,6 +66,9 @@ std::string info_json(const engine::ResultsInfo& info, const engine::SeriesTable
   JsonObject observables;
   for (const auto& [name, dims] : info.observables)
     observables.add(name, shape_text(dims));
+  JsonObject plan;
+  for (const auto& [name, dims] : info.plan)
+    plan.add(name, shape_text(dims));
   JsonObject out;
   out.add("file", info.path).add("format_version", info.version).add("creator", info.creator);
   out.add("command_line", info.command_line).add("scenario", info.scenario);
@@ -76,6 +81,7 @@ std::string info_json(const engine::ResultsInfo& info, const engine::SeriesTable
   out.add("platforms", platforms).add("snapshots", info.snapshots);
   out.add("wall_seconds", info.wall_seconds).add("threads", info.threads);
   out.add_object("observables", observables);
+  if (!info.plan.empty()) out.add_object("plan", plan);
   out.add_object("summary", run_summary_json(table));
   return out.str();
 }

@@ -13,6 +13,21 @@ JsonObject band_json(const engine::Band& b) {
   return out;
 }
 
+/// The week's posting plan: posts and impressions by platform, agents reached at least once.
+void print_week_plan(const engine::WeekSummary& s) {
+  double impressions = 0.0;
+  for (const auto& p : s.platforms)
+    impressions += p.impressions.mean;
+  std::printf("  a week of the posting plan reaches %s agents at least once; impressions:",
+              band_text(s.week_reached).c_str());
+  for (const auto& p : s.platforms) {
+    if (p.posts.mean <= 0.0) continue;
+    std::printf(" %s %.0f (%.1f posts, %.0f%%)", p.platform.c_str(), p.impressions.mean,
+                p.posts.mean, impressions > 0.0 ? 100.0 * p.impressions.mean / impressions : 0.0);
+  }
+  std::printf("\n");
+}
+
 }  // namespace
 
 std::string band_text(const engine::Band& b, bool sign) {
@@ -40,6 +55,7 @@ void print_run_summary(const engine::SeriesTable& table) {
                   band_text(s.unique_reach).c_str(), band_text(s.within_1h).c_str(),
                   band_text(s.within_24h).c_str());
     }
+    if (s.has_plan) print_week_plan(s);
   }
 }
 
@@ -55,6 +71,10 @@ JsonObject run_summary_json(const engine::SeriesTable& table) {
       platform.add_object("active", band_json(p.active));
       platform.add_object("followers", band_json(p.followers));
       if (s.has_reach) platform.add_object("reach_per_message", band_json(p.reach));
+      if (s.has_plan) {
+        platform.add_object("week_posts", band_json(p.posts));
+        platform.add_object("week_impressions", band_json(p.impressions));
+      }
       platforms.add_object(p.platform, platform);
     }
     JsonObject entry;
@@ -64,6 +84,7 @@ JsonObject run_summary_json(const engine::SeriesTable& table) {
       entry.add_object("reached_within_1h", band_json(s.within_1h));
       entry.add_object("reached_within_24h", band_json(s.within_24h));
     }
+    if (s.has_plan) entry.add_object("week_reach", band_json(s.week_reached));
     entry.add_object("platforms", platforms);
     weeks.add_object(std::to_string(week), entry);
   }

@@ -22,6 +22,10 @@ std::vector<MetricSpec> comparison_metrics(const std::vector<std::string>& platf
     metrics.push_back({"gain_" + platform,
                        "agents shown the message on " + platform + " and on no other platform"});
   }
+  for (const auto& platform : platforms) {
+    metrics.push_back({"impressions_" + platform,
+                       "views on " + platform + " over a week of the real posting plan"});
+  }
   metrics.push_back({"within_1h", "agents shown it within 1 hour (crisis reach)"});
   metrics.push_back({"within_24h", "agents shown it within 24 hours"});
   metrics.push_back({"opinion_makers", "media and politicians shown it"});
@@ -30,6 +34,9 @@ std::vector<MetricSpec> comparison_metrics(const std::vector<std::string>& platf
       {"toxic_exposure", "viewers who see toxic replies, summed over platforms", false});
   metrics.push_back({"engagements", "likes, replies and reshares, summed over platforms"});
   metrics.push_back({"followers", "active followers of the organisation, summed over platforms"});
+  metrics.push_back(
+      {"week_reach", "agents shown at least one message of a week of the real posting plan"});
+  metrics.push_back({"week_impressions", "views over a week of the real posting plan"});
   return metrics;
 }
 
@@ -41,6 +48,10 @@ std::vector<double> metric_values(const ReplicateSeries& series, std::size_t wee
   values.push_back(r.unique);
   values.insert(values.end(), r.viewers.begin(), r.viewers.end());
   values.insert(values.end(), r.only_here.begin(), r.only_here.end());
+  const reach::WeekPlanReach no_plan(counts.platforms);
+  const reach::WeekPlanReach* found = plan_at(series, week);
+  const reach::WeekPlanReach& plan = found == nullptr ? no_plan : *found;
+  values.insert(values.end(), plan.impressions.begin(), plan.impressions.end());
   values.push_back(r.within[reach::crisis_index(1.0)]);
   values.push_back(r.within[reach::crisis_index(24.0)]);
   values.push_back(r.unique_by_segment[1] + r.unique_by_segment[2]);
@@ -48,7 +59,13 @@ std::vector<double> metric_values(const ReplicateSeries& series, std::size_t wee
   values.push_back(std::accumulate(r.toxic_exposure.begin(), r.toxic_exposure.end(), 0.0));
   values.push_back(std::accumulate(r.engagements.begin(), r.engagements.end(), 0.0));
   values.push_back(std::accumulate(counts.followers.begin(), counts.followers.end(), 0.0));
+  values.push_back(plan.reached);
+  values.push_back(std::accumulate(plan.impressions.begin(), plan.impressions.end(), 0.0));
   return values;
+}
+
+bool is_week_plan_metric(const std::string& name) {
+  return name.starts_with("impressions_") || name == "week_reach" || name == "week_impressions";
 }
 
 std::size_t metric_index(const std::vector<MetricSpec>& metrics, const std::string& name) {
@@ -73,19 +90,24 @@ std::vector<double> metric_values(const ReplicateSeries& series, std::size_t wee
                                   const std::vector<std::string>& platforms) {
   const std::vector<double> mine = metric_values(series, week);
   if (own == platforms) return mine;
+  // Layout: one scalar, kPerPlatform blocks of one value per platform, then the other scalars.
+  constexpr std::size_t kPerPlatform = 3;
   const std::size_t p = own.size(), all = platforms.size();
-  if (mine.size() != 1 + 2 * p + 7) throw util::Error("metric values do not match the platforms");
-  std::vector<double> aligned(1 + 2 * all + 7, 0.0);
+  static const std::size_t tail = comparison_metrics({}).size() - 1;
+  if (mine.size() != 1 + kPerPlatform * p + tail) {
+    throw util::Error("metric values do not match the platforms");
+  }
+  std::vector<double> aligned(1 + kPerPlatform * all + tail, 0.0);
   aligned[0] = mine[0];
   for (std::size_t k = 0; k < p; ++k) {
     const auto at = static_cast<std::size_t>(std::find(platforms.begin(), platforms.end(), own[k]) -
                                              platforms.begin());
     if (at == all) throw util::Error("platform " + own[k] + " is not in the comparison");
-    aligned[1 + at] = mine[1 + k];
-    aligned[1 + all + at] = mine[1 + p + k];
+    for (std::size_t block = 0; block < kPerPlatform; ++block)
+      aligned[1 + block * all + at] = mine[1 + block * p + k];
   }
-  std::copy(mine.begin() + static_cast<std::ptrdiff_t>(1 + 2 * p), mine.end(),
-            aligned.begin() + static_cast<std::ptrdiff_t>(1 + 2 * all));
+  std::copy(mine.begin() + static_cast<std::ptrdiff_t>(1 + kPerPlatform * p), mine.end(),
+            aligned.begin() + static_cast<std::ptrdiff_t>(1 + kPerPlatform * all));
   return aligned;
 }
 

@@ -24,8 +24,10 @@ struct MetricSpec {
 };
 
 /// The metric names, in table order: reach_per_message, reach_<platform>..., gain_<platform>...
-/// (reached on that platform alone), within_1h, within_24h, opinion_makers, citizens,
-/// toxic_exposure, engagements, followers.
+/// (reached on that platform alone), impressions_<platform>... (over a week of the real posting
+/// plan), within_1h, within_24h, opinion_makers, citizens, toxic_exposure, engagements,
+/// followers, week_reach, week_impressions. The week-plan metrics (is_week_plan_metric) are
+/// zero at weeks without a plan (engine::plan_weeks).
 std::vector<MetricSpec> comparison_metrics(const std::vector<std::string>& platforms);
 
 /// Values of every metric for one replicate at one week (same order as comparison_metrics of
@@ -38,6 +40,10 @@ std::vector<double> metric_values(const ReplicateSeries& series, std::size_t wee
 std::vector<double> metric_values(const ReplicateSeries& series, std::size_t week,
                                   const std::vector<std::string>& own,
                                   const std::vector<std::string>& platforms);
+
+/// True for the metrics of a week's posting plan (impressions_<platform>, week_reach,
+/// week_impressions): defined only at the plan weeks.
+bool is_week_plan_metric(const std::string& name);
 
 /// Index of metric `name` in `metrics`; util::Error when there is none.
 std::size_t metric_index(const std::vector<MetricSpec>& metrics, const std::string& name);
@@ -64,9 +70,9 @@ inline constexpr std::array<const char*, 6> kMessageStatistics{"mean", "p05", "p
 std::array<double, 6> message_statistics(const std::vector<double>& reach);
 
 /// The metrics a decision is about (the attribution is computed for these).
-inline constexpr std::array<const char*, 7> kDecisionMetrics{
+inline constexpr std::array<const char*, 8> kDecisionMetrics{
     "reach_per_message", "within_1h",   "within_24h", "opinion_makers",
-    "toxic_exposure",    "engagements", "followers"};
+    "toxic_exposure",    "engagements", "followers",  "week_reach"};
 
 /// What drives each difference and what to measure first, at the last report week
 /// (attribution.hpp); empty without uncertain parameters.

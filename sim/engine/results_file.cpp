@@ -169,6 +169,8 @@ void ResultsFile::create_observables() {
     message_series_.push_back(create_series<double>(
         messages.get(), o, platforms, scenario_.replicates, weeks, scenario_.reach.posts));
   }
+  if (std::vector<std::uint32_t> plan = plan_weeks(scenario_); !plan.empty())
+    plan_.emplace(file_.get(), scenario_.replicates, platforms, std::move(plan));
 }
 
 void ResultsFile::create_snapshots() {
@@ -246,6 +248,7 @@ void ResultsFile::on_replicate(const ReplicateSeries& series) {
     extents.insert(extents.begin(), scenario_.reach.posts);
     write_replicate(message_series_[i].get(), series.replicate, weeks, extents, message_block);
   }
+  if (plan_) plan_->write(series);
   io::check(H5Fflush(file_.get(), H5F_SCOPE_LOCAL), "flushing a replicate");
 }
 
@@ -265,6 +268,7 @@ void ResultsFile::finish(const RuntimeFacts& facts) {
   series_.clear();
   reach_series_.clear();
   message_series_.clear();
+  plan_.reset();
   snapshots_.clear();
   // A run of its own file is complete only when the file closed cleanly (a full disk shows here).
   if (H5Iget_type(file_.get()) == H5I_FILE) io::close_file(file_);

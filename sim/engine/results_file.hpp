@@ -2,6 +2,7 @@
 /// The HDF5 results of `trek run`, written as the run goes (docs/output.md has the layout):
 ///   /observables/<name>/{step, time, value}  H5MD-style weekly series, value[replicate][week]...
 ///   /messages/<name>/{step, time, value}     per message: value[replicate][week][message]...
+///   /plan/...                                the week's posting plan at the plan weeks
 ///   /parameters                              platforms, segments, scenario facts
 ///   /provenance                              resolved scenario, seeds, version, command line
 ///   /summary                                 the decision table of the run (as /comparison)
@@ -11,18 +12,20 @@
 /// renames or deletes.
 
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "sim/engine/comparison.hpp"
 #include "sim/engine/run_scenario.hpp"
+#include "sim/engine/week_plan_file.hpp"
 #include "sim/io/h5.hpp"
 #include "sim/io/h5_array.hpp"
 
 namespace sim::engine {
 
 inline constexpr const char* kResultsFormat = "trek-run";
-inline constexpr std::uint64_t kResultsVersion = 4;
+inline constexpr std::uint64_t kResultsVersion = 5;
 
 struct Provenance {
   std::string creator;       ///< version and git revision
@@ -68,6 +71,7 @@ class ResultsFile final : public RunObserver {
   std::vector<io::Handle> series_;          // one value dataset per observable
   std::vector<io::Handle> reach_series_;    // one per reach observable (when reach is on)
   std::vector<io::Handle> message_series_;  // the same per message, under /messages
+  std::optional<WeekPlanFile> plan_;        // when the run simulates the week's plan
   std::vector<io::Handle> snapshots_;       // account, active, follows
   std::vector<std::uint32_t> snapshot_weeks_;
 };

@@ -5,9 +5,9 @@
 #include "sim/engine/results_reader.hpp"
 
 #include "sim/engine/comparison_file.hpp"
-
 #include "sim/engine/observables.hpp"
 #include "sim/engine/results_file.hpp"
+#include "sim/engine/week_plan_file.hpp"
 #include "sim/io/probe.hpp"
 #include "sim/util/error.hpp"
 
@@ -50,6 +50,7 @@ void check_run_layout(hid_t run) {
     for (const std::string& name : reach_observable_names())
       require(name, H5T_FLOAT);
   }
+  check_week_plan_layout(run, replicates, weeks, platforms);
   check_run_summary(run);
   if (io::has_link(run, "worlds")) {
     const io::Dims uncertain = io::require_dataset(run, "worlds/parameters", H5T_STRING, 1);
@@ -84,6 +85,11 @@ ResultsInfo read_info(const std::string& path, hid_t file) {
   const io::Handle observables = io::open_group(file, "observables");
   for (const std::string& name : io::link_names(observables.get())) {
     info.observables.emplace_back(name, io::array_dims(observables.get(), name + "/value"));
+  }
+  if (io::has_link(file, "plan")) {
+    const io::Handle plan = io::open_group(file, "plan");
+    for (const std::string& name : week_plan_datasets())
+      info.plan.emplace_back(name, io::array_dims(plan.get(), name));
   }
   if (io::has_link(file, "snapshots")) {
     info.snapshots = io::array_dims(file, "snapshots/step").at(0);
@@ -124,6 +130,13 @@ SeriesTable read_table(const std::string& path, hid_t file) {
       table.within_1h.push_back(within[i + reach::crisis_index(1.0)]);
       table.within_24h.push_back(within[i + reach::crisis_index(24.0)]);
     }
+  }
+  if (io::has_link(file, "plan")) {
+    const io::Handle plan = io::open_group(file, "plan");
+    table.plan_weeks = io::read_vector<std::uint32_t>(plan.get(), "week");
+    table.plan_posts = io::read_array<double>(plan.get(), "posts");
+    table.plan_impressions = io::read_array<double>(plan.get(), "impressions");
+    table.plan_reached = io::read_array<double>(plan.get(), "reached");
   }
   return table;
 }

@@ -22,6 +22,8 @@ struct ResultsInfo {
   std::vector<std::string> platforms;
   /// Observable name and the shape of its value dataset.
   std::vector<std::pair<std::string, io::Dims>> observables;
+  /// The week's posting plan (/plan): dataset name and shape; empty without a plan.
+  std::vector<std::pair<std::string, io::Dims>> plan;
   std::uint64_t snapshots = 0;  ///< snapshot weeks stored (0: none)
   double wall_seconds = 0.0;
   std::uint64_t threads = 0;

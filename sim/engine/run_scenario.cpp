@@ -6,14 +6,36 @@
 
 #include <tbb/parallel_for.h>
 
+#include <algorithm>
 #include <optional>
 
+#include "sim/engine/comparison_plan.hpp"
 #include "sim/model/model_context.hpp"
 #include "sim/model/weekly_step.hpp"
 #include "sim/scenario/worlds.hpp"
 #include "sim/util/error.hpp"
 
 namespace sim::engine {
+
+std::vector<std::uint32_t> plan_weeks(const scenario::Scenario& s) {
+  std::vector<std::uint32_t> weeks;
+  if (s.reach.posts == 0 || !s.reach.week_plan) return weeks;
+  for (const std::size_t week : report_weeks(s.weeks))
+    weeks.push_back(static_cast<std::uint32_t>(week));
+  for (std::uint32_t week = 0; s.reach.plan_every > 0 && week <= s.weeks;
+       week += s.reach.plan_every)
+    weeks.push_back(week);
+  std::sort(weeks.begin(), weeks.end());
+  weeks.erase(std::unique(weeks.begin(), weeks.end()), weeks.end());
+  return weeks;
+}
+
+const reach::WeekPlanReach* plan_at(const ReplicateSeries& series, std::size_t week) {
+  for (const reach::WeekPlanReach& plan : series.plans) {
+    if (plan.week == week) return &plan;
+  }
+  return nullptr;
+}
 
 bool is_snapshot_week(const scenario::Scenario& s, std::uint32_t week) {
   return s.snapshot_every > 0 && week % s.snapshot_every == 0;
@@ -32,10 +54,15 @@ ReplicateSeries run_replicate(const scenario::Scenario& s, const graph::Graph& g
   series.replicate = replicate;
   series.weeks.reserve(s.weeks + 1);
   series.weeks.push_back(model::count(context, now));
+  const std::vector<std::uint32_t> plan_weeks_of_run = plan_weeks(s);
+  auto next_plan = plan_weeks_of_run.begin();
   const auto simulate_messages = [&](std::uint32_t week) {
     if (!messages) return;
     series.messages.push_back(reach::weekly_messages(*messages, now, week, s.reach.posts));
     series.reach.push_back(reach::mean_of(series.messages.back(), s.platforms.size()));
+    if (next_plan == plan_weeks_of_run.end() || *next_plan != week) return;
+    series.plans.push_back(reach::simulate_week_plan(*messages, context, now, week));
+    ++next_plan;
   };
   simulate_messages(0);
   if (observer != nullptr && is_snapshot_week(s, 0)) observer->on_snapshot(replicate, 0, now);

@@ -13,6 +13,7 @@
 #include "sim/model/agent_state.hpp"
 #include "sim/model/week_counts.hpp"
 #include "sim/reach/message_reach.hpp"
+#include "sim/reach/week_plan.hpp"
 #include "sim/rng/philox.hpp"
 #include "sim/scenario/scenario.hpp"
 
@@ -27,7 +28,17 @@ struct ReplicateSeries {
   std::vector<reach::MessageReach> reach;
   /// Each simulated message: messages[week][post]; the per-message distribution behind `reach`.
   std::vector<std::vector<reach::MessageReach>> messages;
+  /// The week's posting plan at each plan week (plan_weeks), in week order; empty when the
+  /// scenario simulates no reach or no plan.
+  std::vector<reach::WeekPlanReach> plans;
 };
+
+/// The weeks at which the week's posting plan is simulated: the report weeks (comparison_plan.hpp)
+/// and every reach.plan_every-th week, ascending; none without reach or without a plan.
+std::vector<std::uint32_t> plan_weeks(const scenario::Scenario& scenario);
+
+/// The plan of week `week` in `series`, or nullptr when that week has none.
+const reach::WeekPlanReach* plan_at(const ReplicateSeries& series, std::size_t week);
 
 /// Receives results as the run goes. Calls may come from several threads at once: an observer
 /// that writes must serialise itself.

@@ -46,6 +46,20 @@ std::vector<double> SeriesTable::reach_at(std::size_t week, std::size_t platform
   return values;
 }
 
+std::size_t SeriesTable::plan_index(std::size_t week) const {
+  return static_cast<std::size_t>(std::find(plan_weeks.begin(), plan_weeks.end(), week) -
+                                  plan_weeks.begin());
+}
+
+std::vector<double> SeriesTable::plan_at(const std::vector<double>& series, std::size_t index,
+                                         std::size_t platform) const {
+  std::vector<double> values;
+  for (std::size_t r = 0; r < replicates; ++r) {
+    values.push_back(series[(r * plan_weeks.size() + index) * platforms.size() + platform]);
+  }
+  return values;
+}
+
 SeriesTable table_of(const std::vector<std::string>& platforms,
                      std::vector<ReplicateSeries> series) {
   std::sort(series.begin(), series.end(),
@@ -68,6 +82,16 @@ SeriesTable table_of(const std::vector<std::string>& platforms,
       table.within_1h.push_back(week.within[reach::crisis_index(1.0)]);
       table.within_24h.push_back(week.within[reach::crisis_index(24.0)]);
     }
+    for (const reach::WeekPlanReach& plan : replicate.plans) {
+      table.plan_posts.insert(table.plan_posts.end(), plan.posts.begin(), plan.posts.end());
+      table.plan_impressions.insert(table.plan_impressions.end(), plan.impressions.begin(),
+                                    plan.impressions.end());
+      table.plan_reached.push_back(plan.reached);
+    }
+  }
+  if (!series.empty()) {
+    for (const reach::WeekPlanReach& plan : series.front().plans)
+      table.plan_weeks.push_back(plan.week);
   }
   return table;
 }
@@ -86,6 +110,18 @@ WeekSummary summarise_week(const SeriesTable& table, std::size_t week) {
     summary.unique_reach = band_of(table.scalar_at(table.unique_reach, week));
     summary.within_1h = band_of(table.scalar_at(table.within_1h, week));
     summary.within_24h = band_of(table.scalar_at(table.within_24h, week));
+  }
+  const std::size_t plan = table.plan_index(week);
+  summary.has_plan = plan < table.plan_weeks.size();
+  if (summary.has_plan) {
+    std::vector<double> reached;
+    for (std::size_t r = 0; r < table.replicates; ++r)
+      reached.push_back(table.plan_reached[r * table.plan_weeks.size() + plan]);
+    summary.week_reached = band_of(reached);
+    for (std::size_t k = 0; k < table.platforms.size(); ++k) {
+      summary.platforms[k].posts = band_of(table.plan_at(table.plan_posts, plan, k));
+      summary.platforms[k].impressions = band_of(table.plan_at(table.plan_impressions, plan, k));
+    }
   }
   summary.active_anywhere = band_of(table.anywhere_at(week));
   return summary;

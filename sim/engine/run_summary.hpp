@@ -30,6 +30,10 @@ struct SeriesTable {
   /// Reach of a cross-posted message (empty without reach): per platform [replicate][week][P],
   /// unique and within 1 h and 24 h [replicate][week].
   std::vector<double> reach, unique_reach, within_1h, within_24h;
+  /// The week's posting plan (empty without one) at plan_weeks: posts and impressions
+  /// [replicate][plan week][P], reached [replicate][plan week].
+  std::vector<std::uint32_t> plan_weeks;
+  std::vector<double> plan_posts, plan_impressions, plan_reached;
 
   /// Values of a per-platform series (accounts, active, followers) at `week`, one per replicate.
   std::vector<double> at(const std::vector<std::uint32_t>& series, std::size_t week,
@@ -40,6 +44,11 @@ struct SeriesTable {
   std::vector<double> scalar_at(const std::vector<double>& series, std::size_t week) const;
   /// Reach on one platform at `week`, one per replicate.
   std::vector<double> reach_at(std::size_t week, std::size_t platform) const;
+  /// The index of `week` in plan_weeks, or plan_weeks.size() when it has no plan.
+  std::size_t plan_index(std::size_t week) const;
+  /// A per-platform plan series (plan_posts, plan_impressions) at plan week `index`.
+  std::vector<double> plan_at(const std::vector<double>& series, std::size_t index,
+                              std::size_t platform) const;
 };
 
 /// Builds the table from replicate series (sorted by replicate).
@@ -49,6 +58,7 @@ SeriesTable table_of(const std::vector<std::string>& platforms,
 struct PlatformSummary {
   std::string platform;
   Band accounts, active, followers, reach;
+  Band posts, impressions;  ///< over a week of the posting plan (when has_plan)
 };
 
 struct WeekSummary {
@@ -57,6 +67,8 @@ struct WeekSummary {
   Band active_anywhere;
   bool has_reach = false;
   Band unique_reach, within_1h, within_24h;
+  bool has_plan = false;
+  Band week_reached;  ///< agents reached at least once by the week's posting plan
 };
 
 WeekSummary summarise_week(const SeriesTable& table, std::size_t week);

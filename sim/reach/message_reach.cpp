@@ -210,12 +210,13 @@ void MessageSimulator::collect(std::size_t k, std::uint32_t week, MessageReach& 
 }
 
 MessageReach MessageSimulator::simulate(const model::AgentState& state, std::uint32_t week,
-                                        std::uint32_t post) {
+                                        std::uint32_t post, std::uint8_t on,
+                                        std::vector<NodeId>* reached) {
   MessageReach out(c_.platforms());
   // Feed reach of this message per platform; -1 where the organisation does not post.
   std::vector<double> feed(c_.platforms(), -1.0);
   for (std::size_t k = 0; k < c_.platforms(); ++k) {
-    if (!platform_posts(c_, week, k)) continue;
+    if (!has(on, k) || !platform_posts(c_, week, k)) continue;
     const auto& p = c_.scenario.platforms[k];
     const std::uint64_t link_bits =
         rng::draw_bits(c_.run, {rng::Stream::kReachLink, k, week, post}, 0);
@@ -242,6 +243,8 @@ MessageReach MessageSimulator::simulate(const model::AgentState& state, std::uin
     seen_on_[agent] = 0;
     first_time_[agent] = kNever;
   }
+  if (reached != nullptr)
+    reached->insert(reached->end(), reached_anywhere_.begin(), reached_anywhere_.end());
   reached_anywhere_.clear();
   return out;
 }

@@ -59,8 +59,20 @@ class MessageSimulator {
  public:
   explicit MessageSimulator(const model::ModelContext& context);
 
-  /// Message `post` (0, 1, ...) of week `week`, on the state of that week.
-  MessageReach simulate(const model::AgentState& state, std::uint32_t week, std::uint32_t post);
+  /// Message `post` (0, 1, ...) of week `week`, on the state of that week, posted on every
+  /// platform where the organisation posts that week.
+  MessageReach simulate(const model::AgentState& state, std::uint32_t week, std::uint32_t post) {
+    return simulate(state, week, post, kEveryPlatform, nullptr);
+  }
+
+  /// The same, posted only on those of the platforms in `on` (bit k: platform k) where the
+  /// organisation posts that week. On each platform the result is that of the message posted
+  /// everywhere (the coins are per platform); only the merged figures change. Every agent
+  /// reached is appended to `reached` when it is given.
+  MessageReach simulate(const model::AgentState& state, std::uint32_t week, std::uint32_t post,
+                        std::uint8_t on, std::vector<graph::NodeId>* reached);
+
+  static constexpr std::uint8_t kEveryPlatform = 0xFF;
 
  private:
   void find_viewers(const model::AgentState& state, std::uint32_t week, std::uint32_t post,

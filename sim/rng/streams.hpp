@@ -51,6 +51,8 @@ enum class Stream : std::uint32_t {
                            ///< week, sub: post; half k: platform k)
   kReachShareFine = 32,    ///< the fine part of an agent's reshare coins (entity: agent, week,
                            ///< sub: post; half k: platform k)
+  kReachPlan = 33,         ///< the extra post of a fractional posts_per_week (entity: platform,
+                           ///< week)
 };
 
 /// Name and value of every registered stream, for documentation and the registry test.
@@ -92,6 +94,7 @@ inline constexpr std::array kStreamRegistry{
     StreamEntry{Stream::kModelWeekFine, "model_week_fine"},
     StreamEntry{Stream::kReachViewFine, "reach_view_fine"},
     StreamEntry{Stream::kReachShareFine, "reach_share_fine"},
+    StreamEntry{Stream::kReachPlan, "reach_plan"},
 };
 
 }  // namespace sim::rng

@@ -155,6 +155,9 @@ void read_reach(TableReader& root, Scenario& s) {
   if (table == nullptr) return;
   TableReader r(*table, root.file(), "reach");
   s.reach.posts = static_cast<std::uint32_t>(r.integer("posts", s.reach.posts, 0, 1000));
+  s.reach.week_plan = r.boolean("week_plan", s.reach.week_plan);
+  s.reach.plan_every =
+      static_cast<std::uint32_t>(r.integer("plan_every", s.reach.plan_every, 0, kMaxWeeks));
   r.check_unknown();
 }
 

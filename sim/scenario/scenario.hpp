@@ -59,7 +59,11 @@ struct PlatformParams {
 
 /// How reach is estimated: Monte Carlo posts per platform per week.
 struct ReachOptions {
-  std::uint32_t posts = 1;  ///< cross-posted messages simulated per week (0: no reach)
+  std::uint32_t posts = 1;  ///< cross-posted messages simulated per week (0: no reach at all)
+  /// Simulate the week's real posting plan (reach/week_plan.hpp) at the plan weeks: the report
+  /// weeks (13, 52, 104 and the last), and every plan_every-th week besides (0: no others).
+  bool week_plan = true;
+  std::uint32_t plan_every = 0;
 };
 
 struct Event {

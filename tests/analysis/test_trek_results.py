@@ -70,6 +70,27 @@ def test_messages_average_to_the_weekly_series(run_file):
         assert sources[-1][0].endswith("base.toml")
 
 
+def test_the_week_plan_is_a_long_table_of_the_plan_weeks(run_file):
+    with trek_results.load(run_file) as results:
+        run = results.runs["stay"]
+        assert "impressions" in run.plan_quantities and "reached" in run.plan_quantities
+        impressions = run.plan("impressions")
+        assert list(impressions.columns) == ["scenario", "replicate", "week", "platform", "value"]
+        assert set(impressions["week"]) == {13, 14}  # the report weeks of a 14-week run
+        with h5py.File(run_file, "r") as f:
+            raw = f["plan/impressions"][()]
+            posts = f["plan/posts"][()]
+        x = run.platforms.index("x")
+        picked = impressions[(impressions.replicate == 1) & (impressions.week == 14) &
+                             (impressions.platform == "x")]
+        assert picked["value"].item() == raw[1, 1, x]
+        assert posts[0, 0, x] == 14  # the city's 14 posts a week on X
+        reached = run.plan("reached")
+        assert (reached["value"] > 0).all()
+        with pytest.raises(KeyError, match="plan: .*impressions"):
+            run.plan("impression")
+
+
 def test_unknown_observable_names_the_ones_there(compare_file):
     with trek_results.load(compare_file) as results:
         with pytest.raises(KeyError, match="observables: .*active"):

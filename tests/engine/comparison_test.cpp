@@ -31,6 +31,13 @@ engine::ReplicateSeries synthetic(std::uint32_t replicate, double base, std::siz
     }
     series.reach.push_back(reach::mean_of(week, kPlatforms));
     series.messages.push_back(week);
+    // A week plan at every week: impressions on platform k are 10 x its reach, 100 000 more.
+    reach::WeekPlanReach plan(kPlatforms);
+    plan.week = static_cast<std::uint32_t>(w);
+    plan.reached = 3.0 * series.reach.back().unique;
+    for (std::size_t k = 0; k < kPlatforms; ++k)
+      plan.impressions[k] = 10.0 * series.reach.back().viewers[k] + 100000.0;
+    series.plans.push_back(plan);
   }
   return series;
 }
@@ -104,9 +111,18 @@ TEST(Comparison, ScenariosWithOtherPlatformsAreAlignedByName) {
   EXPECT_DOUBLE_EQ(c.cells[2][0][at("reach_y")].level.mean, unique);
   EXPECT_DOUBLE_EQ(c.cells[2][0][at("reach_x")].level.mean, 0.0);
   EXPECT_DOUBLE_EQ(c.cells[2][0][at("reach_y")].difference.mean, unique - (unique + 1000.0));
+  // Impressions follow their platform too, and the plan's scalars their place.
+  EXPECT_DOUBLE_EQ(c.cells[1][0][at("impressions_z")].level.mean,
+                   10.0 * (unique + 2000.0) + 100000.0);
+  EXPECT_DOUBLE_EQ(c.cells[0][0][at("impressions_z")].level.mean, 0.0);
+  EXPECT_DOUBLE_EQ(c.cells[2][0][at("impressions_y")].level.mean, 10.0 * unique + 100000.0);
+  EXPECT_DOUBLE_EQ(c.cells[1][0][at("week_reach")].level.mean, 3.0 * unique);
+  EXPECT_DOUBLE_EQ(c.cells[1][0][at("week_impressions")].level.mean,
+                   10.0 * (3 * unique + 3000.0) + 300000.0);
   // The scalar metrics after the per-platform ones stay in place.
-  EXPECT_EQ(names.size(), 1 + 2 * 3 + 7u);
-  EXPECT_EQ(names[1 + 2 * 3], "within_1h");
+  EXPECT_EQ(names.size(), 1 + 3 * 3 + 9u);
+  EXPECT_EQ(names[1 + 3 * 3], "within_1h");
+  EXPECT_EQ(names.back(), "week_impressions");
 }
 
 TEST(Comparison, CrossedGroupsAreDecidedAgainstTheirOwnReference) {

@@ -102,6 +102,55 @@ TEST(ResultsFile, KeepsEveryMessageAndTheirMean) {
   EXPECT_GT(differing_weeks, mean.size() / 2);
 }
 
+TEST(ResultsFile, KeepsTheWeekPlanAtThePlanWeeks) {
+  const test::TempDir dir;
+  const std::string path = dir.path("run.h5");
+  const FinishedRun run = run_into(path);
+  // A 12-week run reports its last week only; reach.plan_every adds none here.
+  EXPECT_EQ(engine::plan_weeks(run.scenario), std::vector<std::uint32_t>{12});
+  const engine::ResultsInfo info = engine::read_results_info(path);
+  ASSERT_EQ(info.plan.size(), engine::week_plan_datasets().size());
+  const engine::SeriesTable table = engine::read_series_table(path);
+  const engine::SeriesTable expected = engine::table_of(info.platforms, run.series);
+  EXPECT_EQ(table.plan_weeks, expected.plan_weeks);
+  EXPECT_EQ(table.plan_impressions, expected.plan_impressions);
+  EXPECT_EQ(table.plan_reached, expected.plan_reached);
+  EXPECT_EQ(table.plan_posts, expected.plan_posts);
+  const engine::WeekSummary week = engine::summarise_week(table, 12);
+  EXPECT_TRUE(week.has_plan);
+  EXPECT_GT(week.week_reached.mean, 0.0);
+  EXPECT_FALSE(engine::summarise_week(table, 11).has_plan);
+
+  scenario::Scenario s = run.scenario;
+  s.weeks = 60;
+  s.reach.plan_every = 25;
+  EXPECT_EQ(engine::plan_weeks(s), (std::vector<std::uint32_t>{0, 13, 25, 50, 52, 60}));
+  s.reach.week_plan = false;
+  EXPECT_TRUE(engine::plan_weeks(s).empty());
+  s.reach.week_plan = true;
+  s.reach.posts = 0;
+  EXPECT_TRUE(engine::plan_weeks(s).empty());
+}
+
+TEST(ResultsFile, RefusesADamagedWeekPlan) {
+  const test::TempDir dir;
+  const std::string path = dir.path("run.h5");
+  run_into(path);
+  {
+    // Plan weeks that are not a rising list of the run's weeks.
+    const io::Handle file = io::open_file_write(path);
+    const io::Handle plan = io::open_group(file.get(), "plan");
+    io::check(H5Ldelete(plan.get(), "week", H5P_DEFAULT), "deleting");
+    io::write_vector<std::uint32_t>(plan.get(), "week", std::vector<std::uint32_t>{99});
+  }
+  try {
+    engine::read_series_table(path);
+    FAIL() << "no error";
+  } catch (const util::InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("plan/week"), std::string::npos) << e.what();
+  }
+}
+
 TEST(ResultsFile, RefusesOtherFilesWithAnInputError) {
   const test::TempDir dir;
   test::write_text(dir.path("text.h5"), "not hdf5");
