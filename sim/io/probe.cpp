@@ -13,6 +13,7 @@
 #include <cerrno>
 #include <chrono>
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <exception>
@@ -53,15 +54,11 @@ constexpr int kProbeOtherError = 3;
   ::_exit(code);
 }
 
-/// The probe reads headers only; a child still busy after this long is stuck in a damaged file.
-constexpr int kProbeMilliseconds = 5000;
-
-/// What the child wrote until it closed the pipe; nothing when it did not within the limit.
-std::optional<std::string> read_all(int pipe_in) {
+/// What the child wrote until it closed the pipe; nothing when it did not within `limit_ms`.
+std::optional<std::string> read_all(int pipe_in, int limit_ms) {
   std::string text;
   char buffer[4096];
-  const auto deadline =
-      std::chrono::steady_clock::now() + std::chrono::milliseconds(kProbeMilliseconds);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(limit_ms);
   while (true) {
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
         deadline - std::chrono::steady_clock::now());
@@ -83,7 +80,7 @@ std::optional<std::string> read_all(int pipe_in) {
 
 }  // namespace
 
-void probe_input(const std::string& path, const std::function<void()>& probe) {
+void probe_input(const std::string& path, const std::function<void()>& probe, int limit_ms) {
   int channel[2];
   if (::pipe(channel) != 0) throw util::Error(std::string("pipe: ") + std::strerror(errno));
   const pid_t child = ::fork();
@@ -97,7 +94,7 @@ void probe_input(const std::string& path, const std::function<void()>& probe) {
     run_child(channel[1], probe);
   }
   ::close(channel[1]);
-  const std::optional<std::string> written = read_all(channel[0]);
+  const std::optional<std::string> written = read_all(channel[0], limit_ms);
   ::close(channel[0]);
   const bool timed_out = !written;
   if (timed_out) ::kill(child, SIGKILL);
@@ -105,8 +102,11 @@ void probe_input(const std::string& path, const std::function<void()>& probe) {
   while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
   }
   if (timed_out) {
-    throw util::InputError({.file = path}, "damaged HDF5 file: reading it did not finish within " +
-                                               std::to_string(kProbeMilliseconds / 1000) + " s");
+    char seconds[32];
+    std::snprintf(seconds, sizeof seconds, "%g s", limit_ms / 1000.0);
+    throw util::InputError(
+        {.file = path},
+        std::string("damaged HDF5 file: reading it did not finish within ") + seconds);
   }
   if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return;
   const std::string& message = *written;

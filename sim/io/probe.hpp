@@ -10,10 +10,16 @@
 
 namespace sim::io {
 
+/// How long a probe may take by default (milliseconds).
+inline constexpr int kProbeLimitMilliseconds = 5000;
+
 /// Runs probe() in a child process (fork) and returns when it completed. util::InputError naming
 /// `path` when the probe threw util::InputError (its message), threw anything else, or the child
 /// died (a signal, an abort of the HDF5 library). The probe must not use threads (oneTBB): only
 /// the calling thread is copied into the child. Nothing it changes reaches this process.
-void probe_input(const std::string& path, const std::function<void()>& probe);
+/// A child still busy after `limit_ms` milliseconds (stuck in a damaged file) is killed and the
+/// file reported as damaged; the probe reads headers only, so the default is generous.
+void probe_input(const std::string& path, const std::function<void()>& probe,
+                 int limit_ms = kProbeLimitMilliseconds);
 
 }  // namespace sim::io

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
 
 #include "sim/graph/formats/load.hpp"
 
@@ -74,6 +75,8 @@ TEST(WeekPlan, ReachedAtLeastOnceMatchesTheClosedForm) {
   const reach::WeekPlanReach plan = reach::simulate_week_plan(simulator, context, state, 1);
   const double n = 3.0, f = 0.2, agents = static_cast<double>(graph.node_count());
   const double once = 1.0 - std::pow(1.0 - f, n);
+  std::printf("week plan: reached %.0f (closed form %.0f), impressions %.0f (closed form %.0f)\n",
+              plan.reached, agents * once, plan.impressions[0], n * f * agents);
   EXPECT_EQ(plan.week, 1u);
   EXPECT_EQ(plan.posts[0], 3.0);
   EXPECT_NEAR(plan.reached, agents * once, 5.0 * std::sqrt(agents * once * (1.0 - once)));
