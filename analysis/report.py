@@ -24,12 +24,26 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import report_figures  # noqa: E402
+import report_summary  # noqa: E402
 import report_sweep  # noqa: E402
 import report_tables  # noqa: E402
 import trek_results  # noqa: E402
 
 STYLE = """
-body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 1400px; color: #222; }
+body { font-family: system-ui, sans-serif; margin: 2em auto; padding: 0 0.8em; max-width: 1400px;
+       color: #222; }
+.scroll { overflow-x: auto; max-width: 100%; }
+.cards { display: flex; flex-wrap: wrap; gap: 0.8em; margin: 0.8em 0 1.2em; }
+.card { border: 1px solid #ccc; border-left: 6px solid #999; border-radius: 4px;
+        padding: 0.4em 0.9em; flex: 1 1 16em; max-width: 26em; }
+.card.better { border-left-color: #1a7f37; }
+.card.worse { border-left-color: #b42318; }
+.card h3 { margin: 0.3em 0; font-size: 1.05em; }
+.card ul { padding-left: 1.1em; margin: 0.3em 0; font-size: 0.9em; }
+.verdict { font-weight: bold; margin: 0.2em 0; }
+.lead { font-size: 1.1em; }
+dl.glossary dt { font-weight: bold; margin-top: 0.5em; }
+dl.glossary dd { margin-left: 1.2em; }
 table { border-collapse: collapse; margin: 0.5em 0 1.5em; font-size: 0.9em; }
 th, td { border-bottom: 1px solid #ddd; padding: 0.3em 0.6em; text-align: right; }
 th:first-child, td:first-child { text-align: left; }
@@ -49,6 +63,22 @@ window.addEventListener("load", () => {
   const broken = images.filter((i) => !i.complete || i.naturalWidth === 0);
   broken.forEach((i) => console.error("figure did not render: " + i.alt));
   document.body.dataset.images = (images.length - broken.length) + "/" + images.length;
+  // Whether the page fits its viewport (no sideways scrolling of the page itself; wide tables
+  // scroll inside their own box).
+  // "#width=N" lays the page out N px wide, as a narrower screen would (a browser window has a
+  // smallest width; the CSS uses no viewport units or media queries, so this is the same layout).
+  const root = document.documentElement;
+  const asked = /width=(\d+)/.exec(location.hash);
+  if (asked) root.style.width = asked[1] + "px";
+  const width = asked ? Number(asked[1]) : root.clientWidth;
+  // The right edge of every element outside a scroll box (inside one it is clipped there).
+  let widest = 0;
+  for (const element of document.body.querySelectorAll("*")) {
+    if (element.parentElement.closest(".scroll")) continue;
+    widest = Math.max(widest, Math.ceil(element.getBoundingClientRect().right));
+  }
+  document.body.dataset.fits = widest <= width + 1 ? "yes" : "no";
+  document.body.dataset.pageWidth = widest + "/" + width;
 });
 """
 
@@ -124,33 +154,34 @@ def page(results, figures: list[str], table, week: int) -> str:
              f"[90% band]; below, the difference to the baseline, paired replicate by replicate "
              f"(common random numbers) [90% band]." if baseline else
              "One scenario: mean across replicates [90% band].")
-    ranking = ""
-    if results.ranking:
-        ranking = (f"<p>Ranking by reach per message at week {week}: "
-                   f"<b>{' &gt; '.join(html.escape(n) for n in results.ranking)}</b></p>")
     messages = ""
     if results.message_reach is not None:
         messages = ("<h2>Reach of single messages</h2><p>Week "
                     f"{week}: agents reached by one message, across every simulated message of "
-                    "every replicate.</p>" + report_tables.message_table(results.message_reach, week))
+                    "every replicate.</p><div class=\"scroll\">"
+                    + report_tables.message_table(results.message_reach, week) + "</div>")
+    table_html = report_tables.decision_table(table, results.scenarios, baseline,
+                                              dict(zip(results.weeks, results.months)))
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <style>{STYLE}</style></head>
 <body>
 <h1>{html.escape(title)}</h1>
+{report_summary.summary_html(results, week)}
 <h2>Decision table</h2>
-<p>{intro} Counts are agents per message unless said otherwise.</p>
-{ranking}
-{report_tables.decision_table(table, results.scenarios, baseline, dict(zip(results.weeks, results.months)))}
+<p>{intro} Counts are agents per message unless said otherwise (terms: <a href="#glossary">glossary</a>).</p>
+<div class="scroll">{table_html}</div>
 {messages}
 <h2>Figures</h2>
 {"".join(figures)}
 <h2>Assumptions</h2>
 <p>Each scenario file states what it changes; the comment beside a value gives its source, and
 values marked "assumption" (in red) have none (docs/calibration.md).</p>
-{assumptions_html(results)}
+<div class="scroll">{assumptions_html(results)}</div>
+{report_summary.glossary_html()}
 <h2>How this was made</h2>
-{provenance_html(results)}
+<div class="scroll">{provenance_html(results)}</div>
 <script>{IMAGE_CHECK}</script>
 </body></html>
 """
@@ -160,11 +191,12 @@ def sweep_page(results, figures: list[str]) -> str:
     title = f"Trek sweep report: {os.path.basename(results.path)}"
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <style>{STYLE}</style></head>
 <body>
 <h1>{html.escape(title)}</h1>
 <h2>Sensitivity</h2>
-{report_sweep.sensitivity_table(results)}
+<div class="scroll">{report_sweep.sensitivity_table(results)}</div>
 <h2>Figures</h2>
 {"".join(figures)}
 <h2>The sweep</h2>

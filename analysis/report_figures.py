@@ -201,9 +201,68 @@ def toxic_exposure(results):
     return figure
 
 
+DIFFERENCE_METRICS = [
+    ("reach_per_message", "reach per message"), ("week_reach", "reached in a week of posts"),
+    ("within_1h", "within 1 h"), ("within_24h", "within 24 h"),
+    ("opinion_makers", "opinion makers"), ("toxic_exposure", "toxic exposure (lower is better)"),
+]
+
+
+def differences(results):
+    """Paired differences to the baseline in percent, with their 90% bands, at every report week:
+    one panel per decision metric, one row per strategy (what-ifs below, in grey)."""
+    table = results.summary
+    given = [n for n in results.scenarios[1:]
+             if results.reference.get(n, results.baseline) == results.baseline]
+    given.sort(key=lambda n: results.kinds.get(n) == "what-if")
+    shown = [(m, t) for m, t in DIFFERENCE_METRICS if m in set(table["metric"])]
+    columns = min(3, len(shown))
+    rows_of_panels = math.ceil(len(shown) / columns)
+    figure, grid_axes = plt.subplots(rows_of_panels, columns,
+                                     figsize=(3.6 * columns, (0.5 * len(given) + 1.4) * rows_of_panels + 0.6),
+                                     sharey=True, squeeze=False)
+    for extra in grid_axes.flat[len(shown):]:
+        extra.set_visible(False)
+    axes = [list(grid_axes.flat[:len(shown)])]
+    weeks = list(results.weeks)
+    colours = plt.get_cmap("viridis")(np.linspace(0.15, 0.85, len(weeks)))
+    labels = [results.labels.get(n, n) for n in given]
+    for axis, (metric, title) in zip(axes[0], shown):
+        rows = table[table["metric"] == metric].set_index(["scenario", "week"])
+        for w, week in enumerate(weeks):
+            offset = (w - (len(weeks) - 1) / 2) * 0.22
+            for i, name in enumerate(given):
+                row = rows.loc[(name, week)]
+                mean = float(row["diff_pct_mean"])
+                low, high = mean - float(row["diff_pct_p05"]), float(row["diff_pct_p95"]) - mean
+                axis.errorbar([mean], [i + offset], xerr=[[max(low, 0.0)], [max(high, 0.0)]],
+                              fmt="o", markersize=3.5, capsize=2, color=colours[w],
+                              label=f"month {results.months[w]:.0f}" if i == 0 else None)
+        axis.axvline(0.0, color="#444444", linewidth=0.8)
+        axis.set_title(title, fontsize=9)
+        axis.set_xlabel("% of the baseline")
+        axis.grid(axis="x", color="#dddddd", linewidth=0.5)
+    for row in grid_axes:
+        row[0].set_yticks(range(len(given)), labels, fontsize=8)
+        for tick, name in zip(row[0].get_yticklabels(), given):
+            if results.kinds.get(name) == "what-if":
+                tick.set_color("#888888")
+    grid_axes[0][0].invert_yaxis()
+    handles, names = axes[0][0].get_legend_handles_labels()
+    figure.legend(handles, names, fontsize=8, loc="lower center", ncol=len(weeks))
+    baseline = results.labels.get(results.baseline, results.baseline)
+    figure.suptitle(f"Difference to '{baseline}', world by world (mean and 90% band)", fontsize=10)
+    figure.tight_layout(rect=(0, 0.05, 1, 1))
+    return figure
+
+
 def all_figures(results, week: int):
     """(file stem, title, figure) of every figure of the report, in page order."""
-    return [
+    differences_figure = []
+    if results.kind == "compare" and len(results.scenarios) > 1:
+        differences_figure = [("differences", "Differences to the baseline",
+                               differences(results))]
+    return differences_figure + [
         ("reach_over_time", "Reach per message over time", reach_over_time(results)),
         ("platform_mix", "Platform mix of the audience", platform_mix(results)),
         ("flows", "Flows between platforms after the move", flows(results)),

@@ -14,6 +14,7 @@ import pandas as pd
 
 SHOWN_METRICS = [
     ("reach_per_message", "reach per message"),
+    ("week_reach", "reached in a week of posts"),
     ("within_1h", "within 1 h"),
     ("within_24h", "within 24 h"),
     ("opinion_makers", "opinion makers"),

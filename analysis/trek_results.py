@@ -15,6 +15,9 @@
     results.kinds                         # "strategy" or "what-if", by scenario (compare files)
     results.reference                     # the scenario each is compared with (compare files)
     results.crossed_rankings              # each strategy group under a what-if, best first
+    results.table("reach_per_message")    # one metric across scenarios: week, scenario, bands
+    results.evppi                         # what to measure first: metric, parameter, value
+    results.labels                        # each scenario's human name (its `name`)
     run.worlds                            # each world's uncertain parameter values (or None)
     results.sweep                         # one row per point and replicate (sweep files)
     results.sensitivity                   # Sobol indices or Morris effects (sweep files)
@@ -211,6 +214,25 @@ class Results:
     sensitivity: pd.DataFrame | None = None
     parameters: list = field(default_factory=list)
     metrics: list = field(default_factory=list)
+    evppi: pd.DataFrame | None = None
+    parameter_share: pd.DataFrame | None = None
+
+    @property
+    def labels(self) -> dict:
+        """Each scenario's human name (the scenario file's `name`), by its name in the file."""
+        return {name: str(run.parameters.get("scenario", name)) for name, run in self.runs.items()}
+
+    def table(self, metric: str) -> pd.DataFrame:
+        """One metric of the decision table across scenarios and report weeks: week, scenario,
+        mean, p05, p95 and, in comparisons, the paired differences and decision statistics."""
+        if self.summary is None:
+            raise KeyError(f"{self.path}: a {self.kind} file has no decision table")
+        known = list(dict.fromkeys(self.summary["metric"]))
+        if metric not in known:
+            raise KeyError(f"no metric '{metric}' (metrics: {', '.join(known)})")
+        rows = self.summary[self.summary["metric"] == metric].drop(columns="metric")
+        columns = ["week", "scenario"] + [c for c in rows.columns if c not in ("week", "scenario")]
+        return rows[columns].sort_values(["week", "scenario"], kind="stable").reset_index(drop=True)
 
     def close(self) -> None:
         self.file.close()
@@ -263,6 +285,23 @@ def _decision_tables(group: h5py.Group, names: list[str] | None = None):
     ]
     messages = pd.DataFrame(message_rows, columns=["scenario", "week", *statistics])
     return scenarios, weeks, months, table, messages
+
+
+def _attribution_tables(group: h5py.Group, scenarios: list[str]):
+    """(evppi, parameter_share) from /comparison/attribution, or (None, None) without it."""
+    if "attribution" not in group:
+        return None, None
+    a = group["attribution"]
+    parameters, metrics = _strings(a["parameters"]), _strings(a["metrics"])
+    evppi = a["evppi"][()]
+    values = pd.DataFrame([(m, p, evppi[i, j]) for i, m in enumerate(metrics)
+                           for j, p in enumerate(parameters)],
+                          columns=["metric", "parameter", "value"])
+    share = a["parameter_share"][()]
+    shares = pd.DataFrame([(s, m, share[i, j]) for i, s in enumerate(scenarios)
+                           for j, m in enumerate(metrics)],
+                          columns=["scenario", "metric", "share"])
+    return values, shares
 
 
 def _sweep_tables(handle: h5py.File):
@@ -323,10 +362,12 @@ def load(path: str) -> Results:
             crossed = [[scenarios[i] for i in row] for row in group["crossed_ranking"][()]] \
                 if "crossed_ranking" in group else []
             runs = {n: _read_run(path, n, handle["scenarios"][n]) for n in scenarios}
+            evppi, shares = _attribution_tables(group, scenarios)
             return Results(path, "compare", handle, _attributes(handle), runs, scenarios,
                            baseline=scenarios[0], summary=table, comparison=table,
                            message_reach=messages, weeks=weeks, months=months, ranking=ranking,
-                           kinds=kinds, reference=reference, crossed_rankings=crossed)
+                           kinds=kinds, reference=reference, crossed_rankings=crossed,
+                           evppi=evppi, parameter_share=shares)
         if kind == SWEEP_FORMAT:
             _check_format(path, handle, SWEEP_FORMAT, SWEEP_VERSION)
             parameters, metrics, table, sensitivity = _sweep_tables(handle)

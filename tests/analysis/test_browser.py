@@ -3,6 +3,7 @@ on the console, and a screenshot is saved beside the page. Skips where chromium 
 (scripts/setup.sh --test installs it); ctest then reports the test as skipped."""
 
 import os
+import re
 import shutil
 import subprocess
 
@@ -26,9 +27,10 @@ def chromium():
     pytest.skip("chromium is not installed")
 
 
-def headless(page, profile, *arguments):
+def headless(page, profile, *arguments, fragment=""):
     command = [chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-               f"--user-data-dir={profile}", *arguments, "file://" + os.path.abspath(page)]
+               f"--user-data-dir={profile}", *arguments,
+               "file://" + os.path.abspath(page) + fragment]
     try:
         return run(command, timeout=180)
     except subprocess.TimeoutExpired:
@@ -50,4 +52,20 @@ def test_the_page_renders_without_console_errors(compare_report, tmp_path):
     dom = headless(page, tmp_path / "profile-b", "--dump-dom", "--virtual-time-budget=10000")
     assert dom.returncode == 0, dom.stderr[-2000:]
     # The page's own check: every embedded figure decoded with a size.
-    assert 'data-images="6/6"' in dom.stdout, dom.stdout[:500]
+    assert 'data-images="7/7"' in dom.stdout, dom.stdout[:500]
+    assert 'data-fits="yes"' in dom.stdout, dom.stdout[:500]
+
+
+@pytest.mark.parametrize("width", [390, 1400])
+def test_the_page_fits_a_phone_and_a_desktop(compare_report, tmp_path, width):
+    # The page's own check: laid out `width` px wide (a window cannot be narrower than about
+    # 500 px, so the page lays itself out at the width the fragment asks for), nothing makes it
+    # wider: wide tables scroll inside their own box, figures scale.
+    page = os.path.join(compare_report, "index.html")
+    dom = headless(page, tmp_path / f"profile-{width}", "--dump-dom", "--virtual-time-budget=10000",
+                   "--window-size=1400,900", fragment=f"#width={width}")
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    widths = re.search(r'data-page-width="(\d+)/(\d+)"', dom.stdout)
+    assert widths, dom.stdout[:500]
+    assert int(widths.group(2)) == width, widths.group(0)
+    assert 'data-fits="yes"' in dom.stdout, f"page width / asked width: {widths.group(0)}"

@@ -16,8 +16,8 @@ from conftest import ROOT, run, trek_binary
 
 import report_tables
 
-FIGURES = {"reach_over_time", "platform_mix", "flows", "crisis_reach", "opinion_makers",
-           "toxic_exposure"}
+FIGURES = {"differences", "reach_over_time", "platform_mix", "flows", "crisis_reach",
+           "opinion_makers", "toxic_exposure"}
 
 
 class Page(html.parser.HTMLParser):
@@ -153,4 +153,41 @@ def test_report_script_runs_alone(compare_file, tmp_path):
     done = run(["/usr/bin/python3", os.path.join(ROOT, "analysis", "report.py"), compare_file,
                 "-o", str(tmp_path)])
     assert done.returncode == 0, done.stderr
-    assert "6 figures" in done.stdout
+    assert "7 figures" in done.stdout
+
+
+def test_the_summary_cards_carry_the_files_verdicts(compare_file, compare_report):
+    import trek_results
+    page = parse(compare_report)
+    cards = [a for tag, a in page.tags if tag == "div" and "card" in a.get("class", "").split()]
+    with trek_results.load(compare_file) as results:
+        week = max(results.weeks)
+        table = results.summary[results.summary["week"] == week].set_index(["scenario", "metric"])
+        expected = [n for n in results.scenarios[1:]]
+        assert sorted(a["data-scenario"] for a in cards) == sorted(expected)
+        for card in cards:
+            row = table.loc[(card["data-scenario"], "reach_per_message")]
+            assert card["data-verdict"] == row["verdict"]
+        items = [a for tag, a in page.tags if tag == "li" and "data-diff-pct" in a]
+        assert len(items) == 5 * len(expected), "a card lacks a metric line"
+        # Each card's lines, by scenario and metric, equal the file's percent differences.
+        text = open(os.path.join(compare_report, "index.html"), encoding="utf-8").read()
+        for name in expected:
+            card = re.search(r'<div class="card [a-z]+" data-scenario="%s".*?</div>' % re.escape(name),
+                             text, re.S).group(0)
+            for metric, value in re.findall(r'data-metric="([a-z_0-9]+)" data-diff-pct="([^"]+)"',
+                                            card):
+                assert float(value) == table.loc[(name, metric)]["diff_pct_mean"], (name, metric)
+    assert any(tag == "meta" and a.get("name") == "viewport" for tag, a in page.tags)
+    assert any(tag == "dl" and a.get("class") == "glossary" for tag, a in page.tags)
+
+
+def test_the_summary_says_what_the_bands_cover(compare_report):
+    import report_summary
+    text = open(os.path.join(compare_report, "index.html"), encoding="utf-8").read()
+    # This comparison has no uncertain parameters: the bands are simulation noise alone, and
+    # there is nothing to measure first.
+    assert "simulation noise of 3 replicates alone" in text
+    assert "measure <b>" not in text
+    assert report_summary.parameter_label("platforms.x.feed_reach") == "X feed reach"
+    assert report_summary.parameter_label("model.memory_weeks") == "memory weeks"

@@ -22,6 +22,24 @@ def test_a_comparison_file_in_one_call(compare_file):
         assert (single["p05"] <= single["p50"]).all() and (single["p50"] <= single["p95"]).all()
 
 
+def test_one_metric_across_scenarios_in_one_call(compare_file):
+    with trek_results.load(compare_file) as results:
+        reach = results.table("reach_per_message")
+        assert list(reach.columns[:5]) == ["week", "scenario", "mean", "p05", "p95"]
+        assert len(reach) == len(results.weeks) * len(results.scenarios)
+        with h5py.File(compare_file, "r") as f:
+            level = f["comparison/level"][()]
+            metrics = [m.decode() for m in f["comparison/metrics"][()]]
+        m = metrics.index("reach_per_message")
+        s = results.scenarios.index("crosspost")
+        row = reach[(reach.week == results.weeks[-1]) & (reach.scenario == "crosspost")]
+        assert row["mean"].item() == level[s, len(results.weeks) - 1, m, 0]
+        assert results.labels["stay_on_x"] == "Stay on X"
+        assert results.evppi is None  # no uncertain parameters in this comparison
+        with pytest.raises(KeyError, match="metrics: reach_per_message"):
+            results.table("reach_per_mesage")
+
+
 def test_crossed_what_ifs_name_their_reference(tmp_path):
     from conftest import GHENT, SMALL, run, trek_binary
     import os
