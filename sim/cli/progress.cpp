@@ -9,7 +9,9 @@
 namespace sim::cli {
 
 Progress::Progress(std::string unit, bool enabled)
-    : unit_(std::move(unit)), shown_(enabled && ::isatty(STDERR_FILENO) == 1) {}
+    : unit_(std::move(unit)),
+      shown_(enabled && ::isatty(STDERR_FILENO) == 1),
+      logged_(enabled && !shown_) {}
 
 Progress::~Progress() {
   end();
@@ -18,6 +20,12 @@ Progress::~Progress() {
 void Progress::begin(std::uint64_t total) {
   total_ = total;
   start_ = util::now_seconds();
+}
+
+void Progress::milestone(const std::string& step) {
+  if (!logged_) return;
+  std::fprintf(stderr, "trek: %s done after %.0f s\n", step.c_str(), util::seconds_since(start_));
+  std::fflush(stderr);
 }
 
 void Progress::advance() {

@@ -1,6 +1,7 @@
 #pragma once
 /// A progress bar on stderr for long runs: drawn only on a terminal and without --quiet, redrawn at
-/// most ten times a second, safe to advance from many threads.
+/// most ten times a second, safe to advance from many threads. Without a terminal (a batch job,
+/// a pipe) and without --quiet, each milestone is one line on stderr instead, with the time so far.
 
 #include <atomic>
 #include <cstdint>
@@ -21,6 +22,7 @@ class Progress final : public util::ProgressSink {
 
   void begin(std::uint64_t total) override;
   void advance() override;
+  void milestone(const std::string& step) override;
   /// Clears the bar.
   void end() override;
 
@@ -30,6 +32,7 @@ class Progress final : public util::ProgressSink {
   std::uint64_t total_ = 0;
   std::string unit_;
   bool shown_;
+  bool logged_;  ///< milestones as lines (enabled, not a terminal)
   double start_ = 0.0;
   std::atomic<std::uint64_t> done_{0};
   std::atomic<double> last_draw_{0.0};

@@ -74,6 +74,8 @@ Comparison write_file(const ComparisonPlan& plan, const std::map<std::string, gr
       ResultsFile results(group.get(), plan.names[i], s, graph, provenance);
       runs.push_back(record_run(s, graph, results, progress));
       platforms.push_back(s.platform_names());
+      progress.milestone("scenario " + plan.names[i] + " (" + std::to_string(i + 1) + " of " +
+                         std::to_string(plan.scenarios.size()) + ")");
     }
   }
   std::vector<bool> strategy;
@@ -82,6 +84,7 @@ Comparison write_file(const ComparisonPlan& plan, const std::map<std::string, gr
   const WorldParameters parameters = world_parameters(plan);
   Comparison comparison = compare(plan.names, runs, platforms, plan.report_weeks, strategy,
                                   &parameters, plan.reference);
+  progress.milestone("the decision statistics");
   write_comparison(file.get(), comparison);
   io::close_file(file);
   return comparison;

@@ -3,6 +3,7 @@
 /// units of work ahead, then each unit as it is done. Results never depend on it.
 
 #include <cstdint>
+#include <string>
 
 namespace sim::util {
 
@@ -13,6 +14,9 @@ class ProgressSink {
   virtual void begin(std::uint64_t total) { (void)total; }
   /// One unit is done; may be called from several threads at once.
   virtual void advance() {}
+  /// A named step of the work is done ("scenario stay_on_x (1 of 7)"): for a log line where no
+  /// bar can be drawn.
+  virtual void milestone(const std::string& step) { (void)step; }
   /// The work is over (also after a failure).
   virtual void end() {}
 };

@@ -174,3 +174,25 @@ TEST(CompareCli, TwoBaselinesAreRefused) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(CompareCli, ABatchJobLogsALineAsEachScenarioFinishes) {
+  // Without a terminal and without --quiet: one line per scenario on stderr, none with --quiet.
+  const sim::test::TempDir dir;
+  const std::string args = "compare " + kGhent + "stay_on_x.toml " + kGhent +
+                           "crosspost.toml --set population.graph=follower:n=2000,seed=4 "
+                           "--weeks 4 --replicates 2 --force --format csv -o " +
+                           dir.path("c.h5");
+  const Result logged = trek(args);
+  ASSERT_EQ(logged.code, 0) << logged.output;
+  EXPECT_NE(logged.output.find("trek: scenario stay_on_x (1 of 2) done after"), std::string::npos)
+      << logged.output;
+  EXPECT_NE(logged.output.find("trek: scenario crosspost (2 of 2) done after"), std::string::npos)
+      << logged.output;
+  const Result quiet = trek(args + " --quiet");
+  ASSERT_EQ(quiet.code, 0) << quiet.output;
+  EXPECT_EQ(quiet.output.find("trek: scenario"), std::string::npos) << quiet.output;
+}
+
+}  // namespace
