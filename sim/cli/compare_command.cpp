@@ -10,6 +10,7 @@
 
 #include "sim/cli/common.hpp"
 #include "sim/cli/comparison_report.hpp"
+#include "sim/cli/comparison_summary.hpp"
 #include "sim/cli/progress.hpp"
 #include "sim/cli/scenario_options.hpp"
 #include "sim/engine/comparison_file.hpp"
@@ -25,6 +26,7 @@ struct CompareOptions {
   std::vector<std::string> scenarios;
   std::string format = "table";
   bool cross_what_ifs = false;
+  bool wide = false;
 };
 
 void compare(const CompareOptions& o) {
@@ -39,8 +41,13 @@ void compare(const CompareOptions& o) {
     std::cout << comparison_json(c, first) << '\n';
   } else if (o.format == "csv") {
     print_csv(c);
-  } else {
+  } else if (o.wide) {
     print_table(c, first);
+  } else {
+    std::vector<std::string> labels;
+    for (const scenario::Scenario& s : plan.scenarios)
+      labels.push_back(s.name.empty() ? "(unnamed)" : s.name);
+    print_summary(c, first, labels);
   }
   char timing[160];
   std::snprintf(timing, sizeof timing, "wrote %s in %.1f s (%zu scenarios)",
@@ -61,6 +68,10 @@ void register_compare_command(CLI::App& app) {
   add_scenario_options(*command, o->scenario, "the baseline's");
   command->add_option("--format", o->format, "table, json or csv")
       ->check(CLI::IsMember({"table", "json", "csv"}));
+  command->add_flag(
+      "--wide", o->wide,
+      "Print the full table (every metric and report week, platforms, the week "
+      "plan, single messages, verdicts and drivers) instead of the 80-column summary");
   command->add_flag("--cross-what-ifs", o->cross_what_ifs,
                     "Also run every strategy under every what-if, decided and ranked apart");
   add_common_options(*command, o->common);

@@ -147,10 +147,33 @@ TEST(CompareCli, WhatIfsCrossedWithEveryStrategy) {
   EXPECT_NE(none.output.find("no scenario is a what-if"), std::string::npos) << none.output;
 }
 
+TEST(CompareCli, TheSummaryFitsEightyColumns) {
+  const sim::test::TempDir dir;
+  const Result r =
+      trek("compare " + kGhent + "stay_on_x.toml " + kGhent + "leave_x_now.toml " + kGhent +
+               "toxicity_escalation.toml" + kSmall + " -o " + dir.path("c.h5"),
+           false);
+  ASSERT_EQ(r.code, 0) << r.output;
+  std::size_t begin = 0, lines = 0;
+  for (std::size_t end = r.output.find('\n'); end != std::string::npos;
+       begin = end + 1, end = r.output.find('\n', begin), ++lines) {
+    EXPECT_LE(end - begin, 80u) << r.output.substr(begin, end - begin);
+  }
+  EXPECT_GT(lines, 20u);
+  // The human names, the baseline's levels, the verdicts, the what-if apart, the tiers.
+  for (const char* expected :
+       {"Stay on X (stay_on_x)", "the baseline: agents", "Leave X at once (leave_x_now)",
+        "against stay_on_x: P(better)", "(a what-if, not ranked)", "week of posts",
+        "tiers by reach per message at month 3: ", "week 14 (month 3)",
+        "simulation noise of 4 replicates alone"}) {
+    EXPECT_NE(r.output.find(expected), std::string::npos) << expected << "\n" << r.output;
+  }
+}
+
 TEST(CompareCli, TableNamesTheRanking) {
   const sim::test::TempDir dir;
   const Result r = trek("compare " + kGhent + "stay_on_x.toml " + kGhent + "leave_x_now.toml" +
-                        kSmall + " -o " + dir.path("c.h5"));
+                        kSmall + " --wide -o " + dir.path("c.h5"));
   ASSERT_EQ(r.code, 0) << r.output;
   EXPECT_NE(r.output.find("tiers by reach per message at week 14:"), std::string::npos);
   EXPECT_NE(r.output.find("P(better)"), std::string::npos);
