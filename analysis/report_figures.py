@@ -7,7 +7,6 @@ tests can tell a figure with data from an empty frame.
 from __future__ import annotations
 
 import math
-import tomllib
 
 import matplotlib
 
@@ -15,11 +14,20 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
+# One colour per platform on every figure, from the Okabe-Ito palette (safe for the common forms
+# of colour blindness); platforms beyond these take the rest of it in order of appearance.
 PLATFORM_COLOURS = {
-    "x": "#222222", "bluesky": "#1185fe", "threads": "#7b3fa0", "mastodon": "#6364ff",
-    "instagram": "#e1306c", "facebook": "#1877f2", "linkedin": "#0a66c2",
+    "x": "#000000", "facebook": "#0072B2", "instagram": "#CC79A7", "linkedin": "#56B4E9",
+    "bluesky": "#009E73", "threads": "#E69F00", "mastodon": "#D55E00",
 }
-FLOW_WEEKS = 13  # "the first months": a quarter after the organisation's first move
+SPARE_COLOURS = ["#F0E442", "#999999", "#882255", "#44AA99", "#117733", "#332288"]
+
+
+def platform_colour(platform: str) -> str:
+    if platform not in PLATFORM_COLOURS:
+        PLATFORM_COLOURS[platform] = SPARE_COLOURS[
+            (len(PLATFORM_COLOURS) - 7) % len(SPARE_COLOURS)]
+    return PLATFORM_COLOURS[platform]
 
 
 def grid(count: int, width: float = 4.0, height: float = 2.8):
@@ -69,73 +77,66 @@ def reach_over_time(results):
             axis.plot(weeks, base_mean, color="#888888", linestyle="--", label="baseline mean")
         axis.set_title(name, fontsize=10)
         axis.set_xlabel("week")
+        axis.set_ylim(bottom=0)
     axes[0].set_ylabel("agents reached per message")
-    axes[0].legend(fontsize=7, loc="lower left")
+    # The legend from a panel that shows the dashed baseline too (the baseline's own has none).
+    axes[-1].legend(fontsize=7, loc="lower left")
     figure.suptitle("Reach per message (any platform, each agent once)")
     figure.tight_layout()
     return figure
 
 
-def platform_mix(results):
-    """Active accounts per platform over time (mean across replicates), stacked, per scenario."""
-    figure, axes = grid(len(results.scenarios))
-    for axis, name in zip(axes, results.scenarios):
+def _by_platform(run, observable: str) -> dict:
+    """Mean over the worlds of a per-platform count observable, by platform name ([week])."""
+    values = run.value(observable).mean(axis=0)  # [week][platform]
+    return {p: values[:, k] for k, p in enumerate(run.platforms)}
+
+
+def _shift(results, observable: str, what: str):
+    """A per-platform count against the baseline over the weeks (mean over the worlds), one
+    panel per scenario; a run alone shows its levels from zero."""
+    baseline = results.runs[results.scenarios[0]]
+    base = _by_platform(baseline, observable)
+    alone = len(results.scenarios) == 1
+    shown = results.scenarios[:1] if alone else results.scenarios[1:]
+    figure, axes = grid(len(shown))
+    for axis, name in zip(axes, shown):
         run = results.runs[name]
-        active = run.value("active").mean(axis=0)  # [week][platform]
-        colours = [PLATFORM_COLOURS.get(p, None) for p in run.platforms]
-        axis.stackplot(_weeks(run), active.T, labels=run.platforms, colors=colours, alpha=0.85)
-        axis.set_title(name, fontsize=10)
+        weeks, mine = _weeks(run), _by_platform(run, observable)
+        drawn = 0
+        for platform in list(dict.fromkeys(baseline.platforms + run.platforms)):
+            zero = np.zeros(len(weeks))
+            values = mine.get(platform, zero) - (0.0 if alone else base.get(platform, zero))
+            if np.all(np.abs(values) < 0.5):
+                continue
+            axis.plot(weeks, values, color=platform_colour(platform), label=platform)
+            drawn += 1
+        axis.axhline(0.0, color="#888888", linewidth=0.8)
+        if drawn == 0:
+            axis.text(0.5, 0.5, "as the baseline", transform=axis.transAxes, ha="center",
+                      color="#888888", fontsize=8)
+        axis.set_title(results.labels.get(name, name), fontsize=9)
         axis.set_xlabel("week")
-    axes[0].set_ylabel("active agents (stacked)")
-    axes[0].legend(fontsize=7, loc="lower left", ncol=2)
-    figure.suptitle("Platform mix of the audience: active agents per platform "
-                    "(an agent active on two platforms counts on both)")
+        if alone:
+            axis.set_ylim(bottom=0)
+        if drawn:
+            axis.legend(fontsize=7, loc="best", ncol=2)
+    axes[0].set_ylabel("agents" if alone else "agents, minus the baseline")
+    figure.suptitle((what.capitalize() + " per platform (mean over the replicates)") if alone else
+                    (what.capitalize() + " per platform against the baseline, world by world "
+                     "(mean over the worlds)"))
     figure.tight_layout()
     return figure
 
 
-ORGANISATION_MOVES = ("announce", "leave", "join")
+def follower_shift(results):
+    """The organisation's active followers per platform against the baseline."""
+    return _shift(results, "followers", "active followers of the organisation")
 
 
-def first_move_week(run) -> int:
-    """The week of the organisation's first announce, leave or join event (0 when none)."""
-    scenario = tomllib.loads(run.provenance.get("scenario_toml", ""))
-    weeks = [int(event.get("week", 0)) for event in scenario.get("events", [])
-             if event.get("type") in ORGANISATION_MOVES]
-    return min(weeks) if weeks else 0
-
-
-def flows(results):
-    """Activations by home platform (from) and new platform (to) in the quarter after the move."""
-    figure, axes = grid(len(results.scenarios), width=4.2, height=3.8)
-    matrices, windows = [], []
-    for name in results.scenarios:
-        run = results.runs[name]
-        values = run.value("flows")  # [replicate][week][from][to]
-        last = values.shape[1] - 1
-        start = min(first_move_week(run) + 1, last)
-        end = min(start + FLOW_WEEKS, last + 1)
-        matrices.append(values[:, start:end].sum(axis=1).mean(axis=0))
-        windows.append((start, end - 1))
-    top = max(np.log10(1.0 + m).max() for m in matrices)
-    for axis, name, matrix, (start, end) in zip(axes, results.scenarios, matrices, windows):
-        run = results.runs[name]
-        axis.imshow(np.log10(1.0 + matrix), cmap="Blues", aspect="auto", vmin=0.0, vmax=top)
-        for (i, j), count in np.ndenumerate(matrix):
-            if count >= 0.5:
-                axis.text(j, i, f"{count:.0f}", ha="center", va="center", fontsize=6,
-                          color="white" if np.log10(1.0 + count) > 0.6 * top else "black")
-        axis.set_xticks(range(len(run.platforms)), run.platforms, rotation=90, fontsize=7)
-        axis.set_yticks(range(len(run.platforms) + 1), run.platforms + ["nowhere"], fontsize=7)
-        axis.set_title(f"{name}: weeks {start}-{end}", fontsize=9)
-    axes[0].set_ylabel("from (home platform)")
-    columns = min(len(axes), 4)
-    for axis in axes[(len(axes) - 1) // columns * columns:]:
-        axis.set_xlabel("to (platform joined)")
-    figure.suptitle("Flows between platforms in the first quarter after the organisation's first "
-                    "move (mean activations over the window; colour log scale)")
-    figure.tight_layout()
-    return figure
+def audience_shift(results):
+    """Where the audience itself is: active agents per platform against the baseline."""
+    return _shift(results, "active", "active agents")
 
 
 def crisis_reach(results, week: int):
@@ -151,6 +152,7 @@ def crisis_reach(results, week: int):
     axis.set_xscale("log")
     axis.set_xticks(run.crisis_hours, [f"{h:g}" for h in run.crisis_hours])
     axis.set_xlabel("hours after posting")
+    axis.set_ylim(bottom=0)
     axis.set_ylabel("share of the audience reached")
     axis.set_title(f"Crisis reach at week {week}: mean and 90% band across replicates")
     axis.legend(fontsize=7)
@@ -176,6 +178,8 @@ def opinion_makers(results, week: int):
         yerr = [[y - np.percentile(makers, 5)], [np.percentile(makers, 95) - y]]
         axis.errorbar([x], [y], xerr=xerr, yerr=yerr, fmt="o", capsize=3, label=name)
         axis.annotate(name, (x, y), textcoords="offset points", xytext=(4, 4), fontsize=7)
+    axis.set_xlim(left=0)
+    axis.set_ylim(bottom=0)
     axis.set_xlabel("citizens reached per message")
     axis.set_ylabel("media and politicians reached per message")
     axis.set_title(f"Opinion makers against citizens at week {week} (mean, 90% band)")
@@ -194,6 +198,7 @@ def toxic_exposure(results):
         (line,) = axis.plot(weeks, exposure.mean(axis=0), label=name)
         axis.fill_between(weeks, low, high, color=line.get_color(), alpha=0.15)
     axis.set_xlabel("week")
+    axis.set_ylim(bottom=0)
     axis.set_ylabel("viewers exposed to toxic replies per message")
     axis.set_title("Toxic-reply exposure: mean and 90% band across replicates")
     axis.legend(fontsize=7)
@@ -264,8 +269,9 @@ def all_figures(results, week: int):
                                differences(results))]
     return differences_figure + [
         ("reach_over_time", "Reach per message over time", reach_over_time(results)),
-        ("platform_mix", "Platform mix of the audience", platform_mix(results)),
-        ("flows", "Flows between platforms after the move", flows(results)),
+        ("follower_shift", "The organisation's followers, against the baseline",
+         follower_shift(results)),
+        ("audience_shift", "Where the audience is, against the baseline", audience_shift(results)),
         ("crisis_reach", "Crisis reach", crisis_reach(results, week)),
         ("opinion_makers", "Opinion makers and citizens", opinion_makers(results, week)),
         ("toxic_exposure", "Toxic-reply exposure", toxic_exposure(results)),

@@ -16,7 +16,7 @@ from conftest import ROOT, run, trek_binary
 
 import report_tables
 
-FIGURES = {"differences", "reach_over_time", "platform_mix", "flows", "crisis_reach",
+FIGURES = {"differences", "reach_over_time", "follower_shift", "audience_shift", "crisis_reach",
            "opinion_makers", "toxic_exposure"}
 
 
