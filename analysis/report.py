@@ -49,7 +49,7 @@ th, td { border-bottom: 1px solid #ddd; padding: 0.3em 0.6em; text-align: right;
 th:first-child, td:first-child { text-align: left; }
 table.settings td { text-align: left; }
 .diff { color: #555; font-size: 0.85em; }
-tr.assumption td:last-child { color: #a33; }
+tr.assumption td:nth-child(3) { color: #8a5a00; }
 figure { margin: 1em 0 2em; }
 figure img { max-width: 100%; }
 code { font-size: 0.9em; }
@@ -107,27 +107,57 @@ def save_figures(figures, folder: str):
     return parts, manifest
 
 
+def decision_drivers(results, count: int = 5) -> list[str]:
+    """The parameters whose knowledge is worth most for reach per message (EVPPI), best first."""
+    if results.evppi is None:
+        return []
+    reach = results.evppi[(results.evppi["metric"] == "reach_per_message") &
+                          (results.evppi["value"] > 0)]
+    return list(reach.sort_values("value", ascending=False)["parameter"][:count])
+
+
 def assumptions_html(results) -> str:
-    """Each scenario's own settings, then the shared base files once, with their notes."""
-    parts, shown_bases = [], []
+    """The counts up front, then each scenario's own model parameters and the shared base files
+    once, each value with its kind and note; the parameters that drive the decision marked."""
+    drivers = decision_drivers(results)
+    parts, shown_bases, all_rows = [], [], []
     for name in results.scenarios:
         run = results.runs[name]
         sources = run.scenario_sources()
         if not sources:
             continue
         heading, rows = report_tables.settings(sources[0][1])
-        parts.append(f"<h3>{html.escape(name)}: {html.escape(run.parameters['description'])}</h3>")
+        all_rows += rows
+        parts.append(f"<h3>{html.escape(results.labels.get(name, name))} "
+                     f"(<code>{html.escape(sources[0][0])}</code>)</h3>")
         if heading:
             parts.append(f"<p>{html.escape(heading)}</p>")
-        parts.append(f"<p><code>{html.escape(sources[0][0])}</code></p>")
-        parts.append(report_tables.settings_table(rows))
+        if any(report_tables.is_model_parameter(k, v) for k, v, _ in rows):
+            parts.append(report_tables.settings_table(rows, drivers))
+        else:
+            parts.append("<p>No model parameter of its own: it changes only the organisation's "
+                         "choices.</p>")
         shown_bases += [s for s in sources[1:] if s[0] not in [b[0] for b in shown_bases]]
     for path, text in shown_bases:
         heading, rows = report_tables.settings(text)
+        all_rows += rows
         parts.append(f"<h3>Base: <code>{html.escape(path)}</code></h3><p>{html.escape(heading)}</p>")
-        parts.append(f"<details><summary>{len(rows)} values with their sources</summary>"
-                     f"{report_tables.settings_table(rows)}</details>")
-    return "\n".join(parts)
+        counted = sum(report_tables.parameter_counts(rows).values())
+        parts.append(f"<details><summary>{counted} model parameters with their sources</summary>"
+                     f"{report_tables.settings_table(rows, drivers)}</details>")
+    counts = report_tables.parameter_counts(all_rows)
+    summary = (f'<p class="counts" data-sourced="{counts["sourced"]}" '
+               f'data-calibrated="{counts["calibrated"]}" data-assumption="{counts["assumption"]}">'
+               f"Of the {sum(counts.values())} model values in these files, {counts['sourced']} "
+               f"have a source, {counts['calibrated']} "
+               f"{'is' if counts['calibrated'] == 1 else 'are'} calibrated to data and "
+               f"{counts['assumption']} are assumptions (docs/calibration.md gives each its "
+               f"source or prior).")
+    if drivers:
+        summary += (" Marked <b>drives the decision</b>: the parameters whose exact value would "
+                    "most change the choice (" + ", ".join(f"<code>{html.escape(d)}</code>"
+                                                        for d in drivers) + ").")
+    return summary + "</p>\n" + "\n".join(parts)
 
 
 def provenance_html(results) -> str:
@@ -176,8 +206,8 @@ def page(results, figures: list[str], table, week: int) -> str:
 <h2>Figures</h2>
 {"".join(figures)}
 <h2>Assumptions</h2>
-<p>Each scenario file states what it changes; the comment beside a value gives its source, and
-values marked "assumption" (in red) have none (docs/calibration.md).</p>
+<p>The model's parameters as the scenario files set them: the comment beside a value gives its
+source; names, the organisation's choices and the run's set-up are left out.</p>
 <div class="scroll">{assumptions_html(results)}</div>
 {report_summary.glossary_html()}
 <h2>How this was made</h2>

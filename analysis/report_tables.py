@@ -127,12 +127,53 @@ def settings(text: str) -> tuple[str, list[tuple[str, str, str]]]:
     return " ".join(heading), rows
 
 
-def settings_table(rows) -> str:
-    parts = ['<table class="settings"><tr><th>key</th><th>value</th><th>source or note</th></tr>']
+# Tables and keys that are not model parameters: the run's set-up, names, event kinds and timing
+# (the organisation's choices, not assumptions about the world).
+_NOT_PARAMETERS_TABLES = ("simulation", "population", "output", "reach")
+_NOT_PARAMETERS_KEYS = {"name", "description", "extends", "baseline", "kind", "type", "platform",
+                        "week", "weeks", "targets", "segments", "present", "organisation",
+                        "graph", "influence", "contagion", "posts_per_week"}
+_NUMBER = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
+
+
+def is_model_parameter(key: str, value: str) -> bool:
+    """A numeric value or a distribution of the model, not a name, a choice or the run's set-up."""
+    parts = key.split(".")
+    if parts[0] in _NOT_PARAMETERS_TABLES or parts[-1] in _NOT_PARAMETERS_KEYS:
+        return False
+    return bool(_NUMBER.match(value)) or value.startswith("{")
+
+
+def source_kind(note: str) -> str:
+    """"calibrated", "assumption" or "sourced", as the note beside the value says."""
+    lowered = note.lower()
+    if "calibrated" in lowered:
+        return "calibrated"
+    if not note or "assumption" in lowered:
+        return "assumption"
+    return "sourced"
+
+
+def settings_table(rows, drivers=()) -> str:
+    """The model parameters among `rows`; those in `drivers` (what drives the decision) marked."""
+    parts = ['<table class="settings"><tr><th>parameter</th><th>value</th><th>kind</th>'
+             '<th>source or note (docs/calibration.md has every default)</th></tr>']
     for key, value, note in rows:
-        css = ' class="assumption"' if "assumption" in note.lower() or not note else ""
-        shown = note or "no note in the file (see docs/calibration.md)"
-        parts.append(f"<tr{css}><td><code>{html.escape(key)}</code></td>"
-                     f"<td><code>{html.escape(value)}</code></td><td>{html.escape(shown)}</td></tr>")
+        if not is_model_parameter(key, value):
+            continue
+        kind = source_kind(note)
+        mark = ' <b title="drives the decision">drives the decision</b>' if key in drivers else ""
+        parts.append(f'<tr class="{kind}" data-key="{html.escape(key)}"><td><code>{html.escape(key)}'
+                     f"</code>{mark}</td><td><code>{html.escape(value)}</code></td><td>{kind}</td>"
+                     f"<td>{html.escape(note)}</td></tr>")
     parts.append("</table>")
     return "\n".join(parts)
+
+
+def parameter_counts(rows) -> dict:
+    """How many model parameters among `rows` are sourced, calibrated and assumptions."""
+    counts = {"sourced": 0, "calibrated": 0, "assumption": 0}
+    for key, value, note in rows:
+        if is_model_parameter(key, value):
+            counts[source_kind(note)] += 1
+    return counts

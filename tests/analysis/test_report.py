@@ -191,3 +191,19 @@ def test_the_summary_says_what_the_bands_cover(compare_report):
     assert "measure <b>" not in text
     assert report_summary.parameter_label("platforms.x.feed_reach") == "X feed reach"
     assert report_summary.parameter_label("model.memory_weeks") == "memory weeks"
+
+
+def test_the_assumptions_are_model_parameters_counted_up_front(compare_report):
+    page = parse(compare_report)
+    keys = [a["data-key"] for tag, a in page.tags if tag == "tr" and "data-key" in a]
+    assert keys, "no parameter rows"
+    for key in keys:
+        last = key.split(".")[-1]
+        assert last not in ("name", "description", "extends", "type", "week", "baseline"), key
+        assert not key.startswith(("simulation.", "output.", "population.")), key
+    counts = [a for tag, a in page.tags if tag == "p" and a.get("class") == "counts"]
+    assert len(counts) == 1
+    total = sum(int(counts[0][k]) for k in ("data-sourced", "data-calibrated", "data-assumption"))
+    assert total == len(keys)  # one row per value of each file, as counted
+    kinds = {a.get("class") for tag, a in page.tags if tag == "tr" and "data-key" in a}
+    assert kinds <= {"sourced", "calibrated", "assumption"} and "sourced" in kinds
