@@ -42,6 +42,7 @@ body { font-family: system-ui, sans-serif; margin: 2em auto; padding: 0 0.8em; m
 .card ul { padding-left: 1.1em; margin: 0.3em 0; font-size: 0.9em; }
 .verdict { font-weight: bold; margin: 0.2em 0; }
 .lead { font-size: 1.1em; }
+.warning { border-left: 4px solid #b42318; padding: 0.2em 0.8em; background: #fff4f2; }
 dl.glossary dt { font-weight: bold; margin-top: 0.5em; }
 dl.glossary dd { margin-left: 1.2em; }
 table { border-collapse: collapse; margin: 0.5em 0 1.5em; font-size: 0.9em; }

@@ -30,11 +30,11 @@ def platform_colour(platform: str) -> str:
     return PLATFORM_COLOURS[platform]
 
 
-def grid(count: int, width: float = 4.0, height: float = 2.8):
+def grid(count: int, width: float = 4.0, height: float = 2.8, share_y: bool = True):
     columns = min(count, 4)
     rows = math.ceil(count / columns)
     figure, axes = plt.subplots(rows, columns, figsize=(width * columns, height * rows),
-                                squeeze=False, sharex=True, sharey=True)
+                                squeeze=False, sharex=True, sharey=share_y)
     for extra in axes.flat[count:]:
         extra.set_visible(False)
     return figure, list(axes.flat[:count])

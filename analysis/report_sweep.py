@@ -18,6 +18,32 @@ plt = report_figures.plt
 HEATMAP_BINS = 6
 
 
+def label(key: str) -> str:
+    """A reader's name for a swept key: "X feed reach", "event 1 share", "model memory weeks"."""
+    parts = key.split(".")
+    if len(parts) == 3 and parts[0] == "platforms":
+        return ("X" if parts[1] == "x" else parts[1].capitalize()) + " " + parts[2].replace("_", " ")
+    if len(parts) == 3 and parts[0] == "events" and parts[1].isdigit():
+        return f"event {parts[1]} {parts[2].replace('_', ' ')}"
+    return " ".join(p.replace("_", " ") for p in parts)
+
+
+def out_of_range(table) -> list[tuple[str, str, str, float, float, float, bool]]:
+    """Sobol indices outside [0, 1]: (metric, parameter, index, value, low, high, beyond its
+    interval), where beyond means the whole interval lies outside [0, 1]."""
+    found = []
+    if table is None or "first" not in table.columns:
+        return found
+    for _, row in table.iterrows():
+        for index in ("first", "total"):
+            value, low, high = row[index], row[index + "_low"], row[index + "_high"]
+            if 0.0 <= value <= 1.0:
+                continue
+            found.append((row["metric"], row["parameter"], index, float(value), float(low),
+                          float(high), bool(low > 1.0 or high < 0.0)))
+    return found
+
+
 def point_means(results):
     """One row per point: parameter values and the mean over replicates of every output."""
     return results.sweep.groupby("point").mean(numeric_only=True).drop(columns="replicate")
@@ -27,7 +53,8 @@ def sensitivity_bars(results):
     """Sobol first-order and total indices (90% bootstrap intervals), or Morris mu* and sigma."""
     table = results.sensitivity
     metrics = list(dict.fromkeys(table["metric"]))
-    figure, axes = report_figures.grid(len(metrics), width=4.5, height=3.2)
+    # One y-axis per output: outputs differ in scale by orders of magnitude.
+    figure, axes = report_figures.grid(len(metrics), width=4.5, height=3.2, share_y=False)
     parameters = results.parameters
     x = np.arange(len(parameters))
     sobol = "first" in table.columns
@@ -44,13 +71,34 @@ def sensitivity_bars(results):
         else:
             axis.bar(x - 0.2, rows["mu_star"], width=0.4, color="#08306b", label="mu*")
             axis.bar(x + 0.2, rows["sigma"], width=0.4, color="#9ecae1", label="sigma")
-        axis.set_xticks(x, [p.replace("platforms.", "") for p in parameters], rotation=30,
-                        ha="right", fontsize=7)
+        axis.set_xticks(x, [label(p) for p in parameters], rotation=30, ha="right", fontsize=7)
         axis.set_title(metric, fontsize=10)
     axes[0].legend(fontsize=7)
     figure.suptitle("Sobol indices: first order and total, 90% bootstrap intervals" if sobol else
                     "Morris screening: mu* (mean absolute effect over each parameter's range) "
                     "and sigma")
+    figure.tight_layout()
+    return figure
+
+
+def morris_plane(results):
+    """Morris mu* against sigma, one panel per output, each parameter labelled: far right is
+    influential, high is non-linear or interacting."""
+    table = results.sensitivity
+    metrics = list(dict.fromkeys(table["metric"]))
+    figure, axes = report_figures.grid(len(metrics), width=4.5, height=3.6, share_y=False)
+    for axis, metric in zip(axes, metrics):
+        rows = table[table["metric"] == metric]
+        axis.scatter(rows["mu_star"], rows["sigma"], color="#08306b", s=16)
+        for _, row in rows.iterrows():
+            axis.annotate(label(row["parameter"]), (row["mu_star"], row["sigma"]), fontsize=6,
+                          textcoords="offset points", xytext=(3, 3))
+        axis.set_xlim(left=0)
+        axis.set_ylim(bottom=0)
+        axis.set_xlabel("mu* (mean absolute effect)", fontsize=8)
+        axis.set_title(metric, fontsize=10)
+    axes[0].set_ylabel("sigma (spread of the effects)")
+    figure.suptitle("Morris screening: influence (mu*) against non-linearity or interaction (sigma)")
     figure.tight_layout()
     return figure
 
@@ -67,8 +115,8 @@ def heatmap(results, metric: str, first: str, second: str):
     image = axis.imshow(cells.T, origin="lower", aspect="auto", cmap="viridis",
                         extent=[edges[0][0], edges[0][-1], edges[1][0], edges[1][-1]])
     figure.colorbar(image, ax=axis, label=metric)
-    axis.set_xlabel(first)
-    axis.set_ylabel(second)
+    axis.set_xlabel(label(first))
+    axis.set_ylabel(label(second))
     axis.set_title(f"{metric}: mean per cell of points (blank: no point)", fontsize=10)
     figure.tight_layout()
     return figure
@@ -84,7 +132,7 @@ def scatter(results):
             axis = axes[i][j]
             axis.scatter(means[parameter], means[metric], s=8, color="#2171b5")
             if i == rows - 1:
-                axis.set_xlabel(parameter, fontsize=7)
+                axis.set_xlabel(label(parameter), fontsize=7)
             if j == 0:
                 axis.set_ylabel(metric, fontsize=7)
             axis.tick_params(labelsize=6)
@@ -97,6 +145,8 @@ def all_figures(results):
     figures = []
     if results.sensitivity is not None:
         figures.append(("sensitivity", "Sensitivity indices", sensitivity_bars(results)))
+        if "mu_star" in results.sensitivity.columns:
+            figures.append(("morris_plane", "Morris mu* against sigma", morris_plane(results)))
     if len(results.parameters) >= 2:
         first, second = results.parameters[:2]
         metric = results.metrics[0]
@@ -112,13 +162,26 @@ def sensitivity_table(results) -> str:
         return "<p>No sensitivity indices: the design is a grid or Latin hypercube, or points " \
                "are missing.</p>"
     columns = [c for c in table.columns if c not in ("metric", "parameter")]
-    parts = ['<table class="sensitivity"><tr><th>output</th><th>parameter</th>']
+    parts = []
+    outside = out_of_range(table)
+    if outside:
+        items = "".join(
+            f"<li>{html.escape(m)}, <code>{html.escape(p)}</code>: {i} index {v:.3g} "
+            f"[{lo:.3g}, {hi:.3g}] "
+            + ("<b>outside [0, 1] beyond its interval: the estimate is not reliable; run more "
+               "points</b>" if beyond else "outside [0, 1] within its interval (estimation noise)")
+            + "</li>" for m, p, i, v, lo, hi, beyond in outside)
+        parts.append(f'<div class="warning" data-outside="{len(outside)}"><p>Sobol indices are '
+                     f"shares of variance and lie in [0, 1]; these estimates do not:</p>"
+                     f"<ul>{items}</ul></div>")
+    parts.append('<table class="sensitivity"><tr><th>output</th><th>parameter</th>')
     parts += [f"<th>{c}</th>" for c in columns]
     parts.append("</tr>")
     for _, row in table.iterrows():
         parts.append(f'<tr data-metric="{html.escape(row["metric"])}" '
                      f'data-parameter="{html.escape(row["parameter"])}">'
-                     f'<th>{html.escape(row["metric"])}</th><td>{html.escape(row["parameter"])}</td>')
+                     f'<th>{html.escape(row["metric"])}</th><td>{html.escape(label(row["parameter"]))}'
+                     f' <code>{html.escape(row["parameter"])}</code></td>')
         parts += [f'<td data-{c}="{float(row[c])!r}">{row[c]:.3g}</td>' for c in columns]
         parts.append("</tr>")
     parts.append("</table>")
@@ -135,5 +198,5 @@ def describe(results) -> str:
     heading, rows = report_tables.settings(sweep_text)
     return (f"<p>Design <b>{html.escape(design)}</b>: {done} of {points} points done, "
             f"{replicates} replicates each. {html.escape(heading)}</p>"
-            + report_tables.settings_table(rows))
+            + report_tables.plain_settings_table(rows))
 

@@ -170,6 +170,16 @@ def settings_table(rows, drivers=()) -> str:
     return "\n".join(parts)
 
 
+def plain_settings_table(rows) -> str:
+    """Every (key, value, note) as written (a sweep file's settings)."""
+    parts = ['<table class="settings"><tr><th>key</th><th>value</th><th>note</th></tr>']
+    for key, value, note in rows:
+        parts.append(f"<tr><td><code>{html.escape(key)}</code></td>"
+                     f"<td><code>{html.escape(value)}</code></td><td>{html.escape(note)}</td></tr>")
+    parts.append("</table>")
+    return "\n".join(parts)
+
+
 def parameter_counts(rows) -> dict:
     """How many model parameters among `rows` are sourced, calibrated and assumptions."""
     counts = {"sourced": 0, "calibrated": 0, "assumption": 0}
