@@ -9,6 +9,14 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 cmake --preset release >/dev/null
 cmake --build --preset release
+# trek on the PATH and trek_results for the system Python (/usr/local/bin, /usr/local/lib/python3.N).
+if [ "$(id -u)" -eq 0 ]; then
+  cmake --install build/release >/dev/null
+elif command -v sudo >/dev/null 2>&1; then
+  sudo cmake --install build/release >/dev/null
+else
+  echo "main: no root and no sudo: trek is not installed; use build/release/sim/trek"
+fi
 mkdir -p results
 trek=build/release/sim/trek
 "$trek" validate scenarios/ghent/*.toml --priors scenarios/ghent/common/priors.toml

@@ -1,6 +1,7 @@
-// `trek report RESULTS -o FOLDER`: runs analysis/report.py, found through TREK_ANALYSIS_DIR or
-// else in the source tree this trek was built from, with TREK_PYTHON or else the system Python
-// (/usr/bin/python3: a user's own Python often lacks h5py).
+// `trek report RESULTS -o FOLDER`: runs analysis/report.py, found through TREK_ANALYSIS_DIR, else
+// beside an installed trek (PREFIX/share/trek/analysis for PREFIX/bin/trek), else in the source
+// tree this trek was built from; with TREK_PYTHON or else the system Python (/usr/bin/python3: a
+// user's own Python often lacks h5py).
 
 #include "sim/cli/report_command.hpp"
 
@@ -33,8 +34,21 @@ std::string from_environment(const char* name, const std::string& fallback) {
   return value != nullptr && *value != '\0' ? value : fallback;
 }
 
+/// PREFIX/share/trek/analysis when this trek runs as PREFIX/bin/trek and it exists, else the
+/// source tree's analysis/ folder.
+std::string installed_or_source_analysis() {
+  std::error_code failed;
+  const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", failed);
+  if (!failed) {
+    const std::filesystem::path beside = self.parent_path().parent_path() / "share/trek/analysis";
+    if (std::filesystem::is_regular_file(beside / "report.py", failed)) return beside.string();
+  }
+  return TREK_ANALYSIS_DIR;
+}
+
 std::string report_script() {
-  const std::filesystem::path folder = from_environment("TREK_ANALYSIS_DIR", TREK_ANALYSIS_DIR);
+  const std::filesystem::path folder =
+      from_environment("TREK_ANALYSIS_DIR", installed_or_source_analysis());
   const std::filesystem::path script = folder / "report.py";
   if (!std::filesystem::is_regular_file(script)) {
     throw util::Error("the report script " + script.string() +
