@@ -64,8 +64,13 @@ else
   exit 1
 fi
 
-echo "setup: installing ${#missing[@]} missing packages: ${missing[*]}"
+echo "setup: installing ${#missing[@]} missing packages (a few minutes on a fresh machine):" \
+  "${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
+started=$SECONDS
 "${as_root[@]}" apt-get update -qq
-"${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-echo "setup: done"
+echo "setup: package lists updated; downloading and unpacking"
+# One line per package as it is set up, instead of silence for minutes.
+"${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" |
+  awk '/^Setting up / { printf "setup:   %s\n", $3; fflush() }'
+echo "setup: done in $((SECONDS - started)) s"
