@@ -108,19 +108,10 @@ def save_figures(figures, folder: str):
     return parts, manifest
 
 
-def decision_drivers(results, count: int = 5) -> list[str]:
-    """The parameters whose knowledge is worth most for reach per message (EVPPI), best first."""
-    if results.evppi is None:
-        return []
-    reach = results.evppi[(results.evppi["metric"] == "reach_per_message") &
-                          (results.evppi["value"] > 0)]
-    return list(reach.sort_values("value", ascending=False)["parameter"][:count])
-
-
 def assumptions_html(results) -> str:
     """The counts up front, then each scenario's own model parameters and the shared base files
     once, each value with its kind and note; the parameters that drive the decision marked."""
-    drivers = decision_drivers(results)
+    drivers = report_tables.decision_drivers(results)
     parts, shown_bases, all_rows = [], [], []
     for name in results.scenarios:
         run = results.runs[name]

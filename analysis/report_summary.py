@@ -12,6 +12,8 @@ import html
 
 import pandas as pd
 
+import report_tables
+
 # The metrics a card shows, with how a sentence names them.
 CARD_METRICS = [
     ("reach_per_message", "reach per message"),
@@ -56,15 +58,6 @@ def _band(row) -> str:
     return f"{_percent(row['diff_pct_mean'])} [{row['diff_pct_p05']:+.1f}, {row['diff_pct_p95']:+.1f}]"
 
 
-def parameter_label(key: str) -> str:
-    """A reader's name for a scenario key: `platforms.x.feed_reach` -> "X feed reach"."""
-    parts = key.split(".")
-    if len(parts) == 3 and parts[0] in ("platforms", "strategy"):
-        platform = "X" if parts[1] == "x" else parts[1].capitalize()
-        return f"{platform} {parts[2].replace('_', ' ')}"
-    return parts[-1].replace("_", " ")
-
-
 def _week_rows(results, week: int) -> pd.DataFrame:
     table = results.summary
     return table[table["week"] == week].set_index(["scenario", "metric"])
@@ -91,15 +84,15 @@ def _card(results, rows, name: str, is_strategy: bool) -> str:
 
 
 def _measure_first(results) -> str:
-    if results.evppi is None or results.evppi.empty:
+    drivers = report_tables.decision_drivers(results, 1)
+    if not drivers:
         return ""
-    reach = results.evppi[results.evppi["metric"] == "reach_per_message"]
-    if reach.empty or float(reach["value"].max()) <= 0.0:
-        return ""
-    top = reach.sort_values("value", ascending=False).iloc[0]
-    return (f" What would most narrow the choice: measure <b>{html.escape(parameter_label(top['parameter']))}</b> "
-            f"(<code>{html.escape(top['parameter'])}</code>) first; knowing it is worth "
-            f"{float(top['value']):.0f} agents per message in expected reach.")
+    key = drivers[0]
+    value = results.evppi[(results.evppi["metric"] == "reach_per_message") &
+                          (results.evppi["parameter"] == key)]["value"].item()
+    return (f" What would most narrow the choice: measure "
+            f"<b>{html.escape(report_tables.parameter_label(key))}</b> (<code>{html.escape(key)}</code>) "
+            f"first; knowing it is worth {value:.0f} agents per message in expected reach.")
 
 
 def _bands_sentence(results) -> str:

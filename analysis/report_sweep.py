@@ -18,14 +18,7 @@ plt = report_figures.plt
 HEATMAP_BINS = 6
 
 
-def label(key: str) -> str:
-    """A reader's name for a swept key: "X feed reach", "event 1 share", "model memory weeks"."""
-    parts = key.split(".")
-    if len(parts) == 3 and parts[0] == "platforms":
-        return ("X" if parts[1] == "x" else parts[1].capitalize()) + " " + parts[2].replace("_", " ")
-    if len(parts) == 3 and parts[0] == "events" and parts[1].isdigit():
-        return f"event {parts[1]} {parts[2].replace('_', ' ')}"
-    return " ".join(p.replace("_", " ") for p in parts)
+label = report_tables.parameter_label
 
 
 def out_of_range(table) -> list[tuple[str, str, str, float, float, float, bool]]:

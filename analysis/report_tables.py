@@ -25,6 +25,27 @@ SHOWN_METRICS = [
 ]
 
 
+def parameter_label(key: str) -> str:
+    """A reader's name for a scenario key: "platforms.x.feed_reach" -> "X feed reach",
+    "events.1.share" -> "event 1 share", "model.memory_weeks" -> "model memory weeks"."""
+    parts = key.split(".")
+    if len(parts) == 3 and parts[0] in ("platforms", "strategy"):
+        return ("X" if parts[1] == "x" else parts[1].capitalize()) + " " + parts[2].replace("_", " ")
+    if len(parts) == 3 and parts[0] == "events" and parts[1].isdigit():
+        return f"event {parts[1]} {parts[2].replace('_', ' ')}"
+    return " ".join(part.replace("_", " ") for part in parts)
+
+
+def decision_drivers(results, count: int = 5) -> list[str]:
+    """The parameters whose exact value is worth most for reach per message (EVPPI > 0), best
+    first; empty without worlds."""
+    if results.evppi is None:
+        return []
+    reach = results.evppi[(results.evppi["metric"] == "reach_per_message") &
+                          (results.evppi["value"] > 0)]
+    return list(reach.sort_values("value", ascending=False, kind="stable")["parameter"][:count])
+
+
 def number(value: float) -> str:
     """How the page prints a count of agents: thousands separated, no decimals below 10^4."""
     return f"{value:,.0f}" if abs(value) >= 10 else f"{value:.1f}"

@@ -79,13 +79,7 @@ void print_verdict_row(const engine::Comparison& c, std::size_t i, std::size_t w
 }
 
 void print_tiers(const engine::Comparison& c, const std::vector<std::size_t>& ranking) {
-  std::uint32_t tier = 0;
-  for (const std::size_t i : ranking) {
-    const std::uint32_t t = c.cells[i].back()[0].decision.tier;
-    std::printf("%s%s", t != tier ? (tier == 0 ? " " : " | ") : ", ", c.scenarios[i].c_str());
-    tier = t;
-  }
-  std::printf("\n");
+  std::printf("%s\n", tiers_text(c, ranking).c_str());
 }
 
 /// How sure each difference is, at the last report week, for the decision metrics; the
@@ -168,6 +162,17 @@ void print_attribution(const engine::Comparison& c) {
 }
 
 }  // namespace
+
+std::string tiers_text(const engine::Comparison& c, const std::vector<std::size_t>& ranking) {
+  std::string text;
+  std::uint32_t tier = 0;
+  for (const std::size_t i : ranking) {
+    const std::uint32_t t = c.cells[i].back()[0].decision.tier;
+    text += (t != tier ? (tier == 0 ? " " : " | ") : ", ") + c.scenarios[i];
+    tier = t;
+  }
+  return text;
+}
 
 void print_table(const engine::Comparison& c, const scenario::Scenario& s) {
   std::printf(

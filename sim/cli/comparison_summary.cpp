@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "sim/cli/comparison_report.hpp"
 #include "sim/engine/decision.hpp"
 
 namespace sim::cli {
@@ -138,16 +139,9 @@ void print_block(const engine::Comparison& c, std::size_t i, const std::vector<s
 }
 
 void print_footer(const engine::Comparison& c) {
-  std::string tiers =
-      "tiers by reach per message at month " + count(engine::month_of_week(c.weeks.back())) + ":";
-  std::uint32_t tier = 0;
-  for (const std::size_t i : c.ranking) {
-    const std::uint32_t t = c.cells[i].back()[0].decision.tier;
-    tiers += (t != tier ? (tier == 0 ? " " : " | ") : ", ") + c.scenarios[i];
-    tier = t;
-  }
   std::printf("\n");
-  print_wrapped(tiers);
+  print_wrapped("tiers by reach per message at month " +
+                count(engine::month_of_week(c.weeks.back())) + ":" + tiers_text(c, c.ranking));
   const engine::Attribution& a = c.attribution;
   const std::string worlds = std::to_string(c.worlds);
   if (a.parameters.empty() || a.evppi.empty()) {

@@ -183,14 +183,13 @@ def test_the_summary_cards_carry_the_files_verdicts(compare_file, compare_report
 
 
 def test_the_summary_says_what_the_bands_cover(compare_report):
-    import report_summary
     text = open(os.path.join(compare_report, "index.html"), encoding="utf-8").read()
     # This comparison has no uncertain parameters: the bands are simulation noise alone, and
     # there is nothing to measure first.
     assert "simulation noise of 3 replicates alone" in text
     assert "measure <b>" not in text
-    assert report_summary.parameter_label("platforms.x.feed_reach") == "X feed reach"
-    assert report_summary.parameter_label("model.memory_weeks") == "memory weeks"
+    assert report_tables.parameter_label("platforms.x.feed_reach") == "X feed reach"
+    assert report_tables.parameter_label("model.memory_weeks") == "model memory weeks"
 
 
 def test_the_assumptions_are_model_parameters_counted_up_front(compare_report):
