@@ -181,8 +181,11 @@ void ResultsFile::create_snapshots() {
   io::write_vector<std::uint32_t>(group.get(), "step", snapshot_weeks_);
   const io::Dims dims{scenario_.replicates, snapshot_weeks_.size(), graph_.node_count()};
   const io::Dims chunk{1, 1, std::min<hsize_t>(graph_.node_count(), 1 << 20)};
+  // One byte per agent while the platforms fit in it, two beyond eight.
+  const bool wide = scenario_.platforms.size() > model::kLanes;
   for (const char* name : {"account", "active", "follows"}) {
-    io::Handle data = io::create_array<std::uint8_t>(group.get(), name, dims, chunk);
+    io::Handle data = wide ? io::create_array<std::uint16_t>(group.get(), name, dims, chunk)
+                           : io::create_array<std::uint8_t>(group.get(), name, dims, chunk);
     io::write_attribute(data.get(), "encoding", "bit k set: true on platform k");
     io::write_attribute(data.get(), "dimensions", "replicate,snapshot,agent");
     snapshots_.push_back(std::move(data));
@@ -194,10 +197,19 @@ void ResultsFile::on_snapshot(std::uint32_t replicate, std::uint32_t week,
   const auto at = std::find(snapshot_weeks_.begin(), snapshot_weeks_.end(), week);
   const io::Dims offset{replicate, static_cast<hsize_t>(at - snapshot_weeks_.begin()), 0};
   const io::Dims count{1, 1, state.agents()};
+  const bool wide = state.platforms > model::kLanes;
+  const auto narrow = [](const std::vector<model::PlatformBits>& bits) {
+    return std::vector<std::uint8_t>(bits.begin(), bits.end());
+  };
   const std::lock_guard lock(mutex_);
-  io::write_block(snapshots_[0].get(), offset, count, state.account.data());
-  io::write_block(snapshots_[1].get(), offset, count, state.active.data());
-  io::write_block(snapshots_[2].get(), offset, count, state.follows.data());
+  std::size_t i = 0;
+  for (const auto* bits : {&state.account, &state.active, &state.follows}) {
+    if (wide) {
+      io::write_block(snapshots_[i++].get(), offset, count, bits->data());
+    } else {
+      io::write_block(snapshots_[i++].get(), offset, count, narrow(*bits).data());
+    }
+  }
 }
 
 namespace {

@@ -244,6 +244,10 @@ hid_t native_type<std::uint8_t>() {
   return H5T_NATIVE_UINT8;
 }
 template <>
+hid_t native_type<std::uint16_t>() {
+  return H5T_NATIVE_UINT16;
+}
+template <>
 hid_t native_type<std::uint32_t>() {
   return H5T_NATIVE_UINT32;
 }
@@ -372,6 +376,7 @@ std::vector<T> read_vector(hid_t parent, const std::string& name) {
   template std::vector<T> read_vector<T>(hid_t, const std::string&);                  \
   template std::vector<T> read_elements<T>(hid_t, const std::string&, std::uint64_t);
 SIM_H5_INSTANTIATE(std::uint8_t)
+SIM_H5_INSTANTIATE(std::uint16_t)
 SIM_H5_INSTANTIATE(std::uint32_t)
 SIM_H5_INSTANTIATE(std::uint64_t)
 SIM_H5_INSTANTIATE(std::int64_t)

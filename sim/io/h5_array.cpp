@@ -122,6 +122,7 @@ std::vector<T> read_array(hid_t parent, const std::string& name) {
   template std::vector<T> read_block<T>(hid_t, const Dims&, const Dims&);               \
   template std::vector<T> read_array<T>(hid_t, const std::string&);
 SIM_H5_ARRAY_INSTANTIATE(std::uint8_t)
+SIM_H5_ARRAY_INSTANTIATE(std::uint16_t)
 SIM_H5_ARRAY_INSTANTIATE(std::uint32_t)
 SIM_H5_ARRAY_INSTANTIATE(std::uint64_t)
 SIM_H5_ARRAY_INSTANTIATE(double)

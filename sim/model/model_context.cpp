@@ -1,5 +1,5 @@
 // Builds the per-replicate context once, before the first week: rebuilt ties drawn per arc
-// (one Philox block gives the eight platforms their uniforms) and stored as bit sets both by
+// (one Philox block gives eight platforms their uniforms) and stored as bit sets both by
 // followee slot and by arc, toxicity tolerances per agent, and the age tables of the recency and
 // novelty weights, cut where a weight falls below 1e-3.
 
@@ -11,6 +11,7 @@
 #include <cmath>
 
 #include "sim/rng/distributions.hpp"
+#include "sim/rng/two_part_uniforms.hpp"
 
 namespace sim::model {
 namespace {
@@ -26,7 +27,8 @@ std::vector<float> draw_tolerances(const scenario::Scenario& s, graph::NodeId ag
   return tolerance;
 }
 
-// One Philox block per arc gives eight 32-bit uniforms, one per platform. The bits are stored by
+// One Philox block per arc gives eight 32-bit uniforms, one per platform (a second block, at
+// sub-address rng::kUpperPlatforms, those of platforms 8-15). The bits are stored by
 // position (`arc_of` maps a position to its arc: followee slots, or arcs themselves). Tasks fill
 // whole 64-bit words (64 positions) so that no two write the same word.
 template <class ArcOf>
@@ -35,17 +37,27 @@ std::vector<util::Bitset> draw_tie_bits(const scenario::Scenario& s, std::size_t
   std::vector<util::Bitset> ties;
   for (const auto& p : s.platforms)
     ties.emplace_back(size, p.rebuild >= 1.0);
+  // Platforms 8-15 take their uniforms from a second block (docs/rng.md), drawn only when one of
+  // them rebuilds ties, so that scenarios of up to eight platforms draw what they always drew.
+  bool wide = false;
+  for (std::size_t k = kLanes; k < s.platforms.size(); ++k)
+    wide = wide || s.platforms[k].rebuild < 1.0;
   tbb::parallel_for(std::size_t{0}, (size + 63) / 64, [&](std::size_t word) {
     for (std::size_t k = 0; k < s.platforms.size(); ++k) {
       if (s.platforms[k].rebuild < 1.0) ties[k].word(word) = 0;
     }
     for (std::size_t position = word * 64; position < std::min(size, word * 64 + 64); ++position) {
-      const auto block = rng::philox_block(run, {rng::Stream::kModelTie, arc_of(position)}, 0);
+      const std::uint64_t arc = arc_of(position);
+      const auto low = rng::philox_block(run, {rng::Stream::kModelTie, arc}, 0);
+      const auto high =
+          wide ? rng::philox_block(run, {rng::Stream::kModelTie, arc, 0, rng::kUpperPlatforms}, 0)
+               : low;
       for (std::size_t k = 0; k < s.platforms.size(); ++k) {
         const double rebuild = s.platforms[k].rebuild;
         if (rebuild >= 1.0) continue;
-        if (rng::half_uniform(block, k) < rebuild)
-          ties[k].word(word) |= std::uint64_t{1} << (position % 64);
+        const double u =
+            k < kLanes ? rng::half_uniform(low, k) : rng::half_uniform(high, k - kLanes);
+        if (u < rebuild) ties[k].word(word) |= std::uint64_t{1} << (position % 64);
       }
     }
   });
@@ -110,16 +122,14 @@ ModelContext::ModelContext(const scenario::Scenario& s, const graph::Graph& g, r
   for (const auto& p : s.platforms)
     novelty.push_back(novelty_table(p));
   for (std::uint32_t week = 0; week <= s.weeks; ++week) {
-    std::uint8_t mask = 0;
+    PlatformBits mask = 0;
     for (std::size_t k = 0; k < s.platforms.size(); ++k) {
-      if (timeline.at(week, k).launched && s.platforms[k].imitation > 0.0) {
-        mask = static_cast<std::uint8_t>(mask | (1U << k));
-      }
+      if (timeline.at(week, k).launched && s.platforms[k].imitation > 0.0) mask = with(mask, k);
     }
     imitating.push_back(mask);
   }
   for (std::size_t k = 0; k < s.platforms.size(); ++k) {
-    if (s.platforms[k].lock_in > 0.0) locking = static_cast<std::uint8_t>(locking | (1U << k));
+    if (s.platforms[k].lock_in > 0.0) locking = with(locking, k);
   }
 }
 

@@ -42,9 +42,9 @@ struct ModelContext {
   std::vector<AgeTable> novelty;
 
   /// Per week: bit k set when platform k can be adopted and has imitation > 0.
-  std::vector<std::uint8_t> imitating;
+  std::vector<PlatformBits> imitating;
   /// Bit k set when platform k has lock_in > 0.
-  std::uint8_t locking = 0;
+  PlatformBits locking = 0;
 
   std::size_t platforms() const { return scenario.platforms.size(); }
 };

@@ -20,7 +20,7 @@ constexpr std::size_t kGrain = 1024;
 }  // namespace
 
 Neighbourhood neighbourhood(const ModelContext& c, const AgentState& now, NodeId agent,
-                            std::uint8_t signal_mask, std::uint8_t lock_mask) {
+                            PlatformBits signal_mask, PlatformBits lock_mask) {
   Neighbourhood n;
   const auto followees = c.graph.followees(agent);
   if (followees.empty() || (signal_mask | lock_mask) == 0) return n;
@@ -31,21 +31,20 @@ Neighbourhood neighbourhood(const ModelContext& c, const AgentState& now, NodeId
   const bool all_active_count = c.scenario.model.memory_weeks == 0.0;
   for (std::size_t i = 0; i < followees.size(); ++i) {
     const NodeId followee = followees[i];
-    const std::uint16_t seen = now.seen[followee];
-    const std::uint8_t active = active_part(seen);
+    const std::uint32_t seen = now.seen[followee];
+    const PlatformBits active = active_part(seen);
     const auto signal_bits =
-        static_cast<std::uint8_t>((all_active_count ? active : recent_part(seen)) & signal_mask);
+        static_cast<PlatformBits>((all_active_count ? active : recent_part(seen)) & signal_mask);
     if (signal_bits != 0) {
-      const std::uint64_t ages = now.ages[followee];
-      for (std::uint8_t bits = signal_bits; bits != 0;
-           bits &= static_cast<std::uint8_t>(bits - 1)) {
-        const auto k = static_cast<std::size_t>(std::countr_zero(bits));
+      const Ages ages = now.ages_of(followee);
+      for (PlatformBits bits = signal_bits; bits != 0; bits = drop_lowest(bits)) {
+        const std::size_t k = lowest(bits);
         n.signal[k] += c.recency[age_in(ages, k)];
       }
     }
-    const auto lock_bits = static_cast<std::uint8_t>(active & lock_mask);
-    for (std::uint8_t bits = lock_bits; bits != 0; bits &= static_cast<std::uint8_t>(bits - 1)) {
-      const auto k = static_cast<std::size_t>(std::countr_zero(bits));
+    const auto lock_bits = static_cast<PlatformBits>(active & lock_mask);
+    for (PlatformBits bits = lock_bits; bits != 0; bits = drop_lowest(bits)) {
+      const std::size_t k = lowest(bits);
       n.lock_in[k] += c.ties[k].test(first_slot + i) ? 1.0F : 0.0F;
     }
   }
@@ -59,18 +58,18 @@ Neighbourhood neighbourhood(const ModelContext& c, const AgentState& now, NodeId
 
 Exposure exposure_of(const ModelContext& c, const AgentState& now, std::uint32_t week) {
   if (c.scenario.model.memory_weeks == 0.0) return {};
-  Exposure exposure{std::vector<std::uint8_t>(now.agents(), 0),
+  Exposure exposure{std::vector<PlatformBits>(now.agents(), 0),
                     std::vector<std::uint32_t>(now.agents(), 0)};
-  const std::uint8_t imitating = c.imitating[week];
+  const PlatformBits imitating = c.imitating[week];
   if (imitating == 0) return exposure;
   tbb::parallel_for(
       tbb::blocked_range<std::size_t>(0, now.agents(), kGrain),
       [&](const tbb::blocked_range<std::size_t>& range) {
         for (std::size_t mover = range.begin(); mover != range.end(); ++mover) {
-          const auto bits = static_cast<std::uint8_t>(recent_part(now.seen[mover]) & imitating);
+          const auto bits = static_cast<PlatformBits>(recent_part(now.seen[mover]) & imitating);
           if (bits == 0) continue;
           for (const NodeId follower : c.graph.followers(static_cast<NodeId>(mover))) {
-            std::atomic_ref<std::uint8_t> platforms(exposure.platforms[follower]);
+            std::atomic_ref<PlatformBits> platforms(exposure.platforms[follower]);
             if ((platforms.load(std::memory_order_relaxed) & bits) != bits)
               platforms.fetch_or(bits, std::memory_order_relaxed);
             std::atomic_ref<std::uint32_t>(exposure.movers[follower])
@@ -83,7 +82,8 @@ Exposure exposure_of(const ModelContext& c, const AgentState& now, std::uint32_t
 
 std::array<float, kMaxPlatforms> population_signal(const ModelContext& c, const AgentState& now) {
   std::array<double, kMaxPlatforms> total{};
-  for (const std::uint64_t ages : now.ages) {
+  for (std::size_t agent = 0; agent < now.agents(); ++agent) {
+    const Ages ages = now.ages_of(agent);
     for (std::size_t k = 0; k < c.platforms(); ++k)
       total[k] += c.recency[age_in(ages, k)];
   }

@@ -22,7 +22,7 @@ struct Neighbourhood {
 };
 
 Neighbourhood neighbourhood(const ModelContext& context, const AgentState& now, graph::NodeId agent,
-                            std::uint8_t signal_mask, std::uint8_t lock_mask);
+                            PlatformBits signal_mask, PlatformBits lock_mask);
 
 /// Who may feel a peer signal in week `week`: per agent, the platforms on which one of its
 /// followees carries a signal (a recent activation on a platform that can be imitated) and the
@@ -31,7 +31,7 @@ Neighbourhood neighbourhood(const ModelContext& context, const AgentState& now, 
 /// Empty when every active followee carries a signal (no memory, `model.memory_weeks = 0`): then
 /// no agent can be ruled out.
 struct Exposure {
-  std::vector<std::uint8_t> platforms;  ///< bit k: a followee carries a signal on k
+  std::vector<PlatformBits> platforms;  ///< bit k: a followee carries a signal on k
   std::vector<std::uint32_t> movers;    ///< followees that carry a signal
 
   bool empty() const { return platforms.empty(); }

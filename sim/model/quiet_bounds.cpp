@@ -41,7 +41,9 @@ double quiet_above(double adopt_bound) {
 
 QuietBounds::QuietBounds(const ModelContext& c, std::uint32_t week,
                          const std::array<float, scenario::kMaxPlatforms>& mixed)
-    : platforms_(c.platforms()), signal_(largest_signal(c)), tables_(kMaxPlatforms) {
+    : platforms_(c.platforms()),
+      signal_(largest_signal(c)),
+      tables_(c.platforms() > kLanes ? kMaxPlatforms : kLanes) {
   for (Platform& table : tables_) {
     for (auto& variant : table)
       variant.fill(-1);
@@ -80,17 +82,38 @@ QuietBounds::QuietBounds(const ModelContext& c, std::uint32_t week,
   }
 }
 
-std::uint8_t QuietBounds::undecided(std::uint64_t coarse, std::uint64_t ages, std::uint8_t account,
-                                    std::uint8_t follows, std::uint8_t exposure) const {
-  const unsigned may_follow = organisation_ & ~static_cast<unsigned>(follows);
+namespace {
+
+/// The open platforms of one word of eight lanes: bits 0-7 for the platforms first..first+7, of
+/// which the first `lanes` are tested (the tables of the others settle every byte anyway).
+unsigned undecided_lanes(const std::array<std::array<std::int16_t, 256>, 8>* tables,
+                         std::uint64_t coarse, std::uint64_t ages, unsigned may_follow,
+                         unsigned account, unsigned exposure, std::size_t lanes = kLanes) {
   unsigned open = 0;
-  for (std::size_t k = 0; k < kMaxPlatforms; ++k) {
+  for (std::size_t k = 0; k < lanes; ++k) {
     const unsigned variant =
         ((may_follow >> k) & 1U) | (((account >> k) & 1U) << 1U) | (((exposure >> k) & 1U) << 2U);
     const std::int16_t byte = rng::coarse_byte(coarse, k);
-    open |= static_cast<unsigned>(byte <= tables_[k][variant][age_in(ages, k)]) << k;
+    open |= static_cast<unsigned>(byte <= tables[k][variant][age_in(ages, k)]) << k;
   }
-  return static_cast<std::uint8_t>(open);
+  return open;
+}
+
+}  // namespace
+
+PlatformBits QuietBounds::undecided(const CoarseWords& coarse, const Ages& ages,
+                                    PlatformBits account, PlatformBits follows,
+                                    PlatformBits exposure) const {
+  const unsigned may_follow = organisation_ & ~static_cast<unsigned>(follows);
+  unsigned open =
+      undecided_lanes(tables_.data(), coarse.low, ages.low, may_follow, account, exposure);
+  if (tables_.size() > kLanes) {
+    open |= undecided_lanes(tables_.data() + kLanes, coarse.high, ages.high, may_follow >> kLanes,
+                            static_cast<unsigned>(account) >> kLanes,
+                            static_cast<unsigned>(exposure) >> kLanes, platforms_ - kLanes)
+            << kLanes;
+  }
+  return static_cast<PlatformBits>(open);
 }
 
 }  // namespace sim::model

@@ -15,6 +15,7 @@
 
 #include "sim/model/agent_state.hpp"
 #include "sim/model/model_context.hpp"
+#include "sim/model/weekly_uniforms.hpp"
 
 namespace sim::model {
 
@@ -43,8 +44,8 @@ class QuietBounds {
   /// The platforms (bit k) on which the agent's week must be decided exactly, given its coarse
   /// uniforms (weekly_uniforms.hpp), state of the week and exposure bits (neighbourhood.hpp). On
   /// every other platform it certainly changes nothing but its age.
-  std::uint8_t undecided(std::uint64_t coarse, std::uint64_t ages, std::uint8_t account,
-                         std::uint8_t follows, std::uint8_t exposure) const;
+  PlatformBits undecided(const CoarseWords& coarse, const Ages& ages, PlatformBits account,
+                         PlatformBits follows, PlatformBits exposure) const;
 
  private:
   /// Quiet thresholds t as coarse bytes: an agent passes on a platform when its coarse byte c
@@ -59,8 +60,8 @@ class QuietBounds {
   std::size_t platforms_ = 0;
   double signal_ = 0.0;
   std::array<double, scenario::kMaxPlatforms> follow_{};
-  std::uint8_t organisation_ = 0;  ///< bit k: the organisation is on platform k this week
-  std::vector<Platform> tables_;   ///< kMaxPlatforms entries
+  PlatformBits organisation_ = 0;  ///< bit k: the organisation is on platform k this week
+  std::vector<Platform> tables_;   ///< 8 entries, or 16 with more than 8 platforms
 };
 
 }  // namespace sim::model

@@ -1,46 +1,78 @@
 #pragma once
-/// Counting agents by their platform bytes: 256-bin histograms of the account, active and
-/// (active and following) bytes, the active byte by segment, folded into per-platform counts at
-/// the end. An agent costs four increments instead of several per platform.
+/// Counting agents by their platform bits: 256-bin histograms of the account, active and
+/// (active and following) bits, the active bits by segment, folded into per-platform counts at
+/// the end. An agent costs four increments instead of several per platform. Platforms 0-7 and
+/// 8-15 have histograms of their own (the upper ones used only with more than eight platforms),
+/// and agents active anywhere are counted directly.
 
 #include <array>
 #include <cstdint>
 
 #include "sim/graph/attributes.hpp"
+#include "sim/model/agent_state.hpp"
 #include "sim/model/week_counts.hpp"
 
 namespace sim::model {
 
-struct StateHistogram {
-  std::array<std::uint32_t, 256> accounts{};
-  std::array<std::uint32_t, 256> followers{};  ///< by (active & follows) byte
-  std::array<std::array<std::uint32_t, 256>, graph::kSegmentCount> active{};
+class StateHistogram {
+ public:
+  explicit StateHistogram(std::size_t platforms = 0) : wide_(platforms > kLanes) {}
 
-  void add(std::uint8_t account, std::uint8_t active_bits, std::uint8_t follows,
+  void add(PlatformBits account, PlatformBits active_bits, PlatformBits follows,
            std::size_t segment) {
-    ++accounts[account];
-    ++followers[active_bits & follows];
-    ++active[segment][active_bits];
+    low_.add(account & 0xFFU, active_bits & 0xFFU, follows & 0xFFU, segment);
+    if (wide_) {
+      high_.add(account >> kLanes, active_bits >> kLanes, follows >> kLanes, segment);
+      active_anywhere_ += active_bits != 0 ? 1U : 0U;
+    }
   }
 
   /// Adds the per-platform counts and active_anywhere to `counts`.
   void fold_into(WeekCounts& counts) const {
-    const std::size_t platforms = counts.platforms;
-    for (std::size_t bits = 1; bits < 256; ++bits) {
-      for (std::size_t k = 0; k < platforms; ++k) {
-        if (((bits >> k) & 1U) == 0) continue;
-        counts.accounts[k] += accounts[bits];
-        counts.followers[k] += followers[bits];
-        for (std::size_t segment = 0; segment < graph::kSegmentCount; ++segment) {
-          counts.active[k] += active[segment][bits];
-          counts.active_by_segment[segment * platforms + k] += active[segment][bits];
-        }
-      }
-      for (std::size_t segment = 0; segment < graph::kSegmentCount; ++segment) {
-        counts.active_anywhere += active[segment][bits];
-      }
+    low_.fold_into(counts, 0, !wide_);
+    if (wide_) {
+      high_.fold_into(counts, kLanes, false);
+      counts.active_anywhere += active_anywhere_;
     }
   }
+
+ private:
+  /// The histograms of one byte of platform bits, platforms first..first+7.
+  struct Lanes {
+    std::array<std::uint32_t, 256> accounts{};
+    std::array<std::uint32_t, 256> followers{};  ///< by (active & follows) byte
+    std::array<std::array<std::uint32_t, 256>, graph::kSegmentCount> active{};
+
+    void add(unsigned account, unsigned active_bits, unsigned follows, std::size_t segment) {
+      ++accounts[account];
+      ++followers[active_bits & follows];
+      ++active[segment][active_bits];
+    }
+
+    /// `anywhere`: also count agents active on any of these lanes (the byte is all there is).
+    void fold_into(WeekCounts& counts, std::size_t first, bool anywhere) const {
+      const std::size_t platforms = counts.platforms;
+      for (std::size_t bits = 1; bits < 256; ++bits) {
+        for (std::size_t lane = 0; lane < kLanes && first + lane < platforms; ++lane) {
+          if (((bits >> lane) & 1U) == 0) continue;
+          const std::size_t k = first + lane;
+          counts.accounts[k] += accounts[bits];
+          counts.followers[k] += followers[bits];
+          for (std::size_t segment = 0; segment < graph::kSegmentCount; ++segment) {
+            counts.active[k] += active[segment][bits];
+            counts.active_by_segment[segment * platforms + k] += active[segment][bits];
+          }
+        }
+        if (!anywhere) continue;
+        for (std::size_t segment = 0; segment < graph::kSegmentCount; ++segment)
+          counts.active_anywhere += active[segment][bits];
+      }
+    }
+  };
+
+  bool wide_ = false;
+  Lanes low_, high_;
+  std::uint32_t active_anywhere_ = 0;
 };
 
 }  // namespace sim::model

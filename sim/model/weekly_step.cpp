@@ -14,6 +14,7 @@
 #include <bit>
 #include <cmath>
 #include <optional>
+#include <type_traits>
 
 #include "sim/model/hazards.hpp"
 #include "sim/model/neighbourhood.hpp"
@@ -51,7 +52,7 @@ struct Decision {
 
 /// The platform the agent has been active on longest (ties to the lower index), or `platforms`
 /// when it is active nowhere.
-std::size_t home_platform(std::uint64_t ages, std::size_t platforms) {
+std::size_t home_platform(const Ages& ages, std::size_t platforms) {
   std::size_t home = platforms;
   int oldest = -1;
   for (std::size_t k = 0; k < platforms; ++k) {
@@ -79,7 +80,23 @@ double follow_chance(const ModelContext& c, const AgentState& now, NodeId agent,
 /// platforms that fail are decided exactly, and the followees are read only when one of those
 /// decisions needs them. The platforms' decisions are independent of each other (each reads
 /// the agent's week-t state and writes its own bits), so deciding a subset changes nothing.
+/// kWide: the scenario has more than eight platforms, so the ages of platforms 8-15 exist. With
+/// at most eight they are all inactive, a constant: the narrow kernel neither loads nor stores
+/// them and moves no more memory than before the limit was raised.
+template <bool kWide>
 struct AgentStep {
+  static Ages ages_of(const AgentState& state, NodeId id) {
+    if constexpr (kWide) {
+      return {state.ages[id], state.upper_ages[id]};
+    } else {
+      return {state.ages[id], kAllInactive};
+    }
+  }
+  static void set_ages(AgentState& state, NodeId id, const Ages& ages) {
+    state.ages[id] = ages.low;
+    if constexpr (kWide) state.upper_ages[id] = ages.high;
+  }
+
   const ModelContext& c;
   const AgentState& now;
   AgentState& next;
@@ -92,45 +109,45 @@ struct AgentStep {
   /// The agent's state of week t + 1 while its platforms are decided.
   struct Agent {
     NodeId id;
-    std::uint64_t ages_now;
-    std::uint8_t account, active, follows, exposure;
-    std::uint64_t ages;  ///< starts one week older on every platform
+    Ages ages_now;
+    PlatformBits account, active, follows, exposure;
+    Ages ages;  ///< starts one week older on every platform
     std::optional<Neighbourhood> around;
   };
 
   /// The platforms on which agent `id` must be decided exactly this week, given its coarse
   /// uniforms.
-  std::uint8_t undecided(NodeId id, std::uint64_t coarse) const {
-    const std::uint8_t exposure = exposed.empty() ? std::uint8_t{0xFF} : exposed.platforms[id];
-    return bounds.undecided(coarse, now.ages[id], now.account[id], now.follows[id], exposure);
+  PlatformBits undecided(NodeId id, const CoarseWords& coarse) const {
+    const PlatformBits exposure = exposed.empty() ? kEveryPlatform : exposed.platforms[id];
+    return bounds.undecided(coarse, ages_of(now, id), now.account[id], now.follows[id], exposure);
   }
 
   /// Writes agent `id`'s week t + 1, deciding the platforms in `open` exactly.
-  void operator()(NodeId id, std::uint8_t open, std::uint64_t coarse) const {
-    const std::uint64_t ages_now = now.ages[id];
-    const std::uint8_t account = now.account[id], follows = now.follows[id];
+  void operator()(NodeId id, PlatformBits open, const CoarseWords& coarse) const {
+    const Ages ages_now = ages_of(now, id);
+    const PlatformBits account = now.account[id], follows = now.follows[id];
     if (open == 0) {
-      const std::uint64_t ages = older_ages(ages_now);
+      const Ages ages = older_ages(ages_now);
       next.account[id] = account;
       next.active[id] = now.active[id];
       next.follows[id] = follows;
-      next.ages[id] = ages;
+      set_ages(next, id, ages);
       next.seen[id] = seen_word(now.active[id], recent_bits(ages, c.horizon));
       return;
     }
-    const std::uint8_t exposure = exposed.empty() ? std::uint8_t{0xFF} : exposed.platforms[id];
+    const PlatformBits exposure = exposed.empty() ? kEveryPlatform : exposed.platforms[id];
     Agent agent{
         id,          ages_now, account, now.active[id], follows, exposure, older_ages(ages_now),
         std::nullopt};
-    const WeeklyUniforms uniforms(c.run, id, week, coarse);
-    for (std::uint8_t left = open; left != 0; left &= static_cast<std::uint8_t>(left - 1)) {
-      const auto k = static_cast<std::size_t>(std::countr_zero(left));
+    const WeeklyUniforms uniforms(c.run, id, week, coarse, open);
+    for (PlatformBits left = open; left != 0; left = drop_lowest(left)) {
+      const std::size_t k = lowest(left);
       decide(agent, k, uniforms.at(k));
     }
     next.account[id] = agent.account;
     next.active[id] = agent.active;
     next.follows[id] = agent.follows;
-    next.ages[id] = agent.ages;
+    set_ages(next, id, agent.ages);
     next.seen[id] = seen_word(agent.active, recent_bits(agent.ages, c.horizon));
   }
 
@@ -150,7 +167,7 @@ struct AgentStep {
       const bool network =
           c.scenario.model.influence == scenario::ModelOptions::Influence::kNetwork;
       const auto signal_mask =
-          static_cast<std::uint8_t>(network ? c.imitating[week] & ~now.active[agent.id] : 0);
+          static_cast<PlatformBits>(network ? c.imitating[week] & ~now.active[agent.id] : 0);
       agent.around = neighbourhood(c, now, agent.id, signal_mask, c.locking & now.active[agent.id]);
     }
     return *agent.around;
@@ -231,29 +248,29 @@ void apply_exits(const ModelContext& c, std::uint32_t week, const std::vector<st
     rng::RandomStream draws(c.run, {rng::Stream::kModelEvent, agent, week, index});
     if (!rng::bernoulli(draws, e.share)) continue;
     next.active[agent] = without(next.active[agent], e.platform);
-    next.ages[agent] = with_age(next.ages[agent], e.platform, kInactive);
+    next.set_ages(agent, with_age(next.ages_of(agent), e.platform, kInactive));
     ++counts.deactivations[e.platform];
     for (const std::uint32_t to : e.targets) {
       if (has(next.active[agent], to)) continue;
       next.account[agent] = with(next.account[agent], to);
       next.active[agent] = with(next.active[agent], to);
-      next.ages[agent] = with_age(next.ages[agent], to, 0);
+      next.set_ages(agent, with_age(next.ages_of(agent), to, 0));
       ++counts.activations[to];
       ++counts.flows[e.platform * c.platforms() + to];
     }
-    next.seen[agent] = seen_word(next.active[agent], recent_bits(next.ages[agent], c.horizon));
+    next.seen[agent] = seen_word(next.active[agent], recent_bits(next.ages_of(agent), c.horizon));
   }
 }
 
 /// A thread's share of a step's counts: transitions counted directly, states as histograms.
 struct PartialCounts {
-  explicit PartialCounts(std::size_t platforms) : transitions(platforms) {}
+  explicit PartialCounts(std::size_t platforms) : transitions(platforms), states(platforms) {}
   WeekCounts transitions;
   StateHistogram states;
 };
 
-void count_agent(const ModelContext& c, const AgentState& state, NodeId agent,
-                 PartialCounts& counts) {
+inline void count_agent(const ModelContext& c, const AgentState& state, NodeId agent,
+                        PartialCounts& counts) {
   const auto& segments = c.graph.attributes().segment;
   const std::size_t segment = segments.empty() ? 0 : static_cast<std::size_t>(segments[agent]);
   counts.states.add(state.account[agent], state.active[agent], state.follows[agent], segment);
@@ -310,7 +327,7 @@ void initialise(const ModelContext& c, AgentState& state) {
                           if (account) state.account[agent] = with(state.account[agent], k);
                           if (active) {
                             state.active[agent] = with(state.active[agent], k);
-                            state.ages[agent] = with_age(state.ages[agent], k, kLongAgo);
+                            state.set_ages(agent, with_age(state.ages_of(agent), k, kLongAgo));
                             state.seen[agent] = seen_word(state.active[agent], 0);
                           }
                           if (follows) state.follows[agent] = with(state.follows[agent], k);
@@ -338,26 +355,30 @@ WeekCounts step(const ModelContext& c, std::uint32_t week, const AgentState& now
     const Event& e = c.scenario.events[index];
     if (e.kind == Event::Kind::kExit && e.week == week) exits.push_back(index);
   }
-  return for_each_range(c, now.agents(), [&](NodeId first, NodeId last, PartialCounts& counts) {
-    const AgentStep agent_step{c, now, next, week, population, exposed, bounds, counts.transitions};
-    // In batches: first every agent's coarse uniforms and quiet test (independent of each
-    // other, so the processor overlaps their latencies), then the agents' updates.
-    CoarseUniforms uniforms(c.run, week);
-    std::array<std::uint64_t, kBatch> coarse;
-    std::array<std::uint8_t, kBatch> open;
-    for (NodeId batch = first; batch < last; batch += kBatch) {
-      const NodeId end = std::min<NodeId>(last, batch + kBatch);
-      for (NodeId agent = batch; agent != end; ++agent) {
-        coarse[agent - batch] = uniforms.of(agent);
-        open[agent - batch] = agent_step.undecided(agent, coarse[agent - batch]);
+  const auto run = [&]<bool kWide>(std::bool_constant<kWide>) {
+    return for_each_range(c, now.agents(), [&](NodeId first, NodeId last, PartialCounts& counts) {
+      const AgentStep<kWide> agent_step{c,          now,     next,   week,
+                                        population, exposed, bounds, counts.transitions};
+      // In batches: first every agent's coarse uniforms and quiet test (independent of each
+      // other, so the processor overlaps their latencies), then the agents' updates.
+      CoarseUniforms uniforms(c.run, week, c.platforms());
+      std::array<CoarseWords, kBatch> coarse;
+      std::array<PlatformBits, kBatch> open;
+      for (NodeId batch = first; batch < last; batch += kBatch) {
+        const NodeId end = std::min<NodeId>(last, batch + kBatch);
+        for (NodeId agent = batch; agent != end; ++agent) {
+          coarse[agent - batch] = uniforms.of(agent);
+          open[agent - batch] = agent_step.undecided(agent, coarse[agent - batch]);
+        }
+        for (NodeId agent = batch; agent != end; ++agent) {
+          agent_step(agent, open[agent - batch], coarse[agent - batch]);
+          if (!exits.empty()) apply_exits(c, week, exits, next, agent, counts.transitions);
+          count_agent(c, next, agent, counts);
+        }
       }
-      for (NodeId agent = batch; agent != end; ++agent) {
-        agent_step(agent, open[agent - batch], coarse[agent - batch]);
-        if (!exits.empty()) apply_exits(c, week, exits, next, agent, counts.transitions);
-        count_agent(c, next, agent, counts);
-      }
-    }
-  });
+    });
+  };
+  return now.wide() ? run(std::true_type{}) : run(std::false_type{});
 }
 
 }  // namespace sim::model

@@ -70,51 +70,73 @@ MessageSimulator::MessageSimulator(const model::ModelContext& context)
       seen_on_(context.graph.node_count(), 0),
       seeds_(context.platforms()) {}
 
+namespace {
+
+/// The coarse bounds of the view chance on one word of eight platforms (lanes first..first+7),
+/// for followers and for others, as bytes of one word each; `possible`: the lanes where the chance
+/// is above zero.
+struct ViewBounds {
+  std::uint64_t follower_below = 0, other_below = 0;
+  unsigned follower_possible = 0, other_possible = 0, posting = 0;
+
+  ViewBounds(const model::ModelContext& c, const std::vector<double>& feed, std::size_t first) {
+    for (std::size_t lane = 0; lane < model::kLanes && first + lane < c.platforms(); ++lane) {
+      const std::size_t k = first + lane;
+      if (feed[k] < 0.0) continue;
+      posting |= 1U << lane;
+      const std::int16_t follower = rng::coarse_below(feed[k]);
+      const std::int16_t other = rng::coarse_below(c.scenario.platforms[k].discovery_reach);
+      if (follower >= 0) follower_possible |= 1U << lane;
+      if (other >= 0) other_possible |= 1U << lane;
+      follower_below |= static_cast<std::uint64_t>(std::max<std::int16_t>(follower, 0))
+                        << (8 * lane);
+      other_below |= static_cast<std::uint64_t>(std::max<std::int16_t>(other, 0)) << (8 * lane);
+    }
+  }
+
+  /// The lanes on which an agent with these follow and active bits may be shown the post, given
+  /// its coarse bytes: every lane at once, the bound by whether the agent follows there, then the
+  /// bytes at or below it.
+  unsigned open(unsigned follows, unsigned active, std::uint64_t coarse) const {
+    const std::uint64_t as_follower = util::spread_bits(static_cast<std::uint8_t>(follows));
+    const std::uint64_t below = (follower_below & as_follower) | (other_below & ~as_follower);
+    const unsigned possible = (follows & follower_possible) | (~follows & other_possible);
+    return util::bytes_at_least(below, coarse) & possible & active & posting;
+  }
+};
+
+}  // namespace
+
 void MessageSimulator::find_viewers(const model::AgentState& state, std::uint32_t week,
                                     std::uint32_t post, const std::vector<double>& feed) {
-  std::uint8_t posting = 0;
-  for (std::size_t k = 0; k < c_.platforms(); ++k) {
-    if (feed[k] >= 0.0) posting = model::with(posting, k);
-    seeds_[k].clear();
-  }
+  for (auto& seeds : seeds_)
+    seeds.clear();
   // Feed views in two parts (rng/two_part_uniforms.hpp): a coarse byte above the chance's bound
   // settles "not shown" for most agents; the fine block is drawn only for the rest.
-  // The coarse bounds of the view chance per platform, for followers and for others, as bytes of
-  // one word each; `possible`: the platforms where the chance is above zero.
-  std::uint64_t follower_below = 0, other_below = 0;
-  std::uint8_t follower_possible = 0, other_possible = 0;
-  for (std::size_t k = 0; k < c_.platforms(); ++k) {
-    if (!has(posting, k)) continue;
-    const std::int16_t follower = rng::coarse_below(feed[k]);
-    const std::int16_t other = rng::coarse_below(c_.scenario.platforms[k].discovery_reach);
-    if (follower >= 0) follower_possible = model::with(follower_possible, k);
-    if (other >= 0) other_possible = model::with(other_possible, k);
-    follower_below |= static_cast<std::uint64_t>(std::max<std::int16_t>(follower, 0)) << (8 * k);
-    other_below |= static_cast<std::uint64_t>(std::max<std::int16_t>(other, 0)) << (8 * k);
-  }
+  const ViewBounds low(c_, feed, 0), high(c_, feed, model::kLanes);
+  const bool wide = high.posting != 0;
   // In batches, so that the Philox blocks and the tests run without unpredictable branches and
   // the processor overlaps them: first the coarse bytes of every agent, then the platforms each
   // may be shown the post on, then the fine parts of those.
   constexpr NodeId kBatch = 64;
-  std::array<std::uint64_t, kBatch> coarse_of;
-  std::array<std::uint8_t, kBatch> open_of;
+  std::array<rng::CoarseWords, kBatch> coarse_of;
+  std::array<model::PlatformBits, kBatch> open_of;
   rng::CoarseBytes coarse(c_.run, rng::Stream::kReachView, week, post);
+  rng::CoarseBytes coarse_high(c_.run, rng::Stream::kReachView, week, post | rng::kUpperPlatforms);
   const auto agents = static_cast<NodeId>(state.agents());
   for (NodeId batch = 0; batch < agents; batch += kBatch) {
     const NodeId end = std::min<NodeId>(agents, batch + kBatch);
     for (NodeId agent = batch; agent != end; ++agent)
-      coarse_of[agent - batch] = coarse.of(agent);
+      coarse_of[agent - batch] = {coarse.of(agent), wide ? coarse_high.of(agent) : 0};
     for (NodeId agent = batch; agent != end; ++agent) {
-      // Every platform at once: the bound by whether the agent follows there, then the bytes
-      // at or below it.
-      const std::uint8_t follows = state.follows[agent];
-      const std::uint64_t as_follower = util::spread_bits(follows);
-      const std::uint64_t below = (follower_below & as_follower) | (other_below & ~as_follower);
-      const auto possible =
-          static_cast<std::uint8_t>((follows & follower_possible) | (~follows & other_possible));
-      open_of[agent - batch] =
-          static_cast<std::uint8_t>(util::bytes_at_least(below, coarse_of[agent - batch]) &
-                                    possible & state.active[agent] & posting);
+      const unsigned follows = state.follows[agent], active = state.active[agent];
+      unsigned open = low.open(follows & 0xFFU, active & 0xFFU, coarse_of[agent - batch].low);
+      if (wide) {
+        open |= high.open(follows >> model::kLanes, active >> model::kLanes,
+                          coarse_of[agent - batch].high)
+                << model::kLanes;
+      }
+      open_of[agent - batch] = static_cast<model::PlatformBits>(open);
     }
     for (NodeId agent = batch; agent != end; ++agent) {
       if (open_of[agent - batch] != 0)
@@ -124,13 +146,13 @@ void MessageSimulator::find_viewers(const model::AgentState& state, std::uint32_
 }
 
 void MessageSimulator::view(const model::AgentState& state, NodeId agent, std::uint32_t week,
-                            std::uint32_t post, std::uint64_t coarse, std::uint8_t open,
-                            const std::vector<double>& feed) {
-  const std::uint8_t follows = state.follows[agent];
-  const rng::TwoPartUniforms uniforms(c_.run, rng::Stream::kReachViewFine, agent, week, post,
-                                      coarse);
-  for (std::uint8_t bits = open; bits != 0; bits &= static_cast<std::uint8_t>(bits - 1)) {
-    const auto k = static_cast<std::size_t>(std::countr_zero(bits));
+                            std::uint32_t post, const rng::CoarseWords& coarse,
+                            model::PlatformBits open, const std::vector<double>& feed) {
+  const model::PlatformBits follows = state.follows[agent];
+  const rng::FineUniforms uniforms(c_.run, rng::Stream::kReachViewFine, agent, week, post, coarse,
+                                   open);
+  for (model::PlatformBits bits = open; bits != 0; bits = model::drop_lowest(bits)) {
+    const std::size_t k = model::lowest(bits);
     const double chance = has(follows, k) ? feed[k] : c_.scenario.platforms[k].discovery_reach;
     const double u = uniforms.at(k);
     if (u >= chance) continue;
@@ -154,14 +176,16 @@ void MessageSimulator::spread_on(std::size_t k, const model::AgentState& state, 
   std::array<std::int16_t, graph::kSegmentCount> share_below{};
   for (std::size_t g = 0; g < share_below.size(); ++g)
     share_below[g] = rng::coarse_below(p.reshare[g]);
-  rng::CoarseBytes share_coarse(c_.run, rng::Stream::kReachShare, week, post);
+  // Platforms 8-15 take their coins from the upper words, lane k - 8.
+  const std::uint64_t sub = k < model::kLanes ? post : post | rng::kUpperPlatforms;
+  const std::size_t lane = k % model::kLanes;
+  rng::CoarseBytes share_coarse(c_.run, rng::Stream::kReachShare, week, sub);
   const auto reshares = [&](NodeId agent) {
     const std::size_t segment = segments.empty() ? 0 : static_cast<std::size_t>(segments[agent]);
     const std::uint64_t bytes = share_coarse.of(agent);
-    if (rng::coarse_byte(bytes, k) > share_below[segment]) return false;
-    const rng::TwoPartUniforms share(c_.run, rng::Stream::kReachShareFine, agent, week, post,
-                                     bytes);
-    return share.at(k) < p.reshare[segment];
+    if (rng::coarse_byte(bytes, lane) > share_below[segment]) return false;
+    const rng::TwoPartUniforms share(c_.run, rng::Stream::kReachShareFine, agent, week, sub, bytes);
+    return share.at(lane) < p.reshare[segment];
   };
   for (const auto& [when, agent] : seeds_[k]) {
     time_[agent] = when;
@@ -181,7 +205,10 @@ void MessageSimulator::spread_on(std::size_t k, const model::AgentState& state, 
       const graph::ArcIndex arc = first + i;
       if (!has(state.active[follower], k) || !c_.arc_ties[k].test(arc)) continue;
       const auto coins =
-          rng::philox_block(c_.run, {rng::Stream::kReachArc, arc, week, post * 8 + k}, 0);
+          rng::philox_block(c_.run,
+                            {rng::Stream::kReachArc, arc, week,
+                             (std::uint64_t{post} * 8 + lane) | (sub & rng::kUpperPlatforms)},
+                            0);
       if (rng::to_unit(coins.v[0]) >= feed) continue;
       const auto arrival =
           static_cast<float>(when + exponential_hours(coins.v[1], p.reshare_delay_hours) +
@@ -210,7 +237,7 @@ void MessageSimulator::collect(std::size_t k, std::uint32_t week, MessageReach& 
 }
 
 MessageReach MessageSimulator::simulate(const model::AgentState& state, std::uint32_t week,
-                                        std::uint32_t post, std::uint8_t on,
+                                        std::uint32_t post, model::PlatformBits on,
                                         std::vector<NodeId>* reached) {
   MessageReach out(c_.platforms());
   // Feed reach of this message per platform; -1 where the organisation does not post.

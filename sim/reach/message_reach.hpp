@@ -21,6 +21,7 @@
 #include "sim/graph/attributes.hpp"
 #include "sim/model/agent_state.hpp"
 #include "sim/model/model_context.hpp"
+#include "sim/rng/two_part_uniforms.hpp"
 
 namespace sim::reach {
 
@@ -70,16 +71,16 @@ class MessageSimulator {
   /// everywhere (the coins are per platform); only the merged figures change. Every agent
   /// reached is appended to `reached` when it is given.
   MessageReach simulate(const model::AgentState& state, std::uint32_t week, std::uint32_t post,
-                        std::uint8_t on, std::vector<graph::NodeId>* reached);
+                        model::PlatformBits on, std::vector<graph::NodeId>* reached);
 
-  static constexpr std::uint8_t kEveryPlatform = 0xFF;
+  static constexpr model::PlatformBits kEveryPlatform = model::kEveryPlatform;
 
  private:
   void find_viewers(const model::AgentState& state, std::uint32_t week, std::uint32_t post,
                     const std::vector<double>& feed);
   /// The views of agent `agent` on the platforms in `open` (those its coarse bytes left open).
   void view(const model::AgentState& state, graph::NodeId agent, std::uint32_t week,
-            std::uint32_t post, std::uint64_t coarse, std::uint8_t open,
+            std::uint32_t post, const rng::CoarseWords& coarse, model::PlatformBits open,
             const std::vector<double>& feed);
   void spread_on(std::size_t platform, const model::AgentState& state, std::uint32_t week,
                  std::uint32_t post, double feed);
@@ -88,7 +89,7 @@ class MessageSimulator {
   const model::ModelContext& c_;
   std::vector<float> time_;        // per agent: arrival on the current platform (hours)
   std::vector<float> first_time_;  // per agent: first arrival on any platform
-  std::vector<std::uint8_t> seen_on_;
+  std::vector<model::PlatformBits> seen_on_;
   std::vector<graph::NodeId> reached_;  // agents reached on the current platform
   std::vector<graph::NodeId> reached_anywhere_;
   using Arrival = std::pair<float, graph::NodeId>;

@@ -35,7 +35,7 @@ WeekPlanReach simulate_week_plan(MessageSimulator& simulator, const model::Model
   std::vector<graph::NodeId> reached;
   std::vector<std::uint8_t> seen(state.agents(), 0);
   for (std::uint32_t post = 0; post < messages; ++post) {
-    std::uint8_t on = 0;
+    model::PlatformBits on = 0;
     for (std::size_t k = 0; k < c.platforms(); ++k) {
       if (posts[k] > post) on = model::with(on, k);
     }

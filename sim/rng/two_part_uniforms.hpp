@@ -11,10 +11,16 @@
 /// entity, week, sub).
 
 #include <cstdint>
+#include <optional>
 
 #include "sim/rng/philox.hpp"
 
 namespace sim::rng {
+
+/// Added to the sub-address of the words and blocks of platforms 8-15, which hold the uniforms of
+/// those platforms as the plain sub-address holds those of platforms 0-7 (docs/rng.md): drawn only
+/// in scenarios with more than eight platforms.
+inline constexpr std::uint64_t kUpperPlatforms = std::uint64_t{1} << 63U;
 
 /// The coarse bytes of consecutive entities, keeping the last block so that four share it.
 class CoarseBytes {
@@ -75,6 +81,32 @@ class TwoPartUniforms {
  private:
   std::uint64_t coarse_;
   r123::Philox4x64::ctr_type fine_;
+};
+
+/// The coarse words of one entity for up to sixteen platforms: byte k of `low` is c_k, byte k of
+/// `high` is c_(8+k) (from the sub-address with kUpperPlatforms; 0 when not drawn).
+struct CoarseWords {
+  std::uint64_t low = 0;
+  std::uint64_t high = 0;
+};
+
+/// The full uniforms of one entity on up to sixteen platforms, given its coarse words: the fine
+/// block of platforms 0-7 at `sub`, that of platforms 8-15 at sub | kUpperPlatforms, each drawn
+/// only when a platform of `needed` (bit k: platform k) lies in it; at(k) must ask for one of
+/// those.
+class FineUniforms {
+ public:
+  FineUniforms(RunKey run, Stream fine_stream, std::uint64_t entity, std::uint32_t week,
+               std::uint64_t sub, CoarseWords coarse, std::uint16_t needed = 0xFFFF) {
+    if ((needed & 0xFFU) != 0) low_.emplace(run, fine_stream, entity, week, sub, coarse.low);
+    if ((needed >> 8U) != 0)
+      high_.emplace(run, fine_stream, entity, week, sub | kUpperPlatforms, coarse.high);
+  }
+
+  double at(std::size_t k) const { return k < 8 ? low_->at(k) : high_->at(k - 8); }
+
+ private:
+  std::optional<TwoPartUniforms> low_, high_;
 };
 
 }  // namespace sim::rng

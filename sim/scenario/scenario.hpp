@@ -13,8 +13,8 @@
 
 namespace sim::scenario {
 
-/// Per-agent platform state is kept in bytes, one bit per platform.
-inline constexpr std::size_t kMaxPlatforms = 8;
+/// Per-agent platform state is kept in 16-bit words, one bit per platform (model/agent_state.hpp).
+inline constexpr std::size_t kMaxPlatforms = 16;
 
 /// Weeks a scenario may simulate (a century), and the latest week an event may name.
 inline constexpr std::uint64_t kMaxWeeks = 5200;

@@ -62,9 +62,9 @@ TEST(CompareCli, IdenticalScenariosDifferByZero) {
     }
     start = end + 1;
   }
-  // 2 report weeks (13, 14) x (reach, 7 platforms, 7 gains, 7 impressions, 1 h, 24 h, opinion
+  // 2 report weeks (13, 14) x (reach, 9 platforms, 9 gains, 9 impressions, 1 h, 24 h, opinion
   // makers, citizens, toxic exposure, engagements, followers, week reach, week impressions).
-  EXPECT_EQ(rows, 2 * 31);
+  EXPECT_EQ(rows, 2 * 37);
 }
 
 TEST(CompareCli, SameResultsForAnyThreadCount) {

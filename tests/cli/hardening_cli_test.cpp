@@ -278,19 +278,19 @@ TEST(Hardening, CompareAlignsPlatformsByName) {
       dir.path("wider.toml"),
       "extends = \"" + kGhent +
           "crosspost.toml\"\nname = \"wider\"\n"
-          "baseline = false\n[platforms.tiktok]\ninitial_account = 0.5\ninitial_active = 0.8\n"
+          "baseline = false\n[platforms.pinterest]\ninitial_account = 0.5\ninitial_active = 0.8\n"
           "initial_follows = 0.5\nfeed_reach = 0.3\n"
-          "[strategy.tiktok]\npresent = true\nposts_per_week = 3\n");
+          "[strategy.pinterest]\npresent = true\nposts_per_week = 3\n");
   const Result r = trek("compare " + kScenario + " " + dir.path("wider.toml") + kSmall +
                         " --format csv -o " + dir.path("c.h5"));
   ASSERT_EQ(r.code, 0) << r.output;
-  // The baseline has no TikTok: its reach there is 0, the wider scenario's is not.
+  // The baseline has no Pinterest: its reach there is 0, the wider scenario's is not.
   std::istringstream csv(r.output);
   std::string line;
   bool baseline_zero = false, wider_positive = false;
   while (std::getline(csv, line)) {
-    if (line.find(",reach_tiktok,") == std::string::npos) continue;
-    const bool zero = line.find(",reach_tiktok,0,") != std::string::npos;
+    if (line.find(",reach_pinterest,") == std::string::npos) continue;
+    const bool zero = line.find(",reach_pinterest,0,") != std::string::npos;
     if (line.rfind("stay_on_x,", 0) == 0) baseline_zero = zero;
     if (line.rfind("wider,", 0) == 0 && !zero) wider_positive = true;
   }

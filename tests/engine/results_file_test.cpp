@@ -23,19 +23,26 @@ struct FinishedRun {
   std::vector<engine::ReplicateSeries> series;
 };
 
-/// Runs the Ghent stay-on-X scenario, shrunk, into `path`.
-FinishedRun run_into(const std::string& path) {
+/// Runs the Ghent stay-on-X scenario (or another), shrunk, into `path`.
+FinishedRun run_into(const std::string& path, const std::string& scenario = TREK_SOURCE_DIR
+                                              "/scenarios/ghent/stay_on_x.toml") {
   FinishedRun run;
   run.scenario = scenario::read_scenario(
-      TREK_SOURCE_DIR "/scenarios/ghent/stay_on_x.toml",
-      {"population.graph=follower:n=2000,seed=2", "simulation.weeks=12", "simulation.replicates=3",
-       "output.snapshot_every=4", "reach.posts=3"});
+      scenario, {"population.graph=follower:n=2000,seed=2", "simulation.weeks=12",
+                 "simulation.replicates=3", "output.snapshot_every=4", "reach.posts=3"});
   run.graph = graph::formats::load_graph(run.scenario.graph).graph;
   io::write_atomically(path, [&](const std::string& temporary) {
     engine::ResultsFile file(temporary, run.scenario, run.graph, {"trek test", "trek run test"});
     run.series = engine::record_run(run.scenario, run.graph, file, util::no_progress());
   });
   return run;
+}
+
+/// The size in bytes of one element of a dataset.
+std::size_t element_bytes(hid_t file, const char* name) {
+  const io::Handle dataset(H5Dopen2(file, name, H5P_DEFAULT));
+  const io::Handle type(H5Dget_type(dataset.get()));
+  return H5Tget_size(type.get());
 }
 
 TEST(ResultsFile, ReadsBackWhatWasWritten) {
@@ -48,7 +55,7 @@ TEST(ResultsFile, ReadsBackWhatWasWritten) {
   EXPECT_EQ(info.replicates, 3u);
   EXPECT_EQ(info.weeks, 12u);
   EXPECT_EQ(info.agents, 2000u);
-  EXPECT_EQ(info.platforms.size(), 7u);
+  EXPECT_EQ(info.platforms.size(), 9u);
   EXPECT_EQ(info.platforms.front(), "bluesky");
   EXPECT_EQ(info.snapshots, 4u);  // weeks 0, 4, 8, 12
   EXPECT_GT(info.wall_seconds, 0.0);
@@ -71,10 +78,35 @@ TEST(ResultsFile, ReadsBackWhatWasWritten) {
       io::read_string_attribute(io::open_group(file.get(), "provenance").get(), "scenario_toml"),
       run.scenario.resolved_toml);
   const auto flows = io::read_array<std::uint32_t>(file.get(), "observables/flows/value");
-  EXPECT_EQ(flows.size(), 3u * 13u * 8u * 7u);
-  const auto active = io::read_array<std::uint8_t>(file.get(), "snapshots/active");
+  EXPECT_EQ(flows.size(), 3u * 13u * 10u * 9u);
+  // Nine platforms: the snapshots hold 16-bit platform sets (8-bit ones up to eight platforms).
+  EXPECT_EQ(element_bytes(file.get(), "snapshots/active"), 2u);
+  const auto active = io::read_array<std::uint16_t>(file.get(), "snapshots/active");
   EXPECT_EQ(active.size(), 3u * 4u * 2000u);
+  std::size_t upper = 0;
+  for (const std::uint16_t bits : active)
+    upper += (bits >> 8U) != 0 ? 1U : 0U;
+  EXPECT_GT(upper, 0u);  // platform 8 (YouTube, in the order of the names) has active agents
   EXPECT_EQ(io::read_vector<std::uint32_t>(file.get(), "observables/active/step").back(), 12u);
+}
+
+TEST(ResultsFile, SnapshotsOfAtMostEightPlatformsTakeOneBytePerAgent) {
+  const test::TempDir dir;
+  test::write_text(dir.path("two.toml"),
+                   "name = \"two\"\n[platforms.a]\ninitial_account = 1\ninitial_active = 0.5\n"
+                   "[platforms.b]\ninitial_account = 0.5\ninitial_active = 0.5\n"
+                   "[strategy.a]\npresent = true\nposts_per_week = 2\n");
+  const std::string path = dir.path("run.h5");
+  run_into(path, dir.path("two.toml"));
+  const io::Handle file = io::open_file_read(path);
+  EXPECT_EQ(element_bytes(file.get(), "snapshots/active"), 1u);
+  const auto active = io::read_array<std::uint8_t>(file.get(), "snapshots/active");
+  ASSERT_EQ(active.size(), 3u * 4u * 2000u);
+  // Week 0 of replicate 0 holds the initial state: about half the agents active on a.
+  std::size_t on_a = 0;
+  for (std::size_t agent = 0; agent < 2000; ++agent)
+    on_a += (active[agent] & 1U) != 0 ? 1U : 0U;
+  EXPECT_NEAR(static_cast<double>(on_a), 1000.0, 150.0);
 }
 
 TEST(ResultsFile, KeepsEveryMessageAndTheirMean) {

@@ -1,4 +1,5 @@
-// The word-parallel age operations match their per-platform definitions.
+// The word-parallel age operations match their per-platform definitions, on one word (eight
+// platforms) and on both words of sixteen.
 
 #include "sim/model/agent_state.hpp"
 
@@ -49,6 +50,53 @@ TEST(AgentState, RecentBitsMarkAgesBelowTheHorizon) {
     for (std::size_t k = 0; k < 8; ++k)
       ASSERT_EQ(has(bits, k), age_in(ages, k) < horizon) << std::hex << ages << " platform " << k;
   }
+}
+
+Ages random_wide_ages(std::mt19937_64& random) {
+  Ages ages;
+  ages.low = random_ages(random);
+  // A third of the agents use none of the upper platforms, the common case the step skips.
+  ages.high = random() % 3 == 0 ? kAllInactive : random_ages(random);
+  return ages;
+}
+
+TEST(AgentState, SixteenPlatformsAgeAndReadTheirOwnLanes) {
+  std::mt19937_64 random(3);
+  for (int i = 0; i < 100000; ++i) {
+    const Ages ages = random_wide_ages(random);
+    const Ages aged = older_ages(ages);
+    const auto horizon = static_cast<std::uint8_t>(1 + random() % 254);
+    const PlatformBits bits = recent_bits(ages, horizon);
+    for (std::size_t k = 0; k < 16; ++k) {
+      ASSERT_EQ(age_in(aged, k), older(age_in(ages, k))) << "platform " << k;
+      ASSERT_EQ(has(bits, k), age_in(ages, k) < horizon) << "platform " << k;
+    }
+  }
+}
+
+TEST(AgentState, WithAgeChangesOnlyItsPlatform) {
+  std::mt19937_64 random(4);
+  for (int i = 0; i < 20000; ++i) {
+    const Ages ages = random_wide_ages(random);
+    const std::size_t platform = random() % 16;
+    const auto age = static_cast<std::uint8_t>(random());
+    const Ages changed = with_age(ages, platform, age);
+    for (std::size_t k = 0; k < 16; ++k)
+      ASSERT_EQ(age_in(changed, k), k == platform ? age : age_in(ages, k)) << "platform " << k;
+  }
+}
+
+TEST(AgentState, SeenWordsAndPlatformSetsHoldSixteenPlatforms) {
+  const PlatformBits active = with(with(0, 0), 15), recent = with(with(0, 9), 15);
+  const std::uint32_t seen = seen_word(active, recent);
+  EXPECT_EQ(active_part(seen), active);
+  EXPECT_EQ(recent_part(seen), recent);
+  std::vector<std::size_t> visited;
+  for (PlatformBits set = with(with(with(0, 3), 8), 15); set != 0; set = drop_lowest(set))
+    visited.push_back(lowest(set));
+  EXPECT_EQ(visited, (std::vector<std::size_t>{3, 8, 15}));
+  EXPECT_FALSE(has(without(kEveryPlatform, 12), 12));
+  EXPECT_TRUE(has(without(kEveryPlatform, 12), 13));
 }
 
 }  // namespace

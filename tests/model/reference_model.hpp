@@ -57,8 +57,11 @@ struct ReferenceModel {
     const double rebuild = c.scenario.platforms[k].rebuild;
     if (rebuild >= 1.0) return true;
     const auto arc = c.graph.slot_arcs()[slot];
-    const auto block = rng::philox_block(c.run, {rng::Stream::kModelTie, arc}, 0);
-    const std::uint64_t bits = (block.v[k / 2] >> (32 * (k % 2))) & 0xFFFFFFFFU;
+    // Platforms 8-15 read the block at the upper sub-address, half k - 8.
+    const std::uint64_t sub = k < 8 ? 0 : rng::kUpperPlatforms;
+    const auto block = rng::philox_block(c.run, {rng::Stream::kModelTie, arc, 0, sub}, 0);
+    const std::size_t half = k % 8;
+    const std::uint64_t bits = (block.v[half / 2] >> (32 * (half % 2))) & 0xFFFFFFFFU;
     return static_cast<double>(bits) * 0x1p-32 < rebuild;
   }
 
@@ -89,7 +92,7 @@ struct ReferenceModel {
       const auto followees = c.graph.followees(i);
       const auto first = c.graph.first_followee_slot(i);
       const model::WeeklyUniforms uniforms(c.run, i, week,
-                                           model::CoarseUniforms(c.run, week).of(i));
+                                           model::CoarseUniforms(c.run, week, p).of(i));
       for (std::size_t k = 0; k < p; ++k) {
         const auto& params = s.platforms[k];
         const model::PlatformWeek& w = c.timeline.at(week, k);

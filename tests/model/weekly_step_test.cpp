@@ -7,7 +7,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "model/reference_model.hpp"
+#include "model/reference_check.hpp"
 #include "sim/engine/run_scenario.hpp"
 #include "sim/graph/formats/load.hpp"
 #include "sim/model/weekly_step.hpp"
@@ -78,37 +78,8 @@ Scenario busy_scenario() {
   return s;
 }
 
-void expect_same_state(const test::ReferenceModel& reference, const model::AgentState& state,
-                       std::uint32_t week) {
-  for (std::size_t i = 0; i < state.agents(); ++i) {
-    for (std::size_t k = 0; k < state.platforms; ++k) {
-      const auto& a = reference.agents[i];
-      const bool same = a.account[k] == model::has(state.account[i], k) &&
-                        a.active[k] == model::has(state.active[i], k) &&
-                        a.follows[k] == model::has(state.follows[i], k) &&
-                        a.age[k] == (a.active[k] ? model::age_in(state.ages[i], k) : -1);
-      ASSERT_TRUE(same) << "week " << week << " agent " << i << " platform " << k << ": reference "
-                        << a.account[k] << a.active[k] << a.follows[k] << " age " << a.age[k]
-                        << ", kernel " << model::has(state.account[i], k)
-                        << model::has(state.active[i], k) << model::has(state.follows[i], k)
-                        << " age " << int{model::age_in(state.ages[i], k)};
-    }
-  }
-}
-
 void expect_matches_reference(const Scenario& s) {
-  const model::ModelContext context(s, small_graph(), {s.seed, 2});
-  test::ReferenceModel reference(context);
-  model::AgentState now, next;
-  model::initialise(context, now);
-  next = now;
-  expect_same_state(reference, now, 0);
-  for (std::uint32_t week = 0; week < s.weeks; ++week) {
-    model::step(context, week, now, next);
-    std::swap(now, next);
-    reference.step(week);
-    expect_same_state(reference, now, week + 1);
-  }
+  test::expect_matches_reference(s, small_graph());
 }
 
 TEST(WeeklyStep, MatchesTheSerialReferenceModel) {

@@ -228,7 +228,7 @@ TEST(ReadScenario, GhentScenariosAreValid) {
     const Scenario s =
         read_scenario(std::string(TREK_SOURCE_DIR) + "/scenarios/ghent/" + name + ".toml");
     baselines += s.baseline ? 1 : 0;
-    EXPECT_EQ(s.platforms.size(), 7u) << name;
+    EXPECT_EQ(s.platforms.size(), 9u) << name;
     EXPECT_DOUBLE_EQ(s.platforms[static_cast<std::size_t>(s.platform_index("x"))].initial_follows,
                      1.0);
   }
@@ -337,6 +337,30 @@ weeks = 2
   EXPECT_NE(near.find("differ by one letter"), std::string::npos) << near;
   EXPECT_GT(typos, 150u);
   EXPECT_EQ(caught, typos) << "typos without a suggestion:" << missed;
+}
+
+}  // namespace
+
+namespace {
+
+/// A scenario of `count` platforms named p0, p1, ...; the organisation posts on the last.
+std::string platforms_scenario(std::size_t count) {
+  std::string text = "name = \"wide\"\n[population]\ngraph = \"er:n=50,mean_degree=4\"\n";
+  for (std::size_t k = 0; k < count; ++k)
+    text += "[platforms.p" + std::to_string(k) + "]\ninitial_account = 0.5\n";
+  text += "[strategy.p" + std::to_string(count - 1) + "]\npresent = true\nposts_per_week = 3\n";
+  return text;
+}
+
+TEST(ReadScenario, HoldsSixteenPlatformsAndRejectsSeventeen) {
+  Files files;
+  const Scenario s = read_scenario(files.write("sixteen.toml", platforms_scenario(16)), {});
+  ASSERT_EQ(s.platforms.size(), 16u);
+  for (const auto& platform : s.platforms)
+    EXPECT_EQ(platform.organisation_present, platform.name == "p15") << platform.name;
+  const std::string message = error_of(files.write("seventeen.toml", platforms_scenario(17)));
+  EXPECT_NE(message.find("at most 16 platforms"), std::string::npos) << message;
+  EXPECT_NE(message.find("seventeen.toml"), std::string::npos) << message;
 }
 
 }  // namespace
