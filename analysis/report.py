@@ -23,6 +23,7 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+import calibration_links  # noqa: E402
 import report_figures  # noqa: E402
 import report_summary  # noqa: E402
 import report_sweep  # noqa: E402
@@ -108,9 +109,10 @@ def save_figures(figures, folder: str):
     return parts, manifest
 
 
-def assumptions_html(results) -> str:
+def assumptions_html(results, links=None) -> str:
     """The counts up front, then each scenario's own model parameters and the shared base files
-    once, each value with its kind and note; the parameters that drive the decision marked."""
+    once, each value with its kind and note and a link to where docs/calibration.md documents it;
+    the parameters that drive the decision marked."""
     drivers = report_tables.decision_drivers(results)
     parts, shown_bases, all_rows = [], [], []
     for name in results.scenarios:
@@ -125,7 +127,7 @@ def assumptions_html(results) -> str:
         if heading:
             parts.append(f"<p>{html.escape(heading)}</p>")
         if any(report_tables.is_model_parameter(k, v) for k, v, _ in rows):
-            parts.append(report_tables.settings_table(rows, drivers))
+            parts.append(report_tables.settings_table(rows, drivers, links))
         else:
             parts.append("<p>No model parameter of its own: it changes only the organisation's "
                          "choices.</p>")
@@ -136,7 +138,7 @@ def assumptions_html(results) -> str:
         parts.append(f"<h3>Base: <code>{html.escape(path)}</code></h3><p>{html.escape(heading)}</p>")
         counted = sum(report_tables.parameter_counts(rows).values())
         parts.append(f"<details><summary>{counted} model parameters with their sources</summary>"
-                     f"{report_tables.settings_table(rows, drivers)}</details>")
+                     f"{report_tables.settings_table(rows, drivers, links)}</details>")
     counts = report_tables.parameter_counts(all_rows)
     summary = (f'<p class="counts" data-sourced="{counts["sourced"]}" '
                f'data-calibrated="{counts["calibrated"]}" data-assumption="{counts["assumption"]}">'
@@ -169,7 +171,7 @@ def provenance_html(results) -> str:
     return f'<table class="provenance">{body}</table>'
 
 
-def page(results, figures: list[str], table, week: int) -> str:
+def page(results, figures: list[str], table, week: int, links=None) -> str:
     title = f"Trek report: {os.path.basename(results.path)}"
     baseline = results.baseline
     intro = (f"Baseline: <b>{html.escape(baseline)}</b>. Cells: mean across replicates "
@@ -200,7 +202,7 @@ def page(results, figures: list[str], table, week: int) -> str:
 <h2>Assumptions</h2>
 <p>The model's parameters as the scenario files set them: the comment beside a value gives its
 source; names, the organisation's choices and the run's set-up are left out.</p>
-<div class="scroll">{assumptions_html(results)}</div>
+<div class="scroll">{assumptions_html(results, links)}</div>
 {report_summary.glossary_html()}
 <h2>How this was made</h2>
 <div class="scroll">{provenance_html(results)}</div>
@@ -257,7 +259,7 @@ def write_report(path: str, folder: str) -> dict:
         week = int(table["week"].max())
         os.makedirs(folder, exist_ok=True)
         figures, manifest = save_figures(report_figures.all_figures(results, week), folder)
-        text = page(results, figures, table, week)
+        text = page(results, figures, table, week, calibration_links.CalibrationLinks(folder))
     write_page(folder, text, manifest)
     return {"figures": manifest, "page": os.path.join(folder, "index.html")}
 

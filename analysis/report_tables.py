@@ -175,8 +175,10 @@ def source_kind(note: str) -> str:
     return "sourced"
 
 
-def settings_table(rows, drivers=()) -> str:
-    """The model parameters among `rows`; those in `drivers` (what drives the decision) marked."""
+def settings_table(rows, drivers=(), links=None) -> str:
+    """The model parameters among `rows`; those in `drivers` (what drives the decision) marked;
+    with `links` (calibration_links.CalibrationLinks), each note links to its section of
+    docs/calibration.md."""
     parts = ['<table class="settings"><tr><th>parameter</th><th>value</th><th>kind</th>'
              '<th>source or note (docs/calibration.md has every default)</th></tr>']
     for key, value, note in rows:
@@ -184,9 +186,11 @@ def settings_table(rows, drivers=()) -> str:
             continue
         kind = source_kind(note)
         mark = ' <b title="drives the decision">drives the decision</b>' if key in drivers else ""
+        doc = links.html(key, value) if links else ""
+        doc = f" ({doc})" if doc and note else doc
         parts.append(f'<tr class="{kind}" data-key="{html.escape(key)}"><td><code>{html.escape(key)}'
                      f"</code>{mark}</td><td><code>{html.escape(value)}</code></td><td>{kind}</td>"
-                     f"<td>{html.escape(note)}</td></tr>")
+                     f"<td>{html.escape(note)}{doc}</td></tr>")
     parts.append("</table>")
     return "\n".join(parts)
 

@@ -71,6 +71,11 @@ def test_page_loads_nothing_from_outside(compare_report):
         for name in ("src", "href", "data", "action", "poster"):
             if name in attributes:
                 value = attributes[name]
+                if tag == "a" and attributes.get("class") == "doc":
+                    # A link the reader may follow to the project's own docs, never loaded: a
+                    # relative path to a local file, not a web address.
+                    assert "://" not in value and value.split("#")[0].endswith(".md"), value
+                    continue
                 assert value.startswith(("data:", "#")), f"<{tag} {name}={value[:60]}>"
         assert tag not in ("link", "iframe", "object", "embed"), tag
     with open(os.path.join(compare_report, "index.html"), encoding="utf-8") as text:
@@ -206,3 +211,46 @@ def test_the_assumptions_are_model_parameters_counted_up_front(compare_report):
     assert total == len(keys)  # one row per value of each file, as counted
     kinds = {a.get("class") for tag, a in page.tags if tag == "tr" and "data-key" in a}
     assert kinds <= {"sourced", "calibrated", "assumption"} and "sourced" in kinds
+
+
+def test_each_parameter_links_to_its_section_of_the_calibration_doc(compare_report):
+    import calibration_links
+
+    with open(os.path.join(compare_report, "index.html"), encoding="utf-8") as text:
+        rows = re.findall(r'<tr class="\w+" data-key="([^"]+)">(.*?)</tr>', text.read())
+    assert rows
+    doc = os.path.join(ROOT, "docs", "calibration.md")
+    with open(doc, encoding="utf-8") as text:
+        anchors = {calibration_links.slug(h) for h in calibration_links.headings(text.read())}
+    linked = {}
+    for key, cells in rows:
+        found = re.search(r'<a class="doc" href="([^"#]+)#([^"]+)">', cells)
+        assert found, f"{key} has no link to docs/calibration.md"
+        target = os.path.normpath(os.path.join(compare_report, found.group(1)))
+        assert target == os.path.normpath(doc), found.group(1)
+        assert found.group(2) in anchors, found.group(2)
+        linked[key] = found.group(2)
+    # Each kind of parameter goes to the section that documents it.
+    assert linked["platforms.x.churn"] == "x"
+    assert linked["platforms.x.feed_reach"] == "reach-of-the-citys-messages"
+    assert linked["platforms.tiktok.initial_account"] == "tiktok-youtube"
+    assert linked["platforms.instagram.initial_follows"] == "facebook-instagram-linkedin"
+    assert linked["model.memory_weeks"].startswith("model-options")
+
+
+def test_calibration_links_follow_the_documents_headings(tmp_path):
+    import calibration_links
+
+    doc = tmp_path / "docs" / "calibration.md"
+    doc.parent.mkdir()
+    doc.write_text("# Title\n## Model options\n### Pinterest, X\n### Reach\n"
+                   "## Priors (`p.toml`)\n", encoding="utf-8")
+    links = calibration_links.CalibrationLinks(str(tmp_path / "out"), doc)
+    assert links.section("platforms.pinterest.churn", "0.1") == "Pinterest, X"
+    assert links.section("platforms.x.churn", "0.1") == "Pinterest, X"
+    assert links.section("platforms.x.reshare_media", "0.1") == "Reach"
+    assert links.section("platforms.x.churn", "{ uniform = [0, 1] }") == "Priors (`p.toml`)"
+    assert links.section("platforms.mastodon.churn", "0.1") is None
+    assert 'href="../docs/calibration.md#priors-ptoml"' in links.html("model.x", "{ beta = [1, 2] }")
+    assert calibration_links.CalibrationLinks(str(tmp_path), tmp_path / "absent.md").html(
+        "platforms.x.churn", "0.1") == ""
