@@ -252,7 +252,7 @@ def write_report(path: str, folder: str) -> dict:
             write_page(folder, sweep_page(results, figures), manifest)
             return {"figures": manifest, "page": os.path.join(folder, "index.html")}
         for name, run in results.runs.items():
-            if "unique_reach" not in run.observables:
+            if "reach_per_message" not in run.observables:
                 raise trek_results.TrekFileError(
                     f"{path}: scenario '{name}' has no reach series (run with reach.posts > 0)")
         table = results.summary

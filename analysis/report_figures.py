@@ -65,10 +65,10 @@ def reach_over_time(results):
     """Unique reach per message: mean with 50% and 90% bands across replicates, per scenario."""
     figure, axes = grid(len(results.scenarios))
     baseline = results.runs[results.scenarios[0]]
-    base_mean = baseline.value("unique_reach").mean(axis=0)
+    base_mean = baseline.value("reach_per_message").mean(axis=0)
     for axis, name in zip(axes, results.scenarios):
         run = results.runs[name]
-        reach, weeks = run.value("unique_reach"), _weeks(run)
+        reach, weeks = run.value("reach_per_message"), _weeks(run)
         low90, low50, mid, high50, high90 = np.percentile(reach, [5, 25, 50, 75, 95], axis=0)
         axis.fill_between(weeks, low90, high90, color="#9ecae1", label="90% band")
         axis.fill_between(weeks, low50, high50, color="#4292c6", label="50% band")
@@ -161,7 +161,7 @@ def crisis_reach(results, week: int):
 
 
 def _segment_reach(run, week: int, segments) -> np.ndarray:
-    by_segment = run.value("unique_reach_by_segment")[:, week, :]  # [replicate][segment]
+    by_segment = run.value("reach_per_message_by_segment")[:, week, :]  # [replicate][segment]
     columns = [run.segments.index(s) for s in segments]
     return by_segment[:, columns].sum(axis=1)
 

@@ -6,7 +6,7 @@
     results.scenarios                     # names, the baseline first for comparisons
     run = results.runs["stay_on_x"]
     run.series("active")                  # long table: replicate, week, platform, value
-    run.messages("unique_reach")          # one row per simulated message
+    run.messages("reach_per_message")          # one row per simulated message
     run.plan("impressions")               # a week of the real posting plan, at the plan weeks
     results.summary                       # the decision table trek computed, long form
     results.comparison                    # the same, with differences (compare files only)
@@ -38,9 +38,9 @@ import pandas as pd
 
 # The formats and versions this module reads (sim/engine/results_file.hpp, comparison_file.hpp,
 # sim/sweep/sweep_file.hpp); tests/analysis checks them against files this build of trek writes.
-RUN_FORMAT, RUN_VERSION = "trek-run", 5
-COMPARE_FORMAT, COMPARE_VERSION = "trek-compare", 6
-SWEEP_FORMAT, SWEEP_VERSION = "trek-sweep", 2
+RUN_FORMAT, RUN_VERSION = "trek-run", 6
+COMPARE_FORMAT, COMPARE_VERSION = "trek-compare", 7
+SWEEP_FORMAT, SWEEP_VERSION = "trek-sweep", 3
 
 
 # /comparison/verdict codes (sim/engine/comparison_file.cpp).

@@ -52,7 +52,7 @@ void print_run_summary(const engine::SeriesTable& table) {
     }
     if (s.has_reach) {
       std::printf("  a cross-posted message reaches %s agents (%s within 1 h, %s within 24 h)\n",
-                  band_text(s.unique_reach).c_str(), band_text(s.within_1h).c_str(),
+                  band_text(s.reach_per_message).c_str(), band_text(s.within_1h).c_str(),
                   band_text(s.within_24h).c_str());
     }
     if (s.has_plan) print_week_plan(s);
@@ -80,7 +80,7 @@ JsonObject run_summary_json(const engine::SeriesTable& table) {
     JsonObject entry;
     entry.add_object("active_anywhere", band_json(s.active_anywhere));
     if (s.has_reach) {
-      entry.add_object("unique_reach", band_json(s.unique_reach));
+      entry.add_object("reach_per_message", band_json(s.reach_per_message));
       entry.add_object("reached_within_1h", band_json(s.within_1h));
       entry.add_object("reached_within_24h", band_json(s.within_24h));
     }

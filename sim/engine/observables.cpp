@@ -52,13 +52,13 @@ const std::vector<Observable>& reach_observables() {
       {"reach_only_here", "agents",
        "agents shown a cross-posted message on this platform alone (the platform's gain)", platform,
        nullptr, [](const MessageReach& r) -> Reach { return r.only_here; }},
-      {"unique_reach", "agents", "agents shown a cross-posted message on any platform", scalar,
+      {"reach_per_message", "agents", "agents shown a cross-posted message on any platform", scalar,
        nullptr,
        [](const MessageReach& r) -> Reach {
          return {&r.unique, 1};
        }},
-      {"unique_reach_by_segment", "agents", "unique reach by segment of the agent", segment,
-       nullptr, [](const MessageReach& r) -> Reach { return r.unique_by_segment; }},
+      {"reach_per_message_by_segment", "agents", "reach per message by segment of the agent",
+       segment, nullptr, [](const MessageReach& r) -> Reach { return r.unique_by_segment; }},
       {"crisis_reach", "agents",
        "agents shown a cross-posted message within each mark of /parameters/crisis_hours",
        crisis_hours, nullptr, [](const MessageReach& r) -> Reach { return r.within; }},
@@ -128,6 +128,12 @@ std::vector<std::string> reach_observable_names() {
   for (const Observable& o : reach_observables())
     names.emplace_back(o.name);
   return names;
+}
+
+std::string renamed_observable(std::string_view old) {
+  if (old == "unique_reach") return "reach_per_message";
+  if (old == "unique_reach_by_segment") return "reach_per_message_by_segment";
+  return "";
 }
 
 io::Dims observable_extents(const std::string& name, std::size_t platforms) {

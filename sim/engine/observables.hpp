@@ -7,6 +7,7 @@
 
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sim/engine/run_scenario.hpp"
@@ -51,6 +52,9 @@ io::Dims extents_of(ObservableShape shape, std::size_t platforms);
 /// Names of the count observables, and of the reach observables, in file order.
 std::vector<std::string> observable_names();
 std::vector<std::string> reach_observable_names();
+/// The present name of an observable that an earlier results format named `old`, or "" (run
+/// format 6 renamed unique_reach to reach_per_message, the name of the decision table).
+std::string renamed_observable(std::string_view old);
 
 /// Shape of one week of observable `name` (e.g. [platforms]); util::Error for unknown names.
 io::Dims observable_extents(const std::string& name, std::size_t platforms);

@@ -25,7 +25,7 @@
 namespace sim::engine {
 
 inline constexpr const char* kResultsFormat = "trek-run";
-inline constexpr std::uint64_t kResultsVersion = 5;
+inline constexpr std::uint64_t kResultsVersion = 6;
 
 struct Provenance {
   std::string creator;       ///< version and git revision

@@ -46,7 +46,7 @@ void check_run_layout(hid_t run) {
   };
   for (const std::string& name : observable_names())
     require(name, H5T_INTEGER);
-  if (io::has_link(run, "observables/unique_reach")) {
+  if (io::has_link(run, "observables/reach_per_message")) {
     for (const std::string& name : reach_observable_names())
       require(name, H5T_FLOAT);
   }
@@ -121,9 +121,9 @@ SeriesTable read_table(const std::string& path, hid_t file) {
   table.active = read_value(file, "active");
   table.followers = read_value(file, "followers");
   table.active_anywhere = read_value(file, "active_anywhere");
-  if (io::has_link(file, "observables/unique_reach")) {
+  if (io::has_link(file, "observables/reach_per_message")) {
     table.reach = io::read_array<double>(file, "observables/reach_per_post/value");
-    table.unique_reach = io::read_array<double>(file, "observables/unique_reach/value");
+    table.reach_per_message = io::read_array<double>(file, "observables/reach_per_message/value");
     const auto within = io::read_array<double>(file, "observables/crisis_reach/value");
     constexpr std::size_t kMarks = reach::kCrisisHours.size();
     for (std::size_t i = 0; i + kMarks <= within.size(); i += kMarks) {

@@ -78,7 +78,7 @@ SeriesTable table_of(const std::vector<std::string>& platforms,
     }
     for (const reach::MessageReach& week : replicate.reach) {
       table.reach.insert(table.reach.end(), week.viewers.begin(), week.viewers.end());
-      table.unique_reach.push_back(week.unique);
+      table.reach_per_message.push_back(week.unique);
       table.within_1h.push_back(week.within[reach::crisis_index(1.0)]);
       table.within_24h.push_back(week.within[reach::crisis_index(24.0)]);
     }
@@ -105,9 +105,9 @@ WeekSummary summarise_week(const SeriesTable& table, std::size_t week) {
                                  band_of(table.at(table.followers, week, k)),
                                  table.reach.empty() ? Band{} : band_of(table.reach_at(week, k))});
   }
-  summary.has_reach = !table.unique_reach.empty();
+  summary.has_reach = !table.reach_per_message.empty();
   if (summary.has_reach) {
-    summary.unique_reach = band_of(table.scalar_at(table.unique_reach, week));
+    summary.reach_per_message = band_of(table.scalar_at(table.reach_per_message, week));
     summary.within_1h = band_of(table.scalar_at(table.within_1h, week));
     summary.within_24h = band_of(table.scalar_at(table.within_24h, week));
   }

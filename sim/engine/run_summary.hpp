@@ -29,7 +29,7 @@ struct SeriesTable {
   std::vector<std::uint32_t> accounts, active, followers, active_anywhere;
   /// Reach of a cross-posted message (empty without reach): per platform [replicate][week][P],
   /// unique and within 1 h and 24 h [replicate][week].
-  std::vector<double> reach, unique_reach, within_1h, within_24h;
+  std::vector<double> reach, reach_per_message, within_1h, within_24h;
   /// The week's posting plan (empty without one) at plan_weeks: posts and impressions
   /// [replicate][plan week][P], reached [replicate][plan week].
   std::vector<std::uint32_t> plan_weeks;
@@ -40,7 +40,7 @@ struct SeriesTable {
                          std::size_t platform) const;
   /// active_anywhere at `week`, one per replicate.
   std::vector<double> anywhere_at(std::size_t week) const;
-  /// A per-replicate-week series (unique_reach, within_1h, within_24h) at `week`.
+  /// A per-replicate-week series (reach_per_message, within_1h, within_24h) at `week`.
   std::vector<double> scalar_at(const std::vector<double>& series, std::size_t week) const;
   /// Reach on one platform at `week`, one per replicate.
   std::vector<double> reach_at(std::size_t week, std::size_t platform) const;
@@ -66,7 +66,7 @@ struct WeekSummary {
   std::vector<PlatformSummary> platforms;
   Band active_anywhere;
   bool has_reach = false;
-  Band unique_reach, within_1h, within_24h;
+  Band reach_per_message, within_1h, within_24h;
   bool has_plan = false;
   Band week_reached;  ///< agents reached at least once by the week's posting plan
 };

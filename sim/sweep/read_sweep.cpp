@@ -140,8 +140,12 @@ std::vector<std::string> check_names(const SweepSpec& spec, TableReader& root,
     const std::vector<std::string_view> candidates(known.begin(), known.end());
     for (const std::string& name : names) {
       if (std::find(known.begin(), known.end(), name) == known.end()) {
-        throw util::InputError(root.where(key), "unknown name '" + name + "'" +
-                                                    util::suggestion_suffix(name, candidates));
+        const std::string renamed = engine::renamed_observable(name);
+        throw util::InputError(
+            root.where(key),
+            "unknown name '" + name + "'" +
+                (renamed.empty() ? util::suggestion_suffix(name, candidates)
+                                 : " (renamed '" + renamed + "' in run format 6)"));
       }
     }
   };

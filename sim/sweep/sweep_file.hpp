@@ -17,7 +17,7 @@
 namespace sim::sweep {
 
 inline constexpr const char* kSweepFormat = "trek-sweep";
-inline constexpr std::uint64_t kSweepVersion = 2;
+inline constexpr std::uint64_t kSweepVersion = 3;
 
 /// Shard `index` of `count` (1-based) owns the points p with p mod count = index - 1, so that a
 /// partial sweep still covers the design evenly.

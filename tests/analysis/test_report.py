@@ -120,7 +120,7 @@ def test_a_run_file_gives_a_report_of_levels(run_file, tmp_path):
     cells = [c for c in parse(str(tmp_path)).cells if "data-metric" in c["attributes"]]
     assert len(cells) == 2 * len(report_tables.SHOWN_METRICS)  # weeks 13 and 14, one scenario
     with h5py.File(run_file, "r") as f:
-        reach = f["observables/unique_reach/value"][:, 14]
+        reach = f["observables/reach_per_message/value"][:, 14]
     last_reach = [c for c in cells if c["attributes"]["data-metric"] == "reach_per_message"][-1]
     assert float(last_reach["attributes"]["data-mean"]) == pytest.approx(reach.mean())
     # Every number is the one trek computed and stored in /summary, not recomputed here.

@@ -79,10 +79,10 @@ def test_messages_average_to_the_weekly_series(run_file):
     with trek_results.load(run_file) as results:
         assert results.kind == "run" and results.comparison is None
         run = results.runs["stay"]
-        messages = run.messages("unique_reach")
+        messages = run.messages("reach_per_message")
         assert set(messages["message"]) == {0, 1}  # reach.posts = 2
         mean = messages.groupby(["replicate", "week"])["value"].mean().to_numpy()
-        np.testing.assert_allclose(mean, run.value("unique_reach").reshape(-1), rtol=1e-12)
+        np.testing.assert_allclose(mean, run.value("reach_per_message").reshape(-1), rtol=1e-12)
         sources = run.scenario_sources()
         assert sources[0][0].endswith("stay_on_x.toml") and "baseline = true" in sources[0][1]
         assert sources[-1][0].endswith("base.toml")

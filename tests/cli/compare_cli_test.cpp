@@ -84,8 +84,8 @@ TEST(CompareCli, SameResultsForAnyThreadCount) {
   EXPECT_EQ(dims[0], 3u);
   EXPECT_EQ(dims[1], 2u);
   EXPECT_EQ(dims[3], 3u);
-  EXPECT_TRUE(sim::io::has_link(file.get(), "scenarios/crosspost/observables/unique_reach"));
-  EXPECT_TRUE(sim::io::has_link(file.get(), "scenarios/crosspost/messages/unique_reach"));
+  EXPECT_TRUE(sim::io::has_link(file.get(), "scenarios/crosspost/observables/reach_per_message"));
+  EXPECT_TRUE(sim::io::has_link(file.get(), "scenarios/crosspost/messages/reach_per_message"));
   EXPECT_EQ(sim::io::array_dims(file.get(), "comparison/message_reach"), (sim::io::Dims{3, 2, 6}));
   EXPECT_NE(one.output.find("\"single_message_reach\": {\"mean\""), std::string::npos);
 }
@@ -132,7 +132,7 @@ TEST(CompareCli, WhatIfsCrossedWithEveryStrategy) {
   // what-if itself, draw for draw.
   const auto reach = [&](const std::string& name) {
     return sim::io::read_array<double>(file.get(),
-                                       "scenarios/" + name + "/messages/unique_reach/value");
+                                       "scenarios/" + name + "/messages/reach_per_message/value");
   };
   EXPECT_EQ(reach("stay_on_x_under_toxicity_escalation"), reach("toxicity_escalation"));
   // The crossed cross-posting carries both event lists: its toxicity differs from plain

@@ -31,7 +31,7 @@ std::string write_sweep(const sim::test::TempDir& dir, const std::string& name,
                            design + "\"\nsamples = " + std::to_string(samples) +
                            "\nseed = 7\nreplicates = 2\nwindow = 4\nbootstrap = 20\n"
                            "outputs = [\"reach_per_message\", \"followers\"]\n"
-                           "series = [\"unique_reach\"]\n" +
+                           "series = [\"reach_per_message\"]\n" +
                            extra +
                            "\n[set]\n\"population.graph\" = \"follower:n=2000,seed=4\"\n"
                            "\"simulation.weeks\" = 20\n[parameters]\n"
@@ -138,8 +138,8 @@ TEST(SweepCli, APointIsTheRunOfItsScenario) {
   const Result run =
       trek("run " + kGhent + "leave_x_redirect.toml" + sets + " --quiet -o " + dir.path("run.h5"));
   ASSERT_EQ(run.code, 0) << run.output;
-  const auto swept = doubles(dir.path("s.h5"), "sweep/series/unique_reach");       // [p][r][week]
-  const auto ran = doubles(dir.path("run.h5"), "observables/unique_reach/value");  // [r][week]
+  const auto swept = doubles(dir.path("s.h5"), "sweep/series/reach_per_message");  // [p][r][week]
+  const auto ran = doubles(dir.path("run.h5"), "observables/reach_per_message/value");  // [r][week]
   ASSERT_EQ(swept.size(), 3 * ran.size());
   EXPECT_EQ(
       std::vector<double>(swept.begin() + static_cast<std::ptrdiff_t>(point * ran.size()),
@@ -199,6 +199,15 @@ TEST(SweepCli, BadInputIsOneLineAndExitCodeTwo) {
     all.replace(all.find("\"followers\""), 11, "\"folowers\"");
     sim::test::write_text(outputs, all);
   }
+  // A series under its name of run format 5 and earlier gets its new name.
+  const std::string renamed = write_sweep(dir, "renamed.toml");
+  {
+    std::ifstream in(renamed);
+    std::string all((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string series = "series = [\"reach_per_message\"]";
+    all.replace(all.find(series), series.size(), "series = [\"unique_reach\"]");
+    sim::test::write_text(renamed, all);
+  }
   ASSERT_EQ(trek("sweep " + good + " --quiet --shard 1/2 -o " + dir.path("a1.h5")).code, 0);
   const std::string other = write_sweep(dir, "other.toml", "", "sobol", 6);
   ASSERT_EQ(trek("sweep " + other + " --quiet --shard 2/2 -o " + dir.path("b2.h5")).code, 0);
@@ -207,6 +216,7 @@ TEST(SweepCli, BadInputIsOneLineAndExitCodeTwo) {
       {"sweep " + dir.path("empty.toml") + " -o " + dir.path("x.h5"), "empty range"},
       {"sweep " + dir.path("design.toml") + " -o " + dir.path("x.h5"), "did you mean 'sobol'"},
       {"sweep " + outputs + " -o " + dir.path("x.h5"), "did you mean 'followers'"},
+      {"sweep " + renamed + " -o " + dir.path("x.h5"), "renamed 'reach_per_message'"},
       {"sweep " + good + " --shard 0/4 -o " + dir.path("x.h5"), "--shard"},
       {"sweep " + good + " --shard 5/4 -o " + dir.path("x.h5"), "--shard"},
       {"sweep " + good + " --resume -o " + dir.path("x.h5"), "nothing to resume"},

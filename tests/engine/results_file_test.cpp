@@ -121,8 +121,8 @@ TEST(ResultsFile, KeepsEveryMessageAndTheirMean) {
     EXPECT_EQ(dims[2], 3u) << name;  // reach.posts = 3 messages per week
   }
   // [replicate][week][message] against [replicate][week]: the series is the messages' mean.
-  const auto messages = io::read_array<double>(file.get(), "messages/unique_reach/value");
-  const auto mean = io::read_array<double>(file.get(), "observables/unique_reach/value");
+  const auto messages = io::read_array<double>(file.get(), "messages/reach_per_message/value");
+  const auto mean = io::read_array<double>(file.get(), "observables/reach_per_message/value");
   ASSERT_EQ(messages.size(), 3 * mean.size());
   std::size_t differing_weeks = 0;
   for (std::size_t i = 0; i < mean.size(); ++i) {

@@ -45,7 +45,7 @@ std::vector<engine::ReplicateSeries> run(const Scenario& s) {
   return collect.series;
 }
 
-std::vector<double> unique_reach(const std::vector<engine::ReplicateSeries>& runs) {
+std::vector<double> reach_per_message(const std::vector<engine::ReplicateSeries>& runs) {
   std::vector<double> values;
   for (const auto& r : runs) {
     for (const auto& week : r.reach)
@@ -81,10 +81,10 @@ TEST(Worlds, ADegenerateDistributionGivesExactlyTheFixedRun) {
   const auto fixed = run(read_scenario(kScenario, with({"platforms.x.churn=0.0061"})));
   const auto point =
       run(read_scenario(kScenario, with({"platforms.x.churn={ uniform = [0.0061, 0.0061] }"})));
-  EXPECT_EQ(unique_reach(point), unique_reach(fixed));
+  EXPECT_EQ(reach_per_message(point), reach_per_message(fixed));
   const auto normal =
       run(read_scenario(kScenario, with({"platforms.x.churn={ normal = [0.0061, 0] }"})));
-  EXPECT_EQ(unique_reach(normal), unique_reach(fixed));
+  EXPECT_EQ(reach_per_message(normal), reach_per_message(fixed));
 }
 
 TEST(Worlds, WorldsChangeTheRunAndIdenticalScenariosDifferByZero) {
@@ -93,8 +93,8 @@ TEST(Worlds, WorldsChangeTheRunAndIdenticalScenariosDifferByZero) {
   const Scenario s = read_scenario(kScenario, with(uncertain));
   const auto a = run(s);
   const auto b = run(read_scenario(kScenario, with(uncertain)));
-  EXPECT_EQ(unique_reach(a), unique_reach(b));
-  EXPECT_NE(unique_reach(a), unique_reach(run(read_scenario(kScenario, kSmall))));
+  EXPECT_EQ(reach_per_message(a), reach_per_message(b));
+  EXPECT_NE(reach_per_message(a), reach_per_message(run(read_scenario(kScenario, kSmall))));
   const auto c =
       engine::compare({"a", "b"}, {a, b}, {s.platform_names(), s.platform_names()}, {8, 16});
   for (const auto& week : c.cells[1]) {
@@ -112,10 +112,10 @@ TEST(Worlds, RunsWithWorldsAreTheSameAtAnyThreadCount) {
   std::vector<double> one;
   {
     const tbb::global_control limit(tbb::global_control::max_allowed_parallelism, 1);
-    one = unique_reach(run(s));
+    one = reach_per_message(run(s));
   }
   const tbb::global_control limit(tbb::global_control::max_allowed_parallelism, 3);
-  EXPECT_EQ(unique_reach(run(s)), one);
+  EXPECT_EQ(reach_per_message(run(s)), one);
 }
 
 }  // namespace
