@@ -86,12 +86,30 @@ struct AgentState {
   /// More than eight platforms: the upper age words exist.
   bool wide() const { return !upper_ages.empty(); }
 
+  /// An agent's ages, for code that knows the width at compile time (kWide: wide()); with at
+  /// most eight platforms the upper word is the constant kAllInactive, never loaded or stored.
+  template <bool kWide>
+  Ages ages_as(std::size_t agent) const {
+    if constexpr (kWide) {
+      return {ages[agent], upper_ages[agent]};
+    } else {
+      return {ages[agent], kAllInactive};
+    }
+  }
+  template <bool kWide>
+  void set_ages_as(std::size_t agent, const Ages& value) {
+    ages[agent] = value.low;
+    if constexpr (kWide) upper_ages[agent] = value.high;
+  }
   Ages ages_of(std::size_t agent) const {
-    return {ages[agent], wide() ? upper_ages[agent] : kAllInactive};
+    return wide() ? ages_as<true>(agent) : ages_as<false>(agent);
   }
   void set_ages(std::size_t agent, const Ages& value) {
-    ages[agent] = value.low;
-    if (wide()) upper_ages[agent] = value.high;
+    if (wide()) {
+      set_ages_as<true>(agent, value);
+    } else {
+      set_ages_as<false>(agent, value);
+    }
   }
 };
 

@@ -85,18 +85,6 @@ double follow_chance(const ModelContext& c, const AgentState& now, NodeId agent,
 /// them and moves no more memory than before the limit was raised.
 template <bool kWide>
 struct AgentStep {
-  static Ages ages_of(const AgentState& state, NodeId id) {
-    if constexpr (kWide) {
-      return {state.ages[id], state.upper_ages[id]};
-    } else {
-      return {state.ages[id], kAllInactive};
-    }
-  }
-  static void set_ages(AgentState& state, NodeId id, const Ages& ages) {
-    state.ages[id] = ages.low;
-    if constexpr (kWide) state.upper_ages[id] = ages.high;
-  }
-
   const ModelContext& c;
   const AgentState& now;
   AgentState& next;
@@ -119,19 +107,20 @@ struct AgentStep {
   /// uniforms.
   PlatformBits undecided(NodeId id, const CoarseWords& coarse) const {
     const PlatformBits exposure = exposed.empty() ? kEveryPlatform : exposed.platforms[id];
-    return bounds.undecided(coarse, ages_of(now, id), now.account[id], now.follows[id], exposure);
+    return bounds.undecided(coarse, now.ages_as<kWide>(id), now.account[id], now.follows[id],
+                            exposure);
   }
 
   /// Writes agent `id`'s week t + 1, deciding the platforms in `open` exactly.
   void operator()(NodeId id, PlatformBits open, const CoarseWords& coarse) const {
-    const Ages ages_now = ages_of(now, id);
+    const Ages ages_now = now.ages_as<kWide>(id);
     const PlatformBits account = now.account[id], follows = now.follows[id];
     if (open == 0) {
       const Ages ages = older_ages(ages_now);
       next.account[id] = account;
       next.active[id] = now.active[id];
       next.follows[id] = follows;
-      set_ages(next, id, ages);
+      next.set_ages_as<kWide>(id, ages);
       next.seen[id] = seen_word(now.active[id], recent_bits(ages, c.horizon));
       return;
     }
@@ -147,7 +136,7 @@ struct AgentStep {
     next.account[id] = agent.account;
     next.active[id] = agent.active;
     next.follows[id] = agent.follows;
-    set_ages(next, id, agent.ages);
+    next.set_ages_as<kWide>(id, agent.ages);
     next.seen[id] = seen_word(agent.active, recent_bits(agent.ages, c.horizon));
   }
 
