@@ -53,6 +53,8 @@ enum class Stream : std::uint32_t {
                            ///< sub: post; half k: platform k)
   kReachPlan = 33,         ///< the extra post of a fractional posts_per_week (entity: platform,
                            ///< week)
+  kCalibrationProposal = 34,  ///< a calibration proposal: ancestor and perturbation (entity:
+                              ///< particle, week: generation, sub: attempt)
 };
 
 /// Name and value of every registered stream, for documentation and the registry test.
@@ -95,6 +97,7 @@ inline constexpr std::array kStreamRegistry{
     StreamEntry{Stream::kReachViewFine, "reach_view_fine"},
     StreamEntry{Stream::kReachShareFine, "reach_share_fine"},
     StreamEntry{Stream::kReachPlan, "reach_plan"},
+    StreamEntry{Stream::kCalibrationProposal, "calibration_proposal"},
 };
 
 }  // namespace sim::rng

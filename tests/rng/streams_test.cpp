@@ -52,7 +52,8 @@ TEST(StreamRegistry, ReleasedValuesKeepTheirMeaning) {
   EXPECT_EQ(static_cast<std::uint32_t>(Stream::kReachViewFine), 31u);
   EXPECT_EQ(static_cast<std::uint32_t>(Stream::kReachShareFine), 32u);
   EXPECT_EQ(static_cast<std::uint32_t>(Stream::kReachPlan), 33u);
-  EXPECT_EQ(kStreamRegistry.size(), 33u);
+  EXPECT_EQ(static_cast<std::uint32_t>(Stream::kCalibrationProposal), 34u);
+  EXPECT_EQ(kStreamRegistry.size(), 34u);
 }
 
 TEST(StreamRegistry, RegistryListsEveryValueInOrder) {

@@ -1,0 +1,256 @@
+// Generations are filled slot by slot in parallel; everything a slot draws comes from its own
+// addresses, and the weights are computed after the loop from the kept particles alone, so no
+// result depends on which thread ran which slot or in which order.
+
+#include "sim/calibration/abc_smc.hpp"
+
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <optional>
+
+#include "sim/calibration/gaussian_kernel.hpp"
+#include "sim/rng/distributions.hpp"
+#include "sim/rng/philox.hpp"
+#include "sim/util/error.hpp"
+
+namespace sim::calibration {
+namespace {
+
+constexpr std::uint64_t kParticleBits = 24, kAttemptBits = 20, kGenerationBits = 20;
+
+double normal_cdf(double z) {
+  return 0.5 * std::erfc(-z / std::sqrt(2.0));
+}
+
+rng::RandomStream proposal_draws(const AbcSettings& settings, std::size_t generation,
+                                 std::size_t particle, std::size_t attempt) {
+  return rng::RandomStream({settings.seed, 0}, {rng::Stream::kCalibrationProposal, particle,
+                                                static_cast<std::uint32_t>(generation), attempt});
+}
+
+std::vector<double> normals(rng::RandomStream& draws, std::size_t count) {
+  std::vector<double> z(count);
+  for (double& value : z)
+    value = rng::normal(draws);
+  return z;
+}
+
+double distance_of(const Simulator& simulate, const std::vector<double>& values,
+                   std::uint64_t simulation) {
+  const double distance = simulate(values, simulation);
+  if (!std::isfinite(distance) || distance < 0.0) {
+    throw util::InputError("calibration: simulation " + std::to_string(simulation) +
+                           " gave the distance " + std::to_string(distance) +
+                           "; a distance must be finite and non-negative");
+  }
+  return distance;
+}
+
+Generation prior_generation(const std::vector<FreeParameter>& parameters,
+                            const AbcSettings& settings, const Simulator& simulate) {
+  const std::size_t n = settings.particles;
+  Generation g;
+  g.tolerance = std::numeric_limits<double>::infinity();
+  g.proposals = n;
+  g.z.resize(n);
+  g.values.resize(n);
+  g.distances.resize(n);
+  g.weights.assign(n, 1.0 / static_cast<double>(n));
+  tbb::parallel_for(std::size_t{0}, n, [&](std::size_t j) {
+    rng::RandomStream draws = proposal_draws(settings, 0, j, 0);
+    g.z[j] = normals(draws, parameters.size());
+    g.values[j] = values_at(parameters, g.z[j]);
+    g.distances[j] = distance_of(simulate, g.values[j], simulation_key(0, j, 0));
+  });
+  return g;
+}
+
+/// The importance weights of a generation's particles: prior(z) / sum_i W_i K(z | z_i), in logs
+/// and normalised (the constants of both densities cancel).
+std::vector<double> importance_weights(const std::vector<std::vector<double>>& particles,
+                                       const Generation& previous, const GaussianKernel& kernel) {
+  std::vector<double> log_weights(particles.size());
+  for (std::size_t j = 0; j < particles.size(); ++j) {
+    const std::vector<double>& z = particles[j];
+    const double log_prior = -0.5 * std::inner_product(z.begin(), z.end(), z.begin(), 0.0);
+    std::vector<double> terms(previous.z.size());
+    double largest = -std::numeric_limits<double>::infinity();
+    for (std::size_t i = 0; i < previous.z.size(); ++i) {
+      terms[i] = std::log(previous.weights[i]) + kernel.log_shape(z, previous.z[i]);
+      largest = std::max(largest, terms[i]);
+    }
+    double sum = 0.0;
+    for (const double term : terms)
+      sum += std::exp(term - largest);
+    log_weights[j] = log_prior - (largest + std::log(sum));
+  }
+  const double top = *std::max_element(log_weights.begin(), log_weights.end());
+  std::vector<double> weights(particles.size());
+  double total = 0.0;
+  for (std::size_t j = 0; j < weights.size(); ++j)
+    total += weights[j] = std::exp(log_weights[j] - top);
+  for (double& w : weights)
+    w /= total;
+  return weights;
+}
+
+/// The slot of each cumulative weight's pick: an ancestor drawn by weight.
+std::size_t ancestor_at(const std::vector<double>& cumulative, double uniform) {
+  const auto at =
+      std::upper_bound(cumulative.begin(), cumulative.end(), uniform * cumulative.back()) -
+      cumulative.begin();
+  return std::min(static_cast<std::size_t>(at), cumulative.size() - 1);
+}
+
+/// Generation t from generation t - 1, or nothing when it would accept fewer than
+/// settings.min_acceptance of its proposals (`failed` then says so).
+std::optional<Generation> next_generation(const std::vector<FreeParameter>& parameters,
+                                          const AbcSettings& settings, const Generation& previous,
+                                          std::size_t t, const Simulator& simulate,
+                                          std::string& failed) {
+  const std::size_t n = settings.particles;
+  Generation g;
+  g.tolerance = weighted_quantile(previous.distances, previous.weights, settings.quantile);
+  const GaussianKernel kernel(previous.z, previous.weights);
+  std::vector<double> cumulative(previous.weights.size());
+  std::partial_sum(previous.weights.begin(), previous.weights.end(), cumulative.begin());
+  g.z.resize(n);
+  g.values.resize(n);
+  g.distances.resize(n);
+  const double budget = settings.min_acceptance > 0.0
+                            ? std::ceil(static_cast<double>(n) / settings.min_acceptance)
+                            : std::numeric_limits<double>::infinity();
+  std::vector<std::size_t> empty(n);
+  std::iota(empty.begin(), empty.end(), std::size_t{0});
+  for (std::size_t a = 0; !empty.empty(); ++a) {
+    if (static_cast<double>(g.proposals + empty.size()) > budget ||
+        a >= (std::size_t{1} << kAttemptBits)) {
+      failed = "generation " + std::to_string(t) + " was given up after " +
+               std::to_string(g.proposals) + " proposals: " + std::to_string(n - empty.size()) +
+               " of " + std::to_string(n) + " within the tolerance " + std::to_string(g.tolerance) +
+               ", an acceptance below min_acceptance";
+      return std::nullopt;
+    }
+    std::vector<char> kept(empty.size(), 0);
+    tbb::parallel_for(std::size_t{0}, empty.size(), [&](std::size_t e) {
+      const std::size_t j = empty[e];
+      rng::RandomStream draws = proposal_draws(settings, t, j, a);
+      const std::size_t ancestor = ancestor_at(cumulative, rng::to_unit(draws.next()));
+      std::vector<double> z = kernel.move(previous.z[ancestor], normals(draws, parameters.size()));
+      std::vector<double> values = values_at(parameters, z);
+      const double distance = distance_of(simulate, values, simulation_key(t, j, a));
+      if (distance > g.tolerance) return;
+      g.z[j] = std::move(z);
+      g.values[j] = std::move(values);
+      g.distances[j] = distance;
+      kept[e] = 1;
+    });
+    g.proposals += empty.size();
+    std::vector<std::size_t> still_empty;
+    for (std::size_t e = 0; e < empty.size(); ++e) {
+      if (kept[e] == 0) still_empty.push_back(empty[e]);
+    }
+    empty = std::move(still_empty);
+  }
+  g.weights = importance_weights(g.z, previous, kernel);
+  return g;
+}
+
+}  // namespace
+
+std::string problem_with(const AbcSettings& s) {
+  if (s.particles < 2 || s.particles >= (std::size_t{1} << kParticleBits))
+    return "particles must be at least 2 and below 2^24";
+  if (s.generations < 1 || s.generations >= (std::size_t{1} << kGenerationBits))
+    return "generations must be at least 1 and below 2^20";
+  if (!(s.quantile > 0.0 && s.quantile < 1.0)) return "quantile must lie in (0, 1)";
+  if (!(s.min_acceptance >= 0.0 && s.min_acceptance < 1.0))
+    return "min_acceptance must lie in [0, 1)";
+  if (!(s.tolerance >= 0.0) || !std::isfinite(s.tolerance))
+    return "tolerance must be finite and non-negative";
+  return "";
+}
+
+std::uint64_t simulation_key(std::size_t generation, std::size_t particle, std::size_t attempt) {
+  return (static_cast<std::uint64_t>(generation) << (kParticleBits + kAttemptBits)) |
+         (static_cast<std::uint64_t>(particle) << kAttemptBits) |
+         static_cast<std::uint64_t>(attempt);
+}
+
+double Generation::acceptance() const {
+  return proposals == 0 ? 0.0 : static_cast<double>(z.size()) / static_cast<double>(proposals);
+}
+
+double Generation::effective_size() const {
+  double sum = 0.0, squares = 0.0;
+  for (const double w : weights) {
+    sum += w;
+    squares += w * w;
+  }
+  return squares == 0.0 ? 0.0 : sum * sum / squares;
+}
+
+std::vector<double> values_at(const std::vector<FreeParameter>& parameters,
+                              const std::vector<double>& z) {
+  // Phi(z) kept inside (0, 1): the quantiles take an open interval.
+  constexpr double kEdge = 0x1p-53;
+  std::vector<double> values(parameters.size());
+  for (std::size_t k = 0; k < parameters.size(); ++k) {
+    const double u = std::clamp(normal_cdf(z[k]), kEdge, 1.0 - kEdge);
+    values[k] = scenario::quantile(parameters[k].prior, u);
+  }
+  return values;
+}
+
+double weighted_quantile(const std::vector<double>& samples, const std::vector<double>& weights,
+                         double q) {
+  std::vector<std::size_t> order(samples.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return samples[a] < samples[b] || (samples[a] == samples[b] && a < b);
+  });
+  const double total = std::accumulate(weights.begin(), weights.end(), 0.0);
+  double cumulative = 0.0;
+  for (const std::size_t i : order) {
+    cumulative += weights[i];
+    if (cumulative >= q * total) return samples[i];
+  }
+  return samples[order.back()];
+}
+
+AbcResult abc_smc(const std::vector<FreeParameter>& parameters, const AbcSettings& settings,
+                  const Simulator& simulate) {
+  if (const std::string problem = problem_with(settings); !problem.empty())
+    throw util::InputError("calibration: " + problem);
+  if (parameters.empty()) throw util::InputError("calibration: no free parameters");
+  AbcResult result;
+  result.generations.push_back(prior_generation(parameters, settings, simulate));
+  result.stopped = "the last generation (" + std::to_string(settings.generations) + ") was run";
+  for (std::size_t t = 1; t < settings.generations; ++t) {
+    std::string failed;
+    std::optional<Generation> next =
+        next_generation(parameters, settings, result.generations.back(), t, simulate, failed);
+    if (!next) {
+      result.stopped = failed;
+      break;
+    }
+    result.generations.push_back(std::move(*next));
+    const Generation& g = result.generations.back();
+    if (g.acceptance() < settings.min_acceptance) {
+      result.stopped = "generation " + std::to_string(t) + " accepted " +
+                       std::to_string(g.acceptance()) + " of its proposals, below min_acceptance";
+      break;
+    }
+    if (g.tolerance <= settings.tolerance) {
+      result.stopped = "generation " + std::to_string(t) + " reached the tolerance";
+      break;
+    }
+  }
+  return result;
+}
+
+}  // namespace sim::calibration

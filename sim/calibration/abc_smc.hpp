@@ -1,0 +1,88 @@
+#pragma once
+/// Approximate Bayesian computation by sequential Monte Carlo (ABC-SMC; Beaumont et al. 2009,
+/// "Adaptive approximate Bayesian computation", with the tolerance of each generation the
+/// weighted quantile of the previous one's distances, Del Moral et al. 2012).
+///
+/// The free parameters are sampled in a standard normal space: parameter k's value is the prior's
+/// quantile at Phi(z_k), the same quantile by which worlds draw their values (scenario/worlds.hpp),
+/// so every prior family of scenario files works unchanged, truncation included, and the prior
+/// density in z is the standard normal one. Generation 0 draws N particles from the prior; each
+/// later generation t sets its tolerance to the `quantile` of generation t - 1's weighted
+/// distances and fills each particle slot by proposals: an ancestor drawn by weight, moved by a
+/// Gaussian kernel with twice the weighted covariance of generation t - 1, simulated, kept when its
+/// distance is within the tolerance. A kept particle weighs prior(z) / sum_i W_i K(z | z_i).
+///
+/// Reproducible: proposal a of slot j in generation t takes its draws from the stream
+/// calibration_proposal at (entity j, week t, sub a) of run key {seed, 0}, and its simulation is
+/// told simulation_key(t, j, a). Proposals go in rounds: in round a every slot still empty makes
+/// its proposal a, in parallel, so which proposals are made, and the result, is the same for any
+/// thread count.
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "sim/scenario/distribution.hpp"
+
+namespace sim::calibration {
+
+struct FreeParameter {
+  std::string key;  ///< the parameter's full dotted key (as in --set)
+  scenario::Distribution prior;
+};
+
+struct AbcSettings {
+  std::uint64_t seed = 1;
+  std::size_t particles = 200;  ///< per generation
+  std::size_t generations = 8;  ///< at most, generation 0 included
+  double quantile = 0.5;        ///< the next tolerance: this weighted quantile of distances
+  /// A generation that would accept fewer of its proposals is given up (once it has made
+  /// particles / min_acceptance proposals), and the sequence ends with the one before.
+  double min_acceptance = 0.02;
+  double tolerance = 0.0;  ///< stop once a generation's tolerance is at or below this
+};
+
+/// "" when the settings are usable, else the problem (naming the setting).
+std::string problem_with(const AbcSettings& settings);
+
+/// One simulation: the distance between what the parameter values give and the observations.
+/// `simulation`: a number unique to this simulation of the calibration, to key its own draws.
+/// Called from several threads at once. Must be finite and non-negative.
+using Simulator =
+    std::function<double(const std::vector<double>& values, std::uint64_t simulation)>;
+
+/// The simulation number of proposal `attempt` of slot `particle` in generation `generation`.
+std::uint64_t simulation_key(std::size_t generation, std::size_t particle, std::size_t attempt);
+
+struct Generation {
+  double tolerance = 0.0;     ///< accepted distances are at most this (infinite in generation 0)
+  std::size_t proposals = 0;  ///< simulations run
+  std::vector<std::vector<double>> z;       ///< [particle][parameter], standard normal space
+  std::vector<std::vector<double>> values;  ///< [particle][parameter], the parameters' values
+  std::vector<double> weights;              ///< normalised to sum 1
+  std::vector<double> distances;
+
+  double acceptance() const;      ///< particles / proposals
+  double effective_size() const;  ///< (sum w)^2 / sum w^2
+};
+
+struct AbcResult {
+  std::vector<Generation> generations;  ///< every complete generation; the last is the posterior
+  std::string stopped;                  ///< why the sequence ended
+};
+
+/// Runs ABC-SMC. Throws util::InputError for unusable settings or priors, and when a simulation
+/// returns a negative or non-finite distance.
+AbcResult abc_smc(const std::vector<FreeParameter>& parameters, const AbcSettings& settings,
+                  const Simulator& simulate);
+
+/// The value of every parameter at a point z of the standard normal space.
+std::vector<double> values_at(const std::vector<FreeParameter>& parameters,
+                              const std::vector<double>& z);
+
+/// The weighted quantile q of `samples` (the least sample whose cumulative weight reaches q).
+double weighted_quantile(const std::vector<double>& samples, const std::vector<double>& weights,
+                         double q);
+
+}  // namespace sim::calibration

@@ -1,0 +1,209 @@
+// ABC-SMC against closed-form posteriors: the mean of a normal sample under a normal prior, the
+// coverage of its credible intervals over repeated synthetic data sets (two parameters), the
+// same result for any thread count, and its errors and stop rules.
+
+#include <gtest/gtest.h>
+#include <tbb/global_control.h>
+
+#include <cmath>
+#include <numeric>
+
+#include "sim/calibration/abc_smc.hpp"
+#include "sim/calibration/gaussian_kernel.hpp"
+#include "sim/rng/distributions.hpp"
+#include "sim/rng/philox.hpp"
+#include "sim/util/error.hpp"
+
+namespace {
+
+using namespace sim;
+using calibration::AbcSettings;
+using calibration::FreeParameter;
+using scenario::Distribution;
+using scenario::Family;
+
+struct Moments {
+  double mean = 0.0, sd = 0.0;
+};
+
+Moments posterior_moments(const calibration::Generation& g, std::size_t k) {
+  Moments m;
+  for (std::size_t j = 0; j < g.values.size(); ++j)
+    m.mean += g.weights[j] * g.values[j][k];
+  for (std::size_t j = 0; j < g.values.size(); ++j)
+    m.sd += g.weights[j] * std::pow(g.values[j][k] - m.mean, 2);
+  m.sd = std::sqrt(m.sd);
+  return m;
+}
+
+/// The mean of n draws from Normal(theta, 1), keyed by the simulation number.
+double sample_mean(double theta, std::size_t n, std::uint64_t simulation, std::uint64_t seed) {
+  rng::RandomStream draws({seed, simulation}, {rng::Stream::kCalibrationProposal, 0, 0, 0});
+  return theta + rng::normal(draws) / std::sqrt(static_cast<double>(n));
+}
+
+TEST(GaussianKernel, HoldsTwiceTheWeightedCovariance) {
+  const std::vector<std::vector<double>> points{{0.0, 1.0}, {2.0, 1.0}, {1.0, 4.0}, {3.0, 2.0}};
+  const std::vector<double> weights{0.1, 0.2, 0.3, 0.4};
+  const calibration::GaussianKernel kernel(points, weights);
+  double mean[2] = {0.0, 0.0};
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    mean[0] += weights[i] * points[i][0];
+    mean[1] += weights[i] * points[i][1];
+  }
+  for (std::size_t a = 0; a < 2; ++a) {
+    for (std::size_t b = 0; b < 2; ++b) {
+      double c = 0.0;
+      for (std::size_t i = 0; i < points.size(); ++i)
+        c += weights[i] * (points[i][a] - mean[a]) * (points[i][b] - mean[b]);
+      EXPECT_NEAR(kernel.covariance(a, b), 2.0 * c, 1e-8);
+    }
+  }
+  // A move by the normals xi lies at squared Mahalanobis distance |xi|^2 from its center.
+  const std::vector<double> center{1.0, -1.0}, xi{0.3, -1.7};
+  EXPECT_NEAR(kernel.log_shape(kernel.move(center, xi), center), -0.5 * (0.09 + 2.89), 1e-12);
+}
+
+TEST(AbcSmc, RecoversTheConjugateNormalPosterior) {
+  // theta ~ Normal(0, 2); the observed mean of n = 25 draws from Normal(theta, 1) is 1.2, so
+  // the posterior is Normal(25 * 1.2 / 25.25, 1 / sqrt(25.25)).
+  const std::vector<FreeParameter> parameters{
+      {"theta", Distribution{Family::kNormal, {0.0, 2.0}, -50.0, 50.0}}};
+  AbcSettings settings;
+  settings.seed = 5;
+  settings.particles = 1000;
+  settings.generations = 10;
+  const auto simulate = [](const std::vector<double>& v, std::uint64_t simulation) {
+    return std::abs(sample_mean(v[0], 25, simulation, 77) - 1.2);
+  };
+  const auto result = calibration::abc_smc(parameters, settings, simulate);
+  // The acceptance falls as the tolerance does; the run ends by generations or min_acceptance.
+  ASSERT_GE(result.generations.size(), 8U) << result.stopped;
+  const auto& last = result.generations.back();
+  const Moments m = posterior_moments(last, 0);
+  EXPECT_NEAR(m.mean, 25.0 * 1.2 / 25.25, 0.03);
+  EXPECT_NEAR(m.sd / (1.0 / std::sqrt(25.25)), 1.0, 0.12);
+  EXPECT_LT(last.tolerance, 0.02);
+  std::printf(
+      "posterior of theta: mean %.4f sd %.4f (exact %.4f, %.4f); %zu generations, "
+      "tolerance %.4f, ESS %.0f\n",
+      m.mean, m.sd, 25.0 * 1.2 / 25.25, 1.0 / std::sqrt(25.25), result.generations.size(),
+      last.tolerance, last.effective_size());
+  EXPECT_GT(last.effective_size(), 300.0);
+  // Tolerances fall generation by generation.
+  for (std::size_t t = 2; t < result.generations.size(); ++t)
+    EXPECT_LE(result.generations[t].tolerance, result.generations[t - 1].tolerance);
+}
+
+calibration::AbcResult normal_run(std::size_t threads) {
+  const tbb::global_control limit(tbb::global_control::max_allowed_parallelism, threads);
+  const std::vector<FreeParameter> parameters{
+      {"mean", Distribution{Family::kUniform, {-3.0, 3.0}, -3.0, 3.0}},
+      {"spread", Distribution{Family::kLognormal, {1.0, 0.5}, 0.0, 10.0}}};
+  AbcSettings settings;
+  settings.particles = 150;
+  settings.generations = 5;
+  const auto simulate = [](const std::vector<double>& v, std::uint64_t simulation) {
+    return std::abs(sample_mean(v[0], 10, simulation, 3) - 0.5) + std::abs(v[1] - 1.3);
+  };
+  return calibration::abc_smc(parameters, settings, simulate);
+}
+
+TEST(AbcSmc, SameResultForAnyThreadCount) {
+  const auto one = normal_run(1), two = normal_run(2);
+  ASSERT_EQ(one.generations.size(), two.generations.size());
+  for (std::size_t t = 0; t < one.generations.size(); ++t) {
+    EXPECT_EQ(one.generations[t].values, two.generations[t].values);
+    EXPECT_EQ(one.generations[t].weights, two.generations[t].weights);
+    EXPECT_EQ(one.generations[t].proposals, two.generations[t].proposals);
+    EXPECT_EQ(one.generations[t].tolerance, two.generations[t].tolerance);
+  }
+}
+
+TEST(AbcSmc, CredibleIntervalsCoverTheTruth) {
+  // Synthetic data from parameters drawn from the prior: a sample of 20 from Normal(mu, sigma),
+  // summarised by its mean and sd. The 90% intervals must cover the truth about 90% of the time;
+  // over 40 data sets a share in [0.75, 1] (the binomial 99% range at 0.9 is [0.75, 1]).
+  const std::vector<FreeParameter> parameters{
+      {"mu", Distribution{Family::kNormal, {0.0, 1.0}, -10.0, 10.0}},
+      {"sigma", Distribution{Family::kLognormal, {1.0, 0.4}, 0.0, 10.0}}};
+  constexpr std::size_t kSets = 40, kSample = 20;
+  const auto summaries = [&](double mu, double sigma, std::uint64_t key, std::uint64_t seed) {
+    rng::RandomStream draws({seed, key}, {rng::Stream::kCalibrationProposal, 1, 0, 0});
+    double sum = 0.0, squares = 0.0;
+    for (std::size_t i = 0; i < kSample; ++i) {
+      const double y = mu + sigma * rng::normal(draws);
+      sum += y;
+      squares += y * y;
+    }
+    const double mean = sum / kSample;
+    return std::pair{mean, std::sqrt((squares - kSample * mean * mean) / (kSample - 1))};
+  };
+  std::array<std::size_t, 2> covered{};
+  for (std::size_t set = 0; set < kSets; ++set) {
+    rng::RandomStream truth_draws({1000 + set, 0}, {rng::Stream::kCalibrationProposal, 2, 0, 0});
+    const std::vector<double> truth =
+        calibration::values_at(parameters, {rng::normal(truth_draws), rng::normal(truth_draws)});
+    const auto observed = summaries(truth[0], truth[1], 0, 500 + set);
+    AbcSettings settings;
+    settings.seed = 900 + set;
+    settings.particles = 300;
+    settings.generations = 7;
+    const auto simulate = [&](const std::vector<double>& v, std::uint64_t simulation) {
+      const auto [mean, sd] = summaries(v[0], v[1], simulation, 7000 + set);
+      return std::hypot(mean - observed.first, sd - observed.second);
+    };
+    const calibration::AbcResult result = calibration::abc_smc(parameters, settings, simulate);
+    const calibration::Generation& last = result.generations.back();
+    for (std::size_t k = 0; k < 2; ++k) {
+      std::vector<double> values;
+      for (const auto& v : last.values)
+        values.push_back(v[k]);
+      const double low = calibration::weighted_quantile(values, last.weights, 0.05);
+      const double high = calibration::weighted_quantile(values, last.weights, 0.95);
+      covered[k] += truth[k] >= low && truth[k] <= high ? 1U : 0U;
+    }
+  }
+  for (std::size_t k = 0; k < 2; ++k) {
+    const double share = static_cast<double>(covered[k]) / kSets;
+    EXPECT_GE(share, 0.75) << parameters[k].key;
+    EXPECT_LE(share, 1.0) << parameters[k].key;
+    std::printf("coverage of the 90%% interval, %s: %.3f\n", parameters[k].key.c_str(), share);
+  }
+}
+
+TEST(AbcSmc, StopsWhenNoProposalFitsAndKeepsTheCompleteGenerations) {
+  const std::vector<FreeParameter> parameters{
+      {"x", Distribution{Family::kChoice, {1.0, 2.0}, 0.0, 3.0}}};
+  AbcSettings settings;
+  settings.particles = 20;
+  settings.generations = 6;
+  settings.min_acceptance = 0.5;
+  // Distances 0 or 1: the tolerance falls to 0, then the run ends by a rule, not by an error.
+  const auto simulate = [](const std::vector<double>& v, std::uint64_t) { return v[0] - 1.0; };
+  const auto result = calibration::abc_smc(parameters, settings, simulate);
+  ASSERT_FALSE(result.generations.empty());
+  EXPECT_FALSE(result.stopped.empty());
+  for (const auto& g : result.generations)
+    EXPECT_EQ(g.values.size(), 20U);
+}
+
+TEST(AbcSmc, RejectsBadSettingsAndDistances) {
+  const std::vector<FreeParameter> parameters{
+      {"x", Distribution{Family::kUniform, {0.0, 1.0}, 0.0, 1.0}}};
+  const auto fine = [](const std::vector<double>& v, std::uint64_t) { return v[0]; };
+  AbcSettings settings;
+  settings.particles = 1;
+  EXPECT_THROW(calibration::abc_smc(parameters, settings, fine), util::InputError);
+  settings = {};
+  settings.quantile = 1.0;
+  EXPECT_THROW(calibration::abc_smc(parameters, settings, fine), util::InputError);
+  settings = {};
+  EXPECT_THROW(calibration::abc_smc({}, settings, fine), util::InputError);
+  const auto negative = [](const std::vector<double>&, std::uint64_t) { return -1.0; };
+  EXPECT_THROW(calibration::abc_smc(parameters, settings, negative), util::InputError);
+  const auto nan = [](const std::vector<double>&, std::uint64_t) { return std::nan(""); };
+  EXPECT_THROW(calibration::abc_smc(parameters, settings, nan), util::InputError);
+}
+
+}  // namespace
