@@ -42,4 +42,19 @@ bool is_iso_date(std::string_view text) {
   return *day <= kDays[*month - 1] + (leap && *month == 2 ? 1 : 0);
 }
 
+std::optional<std::int64_t> iso_day_number(std::string_view text) {
+  if (!is_iso_date(text)) return std::nullopt;
+  // H. Hinnant's days_from_civil: years counted from March, so that leap days come last.
+  auto year = static_cast<std::int64_t>(*parse_unsigned(text.substr(0, 4)));
+  const auto month = static_cast<std::int64_t>(*parse_unsigned(text.substr(5, 2)));
+  const auto day = static_cast<std::int64_t>(*parse_unsigned(text.substr(8, 2)));
+  year -= month <= 2 ? 1 : 0;
+  const std::int64_t era = year / 400;  // years are at least 1000: no negative eras
+  const std::int64_t year_of_era = year - era * 400;
+  const std::int64_t day_of_year = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  const std::int64_t day_of_era =
+      year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+  return era * 146097 + day_of_era - 719468;
+}
+
 }  // namespace sim::util

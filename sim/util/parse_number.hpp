@@ -20,4 +20,8 @@ std::optional<bool> parse_bool(std::string_view text);
 /// included).
 bool is_iso_date(std::string_view text);
 
+/// Days from 1970-01-01 to a date written YYYY-MM-DD (negative before it); nullopt when the
+/// text is not such a date (is_iso_date).
+std::optional<std::int64_t> iso_day_number(std::string_view text);
+
 }  // namespace sim::util
