@@ -59,12 +59,14 @@ Generation prior_generation(const std::vector<FreeParameter>& parameters,
   g.z.resize(n);
   g.values.resize(n);
   g.distances.resize(n);
+  g.simulations.resize(n);
   g.weights.assign(n, 1.0 / static_cast<double>(n));
   tbb::parallel_for(std::size_t{0}, n, [&](std::size_t j) {
     rng::RandomStream draws = proposal_draws(settings, 0, j, 0);
     g.z[j] = normals(draws, parameters.size());
     g.values[j] = values_at(parameters, g.z[j]);
-    g.distances[j] = distance_of(simulate, g.values[j], simulation_key(0, j, 0));
+    g.simulations[j] = simulation_key(0, j, 0);
+    g.distances[j] = distance_of(simulate, g.values[j], g.simulations[j]);
   });
   return g;
 }
@@ -121,6 +123,7 @@ std::optional<Generation> next_generation(const std::vector<FreeParameter>& para
   g.z.resize(n);
   g.values.resize(n);
   g.distances.resize(n);
+  g.simulations.resize(n);
   const double budget = settings.min_acceptance > 0.0
                             ? std::ceil(static_cast<double>(n) / settings.min_acceptance)
                             : std::numeric_limits<double>::infinity();
@@ -147,6 +150,7 @@ std::optional<Generation> next_generation(const std::vector<FreeParameter>& para
       g.z[j] = std::move(z);
       g.values[j] = std::move(values);
       g.distances[j] = distance;
+      g.simulations[j] = simulation_key(t, j, a);
       kept[e] = 1;
     });
     g.proposals += empty.size();

@@ -62,6 +62,7 @@ struct Generation {
   std::vector<std::vector<double>> values;  ///< [particle][parameter], the parameters' values
   std::vector<double> weights;              ///< normalised to sum 1
   std::vector<double> distances;
+  std::vector<std::uint64_t> simulations;  ///< the simulation_key of each particle
 
   double acceptance() const;      ///< particles / proposals
   double effective_size() const;  ///< (sum w)^2 / sum w^2

@@ -9,6 +9,7 @@
 #include <iostream>
 #include <new>
 
+#include "sim/cli/calibrate_command.hpp"
 #include "sim/cli/cascade_command.hpp"
 #include "sim/cli/common.hpp"
 #include "sim/cli/compare_command.hpp"
@@ -54,6 +55,7 @@ int main(int argc, char** argv) {
   sim::cli::register_compare_command(app);
   sim::cli::register_report_command(app);
   sim::cli::register_sweep_commands(app);
+  sim::cli::register_calibrate_command(app);
   sim::cli::set_command_line(argc, argv);
   try {
     sim::cli::check_command_words(app, argc, argv);

@@ -65,12 +65,14 @@ ReplicateSeries run_replicate(const scenario::Scenario& s, const graph::Graph& g
     ++next_plan;
   };
   simulate_messages(0);
+  if (observer != nullptr) observer->on_state(replicate, 0, now);
   if (observer != nullptr && is_snapshot_week(s, 0)) observer->on_snapshot(replicate, 0, now);
   for (std::uint32_t week = 0; week < s.weeks; ++week) {
     series.weeks.push_back(model::step(context, week, now, next));
     std::swap(now, next);
     simulate_messages(week + 1);
     if (observer == nullptr) continue;
+    observer->on_state(replicate, week + 1, now);
     if (is_snapshot_week(s, week + 1)) observer->on_snapshot(replicate, week + 1, now);
     observer->on_week();
   }

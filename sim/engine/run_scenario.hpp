@@ -50,6 +50,12 @@ class RunObserver {
                            const model::AgentState& state) {
     (void)replicate, (void)week, (void)state;
   }
+  /// A replicate's state at every week, 0 included, after that week's messages (for observers
+  /// that measure the state itself, such as calibration).
+  virtual void on_state(std::uint32_t replicate, std::uint32_t week,
+                        const model::AgentState& state) {
+    (void)replicate, (void)week, (void)state;
+  }
   /// A replicate is complete.
   virtual void on_replicate(const ReplicateSeries& series) = 0;
   /// One week of one replicate is done (for progress reports).

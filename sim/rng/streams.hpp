@@ -55,6 +55,8 @@ enum class Stream : std::uint32_t {
                            ///< week)
   kCalibrationProposal = 34,  ///< a calibration proposal: ancestor and perturbation (entity:
                               ///< particle, week: generation, sub: attempt)
+  kCalibrationNoise = 35,     ///< the observation error added to a calibration simulation's
+                              ///< value of a target row (entity: row, sub: simulation)
 };
 
 /// Name and value of every registered stream, for documentation and the registry test.
@@ -98,6 +100,7 @@ inline constexpr std::array kStreamRegistry{
     StreamEntry{Stream::kReachShareFine, "reach_share_fine"},
     StreamEntry{Stream::kReachPlan, "reach_plan"},
     StreamEntry{Stream::kCalibrationProposal, "calibration_proposal"},
+    StreamEntry{Stream::kCalibrationNoise, "calibration_noise"},
 };
 
 }  // namespace sim::rng

@@ -57,9 +57,12 @@ void collect(const toml::table& table, const std::string& prefix, const std::str
 }  // namespace
 
 std::vector<std::string> priors_overrides(const std::string& path) {
-  const toml::table document = load_document(path);
+  return table_overrides(load_document(path), path);
+}
+
+std::vector<std::string> table_overrides(const toml::table& table, const std::string& path) {
   std::vector<std::string> out;
-  collect(document, "", path, out);
+  collect(table, "", path, out);
   return out;
 }
 

@@ -6,6 +6,8 @@
 ///   feed_reach = { lognormal = [0.03, 0.6] }   # source or "assumption"
 ///   churn = { uniform = [0.002, 0.012] }
 
+#include <toml++/toml.h>
+
 #include <string>
 #include <vector>
 
@@ -15,5 +17,9 @@ namespace sim::scenario {
 /// matter). InputError with file, line and key
 /// for anything but numbers and distributions.
 std::vector<std::string> priors_overrides(const std::string& path);
+
+/// The same for one table of a document read from `path` (the `[parameters]` of a calibration
+/// file), keys relative to the table.
+std::vector<std::string> table_overrides(const toml::table& table, const std::string& path);
 
 }  // namespace sim::scenario

@@ -33,8 +33,12 @@ std::string exact_override(const std::string& key, double value) {
 
 Scenario scenario_of_world(const Scenario& s, std::uint32_t world) {
   if (s.uncertain.empty()) return s;
+  return scenario_with_values(s, world_values(s, world));
+}
+
+Scenario scenario_with_values(const Scenario& s, const std::vector<WorldValue>& values) {
   std::vector<std::string> overrides = s.overrides;
-  for (const WorldValue& v : world_values(s, world))
+  for (const WorldValue& v : values)
     overrides.push_back(exact_override(v.key, v.value));
   Scenario fixed = read_scenario(s.file, overrides);
   fixed.overrides = s.overrides;

@@ -32,6 +32,11 @@ std::vector<WorldValue> world_values(const Scenario& scenario, std::uint32_t wor
 /// uncertain parameters is its own world.
 Scenario scenario_of_world(const Scenario& scenario, std::uint32_t world);
 
+/// The scenario with the given parameters fixed at the given values (the file read again with
+/// them as overrides after its own, so they pass the same checks). Used for worlds and for the
+/// particles of a calibration.
+Scenario scenario_with_values(const Scenario& scenario, const std::vector<WorldValue>& values);
+
 /// The override text that fixes `value` exactly ("key=0.12345678901234567").
 std::string exact_override(const std::string& key, double value);
 

@@ -53,7 +53,8 @@ TEST(StreamRegistry, ReleasedValuesKeepTheirMeaning) {
   EXPECT_EQ(static_cast<std::uint32_t>(Stream::kReachShareFine), 32u);
   EXPECT_EQ(static_cast<std::uint32_t>(Stream::kReachPlan), 33u);
   EXPECT_EQ(static_cast<std::uint32_t>(Stream::kCalibrationProposal), 34u);
-  EXPECT_EQ(kStreamRegistry.size(), 34u);
+  EXPECT_EQ(static_cast<std::uint32_t>(Stream::kCalibrationNoise), 35u);
+  EXPECT_EQ(kStreamRegistry.size(), 35u);
 }
 
 TEST(StreamRegistry, RegistryListsEveryValueInOrder) {

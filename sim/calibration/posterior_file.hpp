@@ -1,0 +1,48 @@
+#pragma once
+/// Posterior files (`trek calibrate -o posterior.h5`; layout in docs/output.md, "Posterior
+/// files"): the weighted particles of the last generation, every generation's particles and
+/// diagnostics, the targets and the posterior predictive interval of each.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sim/calibration/abc_smc.hpp"
+#include "sim/calibration/read_calibration.hpp"
+#include "sim/io/atomic_file.hpp"
+
+namespace sim::calibration {
+
+inline constexpr std::string_view kPosteriorFormat = "trek-posterior";
+inline constexpr std::uint64_t kPosteriorVersion = 1;
+
+/// What a calibration leaves besides its particles.
+struct PosteriorRecord {
+  std::string command;  ///< the command line
+  std::string trek_version;
+  double seconds = 0.0;  ///< wall time
+  /// The model's value of each row in each final particle's own simulation ([particle][row]).
+  std::vector<std::vector<double>> predictions;
+};
+
+void write_posterior(const std::string& path, const Calibration& calibration,
+                     const AbcResult& result, const PosteriorRecord& record,
+                     const io::OutputPolicy& policy);
+
+/// The weighted particles of a posterior file: what worlds draw from.
+struct Posterior {
+  std::string file;
+  std::vector<std::string> keys;            ///< the parameters' full keys
+  std::vector<std::vector<double>> values;  ///< [particle][parameter]
+  std::vector<double> weights;              ///< normalised
+};
+
+/// Reads a posterior file's particles; InputError naming the file when it is not a readable
+/// posterior file of this version or its contents are inconsistent.
+Posterior read_posterior(const std::string& path);
+
+/// The quantity the distance compares for row i (predictions.hpp): the value itself, or for a
+/// platform-level series the relative change against its first row.
+double fitted(const Calibration& calibration, const std::vector<double>& row_values, std::size_t i);
+
+}  // namespace sim::calibration
