@@ -1,5 +1,5 @@
 // Written whole at the end of a calibration through io::write_atomically, so a kill leaves any
-// earlier file intact; read with every array's shape checked against the parameter count.
+// earlier file intact; scenario/posterior_source reads it back as a source of worlds.
 
 #include "sim/calibration/posterior_file.hpp"
 
@@ -146,41 +146,6 @@ void write_posterior(const std::string& path, const Calibration& c, const AbcRes
   io::write_atomically(
       path, [&](const std::string& temporary) { write_file(temporary, c, result, record); },
       policy);
-}
-
-Posterior read_posterior(const std::string& path) {
-  return io::read_input(path, [&] {
-    io::Handle file = io::open_file_read(path);
-    io::check_format(path, file.get(), kPosteriorFormat, kPosteriorVersion, "posterior");
-    Posterior p;
-    p.file = path;
-    io::Handle parameters = io::open_group(file.get(), "parameters");
-    p.keys = io::read_strings(parameters.get(), "key");
-    io::Handle posterior = io::open_group(file.get(), "posterior");
-    const io::Dims dims = io::require_dataset(posterior.get(), "values", H5T_FLOAT, 2);
-    if (dims[1] != p.keys.size() || dims[0] == 0)
-      throw util::InputError({path, 0, "posterior/values"}, "does not match the parameters");
-    const std::vector<double> flat = io::read_array<double>(posterior.get(), "values");
-    p.weights = io::read_elements<double>(posterior.get(), "weights", dims[0]);
-    double total = 0.0;
-    for (const double w : p.weights) {
-      if (!std::isfinite(w) || w < 0.0)
-        throw util::InputError({path, 0, "posterior/weights"}, "holds a negative or NaN weight");
-      total += w;
-    }
-    if (!(total > 0.0)) throw util::InputError({path, 0, "posterior/weights"}, "sum to zero");
-    for (double& w : p.weights)
-      w /= total;
-    for (std::size_t j = 0; j < dims[0]; ++j) {
-      p.values.emplace_back(flat.begin() + static_cast<std::ptrdiff_t>(j * dims[1]),
-                            flat.begin() + static_cast<std::ptrdiff_t>((j + 1) * dims[1]));
-      for (const double v : p.values.back()) {
-        if (!std::isfinite(v))
-          throw util::InputError({path, 0, "posterior/values"}, "holds a value that is not finite");
-      }
-    }
-    return p;
-  });
 }
 
 }  // namespace sim::calibration

@@ -10,11 +10,12 @@
 #include "sim/calibration/abc_smc.hpp"
 #include "sim/calibration/read_calibration.hpp"
 #include "sim/io/atomic_file.hpp"
+#include "sim/scenario/posterior_source.hpp"
 
 namespace sim::calibration {
 
-inline constexpr std::string_view kPosteriorFormat = "trek-posterior";
-inline constexpr std::uint64_t kPosteriorVersion = 1;
+using scenario::kPosteriorFormat;
+using scenario::kPosteriorVersion;
 
 /// What a calibration leaves besides its particles.
 struct PosteriorRecord {
@@ -28,18 +29,6 @@ struct PosteriorRecord {
 void write_posterior(const std::string& path, const Calibration& calibration,
                      const AbcResult& result, const PosteriorRecord& record,
                      const io::OutputPolicy& policy);
-
-/// The weighted particles of a posterior file: what worlds draw from.
-struct Posterior {
-  std::string file;
-  std::vector<std::string> keys;            ///< the parameters' full keys
-  std::vector<std::vector<double>> values;  ///< [particle][parameter]
-  std::vector<double> weights;              ///< normalised
-};
-
-/// Reads a posterior file's particles; InputError naming the file when it is not a readable
-/// posterior file of this version or its contents are inconsistent.
-Posterior read_posterior(const std::string& path);
 
 /// The quantity the distance compares for row i (predictions.hpp): the value itself, or for a
 /// platform-level series the relative change against its first row.

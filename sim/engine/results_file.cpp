@@ -35,7 +35,7 @@ void write_worlds(hid_t root, const scenario::Scenario& s) {
   std::vector<std::string> keys, distributions;
   for (const scenario::UncertainParameter& p : s.uncertain) {
     keys.push_back(p.key);
-    distributions.push_back(scenario::describe(p.distribution));
+    distributions.push_back(scenario::describe_uncertainty(p));
   }
   io::write_strings(group.get(), "parameters", keys);
   io::write_strings(group.get(), "distributions", distributions);

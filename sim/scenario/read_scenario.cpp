@@ -5,8 +5,10 @@
 #include "sim/scenario/read_scenario.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <limits>
+#include <memory>
 #include <sstream>
 
 #include "sim/scenario/document.hpp"
@@ -179,10 +181,43 @@ void check_root_keys(const toml::table& document, TableReader& root) {
   }
   for (const std::string_view key :
        {"name", "description", "baseline", "kind", "simulation", "population", "model", "platforms",
-        "strategy", "events", "reach", "output", "extends"}) {
+        "strategy", "events", "reach", "output", "extends", "posterior"}) {
     root.allow(key);
   }
   root.check_unknown();
+}
+
+/// `posterior = "FILE"` (relative to the file that says so): its parameters become joint
+/// uncertain parameters, which no prior may also name.
+void read_posterior(const std::string& file, const util::InputLocation& where, Scenario& s) {
+  if (file.empty()) throw util::InputError(where, "names no posterior file");
+  const std::filesystem::path named(file);
+  const std::string path =
+      named.is_absolute()
+          ? file
+          : (std::filesystem::path(where.file).parent_path() / named).lexically_normal().string();
+  try {
+    s.posterior = std::make_shared<const PosteriorSample>(read_posterior_sample(path));
+  } catch (const util::InputError& e) {
+    throw util::InputError(where, e.what());
+  }
+  for (std::size_t k = 0; k < s.posterior->keys.size(); ++k) {
+    const std::string& key = s.posterior->keys[k];
+    for (const UncertainParameter& u : s.uncertain) {
+      if (u.key == key) {
+        throw util::InputError(
+            {u.file, u.line, u.key},
+            "is drawn from the posterior " + file + "; give it a prior or the posterior, not both");
+      }
+    }
+    double low = s.posterior->values.front()[k], high = low;
+    for (const auto& particle : s.posterior->values) {
+      low = std::min(low, particle[k]);
+      high = std::max(high, particle[k]);
+    }
+    s.uncertain.push_back(
+        {key, Distribution{Family::kUniform, {low, high}, low, high}, path, 0, true});
+  }
 }
 
 std::string bounded_text(TableReader& root, std::string_view key, const std::string& fallback,
@@ -241,8 +276,11 @@ Scenario read_document(toml::table& document, const std::string& path,
   read_events(root, s);
   read_reach(root, s);
   read_output(root, s);
+  const std::string posterior = root.text("posterior", "");
+  const util::InputLocation posterior_at = root.where("posterior");
   root.check_unknown();
   s.uncertain = uncertain.take();
+  if (document.contains("posterior")) read_posterior(posterior, posterior_at, s);
   std::ostringstream text;
   text << document;
   s.resolved_toml = text.str();

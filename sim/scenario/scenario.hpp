@@ -5,11 +5,13 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "sim/graph/attributes.hpp"
 #include "sim/scenario/distribution.hpp"
+#include "sim/scenario/posterior_source.hpp"
 
 namespace sim::scenario {
 
@@ -96,9 +98,10 @@ struct ModelOptions {
 /// distribution, and where it was written.
 struct UncertainParameter {
   std::string key;
-  Distribution distribution;
+  Distribution distribution;  ///< for a joint one: uniform over its particles' range
   std::string file;
   std::uint64_t line = 0;
+  bool joint = false;  ///< drawn jointly with the others of the scenario's posterior
 };
 
 /// What a scenario is to the organisation: a strategy it may choose, or a what-if (an event it
@@ -112,7 +115,10 @@ struct Scenario {
   ScenarioKind kind = ScenarioKind::kStrategy;
   /// A strategy crossed with a what-if (read_crossed_scenario): the what-if's name; else empty.
   std::string condition;
-  std::string file;                    ///< the file it was read from
+  std::string file;  ///< the file it was read from
+  /// `posterior = "FILE.h5"`: worlds draw its parameters jointly (the joint entries of
+  /// `uncertain`); null without one.
+  std::shared_ptr<const PosteriorSample> posterior;
   std::vector<std::string> overrides;  ///< the --set values it was read with, in order
   /// Parameters given as distributions, in reading order. The fields above and below then hold
   /// the distribution's median; world r of a run uses its own draw (scenario/worlds.hpp).

@@ -3,6 +3,9 @@
 
 #include "sim/scenario/worlds.hpp"
 
+#include <algorithm>
+#include <optional>
+
 #include "sim/rng/philox.hpp"
 #include "sim/rng/streams.hpp"
 #include "sim/scenario/read_scenario.hpp"
@@ -22,9 +25,25 @@ double world_uniform(std::uint64_t seed, std::uint32_t world, const std::string&
 
 std::vector<WorldValue> world_values(const Scenario& s, std::uint32_t world) {
   std::vector<WorldValue> values;
-  for (const UncertainParameter& p : s.uncertain)
-    values.push_back({p.key, quantile(p.distribution, world_uniform(s.seed, world, p.key))});
+  // The joint parameters all come from one particle, picked by weight with the uniform of the
+  // name "posterior": every scenario of a comparison with a posterior sees the same particle.
+  std::optional<std::size_t> particle;
+  for (const UncertainParameter& p : s.uncertain) {
+    if (!p.joint) {
+      values.push_back({p.key, quantile(p.distribution, world_uniform(s.seed, world, p.key))});
+      continue;
+    }
+    if (!particle) particle = s.posterior->particle_at(world_uniform(s.seed, world, "posterior"));
+    const auto& keys = s.posterior->keys;
+    const auto k =
+        static_cast<std::size_t>(std::find(keys.begin(), keys.end(), p.key) - keys.begin());
+    values.push_back({p.key, s.posterior->values[*particle][k]});
+  }
   return values;
+}
+
+std::string describe_uncertainty(const UncertainParameter& p) {
+  return p.joint ? "posterior " + p.file : describe(p.distribution);
 }
 
 std::string exact_override(const std::string& key, double value) {

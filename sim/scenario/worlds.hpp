@@ -6,7 +6,9 @@
 /// The value of parameter K in world r is the quantile of the uniform at address
 /// (world_parameter, hash(K)) of run key {seed, r}: keyed by the parameter's full name, never by
 /// its position, so every scenario of a comparison sees the same world r, adding a parameter
-/// changes no other draw, and the result does not depend on threads or shards.
+/// changes no other draw, and the result does not depend on threads or shards. The parameters of
+/// a scenario's posterior (posterior_source.hpp) come jointly from one weighted particle, picked
+/// by the uniform of the name "posterior".
 
 #include <cstdint>
 #include <string>
@@ -26,6 +28,10 @@ double world_uniform(std::uint64_t seed, std::uint32_t world, const std::string&
 
 /// Each uncertain parameter's value in world `world`, in the scenario's order.
 std::vector<WorldValue> world_values(const Scenario& scenario, std::uint32_t world);
+
+/// How parameter `p` is uncertain, as files and tables show it ("uniform [0.01, 0.1]", or
+/// "posterior FILE" for one drawn jointly from a posterior).
+std::string describe_uncertainty(const UncertainParameter& p);
 
 /// The scenario of world `world`: its uncertain parameters fixed at their values there (the file
 /// read again with those values as overrides, so they pass the same checks). A scenario without
