@@ -26,6 +26,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import calibration_links  # noqa: E402
 import report_figures  # noqa: E402
 import report_summary  # noqa: E402
+import report_posterior  # noqa: E402
 import report_sweep  # noqa: E402
 import report_tables  # noqa: E402
 import trek_results  # noqa: E402
@@ -230,6 +231,26 @@ def sweep_page(results, figures: list[str]) -> str:
 """
 
 
+def posterior_page(results, figures: list[str]) -> str:
+    title = f"Trek calibration report: {os.path.basename(results.path)}"
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>{STYLE}</style></head>
+<body>
+<h1>{html.escape(title)}</h1>
+<h2>Free parameters</h2>
+<div class="scroll">{report_posterior.parameter_table(results)}</div>
+<h2>Figures</h2>
+{"".join(figures)}
+<h2>Generations</h2>
+<div class="scroll">{report_posterior.diagnostics_table(results)}</div>
+{report_posterior.describe(results)}
+<script>{IMAGE_CHECK}</script>
+</body></html>
+"""
+
+
 def write_page(folder: str, text: str, manifest) -> None:
     # The page is written under a temporary name and renamed: a killed report leaves no half page.
     handle, temporary = tempfile.mkstemp(prefix=".index.html.", dir=folder)
@@ -244,6 +265,11 @@ def write_page(folder: str, text: str, manifest) -> None:
 def write_report(path: str, folder: str) -> dict:
     """Builds the report of `path` in `folder`; returns the manifest."""
     with trek_results.load(path) as results:
+        if results.kind == "posterior":
+            os.makedirs(folder, exist_ok=True)
+            figures, manifest = save_figures(report_posterior.all_figures(results), folder)
+            write_page(folder, posterior_page(results, figures), manifest)
+            return {"figures": manifest, "page": os.path.join(folder, "index.html")}
         if results.kind == "sweep":
             if results.sweep.empty:
                 raise trek_results.TrekFileError(f"{path}: no point of the sweep is done")

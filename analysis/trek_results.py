@@ -41,6 +41,7 @@ import pandas as pd
 RUN_FORMAT, RUN_VERSION = "trek-run", 6
 COMPARE_FORMAT, COMPARE_VERSION = "trek-compare", 7
 SWEEP_FORMAT, SWEEP_VERSION = "trek-sweep", 3
+POSTERIOR_FORMAT, POSTERIOR_VERSION = "trek-posterior", 1
 
 
 # /comparison/verdict codes (sim/engine/comparison_file.cpp).
@@ -216,6 +217,11 @@ class Results:
     metrics: list = field(default_factory=list)
     evppi: pd.DataFrame | None = None
     parameter_share: pd.DataFrame | None = None
+    posterior: pd.DataFrame | None = None   # posterior files: one row per particle, and weight
+    prior_sample: pd.DataFrame | None = None  # generation 0: draws from the priors
+    priors: dict = field(default_factory=dict)
+    targets: pd.DataFrame | None = None
+    diagnostics: pd.DataFrame | None = None
 
     @property
     def labels(self) -> dict:
@@ -335,6 +341,27 @@ def _sweep_tables(handle: h5py.File):
     return parameters, metrics, table, sensitivity
 
 
+def _read_posterior(path: str, handle) -> Results:
+    """A `trek calibrate` file (docs/output.md, Posterior files)."""
+    keys = _strings(handle["parameters/key"])
+    priors = dict(zip(keys, _strings(handle["parameters/prior"])))
+    posterior = pd.DataFrame(handle["posterior/values"][()], columns=keys)
+    posterior["weight"] = handle["posterior/weights"][()]
+    prior = pd.DataFrame(handle["generations/000/values"][()], columns=keys)
+    group = handle["targets"]
+    targets = pd.DataFrame({name: _strings(group[name]) for name in
+                            ("file", "date", "platform", "metric")})
+    for name in ("line", "week", "observed", "scale", "weight", "fitted_observed",
+                 "predictive_p05", "predictive_p50", "predictive_p95"):
+        targets[name] = group[name][()]
+    diagnostics = pd.DataFrame({name: handle["diagnostics"][name][()] for name in
+                                ("tolerance", "acceptance", "effective_size", "proposals")})
+    diagnostics.index.name = "generation"
+    return Results(path, "posterior", handle, _attributes(handle), {}, [], parameters=keys,
+                   posterior=posterior, prior_sample=prior, priors=priors, targets=targets,
+                   diagnostics=diagnostics)
+
+
 def load(path: str) -> Results:
     """Opens a Trek file; raises TrekFileError when it is not one this module reads."""
     if not os.path.isfile(path):
@@ -374,9 +401,12 @@ def load(path: str) -> Results:
             return Results(path, "sweep", handle, _attributes(handle), {}, [],
                            sweep=table, sensitivity=sensitivity, parameters=parameters,
                            metrics=metrics)
+        if kind == POSTERIOR_FORMAT:
+            _check_format(path, handle, POSTERIOR_FORMAT, POSTERIOR_VERSION)
+            return _read_posterior(path, handle)
         raise TrekFileError(
             f"{path}: not a Trek results file (format '{kind}'; expected "
-            f"'{RUN_FORMAT}', '{COMPARE_FORMAT}' or '{SWEEP_FORMAT}')"
+            f"'{RUN_FORMAT}', '{COMPARE_FORMAT}', '{SWEEP_FORMAT}' or '{POSTERIOR_FORMAT}')"
         )
     except (KeyError, ValueError) as error:
         handle.close()

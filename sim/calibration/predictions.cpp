@@ -99,6 +99,11 @@ std::vector<double> predict(const Calibration& c, const std::vector<double>& val
   run.snapshot_every = 0;
   run.reach.week_plan = false;  // no row reads the week's posting plan
   if (!c.needs_reach) run.reach.posts = 0;
+  for (const TargetRow& row : c.rows) {
+    const Metric m = row.observation.metric;
+    if (m == Metric::kImpressionsPerPost || m == Metric::kEngagementsPerPost)
+      run.reach.only_weeks.push_back(row.week);
+  }
   std::vector<double> predicted(c.rows.size(), 0.0);
   StateCounts observer(c, predicted);
   observer.on_replicate(engine::run_replicate(run, graph, 0, &observer));

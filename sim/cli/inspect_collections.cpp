@@ -10,6 +10,7 @@
 #include "sim/engine/results_reader.hpp"
 #include "sim/io/h5_array.hpp"
 #include "sim/io/probe.hpp"
+#include "sim/scenario/posterior_source.hpp"
 #include "sim/sweep/sweep_file.hpp"
 #include "sim/util/error.hpp"
 #include "sim/util/input_file.hpp"
@@ -84,6 +85,30 @@ void inspect_sweep(const std::string& path, hid_t file, const std::string& forma
       indices ? "in /sensitivity (trek report draws it)" : "none (grid, lhs or unfinished)");
 }
 
+void inspect_posterior(const std::string& path, hid_t file, const std::string& format) {
+  const scenario::PosteriorSample sample = scenario::read_posterior_sample(path);
+  double squares = 0.0;
+  for (const double w : sample.weights)
+    squares += w * w;
+  const double effective = squares > 0.0 ? 1.0 / squares : 0.0;
+  const std::string stopped = io::read_string_attribute(file, "stopped");
+  if (format == "json") {
+    JsonObject out;
+    out.add("file", path).add("format", std::string(scenario::kPosteriorFormat));
+    out.add("particles", std::uint64_t{sample.values.size()}).add("effective_size", effective);
+    out.add("parameters", joined(sample.keys)).add("stopped", stopped);
+    std::cout << out.str() << '\n';
+    return;
+  }
+  std::printf("%-14s %s (Trek posterior, format version %llu)\n", "file", path.c_str(),
+              static_cast<unsigned long long>(io::read_uint_attribute(file, "version")));
+  std::printf("%-14s %s\n", "calibration",
+              io::read_string_attribute(file, "calibration_file").c_str());
+  std::printf("%-14s %zu (effective size %.0f)\n", "particles", sample.values.size(), effective);
+  std::printf("%-14s %s\n", "parameters", joined(sample.keys).c_str());
+  std::printf("%-14s %s\n", "stopped", stopped.c_str());
+}
+
 bool inspect_file(const std::string& path, hid_t file, const std::string& format) {
   const std::string kind =
       io::has_attribute(file, "format") ? io::read_string_attribute(file, "format") : std::string();
@@ -93,6 +118,10 @@ bool inspect_file(const std::string& path, hid_t file, const std::string& format
   }
   if (kind == sweep::kSweepFormat) {
     inspect_sweep(path, file, format);
+    return true;
+  }
+  if (kind == scenario::kPosteriorFormat) {
+    inspect_posterior(path, file, format);
     return true;
   }
   return false;
@@ -106,9 +135,20 @@ void check_in_process(const std::string& path) {
   } catch (const util::Error&) {
     kind.clear();  // missing, or not a fixed-length string: not written by Trek
   }
+  if (kind == scenario::kPosteriorFormat) {
+    static_cast<void>(scenario::read_posterior_sample(path));
+    io::read_input(path, [&] {
+      for (const char* group : {"targets", "diagnostics", "generations/000"}) {
+        if (!io::has_link(file.get(), group))
+          throw util::InputError({path, 0, group}, "is missing: not a complete posterior file");
+      }
+    });
+    return;
+  }
   if (kind != engine::kResultsFormat && kind != engine::kComparisonFormat &&
       kind != sweep::kSweepFormat) {
-    throw util::InputError({.file = path}, "not a Trek results file (run, compare or sweep)");
+    throw util::InputError({.file = path},
+                           "not a Trek results file (run, compare, sweep or posterior)");
   }
   if (kind == engine::kComparisonFormat || kind == sweep::kSweepFormat) {
     io::read_input(path, [&] {

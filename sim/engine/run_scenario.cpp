@@ -56,8 +56,14 @@ ReplicateSeries run_replicate(const scenario::Scenario& s, const graph::Graph& g
   series.weeks.push_back(model::count(context, now));
   const std::vector<std::uint32_t> plan_weeks_of_run = plan_weeks(s);
   auto next_plan = plan_weeks_of_run.begin();
+  const auto& only = s.reach.only_weeks;
   const auto simulate_messages = [&](std::uint32_t week) {
     if (!messages) return;
+    if (!only.empty() && std::find(only.begin(), only.end(), week) == only.end()) {
+      series.messages.emplace_back();
+      series.reach.emplace_back(s.platforms.size());
+      return;
+    }
     series.messages.push_back(reach::weekly_messages(*messages, now, week, s.reach.posts));
     series.reach.push_back(reach::mean_of(series.messages.back(), s.platforms.size()));
     if (next_plan == plan_weeks_of_run.end() || *next_plan != week) return;

@@ -71,6 +71,25 @@ std::vector<util::Bitset> draw_ties(const scenario::Scenario& s, const graph::Gr
   return draw_tie_bits(s, slot_arcs.size(), run, [&](std::size_t slot) { return slot_arcs[slot]; });
 }
 
+/// The ties by followee slot read off the ties by arc (the same bits, without drawing them again).
+std::vector<util::Bitset> slot_ties_of(const scenario::Scenario& s, const graph::Graph& graph,
+                                       const std::vector<util::Bitset>& arc_ties) {
+  const auto slot_arcs = graph.slot_arcs();
+  std::vector<util::Bitset> ties;
+  for (std::size_t k = 0; k < s.platforms.size(); ++k) {
+    ties.emplace_back(slot_arcs.size(), s.platforms[k].rebuild >= 1.0);
+    if (s.platforms[k].rebuild >= 1.0) continue;
+    util::Bitset& slots = ties.back();
+    tbb::parallel_for(std::size_t{0}, (slot_arcs.size() + 63) / 64, [&](std::size_t word) {
+      for (std::size_t slot = word * 64; slot < std::min(slot_arcs.size(), word * 64 + 64);
+           ++slot) {
+        if (arc_ties[k].test(slot_arcs[slot])) slots.set(slot);
+      }
+    });
+  }
+  return ties;
+}
+
 /// The same ties by arc index, for spreading posts along follower rows.
 std::vector<util::Bitset> draw_arc_ties(const scenario::Scenario& s, const graph::Graph& graph,
                                         rng::RunKey run) {
@@ -113,10 +132,11 @@ ModelContext::ModelContext(const scenario::Scenario& s, const graph::Graph& g, r
       timeline(s),
       run(key),
       tolerance(draw_tolerances(s, g.node_count(), key)),
-      ties(draw_ties(s, g, key)),
       arc_ties(s.reach.posts > 0 ? draw_arc_ties(s, g, key) : std::vector<util::Bitset>{}),
       recency(recency_table(s.model.memory_weeks)),
       horizon(influence_horizon(s.model.memory_weeks)) {
+  // With reach the ties by arc exist already: the ties by slot are the same bits, reordered.
+  ties = arc_ties.empty() ? draw_ties(s, g, key) : slot_ties_of(s, g, arc_ties);
   lowest_tolerance =
       tolerance.empty() ? 1.0F : *std::min_element(tolerance.begin(), tolerance.end());
   for (const auto& p : s.platforms)

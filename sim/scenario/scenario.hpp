@@ -66,6 +66,9 @@ struct ReachOptions {
   /// weeks (13, 52, 104 and the last), and every plan_every-th week besides (0: no others).
   bool week_plan = true;
   std::uint32_t plan_every = 0;
+  /// Not in scenario files: when not empty, messages are simulated only in these weeks and the
+  /// other weeks' reach is left zero (a calibration needs reach only where it is observed).
+  std::vector<std::uint32_t> only_weeks;
 };
 
 struct Event {
