@@ -1,0 +1,161 @@
+"""The November 2024 Bluesky wave as calibration targets and as a hold-out check
+(docs/validation.md, "Calibration: the Bluesky wave of November 2024").
+
+    /usr/bin/python3 analysis/bluesky_wave.py OUT_DIR [--trek build/release/sim/trek]
+
+reads the registrations and daily activity in ../shared/data/bluesky_growth_2023_2026/ (read from
+there, never copied: no license is stated), writes weekly targets into OUT_DIR (weeks from Monday
+28 October 2024, the last week before the wave; daily likers are the active-user proxy), fits
+scenarios/calibration/bluesky_wave_2024.toml to weeks 0-9 (to 30 December 2024), and then, without
+refitting, runs the calibrated scenario through week 23 with the 20 January 2025 pulse given as an
+event (its date, and its size in registrations) and compares the active level of weeks 10-23 with
+the data and with a naive forecast (week 9 carried forward).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import gzip
+import json
+import os
+import subprocess
+import sys
+
+import h5py
+import numpy as np
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DATA = os.path.join(ROOT, "..", "shared", "data", "bluesky_growth_2023_2026")
+START = dt.date(2024, 10, 28)   # week 0: the last week before the wave
+FIT_WEEKS = range(0, 10)        # to 30 December 2024
+HOLD_WEEKS = range(10, 24)      # 6 January to 7 April 2025 (the activity file ends there)
+PULSE_WEEK = 12                 # 20 January 2025: inauguration, #HelloQuitteX
+ACTIVE_SD = 0.03                # relative sd of a weekly mean of daily likers (assumption)
+ACCOUNTS_SD = 0.01              # relative sd of a registration count (assumption)
+INITIAL_ACCOUNT = 0.1           # platforms.bluesky.initial_account of the scenario
+
+
+def weekly_likers() -> dict[int, float]:
+    """Weekly means of daily likers (Monday to Sunday), by week from START."""
+    with gzip.open(os.path.join(DATA, "bsky_activity_daily_2023_2025.csv.gz"), "rt") as f:
+        likers = {row["date"]: float(row["num_likers"]) for row in csv.DictReader(f)
+                  if row["num_likers"]}
+    weeks = {}
+    for week in range(0, 30):
+        days = [(START + dt.timedelta(days=7 * week + i)).isoformat() for i in range(7)]
+        values = [likers[d] for d in days if d in likers]
+        if len(values) == 7:
+            weeks[week] = float(np.mean(values))
+    return weeks
+
+
+def registrations() -> tuple[np.ndarray, np.ndarray]:
+    """Registered accounts over time: (days from START, accounts), both sources merged."""
+    with open(os.path.join(DATA, "bsky_users_archive_2023_2024.json"), encoding="utf-8") as f:
+        points = [(dt.datetime.fromisoformat(p["date"].replace("Z", "+00:00")), p["users"])
+                  for p in json.load(f)]
+    with gzip.open(os.path.join(DATA, "bsky_users_history.csv.gz"), "rt") as f:
+        for row in csv.DictReader(f):
+            stamp = dt.datetime.fromisoformat(row["timestamp"].replace("Z", "+00:00"))
+            if stamp.tzinfo is None:
+                stamp = stamp.replace(tzinfo=dt.timezone.utc)
+            points.append((stamp, float(row["users"])))
+    origin = dt.datetime(START.year, START.month, START.day, tzinfo=dt.timezone.utc)
+    points.sort()
+    days = np.array([(stamp - origin).total_seconds() / 86400.0 for stamp, _ in points])
+    return days, np.array([users for _, users in points])
+
+
+def weekly_accounts(weeks) -> dict[int, float]:
+    """Registered accounts at the middle of each week (linear between readings)."""
+    days, users = registrations()
+    return {w: float(np.interp(7 * w + 3.5, days, users)) for w in weeks}
+
+
+def date_of(week: int) -> str:
+    return (START + dt.timedelta(days=7 * week)).isoformat()
+
+
+def write_targets(path: str, weeks, likers, accounts) -> None:
+    with open(path, "w", encoding="utf-8") as out:
+        out.write("# Bluesky, read from ../shared/data/bluesky_growth_2023_2026 by "
+                  "analysis/bluesky_wave.py\n")
+        out.write("date,platform,metric,value,sd,note\n")
+        for w in weeks:
+            out.write(f"{date_of(w)},bluesky,active,{likers[w]:.0f},{ACTIVE_SD * likers[w]:.0f},"
+                      "weekly mean of daily likers\n")
+        for w in weeks:
+            out.write(f"{date_of(w)},bluesky,accounts,{accounts[w]:.0f},"
+                      f"{ACCOUNTS_SD * accounts[w]:.0f},registered accounts mid-week\n")
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", help="folder for the targets, the posterior and the runs")
+    parser.add_argument("--trek", default=os.path.join(ROOT, "build", "release", "sim", "trek"))
+    parser.add_argument("--worlds", type=int, default=100)
+    args = parser.parse_args(argv)
+    if not os.path.isdir(DATA):
+        print(f"bluesky_wave: {DATA} is absent", file=sys.stderr)
+        return 77
+    os.makedirs(args.out, exist_ok=True)
+    likers = weekly_likers()
+    accounts = weekly_accounts(range(0, 24))
+    targets = os.path.join(args.out, "bluesky_fit.csv")
+    write_targets(targets, FIT_WEEKS, likers, accounts)
+    # The calibration file beside its targets, its scenario named by absolute path.
+    folder = os.path.join(ROOT, "scenarios", "calibration")
+    with open(os.path.join(folder, "bluesky_wave_2024.toml"), encoding="utf-8") as f:
+        text = f.read().replace('scenario = "bluesky_wave_2024_scenario.toml"',
+                                f'scenario = "{os.path.join(folder, "bluesky_wave_2024_scenario.toml")}"')
+    calibration = os.path.join(args.out, "bluesky_wave_2024.toml")
+    with open(calibration, "w", encoding="utf-8") as out:
+        out.write(text)
+    posterior = os.path.join(args.out, "bluesky_posterior.h5")
+    subprocess.run([args.trek, "calibrate", calibration, "-o", posterior, "--force"], check=True)
+    # The January pulse, given as an event: its date, and its size as the extra pull that adds
+    # that week's registrations beyond the trend of the week before. An extra pull v adds
+    # v (1 - s) / s accounts per account, s the share of agents with an account then: the
+    # scenario's initial share times the growth of registrations since week 0.
+    excess = (accounts[PULSE_WEEK] / accounts[PULSE_WEEK - 1]) - \
+        (accounts[PULSE_WEEK - 1] / accounts[PULSE_WEEK - 2])
+    share = INITIAL_ACCOUNT * accounts[PULSE_WEEK - 1] / accounts[0]
+    pulse = max(excess, 0.0) * share / (1.0 - share)
+    scenario = os.path.join(args.out, "bluesky_predict.toml")
+    with open(scenario, "w", encoding="utf-8") as out:
+        out.write(f'extends = "{os.path.join(folder, "bluesky_wave_2024_scenario.toml")}"\n'
+                  f'posterior = "{posterior}"\n'
+                  f'[[events]]\ntype = "shock"\nplatform = "bluesky"\nweek = {PULSE_WEEK}\n'
+                  f"value = {pulse:.6f}\n")
+    print(f"January pulse: registrations +{100 * excess:.1f}% beyond the trend in week "
+          f"{PULSE_WEEK}: an extra pull of {pulse:.5f} for one week")
+    run = os.path.join(args.out, "bluesky_predict.h5")
+    subprocess.run([args.trek, "run", scenario, "--replicates", str(args.worlds), "-o", run,
+                    "--force", "--quiet"], check=True)
+    with h5py.File(run, "r") as f:
+        names = [n.decode() for n in f["parameters/platforms"][()]]
+        active = f["observables/active/value"][()][:, :, names.index("bluesky")]
+    model = active / active[:, :1]  # relative to week 0, per world
+    observed = {w: likers[w] / likers[0] for w in likers}
+    rows, errors, naive = [], [], []
+    for w in HOLD_WEEKS:
+        if w not in observed:
+            continue
+        low, mid, high = np.quantile(model[:, w], [0.05, 0.5, 0.95])
+        rows.append((date_of(w), observed[w], mid, low, high))
+        errors.append(abs(mid - observed[w]))
+        naive.append(abs(observed[max(FIT_WEEKS)] - observed[w]))
+    print("date        observed  model  (90%)")
+    for date, o, mid, low, high in rows:
+        print(f"{date}  {o:7.3f}  {mid:6.3f}  [{low:.3f}, {high:.3f}]")
+    covered = sum(low <= o <= high for _, o, _, low, high in rows)
+    print(f"hold-out weeks {len(rows)}: mean absolute error of active / week 0: model "
+          f"{np.mean(errors):.3f}, naive (week {max(FIT_WEEKS)} carried forward) "
+          f"{np.mean(naive):.3f}; 90% band covers {covered} of {len(rows)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
