@@ -226,33 +226,49 @@ double weighted_quantile(const std::vector<double>& samples, const std::vector<d
   return samples[order.back()];
 }
 
+namespace {
+
+/// Why the sequence ends after generation t (g), or "" when it goes on.
+std::string stop_after(const Generation& g, std::size_t t, const AbcSettings& settings) {
+  if (t > 0 && g.acceptance() < settings.min_acceptance) {
+    return "generation " + std::to_string(t) + " accepted " + std::to_string(g.acceptance()) +
+           " of its proposals, below min_acceptance";
+  }
+  if (t > 0 && g.tolerance <= settings.tolerance)
+    return "generation " + std::to_string(t) + " reached the tolerance";
+  if (t + 1 >= settings.generations)
+    return "the last generation (" + std::to_string(settings.generations) + ") was run";
+  return "";
+}
+
+}  // namespace
+
 AbcResult abc_smc(const std::vector<FreeParameter>& parameters, const AbcSettings& settings,
-                  const Simulator& simulate) {
+                  const Simulator& simulate, std::vector<Generation> done,
+                  const GenerationDone& on_generation) {
   if (const std::string problem = problem_with(settings); !problem.empty())
     throw util::InputError("calibration: " + problem);
   if (parameters.empty()) throw util::InputError("calibration: no free parameters");
   AbcResult result;
-  result.generations.push_back(prior_generation(parameters, settings, simulate));
-  result.stopped = "the last generation (" + std::to_string(settings.generations) + ") was run";
-  for (std::size_t t = 1; t < settings.generations; ++t) {
+  result.generations = std::move(done);
+  if (result.generations.empty()) {
+    result.generations.push_back(prior_generation(parameters, settings, simulate));
+    if (on_generation) on_generation(result);
+  }
+  // Generation t + 1 depends only on generation t and the seed: a sequence resumed from its
+  // complete generations continues exactly as it would have.
+  for (std::size_t t = result.generations.size() - 1;; ++t) {
+    result.stopped = stop_after(result.generations.back(), t, settings);
+    if (!result.stopped.empty()) break;
     std::string failed;
     std::optional<Generation> next =
-        next_generation(parameters, settings, result.generations.back(), t, simulate, failed);
+        next_generation(parameters, settings, result.generations.back(), t + 1, simulate, failed);
     if (!next) {
       result.stopped = failed;
       break;
     }
     result.generations.push_back(std::move(*next));
-    const Generation& g = result.generations.back();
-    if (g.acceptance() < settings.min_acceptance) {
-      result.stopped = "generation " + std::to_string(t) + " accepted " +
-                       std::to_string(g.acceptance()) + " of its proposals, below min_acceptance";
-      break;
-    }
-    if (g.tolerance <= settings.tolerance) {
-      result.stopped = "generation " + std::to_string(t) + " reached the tolerance";
-      break;
-    }
+    if (on_generation) on_generation(result);
   }
   return result;
 }

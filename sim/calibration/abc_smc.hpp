@@ -73,10 +73,16 @@ struct AbcResult {
   std::string stopped;                  ///< why the sequence ended
 };
 
-/// Runs ABC-SMC. Throws util::InputError for unusable settings or priors, and when a simulation
-/// returns a negative or non-finite distance.
+/// Called after each complete generation with the sequence so far (for checkpoints).
+using GenerationDone = std::function<void(const AbcResult&)>;
+
+/// Runs ABC-SMC. `done`: the complete generations of an interrupted run of the same parameters
+/// and settings, to continue from (the result is the same as without the interruption). Throws
+/// util::InputError for unusable settings or priors, and when a simulation returns a negative or
+/// non-finite distance.
 AbcResult abc_smc(const std::vector<FreeParameter>& parameters, const AbcSettings& settings,
-                  const Simulator& simulate);
+                  const Simulator& simulate, std::vector<Generation> done = {},
+                  const GenerationDone& on_generation = {});
 
 /// The value of every parameter at a point z of the standard normal space.
 std::vector<double> values_at(const std::vector<FreeParameter>& parameters,

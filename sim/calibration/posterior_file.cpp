@@ -3,6 +3,7 @@
 
 #include "sim/calibration/posterior_file.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -96,6 +97,8 @@ void write_file(const std::string& path, const Calibration& c, const AbcResult& 
   io::write_attribute(file.get(), "seed", c.method.seed);
   io::write_attribute(file.get(), "stopped", result.stopped);
   io::write_attribute(file.get(), "seconds", record.seconds);
+  io::write_attribute(file.get(), "complete", std::uint64_t{record.complete ? 1U : 0U});
+  io::write_attribute(file.get(), "inputs_hash", record.inputs_hash);
   io::Handle parameters = io::create_group(file.get(), "parameters");
   std::vector<std::string> keys, priors;
   for (const FreeParameter& p : c.parameters) {
@@ -146,6 +149,60 @@ void write_posterior(const std::string& path, const Calibration& c, const AbcRes
   io::write_atomically(
       path, [&](const std::string& temporary) { write_file(temporary, c, result, record); },
       policy);
+}
+
+namespace {
+
+std::vector<std::vector<double>> read_matrix(hid_t parent, const std::string& name,
+                                             std::size_t rows, std::size_t columns) {
+  io::require_dataset(parent, name, H5T_FLOAT, io::Dims{rows, columns});
+  const std::vector<double> flat = io::read_array<double>(parent, name);
+  std::vector<std::vector<double>> out;
+  for (std::size_t r = 0; r < rows; ++r) {
+    out.emplace_back(flat.begin() + static_cast<std::ptrdiff_t>(r * columns),
+                     flat.begin() + static_cast<std::ptrdiff_t>((r + 1) * columns));
+  }
+  return out;
+}
+
+}  // namespace
+
+Checkpoint read_checkpoint(const std::string& path, std::uint64_t inputs_hash) {
+  return io::read_input(path, [&] {
+    io::Handle file = io::open_file_read(path);
+    io::check_format(path, file.get(), kPosteriorFormat, kPosteriorVersion, "posterior");
+    if (io::read_uint_attribute(file.get(), "inputs_hash") != inputs_hash) {
+      throw util::InputError({path, 0, "inputs_hash"},
+                             "was written by another calibration (its files changed): start "
+                             "again without --resume");
+    }
+    io::Handle parameters = io::open_group(file.get(), "parameters");
+    const std::size_t d = io::read_strings(parameters.get(), "key").size();
+    io::Handle generations = io::open_group(file.get(), "generations");
+    Checkpoint out;
+    std::vector<std::string> names = io::link_names(generations.get());
+    std::sort(names.begin(), names.end());  // 000, 001, ...: generation order
+    for (const std::string& name : names) {
+      io::Handle group = io::open_group(generations.get(), name);
+      Generation g;
+      g.weights = io::read_vector<double>(group.get(), "weights");
+      const std::size_t n = g.weights.size();
+      g.values = read_matrix(group.get(), "values", n, d);
+      g.z = read_matrix(group.get(), "z", n, d);
+      g.distances = io::read_elements<double>(group.get(), "distances", n);
+      g.simulations = io::read_elements<std::uint64_t>(group.get(), "simulations", n);
+      g.tolerance = io::read_double_attribute(group.get(), "tolerance");
+      g.proposals = io::read_uint_attribute(group.get(), "proposals");
+      out.generations.push_back(std::move(g));
+    }
+    if (out.generations.empty())
+      throw util::InputError({path, 0, "generations"}, "holds no generation");
+    io::Handle targets = io::open_group(file.get(), "targets");
+    const std::size_t rows = io::vector_length(targets.get(), "observed");
+    out.predictions =
+        read_matrix(targets.get(), "predictions", out.generations.back().values.size(), rows);
+    return out;
+  });
 }
 
 }  // namespace sim::calibration

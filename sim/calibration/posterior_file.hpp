@@ -24,11 +24,23 @@ struct PosteriorRecord {
   double seconds = 0.0;  ///< wall time
   /// The model's value of each row in each final particle's own simulation ([particle][row]).
   std::vector<std::vector<double>> predictions;
+  bool complete = true;           ///< false: a checkpoint of an unfinished calibration
+  std::uint64_t inputs_hash = 0;  ///< of the calibration's files, to resume only the same one
 };
 
 void write_posterior(const std::string& path, const Calibration& calibration,
                      const AbcResult& result, const PosteriorRecord& record,
                      const io::OutputPolicy& policy);
+
+/// The complete generations of a checkpoint (`OUT.partial`) and the last one's predictions.
+struct Checkpoint {
+  std::vector<Generation> generations;
+  std::vector<std::vector<double>> predictions;
+};
+
+/// Reads a checkpoint written by this calibration (`inputs_hash`); InputError naming the file
+/// when it is damaged or was written by another calibration.
+Checkpoint read_checkpoint(const std::string& path, std::uint64_t inputs_hash);
 
 /// The quantity the distance compares for row i (predictions.hpp): the value itself, or for a
 /// platform-level series the relative change against its first row.

@@ -5,20 +5,41 @@
 
 #include <atomic>
 #include <cmath>
+#include <filesystem>
 #include <map>
 #include <mutex>
+#include <set>
 
 #include "sim/calibration/posterior_file.hpp"
 #include "sim/calibration/predictions.hpp"
 #include "sim/engine/population.hpp"
 #include "sim/engine/run_scenario.hpp"
 #include "sim/util/clock.hpp"
+#include "sim/util/hash.hpp"
+#include "sim/util/input_file.hpp"
 #include "sim/version.hpp"
 
 namespace sim::calibration {
 
+namespace {
+
+/// A hash of everything the calibration reads: its file, the resolved base scenario and the
+/// observation files, so that a checkpoint is resumed only by the same calibration.
+std::uint64_t inputs_hash(const Calibration& c) {
+  std::uint64_t hash = util::fnv1a(util::read_input_file(c.file, std::size_t{64} << 20U));
+  hash = util::fnv1a(c.base.resolved_toml, hash);
+  std::set<std::string> files;
+  for (const TargetRow& row : c.rows)
+    files.insert(row.file);
+  for (const std::string& f : files)
+    hash = util::fnv1a(util::read_input_file(f, std::size_t{64} << 20U), hash);
+  return hash;
+}
+
+}  // namespace
+
 CalibrationOutcome run_calibration(const std::string& file, const std::string& output,
-                                   io::OutputPolicy policy, const std::string& command,
+                                   io::OutputPolicy policy, const std::string& command, bool resume,
                                    util::ProgressSink& progress) {
   const double start = util::now_seconds();
   CalibrationOutcome outcome;
@@ -34,6 +55,31 @@ CalibrationOutcome run_calibration(const std::string& file, const std::string& o
   std::mutex guard;
   std::map<std::uint64_t, std::vector<double>> predictions;
   std::atomic<std::size_t> simulations{0};
+  const std::uint64_t hash = inputs_hash(c);
+  const std::string partial = output + ".partial";
+  std::vector<Generation> done;
+  if (resume && util::path_exists(partial)) {
+    Checkpoint checkpoint = read_checkpoint(partial, hash);
+    done = std::move(checkpoint.generations);
+    for (std::size_t j = 0; j < done.back().simulations.size(); ++j)
+      predictions.emplace(done.back().simulations[j], std::move(checkpoint.predictions[j]));
+  }
+  const auto record_of = [&](const AbcResult& result, bool complete) {
+    PosteriorRecord record;
+    record.command = command;
+    record.trek_version = std::string(version());
+    record.complete = complete;
+    record.inputs_hash = hash;
+    const std::lock_guard<std::mutex> lock(guard);
+    for (const std::uint64_t simulation : result.generations.back().simulations)
+      record.predictions.push_back(predictions.at(simulation));
+    return record;
+  };
+  const auto checkpoint = [&](const AbcResult& result) {
+    PosteriorRecord record = record_of(result, false);
+    record.seconds = util::seconds_since(start);
+    write_posterior(partial, c, result, record, {.replace = true, .inputs = policy.inputs});
+  };
   const double per_generation =
       c.method.min_acceptance > 0.0
           ? std::ceil(static_cast<double>(c.method.particles) / c.method.min_acceptance)
@@ -51,20 +97,18 @@ CalibrationOutcome run_calibration(const std::string& file, const std::string& o
     return d;
   };
   try {
-    outcome.result = abc_smc(c.parameters, c.method, simulate);
+    outcome.result = abc_smc(c.parameters, c.method, simulate, std::move(done), checkpoint);
   } catch (...) {
     progress.end();
     throw;
   }
   progress.end();
-  PosteriorRecord record;
-  record.command = command;
-  record.trek_version = std::string(version());
-  for (const std::uint64_t simulation : outcome.result.generations.back().simulations)
-    record.predictions.push_back(predictions.at(simulation));
+  PosteriorRecord record = record_of(outcome.result, true);
   outcome.simulations = simulations.load();
   record.seconds = util::seconds_since(start);
   write_posterior(output, c, outcome.result, record, policy);
+  std::error_code ignored;
+  std::filesystem::remove(partial, ignored);
   outcome.seconds = util::seconds_since(start);
   return outcome;
 }

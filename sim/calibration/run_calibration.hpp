@@ -20,11 +20,14 @@ struct CalibrationOutcome {
 };
 
 /// Runs the calibration of `file` into `output`. Every input is checked before the first
-/// simulation; `policy.inputs` gains the calibration, scenario and observation files. Progress
-/// advances once per simulation (the total is an upper bound: the proposals each generation may
-/// make at most).
+/// simulation; `policy.inputs` gains the calibration, scenario and observation files. After
+/// each generation the sequence so far is written to `output`.partial (atomically); with
+/// `resume` a run continues from that checkpoint when it was written by the same calibration, to
+/// the same posterior as an uninterrupted run; the checkpoint is removed once `output` is
+/// written. Progress advances once per simulation (the total is an upper bound).
 CalibrationOutcome run_calibration(const std::string& file, const std::string& output,
                                    io::OutputPolicy policy, const std::string& command,
+                                   bool resume = false,
                                    util::ProgressSink& progress = util::no_progress());
 
 struct RecoveryOutcome {

@@ -12,6 +12,7 @@
 #include "sim/cli/progress.hpp"
 #include "sim/scenario/distribution.hpp"
 #include "sim/util/error.hpp"
+#include "sim/util/input_file.hpp"
 
 namespace sim::cli {
 namespace {
@@ -19,7 +20,7 @@ namespace {
 struct CalibrateOptions {
   CommonOptions common;
   std::string calibration, output;
-  bool force = false;
+  bool force = false, resume = false;
   std::size_t recovery = 0;
 };
 
@@ -73,9 +74,14 @@ void calibrate(const CalibrateOptions& o) {
     return;
   }
   if (o.output.empty()) throw util::InputError({"--output", 0, ""}, "is required");
+  if (o.resume && util::path_exists(o.output) && !util::path_exists(o.output + ".partial")) {
+    inform(o.common, o.output + " is already complete: nothing to resume");
+    return;
+  }
   Progress progress("simulations", !o.common.quiet);
   const calibration::CalibrationOutcome outcome = calibration::run_calibration(
-      o.calibration, o.output, {.replace = o.force, .inputs = {}}, command_line(), progress);
+      o.calibration, o.output, {.replace = o.force || o.resume, .inputs = {}}, command_line(),
+      o.resume, progress);
   print_generations(outcome.result);
   print_parameters(outcome);
   char line[240];
@@ -97,6 +103,8 @@ void register_calibrate_command(CLI::App& app) {
                       "Instead: calibrate N synthetic data sets drawn from the priors and print "
                       "how often the 90% intervals cover the truth");
   command->add_flag("--force", o->force, "Replace an existing output");
+  command->add_flag("--resume", o->resume,
+                    "Continue an interrupted calibration from OUTPUT.partial (same result)");
   add_common_options(*command, o->common);
   command->callback([o] { calibrate(*o); });
 }

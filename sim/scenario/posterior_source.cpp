@@ -28,6 +28,12 @@ PosteriorSample read_posterior_sample(const std::string& path) {
   return io::read_input(path, [&] {
     io::Handle file = io::open_file_read(path);
     io::check_format(path, file.get(), kPosteriorFormat, kPosteriorVersion, "posterior");
+    if (io::has_attribute(file.get(), "complete") &&
+        io::read_uint_attribute(file.get(), "complete") != 1) {
+      throw util::InputError({path, 0, "complete"},
+                             "is the checkpoint of an unfinished calibration (trek calibrate "
+                             "--resume finishes it)");
+    }
     PosteriorSample p;
     p.file = path;
     io::Handle parameters = io::open_group(file.get(), "parameters");

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "sim/io/h5.hpp"
 #include "sim/io/h5_array.hpp"
 #include "sim/scenario/posterior_source.hpp"
@@ -118,8 +120,9 @@ TEST(CalibrateCli, ScenariosDrawTheirWorldsJointlyFromAPosterior) {
   }
   // A prior for a parameter the posterior holds, and a damaged posterior file.
   sim::test::write_text(dir.path("both.toml"),
-                        "extends = \"" + kBase + "\"\nposterior = \"post.h5\"\n"
-                        "[platforms.x]\nchurn = { uniform = [0.0, 0.01] }\n");
+                        "extends = \"" + kBase +
+                            "\"\nposterior = \"post.h5\"\n"
+                            "[platforms.x]\nchurn = { uniform = [0.0, 0.01] }\n");
   const Result both = trek("validate " + dir.path("both.toml"));
   EXPECT_EQ(both.code, 2) << both.output;
   EXPECT_NE(both.output.find("not both"), std::string::npos) << both.output;
@@ -130,6 +133,31 @@ TEST(CalibrateCli, ScenariosDrawTheirWorldsJointlyFromAPosterior) {
   EXPECT_EQ(damaged.code, 2) << damaged.output;
   EXPECT_NE(damaged.output.find("bad.h5"), std::string::npos) << damaged.output;
   EXPECT_EQ(std::count(damaged.output.begin(), damaged.output.end(), '\n'), 1) << damaged.output;
+}
+
+TEST(CalibrateCli, AKilledCalibrationResumesToTheSamePosterior) {
+  const sim::test::TempDir dir;
+  const std::string calibration = write_calibration(dir, "", kObservations);
+  std::string text = sim::test::read_text(calibration);
+  text.replace(text.find("generations = 3"), 15, "generations = 5");
+  sim::test::write_text(calibration, text);
+  ASSERT_EQ(trek("calibrate " + calibration + " -o " + dir.path("whole.h5") + " --quiet").code, 0);
+  // Killed once its first checkpoint exists (or, on a fast machine, after it finished).
+  const std::string out = dir.path("resumed.h5");
+  const Result killed = sim::test::run_trek(
+      "calibrate " + calibration + " -o " + out +
+          " --quiet & pid=$!; for i in $(seq 400); do "
+          "[ -e " +
+          out + ".partial ] && break; sleep 0.01; done; kill -9 $pid; wait $pid; true #",
+      true);
+  static_cast<void>(killed);
+  const Result resumed = trek("calibrate " + calibration + " -o " + out + " --resume --quiet");
+  ASSERT_EQ(resumed.code, 0) << resumed.output;
+  EXPECT_EQ(posterior_values(dir.path("whole.h5")), posterior_values(out));
+  EXPECT_FALSE(std::filesystem::exists(out + ".partial"));
+  // Resuming a finished calibration does nothing.
+  const Result again = trek("calibrate " + calibration + " -o " + out + " --resume --quiet");
+  EXPECT_EQ(again.code, 0) << again.output;
 }
 
 TEST(CalibrateCli, RecoveryReportsCoverage) {
