@@ -208,15 +208,23 @@ struct AgentStep {
     }
     if (c.scenario.model.contagion == scenario::ModelOptions::Contagion::kThreshold)
       signal = signal >= c.scenario.model.threshold && signal > 0.0 ? 1.0 : 0.0;
-    const Decision adopt(u, adoption_hazard(p, w, signal, has(agent.account, k)));
+    const bool had_account = has(agent.account, k);
+    const Decision adopt(u, adoption_hazard(p, w, signal, had_account));
     if (!adopt.happened) return;
     agent.account = with(agent.account, k);
+    double next_u = adopt.next_uniform();
+    if (!had_account && p.activation < 1.0) {
+      // A new sign-up becomes active with the platform's activation share, else keeps a dormant
+      // account (drawn only when the share is below 1, so that runs without it are unchanged).
+      const Decision active(next_u, p.activation);
+      if (!active.happened) return;
+      next_u = active.next_uniform();
+    }
     agent.active = with(agent.active, k);
     agent.ages = with_age(agent.ages, k, 0);
     ++counts.activations[k];
     ++counts.flows[home_platform(agent.ages_now, c.platforms()) * c.platforms() + k];
-    if (w.organisation && !has(agent.follows, k))
-      decide_follow(agent, k, adopt.next_uniform(), true);
+    if (w.organisation && !has(agent.follows, k)) decide_follow(agent, k, next_u, true);
   }
 
   void decide_follow(Agent& agent, std::size_t k, double u, bool newly_active) const {

@@ -81,6 +81,7 @@ PlatformParams read_platform(const toml::table& table, const std::string& file,
   p.hype = r.real("hype", p.hype, 0, 1);
   p.hype_half_life = r.real("hype_half_life", p.hype_half_life, 0.01, 1000);
   p.reactivation = r.real("reactivation", p.reactivation, 0, 10);
+  p.activation = r.real("activation", p.activation, 0, 1);
   p.churn = r.real("churn", p.churn, 0, 1);
   p.toxicity = r.real("toxicity", p.toxicity, 0, 1);
   p.toxicity_sensitivity = r.real("toxicity_sensitivity", p.toxicity_sensitivity, 0, 1);

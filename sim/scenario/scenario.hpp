@@ -33,6 +33,9 @@ struct PlatformParams {
   double hype = 0.0;       ///< extra external hazard at launch (1/week), halving every half-life
   double hype_half_life = 1.0;  ///< weeks
   double reactivation = 1.0;    ///< multiplier of the adoption hazard for dormant accounts
+  /// Share of new sign-ups (adopters without an account) who become active; the others keep a
+  /// dormant account from the start. 1: every sign-up is active (the model before this option).
+  double activation = 1.0;
   // Abandonment (active to inactive).
   double churn = 0.0;                 ///< base hazard (1/week)
   double toxicity = 0.0;              ///< toxicity level in [0, 1] at week 0

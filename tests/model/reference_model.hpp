@@ -135,7 +135,10 @@ struct ReferenceModel {
           double hazard = w.external + params.imitation * x;
           if (now[i].account[k]) hazard *= params.reactivation;
           if (!decide(u, hazard)) continue;
-          next.account[k] = next.active[k] = true;
+          next.account[k] = true;
+          if (!now[i].account[k] && params.activation < 1.0 && !decide(u, params.activation))
+            continue;
+          next.active[k] = true;
           next.age[k] = 0;
           newly_active = true;
         } else {

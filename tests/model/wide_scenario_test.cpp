@@ -44,6 +44,7 @@ PlatformParams busy_platform(std::size_t k) {
   p.delete_share = 0.1;
   p.discovery = 0.02;
   p.reactivation = 1.5;
+  p.activation = k % 3 == 1 ? 0.4 : 1.0;  // some platforms: sign-ups that stay dormant
   p.rebuild = k % 2 == 1 ? 0.3 + 0.4 * f : 1.0;
   p.organisation_present = k % 4 == 0;
   p.posts_per_week = p.organisation_present ? 7.0 : 0.0;
@@ -107,6 +108,38 @@ PlatformParams unused_platform(std::size_t k) {
   p.rebuild = 0.5;
   p.churn = 0.05;
   return p;
+}
+
+TEST(WideScenario, SignUpsBecomeActiveAtTheActivationShare) {
+  // Platform 2 has no accounts at first, a steady pull and no reactivation: with activation 0
+  // its sign-ups all keep dormant accounts; with 0.25 about a quarter of them become active.
+  Scenario s = wide_scenario(3);
+  s.events.clear();
+  s.weeks = 6;
+  PlatformParams& p = s.platforms[2];
+  p.initial_account = 0.0;
+  p.pull = 0.05;
+  p.imitation = 0.0;
+  p.churn = 0.0;
+  p.novelty_churn = 0.0;
+  p.hype = 0.0;
+  p.reactivation = 0.0;  // dormant accounts never return: only sign-ups become active
+  p.activation = 0.0;
+  const auto none = engine::run_replicate(s, small_graph(), 0);
+  EXPECT_GT(none.weeks.back().accounts[2], 100U);
+  EXPECT_EQ(none.weeks.back().active[2], 0U);
+  EXPECT_EQ(none.weeks.back().activations[2], 0U);
+  p.activation = 0.25;
+  const auto quarter = engine::run_replicate(s, small_graph(), 0);
+  double sign_ups = 0.0, activations = 0.0;
+  for (std::size_t week = 1; week < quarter.weeks.size(); ++week) {
+    sign_ups += quarter.weeks[week].accounts[2] - quarter.weeks[week - 1].accounts[2];
+    activations += quarter.weeks[week].activations[2];
+  }
+  EXPECT_GT(sign_ups, 200.0);
+  // Binomial: 0.25 of about 300 sign-ups, sd about 7.5: within 5 sd.
+  EXPECT_NEAR(activations / sign_ups, 0.25, 5.0 * std::sqrt(0.25 * 0.75 / sign_ups));
+  test::expect_matches_reference(s, small_graph());
 }
 
 TEST(WideScenario, UnusedUpperPlatformsChangeNothingOnTheFirstEight) {
