@@ -108,8 +108,9 @@ def main(argv: list[str]) -> int:
     # The calibration file beside its targets, its scenario named by absolute path.
     folder = os.path.join(ROOT, "scenarios", "calibration")
     with open(os.path.join(folder, "bluesky_wave_2024.toml"), encoding="utf-8") as f:
+        model_file = os.path.join(folder, "bluesky_wave_2024_scenario.toml")
         text = f.read().replace('scenario = "bluesky_wave_2024_scenario.toml"',
-                                f'scenario = "{os.path.join(folder, "bluesky_wave_2024_scenario.toml")}"')
+                                f'scenario = "{model_file}"')
     calibration = os.path.join(args.out, "bluesky_wave_2024.toml")
     with open(calibration, "w", encoding="utf-8") as out:
         out.write(text)

@@ -212,43 +212,40 @@ source; names, the organisation's choices and the run's set-up are left out.</p>
 """
 
 
-def sweep_page(results, figures: list[str]) -> str:
-    title = f"Trek sweep report: {os.path.basename(results.path)}"
+def simple_page(title: str, body: str) -> str:
+    """A self-contained page: the title as heading, then `body` (the sweep and calibration
+    reports; the comparison's page has its own layout)."""
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>{STYLE}</style></head>
 <body>
 <h1>{html.escape(title)}</h1>
-<h2>Sensitivity</h2>
-<div class="scroll">{report_sweep.sensitivity_table(results)}</div>
-<h2>Figures</h2>
-{"".join(figures)}
-<h2>The sweep</h2>
-{report_sweep.describe(results)}
+{body}
 <script>{IMAGE_CHECK}</script>
 </body></html>
 """
 
 
+def sweep_page(results, figures: list[str]) -> str:
+    return simple_page(f"Trek sweep report: {os.path.basename(results.path)}",
+                       f"""<h2>Sensitivity</h2>
+<div class="scroll">{report_sweep.sensitivity_table(results)}</div>
+<h2>Figures</h2>
+{"".join(figures)}
+<h2>The sweep</h2>
+{report_sweep.describe(results)}""")
+
+
 def posterior_page(results, figures: list[str]) -> str:
-    title = f"Trek calibration report: {os.path.basename(results.path)}"
-    return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<style>{STYLE}</style></head>
-<body>
-<h1>{html.escape(title)}</h1>
-<h2>Free parameters</h2>
+    return simple_page(f"Trek calibration report: {os.path.basename(results.path)}",
+                       f"""<h2>Free parameters</h2>
 <div class="scroll">{report_posterior.parameter_table(results)}</div>
 <h2>Figures</h2>
 {"".join(figures)}
 <h2>Generations</h2>
 <div class="scroll">{report_posterior.diagnostics_table(results)}</div>
-{report_posterior.describe(results)}
-<script>{IMAGE_CHECK}</script>
-</body></html>
-"""
+{report_posterior.describe(results)}""")
 
 
 def write_page(folder: str, text: str, manifest) -> None:

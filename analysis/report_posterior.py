@@ -33,7 +33,8 @@ def prior_posterior(results):
     for axis, key in zip(axes, keys):
         prior = results.prior_sample[key].to_numpy()
         posterior = results.posterior[key].to_numpy()
-        low, high = float(min(prior.min(), posterior.min())), float(max(prior.max(), posterior.max()))
+        low = float(min(prior.min(), posterior.min()))
+        high = float(max(prior.max(), posterior.max()))
         bins = np.linspace(low, high if high > low else low + 1.0, 25)
         axis.hist(prior, bins=bins, density=True, color="#bdbdbd", label="prior")
         axis.hist(posterior, bins=bins, weights=weights, density=True, color="#2171b5",
@@ -98,7 +99,8 @@ def all_figures(results):
         ("prior_posterior", "Prior (grey) and posterior (blue) of each free parameter",
          prior_posterior(results)),
         ("pairwise", "Posterior particles, pairwise (size: weight)", pairwise(results)),
-        ("predictive", "Observations against the posterior predictive 90% band", predictive(results)),
+        ("predictive", "Observations against the posterior predictive 90% band",
+         predictive(results)),
     ]
 
 

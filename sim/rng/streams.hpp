@@ -40,19 +40,19 @@ enum class Stream : std::uint32_t {
   kReachArc = 24,     ///< a reshare seen over an arc, and its delay (entity: arc, week, sub: post)
   kReachLink = 25,    ///< whether a post carries a link (entity: platform, week, sub: post)
   kSweepDesign = 26,  ///< design draws (entity: parameter, sub: sample or trajectory)
-  kSweepBootstrap = 27,    ///< bootstrap resamples of sensitivity indices (entity: resample)
-  kWorldParameter = 28,    ///< an uncertain parameter's value in a world (entity, sub: hashes of
-                           ///< its full name; run key {seed, world})
-  kCompareBootstrap = 29,  ///< bootstrap resamples of a comparison's attribution (entity: hash
-                           ///< of the quantity, sub: resample; run key {seed, 0})
-  kModelWeekFine = 30,     ///< the fine part of an agent's weekly uniforms (entity: agent, week;
-                           ///< half k: platform k)
-  kReachViewFine = 31,     ///< the fine part of an agent's feed-view uniforms (entity: agent,
-                           ///< week, sub: post; half k: platform k)
-  kReachShareFine = 32,    ///< the fine part of an agent's reshare coins (entity: agent, week,
-                           ///< sub: post; half k: platform k)
-  kReachPlan = 33,         ///< the extra post of a fractional posts_per_week (entity: platform,
-                           ///< week)
+  kSweepBootstrap = 27,       ///< bootstrap resamples of sensitivity indices (entity: resample)
+  kWorldParameter = 28,       ///< an uncertain parameter's value in a world (entity, sub: hashes of
+                              ///< its full name; run key {seed, world})
+  kCompareBootstrap = 29,     ///< bootstrap resamples of a comparison's attribution (entity: hash
+                              ///< of the quantity, sub: resample; run key {seed, 0})
+  kModelWeekFine = 30,        ///< the fine part of an agent's weekly uniforms (entity: agent, week;
+                              ///< half k: platform k)
+  kReachViewFine = 31,        ///< the fine part of an agent's feed-view uniforms (entity: agent,
+                              ///< week, sub: post; half k: platform k)
+  kReachShareFine = 32,       ///< the fine part of an agent's reshare coins (entity: agent, week,
+                              ///< sub: post; half k: platform k)
+  kReachPlan = 33,            ///< the extra post of a fractional posts_per_week (entity: platform,
+                              ///< week)
   kCalibrationProposal = 34,  ///< a calibration proposal: ancestor and perturbation (entity:
                               ///< particle, week: generation, sub: attempt)
   kCalibrationNoise = 35,     ///< the observation error added to a calibration simulation's
