@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <filesystem>
 #include <map>
 
 #include "sim/scenario/document.hpp"
@@ -14,18 +13,13 @@
 #include "sim/scenario/read_scenario.hpp"
 #include "sim/scenario/table_reader.hpp"
 #include "sim/util/error.hpp"
+#include "sim/util/input_file.hpp"
 #include "sim/util/parse_number.hpp"
 
 namespace sim::calibration {
 namespace {
 
 using scenario::TableReader;
-
-std::string beside(const std::string& file, const std::string& path) {
-  const std::filesystem::path p(path);
-  if (p.is_absolute()) return path;
-  return (std::filesystem::path(file).parent_path() / p).lexically_normal().string();
-}
 
 std::vector<std::string> strings(TableReader& reader, std::string_view key) {
   std::vector<std::string> out;
@@ -67,9 +61,10 @@ double scale_of(const Observation& o, double relative_error) {
 }
 
 void add_target(Calibration& c, TableReader& reader) {
-  const std::string file = beside(c.file, reader.text("file", ""));
-  if (reader.text("file", "").empty())
+  const std::string named = reader.text("file", "");
+  if (named.empty())
     throw util::InputError(reader.where("file"), "a target names its observation file");
+  const std::string file = util::beside(c.file, named);
   const std::vector<std::string> metrics = strings(reader, "metrics");
   for (const std::string& metric : metrics) {
     const auto names = metric_names();
@@ -150,7 +145,7 @@ Calibration read_calibration(const std::string& path) {
     for (std::string& o : scenario::table_overrides(*priors, path))
       overrides.push_back(std::move(o));
   }
-  c.base = scenario::read_scenario(beside(path, scenario_file), overrides);
+  c.base = scenario::read_scenario(util::beside(path, scenario_file), overrides);
   const std::string start = root.text("start_date", c.base.start_date);
   const auto start_day = util::iso_day_number(start);
   if (!start_day) {

@@ -5,7 +5,6 @@
 #include "sim/scenario/read_scenario.hpp"
 
 #include <algorithm>
-#include <filesystem>
 #include <fstream>
 #include <limits>
 #include <memory>
@@ -192,11 +191,7 @@ void check_root_keys(const toml::table& document, TableReader& root) {
 /// uncertain parameters, which no prior may also name.
 void read_posterior(const std::string& file, const util::InputLocation& where, Scenario& s) {
   if (file.empty()) throw util::InputError(where, "names no posterior file");
-  const std::filesystem::path named(file);
-  const std::string path =
-      named.is_absolute()
-          ? file
-          : (std::filesystem::path(where.file).parent_path() / named).lexically_normal().string();
+  const std::string path = util::beside(where.file, file);
   try {
     s.posterior = std::make_shared<const PosteriorSample>(read_posterior_sample(path));
   } catch (const util::InputError& e) {

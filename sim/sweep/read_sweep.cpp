@@ -1,7 +1,6 @@
 #include "sim/sweep/read_sweep.hpp"
 
 #include <charconv>
-#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -205,7 +204,7 @@ SweepSpec read_sweep(const std::string& path) {
   }
   const std::string base = root.text("base", "");
   if (base.empty()) throw util::InputError({path, 0, "base"}, "names no base scenario");
-  spec.base = (std::filesystem::path(path).parent_path() / base).lexically_normal().string();
+  spec.base = util::beside(path, base);
   try {
     util::check_input_file(spec.base);
   } catch (const util::InputError& e) {

@@ -66,4 +66,9 @@ std::string read_input_file(const std::string& path, std::size_t max_bytes) {
   return text.str();
 }
 
+std::string beside(const std::string& file, const std::string& path) {
+  // operator/ keeps an absolute right-hand side as it is.
+  return (std::filesystem::path(file).parent_path() / path).lexically_normal().string();
+}
+
 }  // namespace sim::util

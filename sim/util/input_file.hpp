@@ -17,6 +17,10 @@ std::string read_input_file(const std::string& path, std::size_t max_bytes);
 /// cannot even look up (too long, a loop of links), where std::filesystem::exists would throw.
 bool path_exists(const std::string& path) noexcept;
 
+/// `path` as named inside the file `file`: relative paths are relative to that file's folder
+/// (normalised), absolute ones stay.
+std::string beside(const std::string& file, const std::string& path);
+
 /// Throws the InputError read_input_file gives when `path` is not an existing regular file.
 void check_input_file(const std::string& path);
 
