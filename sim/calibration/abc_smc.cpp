@@ -198,6 +198,14 @@ double Generation::effective_size() const {
   return squares == 0.0 ? 0.0 : sum * sum / squares;
 }
 
+double Generation::quantile(std::size_t k, double q) const {
+  std::vector<double> column;
+  column.reserve(values.size());
+  for (const auto& particle : values)
+    column.push_back(particle[k]);
+  return weighted_quantile(column, weights, q);
+}
+
 std::vector<double> values_at(const std::vector<FreeParameter>& parameters,
                               const std::vector<double>& z) {
   // Phi(z) kept inside (0, 1): the quantiles take an open interval.

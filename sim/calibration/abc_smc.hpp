@@ -66,6 +66,8 @@ struct Generation {
 
   double acceptance() const;      ///< particles / proposals
   double effective_size() const;  ///< (sum w)^2 / sum w^2
+  /// The weighted quantile q of parameter k over the particles.
+  double quantile(std::size_t k, double q) const;
 };
 
 struct AbcResult {

@@ -151,22 +151,6 @@ void write_posterior(const std::string& path, const Calibration& c, const AbcRes
       policy);
 }
 
-namespace {
-
-std::vector<std::vector<double>> read_matrix(hid_t parent, const std::string& name,
-                                             std::size_t rows, std::size_t columns) {
-  io::require_dataset(parent, name, H5T_FLOAT, io::Dims{rows, columns});
-  const std::vector<double> flat = io::read_array<double>(parent, name);
-  std::vector<std::vector<double>> out;
-  for (std::size_t r = 0; r < rows; ++r) {
-    out.emplace_back(flat.begin() + static_cast<std::ptrdiff_t>(r * columns),
-                     flat.begin() + static_cast<std::ptrdiff_t>((r + 1) * columns));
-  }
-  return out;
-}
-
-}  // namespace
-
 Checkpoint read_checkpoint(const std::string& path, std::uint64_t inputs_hash) {
   return io::read_input(path, [&] {
     io::Handle file = io::open_file_read(path);
@@ -187,8 +171,8 @@ Checkpoint read_checkpoint(const std::string& path, std::uint64_t inputs_hash) {
       Generation g;
       g.weights = io::read_vector<double>(group.get(), "weights");
       const std::size_t n = g.weights.size();
-      g.values = read_matrix(group.get(), "values", n, d);
-      g.z = read_matrix(group.get(), "z", n, d);
+      g.values = io::read_rows(group.get(), "values", n, d);
+      g.z = io::read_rows(group.get(), "z", n, d);
       g.distances = io::read_elements<double>(group.get(), "distances", n);
       g.simulations = io::read_elements<std::uint64_t>(group.get(), "simulations", n);
       g.tolerance = io::read_double_attribute(group.get(), "tolerance");
@@ -200,7 +184,7 @@ Checkpoint read_checkpoint(const std::string& path, std::uint64_t inputs_hash) {
     io::Handle targets = io::open_group(file.get(), "targets");
     const std::size_t rows = io::vector_length(targets.get(), "observed");
     out.predictions =
-        read_matrix(targets.get(), "predictions", out.generations.back().values.size(), rows);
+        io::read_rows(targets.get(), "predictions", out.generations.back().values.size(), rows);
     return out;
   });
 }

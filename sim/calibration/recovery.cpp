@@ -13,14 +13,6 @@
 namespace sim::calibration {
 namespace {
 
-/// The weighted quantiles of parameter k in the last generation.
-double quantile_of(const Generation& g, std::size_t k, double q) {
-  std::vector<double> values;
-  for (const auto& particle : g.values)
-    values.push_back(particle[k]);
-  return weighted_quantile(values, g.weights, q);
-}
-
 /// Observations of `c`'s rows simulated at `truth`: the model's values plus each row's error,
 /// kept at or above zero (as observation files require), the first row of a platform-level
 /// series above zero.
@@ -70,9 +62,9 @@ Recovery recovery_study(const Calibration& c, const graph::Graph& graph, std::si
     const Generation& last = result.generations.back();
     one.generations = result.generations.size();
     for (std::size_t k = 0; k < d; ++k) {
-      one.low.push_back(quantile_of(last, k, 0.05));
-      one.median.push_back(quantile_of(last, k, 0.5));
-      one.high.push_back(quantile_of(last, k, 0.95));
+      one.low.push_back(last.quantile(k, 0.05));
+      one.median.push_back(last.quantile(k, 0.5));
+      one.high.push_back(last.quantile(k, 0.95));
       out.coverage[k] += one.truth[k] >= one.low[k] && one.truth[k] <= one.high[k] ? 1.0 : 0.0;
       if (prior_width[k] > 0.0)
         out.relative_width[k] += (one.high[k] - one.low[k]) / prior_width[k];

@@ -40,15 +40,10 @@ void print_parameters(const calibration::CalibrationOutcome& outcome) {
   std::printf("%-36s %-28s %11s %11s %11s\n", "parameter", "prior", "posterior 5%", "median",
               "95%");
   for (std::size_t k = 0; k < outcome.calibration.parameters.size(); ++k) {
-    std::vector<double> values;
-    for (const auto& particle : last.values)
-      values.push_back(particle[k]);
     const auto& p = outcome.calibration.parameters[k];
     std::printf("%-36s %-28s %11.4g %11.4g %11.4g\n", p.key.c_str(),
-                scenario::describe(p.prior).c_str(),
-                calibration::weighted_quantile(values, last.weights, 0.05),
-                calibration::weighted_quantile(values, last.weights, 0.5),
-                calibration::weighted_quantile(values, last.weights, 0.95));
+                scenario::describe(p.prior).c_str(), last.quantile(k, 0.05), last.quantile(k, 0.5),
+                last.quantile(k, 0.95));
   }
   std::printf("\n");
 }

@@ -115,6 +115,19 @@ std::vector<T> read_array(hid_t parent, const std::string& name) {
   return read_elements<T>(parent, name, element_count(array_dims(parent, name)));
 }
 
+std::vector<std::vector<double>> read_rows(hid_t parent, const std::string& name, std::size_t rows,
+                                           std::size_t columns) {
+  require_dataset(parent, name, H5T_FLOAT, Dims{rows, columns});
+  const std::vector<double> flat = read_array<double>(parent, name);
+  std::vector<std::vector<double>> out;
+  out.reserve(rows);
+  for (std::size_t r = 0; r < rows; ++r) {
+    out.emplace_back(flat.begin() + static_cast<std::ptrdiff_t>(r * columns),
+                     flat.begin() + static_cast<std::ptrdiff_t>((r + 1) * columns));
+  }
+  return out;
+}
+
 #define SIM_H5_ARRAY_INSTANTIATE(T)                                                     \
   template Handle create_array<T>(hid_t, const std::string&, const Dims&, const Dims&); \
   template void write_block<T>(hid_t, const Dims&, const Dims&, const T*);              \

@@ -43,6 +43,10 @@ template <class T>
 std::vector<T> read_array(hid_t parent, const std::string& name);
 
 /// A 1-D dataset of fixed-length strings (h5py reads them as bytes).
+/// A 2-D float64 dataset of exactly `rows` x `columns`, as rows (its shape checked first).
+std::vector<std::vector<double>> read_rows(hid_t parent, const std::string& name, std::size_t rows,
+                                           std::size_t columns);
+
 void write_strings(hid_t parent, const std::string& name, const std::vector<std::string>& values);
 std::vector<std::string> read_strings(hid_t parent, const std::string& name);
 

@@ -42,7 +42,6 @@ PosteriorSample read_posterior_sample(const std::string& path) {
     const io::Dims dims = io::require_dataset(posterior.get(), "values", H5T_FLOAT, 2);
     if (dims[1] != p.keys.size() || dims[0] == 0 || p.keys.empty())
       throw util::InputError({path, 0, "posterior/values"}, "does not match the parameters");
-    const std::vector<double> flat = io::read_array<double>(posterior.get(), "values");
     p.weights = io::read_elements<double>(posterior.get(), "weights", dims[0]);
     double total = 0.0;
     for (const double w : p.weights) {
@@ -54,10 +53,9 @@ PosteriorSample read_posterior_sample(const std::string& path) {
       throw util::InputError({path, 0, "posterior/weights"}, "do not sum to a positive number");
     for (double& w : p.weights)
       w /= total;
-    for (std::size_t j = 0; j < dims[0]; ++j) {
-      p.values.emplace_back(flat.begin() + static_cast<std::ptrdiff_t>(j * dims[1]),
-                            flat.begin() + static_cast<std::ptrdiff_t>((j + 1) * dims[1]));
-      for (const double v : p.values.back()) {
+    p.values = io::read_rows(posterior.get(), "values", dims[0], dims[1]);
+    for (const auto& particle : p.values) {
+      for (const double v : particle) {
         if (!std::isfinite(v))
           throw util::InputError({path, 0, "posterior/values"}, "holds a value that is not finite");
       }

@@ -50,6 +50,25 @@ def parse(folder):
     return page
 
 
+def check_report_folder(folder, names):
+    """A report's figures are `names`, each draws data in PNG (more than 20 colours) and SVG,
+    and its page loads nothing from outside; returns the parsed page."""
+    with open(os.path.join(folder, "figures.json"), encoding="utf-8") as manifest:
+        figures = json.load(manifest)
+    assert {f["name"] for f in figures} == set(names)
+    for figure in figures:
+        assert figure["data_points"] > 0, figure["name"]
+        pixels = matplotlib.image.imread(os.path.join(folder, figure["png"]))
+        assert len(np.unique(pixels.reshape(-1, pixels.shape[-1]).round(2), axis=0)) > 20
+        assert os.path.getsize(os.path.join(folder, figure["svg"])) > 1000
+    page = parse(folder)
+    for tag, attributes in page.tags:
+        for name in ("src", "href"):
+            if name in attributes:
+                assert attributes[name].startswith(("data:", "#")), f"<{tag} {name}>"
+    return page
+
+
 def test_every_figure_exists_and_shows_data(compare_report):
     with open(os.path.join(compare_report, "figures.json"), encoding="utf-8") as manifest:
         figures = json.load(manifest)

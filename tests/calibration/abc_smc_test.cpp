@@ -123,7 +123,7 @@ TEST(AbcSmc, SameResultForAnyThreadCount) {
 TEST(AbcSmc, CredibleIntervalsCoverTheTruth) {
   // Synthetic data from parameters drawn from the prior: a sample of 20 from Normal(mu, sigma),
   // summarised by its mean and sd. The 90% intervals must cover the truth about 90% of the time;
-  // over 40 data sets a share in [0.75, 1] (the binomial 99% range at 0.9 is [0.75, 1]).
+  // over 40 data sets at least 0.75 (the lower end of the binomial 99% range at 0.9).
   const std::vector<FreeParameter> parameters{
       {"mu", Distribution{Family::kNormal, {0.0, 1.0}, -10.0, 10.0}},
       {"sigma", Distribution{Family::kLognormal, {1.0, 0.4}, 0.0, 10.0}}};
@@ -156,18 +156,13 @@ TEST(AbcSmc, CredibleIntervalsCoverTheTruth) {
     const calibration::AbcResult result = calibration::abc_smc(parameters, settings, simulate);
     const calibration::Generation& last = result.generations.back();
     for (std::size_t k = 0; k < 2; ++k) {
-      std::vector<double> values;
-      for (const auto& v : last.values)
-        values.push_back(v[k]);
-      const double low = calibration::weighted_quantile(values, last.weights, 0.05);
-      const double high = calibration::weighted_quantile(values, last.weights, 0.95);
+      const double low = last.quantile(k, 0.05), high = last.quantile(k, 0.95);
       covered[k] += truth[k] >= low && truth[k] <= high ? 1U : 0U;
     }
   }
   for (std::size_t k = 0; k < 2; ++k) {
     const double share = static_cast<double>(covered[k]) / kSets;
     EXPECT_GE(share, 0.75) << parameters[k].key;
-    EXPECT_LE(share, 1.0) << parameters[k].key;
     std::printf("coverage of the 90%% interval, %s: %.3f\n", parameters[k].key.c_str(), share);
   }
 }
