@@ -38,6 +38,14 @@ class Recorder final : public RunObserver {
   std::vector<ReplicateSeries> series_;
 };
 
+void write_summary_and_facts(const scenario::Scenario& scenario,
+                             const std::vector<ReplicateSeries>& series, ResultsFile& file,
+                             const RuntimeFacts& facts) {
+  file.write_summary(compare({scenario.name}, {series}, {scenario.platform_names()},
+                             report_weeks(scenario.weeks)));
+  file.finish(facts);
+}
+
 }  // namespace
 
 std::vector<ReplicateSeries> record_run(const scenario::Scenario& scenario,
@@ -51,10 +59,16 @@ std::vector<ReplicateSeries> record_run(const scenario::Scenario& scenario,
   // Replicates finish in any order; their order here is their number.
   std::sort(series.begin(), series.end(),
             [](const auto& a, const auto& b) { return a.replicate < b.replicate; });
-  file.write_summary(compare({scenario.name}, {series}, {scenario.platform_names()},
-                             report_weeks(scenario.weeks)));
-  file.finish({util::seconds_since(start), util::active_threads(), started});
+  write_summary_and_facts(scenario, series, file,
+                          {util::seconds_since(start), util::active_threads(), started});
   return series;
+}
+
+void record_series(const scenario::Scenario& scenario, const std::vector<ReplicateSeries>& series,
+                   ResultsFile& file, const RuntimeFacts& facts) {
+  for (const ReplicateSeries& replicate : series)
+    file.on_replicate(replicate);
+  write_summary_and_facts(scenario, series, file, facts);
 }
 
 }  // namespace sim::engine

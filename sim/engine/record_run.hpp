@@ -17,4 +17,9 @@ std::vector<ReplicateSeries> record_run(const scenario::Scenario& scenario,
                                         const graph::Graph& graph, ResultsFile& file,
                                         util::ProgressSink& progress);
 
+/// Writes the series of a run made elsewhere (in replicate order) into `file`, then its decision
+/// table and `facts`, as record_run does.
+void record_series(const scenario::Scenario& scenario, const std::vector<ReplicateSeries>& series,
+                   ResultsFile& file, const RuntimeFacts& facts);
+
 }  // namespace sim::engine

@@ -1,6 +1,7 @@
-// Loads each distinct population once, writes the root attributes, runs the scenarios one after
-// the other into /scenarios/<name> (each replicate in parallel inside), computes the table from
-// the recorded series and writes it, all inside one atomic write of the output.
+// Loads each distinct population once, writes the root attributes, runs the scenarios on one
+// population together (run_together.hpp; replicates in parallel) and those with snapshots one
+// after the other, writes each into /scenarios/<name>, computes the table from the recorded
+// series and writes it, all inside one atomic write of the output.
 
 #include "sim/engine/run_comparison.hpp"
 
@@ -11,9 +12,12 @@
 #include "sim/engine/comparison_file.hpp"
 #include "sim/engine/population.hpp"
 #include "sim/engine/record_run.hpp"
+#include "sim/engine/run_together.hpp"
 #include "sim/io/h5.hpp"
 #include "sim/io/h5_array.hpp"
 #include "sim/scenario/worlds.hpp"
+#include "sim/util/clock.hpp"
+#include "sim/util/thread_limit.hpp"
 
 namespace sim::engine {
 namespace {
@@ -56,6 +60,55 @@ WorldParameters world_parameters(const ComparisonPlan& plan) {
   return p;
 }
 
+/// Moves the progress once per scenario-week of a joint run.
+class WeekProgress final : public RunObserver {
+ public:
+  explicit WeekProgress(util::ProgressSink& progress) : progress_(progress) {}
+  void on_replicate(const ReplicateSeries& series) override { (void)series; }
+  void on_week() override { progress_.advance(); }
+
+ private:
+  util::ProgressSink& progress_;
+};
+
+/// The scenarios that run together (run_together.hpp), as sets of plan indices: those on the
+/// same population with the same replicate count; those with snapshots run alone, their
+/// snapshots written as they go.
+std::vector<std::vector<std::size_t>> joint_sets(const ComparisonPlan& plan) {
+  std::map<std::pair<std::string, std::uint32_t>, std::vector<std::size_t>> sets;
+  for (std::size_t i = 0; i < plan.scenarios.size(); ++i) {
+    const scenario::Scenario& s = plan.scenarios[i];
+    if (s.snapshot_every == 0) sets[{resolve_graph_source(s), s.replicates}].push_back(i);
+  }
+  std::vector<std::vector<std::size_t>> joint;
+  for (auto& [key, members] : sets) {
+    if (members.size() > 1) joint.push_back(std::move(members));
+  }
+  return joint;
+}
+
+/// Runs the joint sets; runs[i] and facts[i] of their members are filled in.
+void run_joint_sets(const ComparisonPlan& plan, const std::map<std::string, graph::Graph>& graphs,
+                    std::vector<std::vector<ReplicateSeries>>& runs,
+                    std::vector<std::optional<RuntimeFacts>>& facts, util::ProgressSink& progress) {
+  WeekProgress weeks(progress);
+  for (const std::vector<std::size_t>& set : joint_sets(plan)) {
+    const double start = util::now_seconds();
+    const std::string started = util::utc_now();
+    std::vector<const scenario::Scenario*> scenarios;
+    for (const std::size_t i : set)
+      scenarios.push_back(&plan.scenarios[i]);
+    const graph::Graph& graph = graphs.at(resolve_graph_source(plan.scenarios[set.front()]));
+    std::vector<std::vector<ReplicateSeries>> series =
+        run_scenarios_together(scenarios, graph, weeks);
+    const RuntimeFacts joint{util::seconds_since(start), util::active_threads(), started};
+    for (std::size_t j = 0; j < set.size(); ++j) {
+      runs[set[j]] = std::move(series[j]);
+      facts[set[j]] = joint;
+    }
+  }
+}
+
 Comparison write_file(const ComparisonPlan& plan, const std::map<std::string, graph::Graph>& graphs,
                       const std::string& path, const Provenance& provenance,
                       util::ProgressSink& progress) {
@@ -64,7 +117,9 @@ Comparison write_file(const ComparisonPlan& plan, const std::map<std::string, gr
   io::write_attribute(file.get(), "version", kComparisonVersion);
   io::write_attribute(file.get(), "creator", provenance.creator);
   io::write_attribute(file.get(), "command_line", provenance.command_line);
-  std::vector<std::vector<ReplicateSeries>> runs;
+  std::vector<std::vector<ReplicateSeries>> runs(plan.scenarios.size());
+  std::vector<std::optional<RuntimeFacts>> facts(plan.scenarios.size());
+  run_joint_sets(plan, graphs, runs, facts, progress);
   std::vector<std::vector<std::string>> platforms;
   {
     const io::Handle group = io::create_group(file.get(), "scenarios");
@@ -72,7 +127,11 @@ Comparison write_file(const ComparisonPlan& plan, const std::map<std::string, gr
       const scenario::Scenario& s = plan.scenarios[i];
       const graph::Graph& graph = graphs.at(resolve_graph_source(s));
       ResultsFile results(group.get(), plan.names[i], s, graph, provenance);
-      runs.push_back(record_run(s, graph, results, progress));
+      if (facts[i]) {
+        record_series(s, runs[i], results, *facts[i]);
+      } else {
+        runs[i] = record_run(s, graph, results, progress);
+      }
       platforms.push_back(s.platform_names());
       progress.milestone("scenario " + plan.names[i] + " (" + std::to_string(i + 1) + " of " +
                          std::to_string(plan.scenarios.size()) + ")");

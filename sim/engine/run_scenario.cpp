@@ -1,6 +1,6 @@
-// One task per replicate; inside, a double-buffered loop of weekly steps with the messages of
-// each week simulated on the state they see. Snapshots and progress go to the observer as the
-// replicate advances; the series goes to it when the replicate is done.
+// One task per replicate, each the loop of run_together.cpp with one member. Snapshots and
+// progress go to the observer as the replicate advances; the series goes to it when the
+// replicate is done.
 
 #include "sim/engine/run_scenario.hpp"
 
@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "sim/engine/comparison_plan.hpp"
+#include "sim/engine/run_together.hpp"
 #include "sim/model/model_context.hpp"
 #include "sim/model/weekly_step.hpp"
 #include "sim/scenario/worlds.hpp"
@@ -43,46 +44,9 @@ bool is_snapshot_week(const scenario::Scenario& s, std::uint32_t week) {
 
 ReplicateSeries run_replicate(const scenario::Scenario& s, const graph::Graph& graph,
                               std::uint32_t replicate, RunObserver* observer) {
-  const model::ModelContext context(s, graph, replicate_key(s, replicate));
-  std::optional<reach::MessageSimulator> messages;
-  if (s.reach.posts > 0) messages.emplace(context);
-  // Double buffer: week t is read from `now` while week t + 1 is written to `next`.
-  model::AgentState now;
-  model::initialise(context, now);
-  model::AgentState next = now;
-  ReplicateSeries series;
-  series.replicate = replicate;
-  series.weeks.reserve(s.weeks + 1);
-  series.weeks.push_back(model::count(context, now));
-  const std::vector<std::uint32_t> plan_weeks_of_run = plan_weeks(s);
-  auto next_plan = plan_weeks_of_run.begin();
-  const auto& only = s.reach.only_weeks;
-  const auto simulate_messages = [&](std::uint32_t week) {
-    if (!messages) return;
-    if (!only.empty() && std::find(only.begin(), only.end(), week) == only.end()) {
-      series.messages.emplace_back();
-      series.reach.emplace_back(s.platforms.size());
-      return;
-    }
-    series.messages.push_back(reach::weekly_messages(*messages, now, week, s.reach.posts));
-    series.reach.push_back(reach::mean_of(series.messages.back(), s.platforms.size()));
-    if (next_plan == plan_weeks_of_run.end() || *next_plan != week) return;
-    series.plans.push_back(reach::simulate_week_plan(*messages, context, now, week));
-    ++next_plan;
-  };
-  simulate_messages(0);
-  if (observer != nullptr) observer->on_state(replicate, 0, now);
-  if (observer != nullptr && is_snapshot_week(s, 0)) observer->on_snapshot(replicate, 0, now);
-  for (std::uint32_t week = 0; week < s.weeks; ++week) {
-    series.weeks.push_back(model::step(context, week, now, next));
-    std::swap(now, next);
-    simulate_messages(week + 1);
-    if (observer == nullptr) continue;
-    observer->on_state(replicate, week + 1, now);
-    if (is_snapshot_week(s, week + 1)) observer->on_snapshot(replicate, week + 1, now);
-    observer->on_week();
-  }
-  return series;
+  const scenario::Scenario* const scenarios[] = {&s};
+  RunObserver* const observers[] = {observer};
+  return std::move(run_replicate_together(scenarios, graph, replicate, observers).front());
 }
 
 void run_scenario(const scenario::Scenario& s, const graph::Graph& graph, RunObserver& observer) {

@@ -31,6 +31,8 @@ struct ReplicateSeries {
   /// The week's posting plan at each plan week (plan_weeks), in week order; empty when the
   /// scenario simulates no reach or no plan.
   std::vector<reach::WeekPlanReach> plans;
+
+  friend bool operator==(const ReplicateSeries&, const ReplicateSeries&) = default;
 };
 
 /// The weeks at which the week's posting plan is simulated: the report weeks (comparison_plan.hpp)

@@ -27,6 +27,16 @@ double largest_signal(const ModelContext& c) {
   return bound * (1.0 + 1e-5);
 }
 
+/// Platform k's follow chance this week, announcements included, or -1 without the organisation.
+double follow_bound(const ModelContext& c, std::uint32_t week, std::size_t k) {
+  if (!c.timeline.at(week, k).organisation) return -1.0;
+  double chance = c.scenario.platforms[k].discovery;
+  for (const Announcement& a : c.timeline.announcements()) {
+    if (a.to == k && week >= a.first_week && week <= a.last_week) chance += a.share;
+  }
+  return chance;
+}
+
 }  // namespace
 
 double quiet_above(double leave_bound, double follow_bound) {
@@ -40,7 +50,8 @@ double quiet_above(double adopt_bound) {
 }
 
 QuietBounds::QuietBounds(const ModelContext& c, std::uint32_t week,
-                         const std::array<float, scenario::kMaxPlatforms>& mixed)
+                         const std::array<float, scenario::kMaxPlatforms>& mixed,
+                         std::span<const ModelContext* const> also_following)
     : platforms_(c.platforms()),
       signal_(largest_signal(c)),
       tables_(c.platforms() > kLanes ? kMaxPlatforms : kLanes) {
@@ -54,12 +65,12 @@ QuietBounds::QuietBounds(const ModelContext& c, std::uint32_t week,
   for (std::size_t k = 0; k < platforms_; ++k) {
     const PlatformWeek& w = c.timeline.at(week, k);
     const scenario::PlatformParams& p = c.scenario.platforms[k];
-    if (w.organisation) {
+    double follow = follow_bound(c, week, k);
+    for (const ModelContext* other : also_following)
+      follow = std::max(follow, follow_bound(*other, week, k));
+    if (follow >= 0.0) {
       organisation_ = with(organisation_, k);
-      follow_[k] = p.discovery;
-      for (const Announcement& a : c.timeline.announcements()) {
-        if (a.to == k && week >= a.first_week && week <= a.last_week) follow_[k] += a.share;
-      }
+      follow_[k] = follow;
     }
     Platform& table = tables_[k];
     for (std::size_t age = 0; age < kInactive; ++age) {
@@ -102,9 +113,8 @@ unsigned undecided_lanes(const std::array<std::array<std::int16_t, 256>, 8>* tab
 }  // namespace
 
 PlatformBits QuietBounds::undecided(const CoarseWords& coarse, const Ages& ages,
-                                    PlatformBits account, PlatformBits follows,
+                                    PlatformBits account, PlatformBits may_follow,
                                     PlatformBits exposure) const {
-  const unsigned may_follow = organisation_ & ~static_cast<unsigned>(follows);
   unsigned open =
       undecided_lanes(tables_.data(), coarse.low, ages.low, may_follow, account, exposure);
   if (tables_.size() > kLanes) {

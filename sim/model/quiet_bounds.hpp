@@ -11,6 +11,7 @@
 
 #include <array>
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "sim/model/agent_state.hpp"
@@ -32,20 +33,27 @@ double quiet_above(double adopt_bound);
 class QuietBounds {
  public:
   /// `mixed`: the population signal under well-mixed influence (unused under network influence).
+  /// `also_following`: other scenarios stepped with this one (weekly_step.hpp, Sibling) whose
+  /// organisations' follow chances the bounds cover too (the largest of all, where any is there).
   QuietBounds(const ModelContext& context, std::uint32_t week,
-              const std::array<float, scenario::kMaxPlatforms>& mixed);
+              const std::array<float, scenario::kMaxPlatforms>& mixed,
+              std::span<const ModelContext* const> also_following = {});
 
   /// Any agent's peer signal is at most this (the largest recency weight, 1 under threshold
   /// contagion), with a margin for the rounding of its float mean.
   double signal() const { return signal_; }
-  /// Any follow chance on platform k this week (0 when the organisation is not there).
+  /// Any follow chance on platform k this week (0 when no organisation is there).
   double follow(std::size_t platform) const { return follow_[platform]; }
+  /// Bit k: an organisation is on platform k this week.
+  PlatformBits organisation() const { return organisation_; }
 
   /// The platforms (bit k) on which the agent's week must be decided exactly, given its coarse
   /// uniforms (weekly_uniforms.hpp), state of the week and exposure bits (neighbourhood.hpp). On
   /// every other platform it certainly changes nothing but its age.
+  /// `may_follow`: the platforms where it may start following an organisation (present there,
+  /// not yet followed).
   PlatformBits undecided(const CoarseWords& coarse, const Ages& ages, PlatformBits account,
-                         PlatformBits follows, PlatformBits exposure) const;
+                         PlatformBits may_follow, PlatformBits exposure) const;
 
  private:
   /// Quiet thresholds t as coarse bytes: an agent passes on a platform when its coarse byte c

@@ -35,6 +35,7 @@ struct WeekCounts {
   std::uint32_t active_anywhere = 0;  ///< agents active on at least one platform
 
   void add(const WeekCounts& other);
+  friend bool operator==(const WeekCounts&, const WeekCounts&) = default;
 };
 
 }  // namespace sim::model

@@ -1,4 +1,4 @@
-// The weekly step as a parallel loop over agents in blocks of kGrain: each agent reads week t
+// The weekly step as a parallel loop over agents in blocks of kAgentGrain: each agent reads week t
 // (`now`), writes only its own entry of week t + 1 (`next`), and takes its uniforms from its
 // weekly address in two parts (weekly_uniforms.hpp), reused along a chain of decisions. The
 // coarse parts and the quiet bounds settle most agents; the rest are decided exactly. Counts
@@ -6,7 +6,6 @@
 
 #include "sim/model/weekly_step.hpp"
 
-#include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
@@ -14,12 +13,14 @@
 #include <bit>
 #include <cmath>
 #include <optional>
+#include <span>
+#include <stdexcept>
 #include <type_traits>
 
 #include "sim/model/hazards.hpp"
 #include "sim/model/neighbourhood.hpp"
+#include "sim/model/partial_counts.hpp"
 #include "sim/model/quiet_bounds.hpp"
-#include "sim/model/state_histogram.hpp"
 #include "sim/model/weekly_uniforms.hpp"
 #include "sim/rng/distributions.hpp"
 
@@ -30,7 +31,6 @@ using graph::NodeId;
 using scenario::Event;
 using scenario::kMaxPlatforms;
 
-constexpr std::size_t kGrain = 1024;
 constexpr std::size_t kBatch = 64;
 
 /// A Bernoulli(p) decision on uniform u, and a fresh uniform for the next decision: given the
@@ -65,15 +65,26 @@ std::size_t home_platform(const Ages& ages, std::size_t platforms) {
   return home;
 }
 
-double follow_chance(const ModelContext& c, const AgentState& now, NodeId agent, std::size_t k,
+/// The chance that an active agent not yet following the organisation on platform k starts to:
+/// discovery plus the announcements it sees (`follows_now`: its follow bits of week t).
+double follow_chance(const ModelContext& c, PlatformBits follows_now, std::size_t k,
                      std::uint32_t week, bool newly_active) {
   double chance_to_follow = c.scenario.platforms[k].discovery;
   for (const Announcement& a : c.timeline.announcements()) {
     if (a.to != k || week < a.first_week || week > a.last_week) continue;
-    if (!has(now.follows[agent], a.from)) continue;
+    if (!has(follows_now, a.from)) continue;
     if (week == a.first_week || newly_active) chance_to_follow += a.share;
   }
   return chance_to_follow;
+}
+
+/// Bit k: the organisation of `c` is on platform k in week `week`.
+PlatformBits organisation_on(const ModelContext& c, std::uint32_t week) {
+  PlatformBits bits = 0;
+  for (std::size_t k = 0; k < c.platforms(); ++k) {
+    if (c.timeline.at(week, k).organisation) bits = with(bits, k);
+  }
+  return bits;
 }
 
 /// One agent's week. Its uniforms are tested against the week's quiet bounds first; only the
@@ -83,7 +94,10 @@ double follow_chance(const ModelContext& c, const AgentState& now, NodeId agent,
 /// kWide: the scenario has more than eight platforms, so the ages of platforms 8-15 exist. With
 /// at most eight they are all inactive, a constant: the narrow kernel neither loads nor stores
 /// them and moves no more memory than before the limit was raised.
-template <bool kWide>
+/// kJoint: siblings (weekly_step.hpp) are stepped along; each takes the follow decisions of its
+/// own organisation with the uniform the first scenario's follow decision takes, and an agent
+/// is quiet only where it is quiet for all of them.
+template <bool kWide, bool kJoint>
 struct AgentStep {
   const ModelContext& c;
   const AgentState& now;
@@ -93,6 +107,9 @@ struct AgentStep {
   const Exposure& exposed;  ///< empty: every agent may be exposed
   const QuietBounds& bounds;
   WeekCounts& counts;
+  std::span<const Sibling> siblings;
+  /// Where the organisation is this week: the first scenario's [0], then each sibling's.
+  const std::array<PlatformBits, kMaxSiblings + 1>& organisation;
 
   /// The agent's state of week t + 1 while its platforms are decided.
   struct Agent {
@@ -101,13 +118,24 @@ struct AgentStep {
     PlatformBits account, active, follows, exposure;
     Ages ages;  ///< starts one week older on every platform
     std::optional<Neighbourhood> around;
+    std::array<PlatformBits, kMaxSiblings> sibling_follows{};  ///< kJoint: each sibling's
   };
+
+  /// The platforms where agent `id` may start following an organisation this week.
+  PlatformBits may_follow(NodeId id) const {
+    auto bits = static_cast<PlatformBits>(organisation[0] & ~now.follows[id]);
+    if constexpr (kJoint) {
+      for (std::size_t m = 0; m < siblings.size(); ++m)
+        bits |= static_cast<PlatformBits>(organisation[m + 1] & ~(*siblings[m].follows_now)[id]);
+    }
+    return bits;
+  }
 
   /// The platforms on which agent `id` must be decided exactly this week, given its coarse
   /// uniforms.
   PlatformBits undecided(NodeId id, const CoarseWords& coarse) const {
     const PlatformBits exposure = exposed.empty() ? kEveryPlatform : exposed.platforms[id];
-    return bounds.undecided(coarse, now.ages_as<kWide>(id), now.account[id], now.follows[id],
+    return bounds.undecided(coarse, now.ages_as<kWide>(id), now.account[id], may_follow(id),
                             exposure);
   }
 
@@ -122,12 +150,20 @@ struct AgentStep {
       next.follows[id] = follows;
       next.set_ages_as<kWide>(id, ages);
       next.seen[id] = seen_word(now.active[id], recent_bits(ages, c.horizon));
+      if constexpr (kJoint) {
+        for (const Sibling& sibling : siblings)
+          (*sibling.follows_next)[id] = (*sibling.follows_now)[id];
+      }
       return;
     }
     const PlatformBits exposure = exposed.empty() ? kEveryPlatform : exposed.platforms[id];
     Agent agent{
         id,          ages_now, account, now.active[id], follows, exposure, older_ages(ages_now),
         std::nullopt};
+    if constexpr (kJoint) {
+      for (std::size_t m = 0; m < siblings.size(); ++m)
+        agent.sibling_follows[m] = (*siblings[m].follows_now)[id];
+    }
     const WeeklyUniforms uniforms(c.run, id, week, coarse, open);
     for (PlatformBits left = open; left != 0; left = drop_lowest(left)) {
       const std::size_t k = lowest(left);
@@ -138,6 +174,10 @@ struct AgentStep {
     next.follows[id] = agent.follows;
     next.set_ages_as<kWide>(id, agent.ages);
     next.seen[id] = seen_word(agent.active, recent_bits(agent.ages, c.horizon));
+    if constexpr (kJoint) {
+      for (std::size_t m = 0; m < siblings.size(); ++m)
+        (*siblings[m].follows_next)[id] = agent.sibling_follows[m];
+    }
   }
 
   /// The agent's peer signal is at most this: its signalling followees' share of its followees
@@ -176,7 +216,7 @@ struct AgentStep {
     const scenario::PlatformParams& p = c.scenario.platforms[k];
     const double unlocked =
         unlocked_leave_hazard(p, w, static_cast<double>(c.tolerance[agent.id]), c.novelty[k][age]);
-    const bool may_follow = w.organisation && !has(agent.follows, k);
+    const bool may_follow = anyone_may_follow(agent, k);
     if (u >= quiet_above(unlocked, may_follow ? bounds.follow(k) : 0.0)) return;
     const double lock_in = has(c.locking, k) ? followees(agent).lock_in[k] : 0.0F;
     const Decision leave(u, unlocked * (1.0 - p.lock_in * lock_in));
@@ -187,11 +227,15 @@ struct AgentStep {
       if (Decision(leave.next_uniform(), p.delete_share).happened) {
         agent.account = without(agent.account, k);
         agent.follows = without(agent.follows, k);
+        if constexpr (kJoint) {
+          for (std::size_t m = 0; m < siblings.size(); ++m)
+            agent.sibling_follows[m] = without(agent.sibling_follows[m], k);
+        }
         ++counts.deletions[k];
       }
       return;
     }
-    if (may_follow) decide_follow(agent, k, leave.next_uniform(), false);
+    if (may_follow) decide_follows(agent, k, leave.next_uniform(), false);
   }
 
   void decide_inactive(Agent& agent, std::size_t k, double u) const {
@@ -224,12 +268,37 @@ struct AgentStep {
     agent.ages = with_age(agent.ages, k, 0);
     ++counts.activations[k];
     ++counts.flows[home_platform(agent.ages_now, c.platforms()) * c.platforms() + k];
-    if (w.organisation && !has(agent.follows, k)) decide_follow(agent, k, next_u, true);
+    decide_follows(agent, k, next_u, true);
   }
 
-  void decide_follow(Agent& agent, std::size_t k, double u, bool newly_active) const {
-    if (Decision(u, follow_chance(c, now, agent.id, k, week, newly_active)).happened)
+  /// Some organisation (the first scenario's or a sibling's) may gain the agent as a follower
+  /// on platform k.
+  bool anyone_may_follow(const Agent& agent, std::size_t k) const {
+    if (has(organisation[0], k) && !has(agent.follows, k)) return true;
+    if constexpr (kJoint) {
+      for (std::size_t m = 0; m < siblings.size(); ++m) {
+        if (has(organisation[m + 1], k) && !has(agent.sibling_follows[m], k)) return true;
+      }
+    }
+    return false;
+  }
+
+  /// The follow decisions on platform k of every organisation there that the agent does not
+  /// follow yet, all on uniform u.
+  void decide_follows(Agent& agent, std::size_t k, double u, bool newly_active) const {
+    const auto follows = [&](const ModelContext& context, PlatformBits follows_now) {
+      return Decision(u, follow_chance(context, follows_now, k, week, newly_active)).happened;
+    };
+    if (has(organisation[0], k) && !has(agent.follows, k) && follows(c, now.follows[agent.id]))
       agent.follows = with(agent.follows, k);
+    if constexpr (kJoint) {
+      for (std::size_t m = 0; m < siblings.size(); ++m) {
+        PlatformBits& bits = agent.sibling_follows[m];
+        if (has(organisation[m + 1], k) && !has(bits, k) &&
+            follows(*siblings[m].context, (*siblings[m].follows_now)[agent.id]))
+          bits = with(bits, k);
+      }
+    }
   }
 };
 
@@ -259,123 +328,73 @@ void apply_exits(const ModelContext& c, std::uint32_t week, const std::vector<st
   }
 }
 
-/// A thread's share of a step's counts: transitions counted directly, states as histograms.
-struct PartialCounts {
-  explicit PartialCounts(std::size_t platforms) : transitions(platforms), states(platforms) {}
-  WeekCounts transitions;
-  StateHistogram states;
-};
-
-inline void count_agent(const ModelContext& c, const AgentState& state, NodeId agent,
-                        PartialCounts& counts) {
-  const auto& segments = c.graph.attributes().segment;
-  const std::size_t segment = segments.empty() ? 0 : static_cast<std::size_t>(segments[agent]);
-  counts.states.add(state.account[agent], state.active[agent], state.follows[agent], segment);
-}
-
-/// Calls body(first, last, counts) on consecutive ranges of agents [first, last), in parallel.
-template <class Body>
-WeekCounts for_each_range(const ModelContext& c, std::size_t agents, Body body) {
-  tbb::enumerable_thread_specific<PartialCounts> partial(PartialCounts(c.platforms()));
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, agents, kGrain),
-                    [&](const tbb::blocked_range<std::size_t>& range) {
-                      body(static_cast<NodeId>(range.begin()), static_cast<NodeId>(range.end()),
-                           partial.local());
-                    });
-  WeekCounts total(c.platforms());
-  // Integer sums: the order of combination does not change the result.
-  for (const PartialCounts& local : partial) {
-    total.add(local.transitions);
-    local.states.fold_into(total);
+/// Siblings must have the first scenario's platforms; at most kMaxSiblings of them.
+void check_siblings(const ModelContext& c, std::span<const Sibling> siblings) {
+  if (siblings.size() > kMaxSiblings) throw std::invalid_argument("step: too many siblings");
+  for (const Sibling& sibling : siblings) {
+    if (sibling.context == nullptr || sibling.follows_now == nullptr ||
+        sibling.follows_next == nullptr || sibling.counts == nullptr ||
+        sibling.context->platforms() != c.platforms() ||
+        sibling.follows_now->size() != c.graph.node_count() ||
+        sibling.follows_next->size() != c.graph.node_count()) {
+      throw std::invalid_argument("step: a sibling does not match the scenario");
+    }
   }
-  return total;
 }
 
 }  // namespace
 
-void WeekCounts::add(const WeekCounts& other) {
-  auto add_all = [](std::vector<std::uint32_t>& to, const std::vector<std::uint32_t>& from) {
-    for (std::size_t i = 0; i < to.size(); ++i)
-      to[i] += from[i];
-  };
-  add_all(accounts, other.accounts);
-  add_all(active, other.active);
-  add_all(followers, other.followers);
-  add_all(active_by_segment, other.active_by_segment);
-  add_all(activations, other.activations);
-  add_all(deactivations, other.deactivations);
-  add_all(deletions, other.deletions);
-  add_all(flows, other.flows);
-  active_anywhere += other.active_anywhere;
-}
-
-void initialise(const ModelContext& c, AgentState& state) {
-  state = AgentState(c.graph.node_count(), c.platforms());
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, state.agents(), kGrain),
-                    [&](const tbb::blocked_range<std::size_t>& range) {
-                      for (std::size_t agent = range.begin(); agent != range.end(); ++agent) {
-                        rng::RandomStream draws(c.run, {rng::Stream::kModelInitial, agent});
-                        for (std::size_t k = 0; k < c.platforms(); ++k) {
-                          const auto& p = c.scenario.platforms[k];
-                          // Three draws per platform, always, so draw indices stay fixed.
-                          const bool account = rng::bernoulli(draws, p.initial_account);
-                          const bool active = rng::bernoulli(draws, p.initial_active) && account;
-                          const bool follows = rng::bernoulli(draws, p.initial_follows) && account;
-                          if (account) state.account[agent] = with(state.account[agent], k);
-                          if (active) {
-                            state.active[agent] = with(state.active[agent], k);
-                            state.set_ages(agent, with_age(state.ages_of(agent), k, kLongAgo));
-                            state.seen[agent] = seen_word(state.active[agent], 0);
-                          }
-                          if (follows) state.follows[agent] = with(state.follows[agent], k);
-                        }
-                      }
-                    });
-}
-
-WeekCounts count(const ModelContext& c, const AgentState& state) {
-  return for_each_range(c, state.agents(), [&](NodeId first, NodeId last, PartialCounts& counts) {
-    for (NodeId agent = first; agent != last; ++agent)
-      count_agent(c, state, agent, counts);
-  });
-}
-
-WeekCounts step(const ModelContext& c, std::uint32_t week, const AgentState& now,
-                AgentState& next) {
+WeekCounts step(const ModelContext& c, std::uint32_t week, const AgentState& now, AgentState& next,
+                std::span<const Sibling> siblings) {
+  check_siblings(c, siblings);
   const bool mixed = c.scenario.model.influence == scenario::ModelOptions::Influence::kWellMixed;
   const std::array<float, kMaxPlatforms> population =
       mixed ? population_signal(c, now) : std::array<float, kMaxPlatforms>{};
   const Exposure exposed = mixed ? Exposure{} : exposure_of(c, now, week);
-  const QuietBounds bounds(c, week, population);
+  std::vector<const ModelContext*> sibling_contexts;
+  std::array<PlatformBits, kMaxSiblings + 1> organisation{organisation_on(c, week)};
+  for (std::size_t m = 0; m < siblings.size(); ++m) {
+    sibling_contexts.push_back(siblings[m].context);
+    organisation[m + 1] = organisation_on(*siblings[m].context, week);
+  }
+  const QuietBounds bounds(c, week, population, sibling_contexts);
   std::vector<std::size_t> exits;
   for (std::size_t index = 0; index < c.scenario.events.size(); ++index) {
     const Event& e = c.scenario.events[index];
     if (e.kind == Event::Kind::kExit && e.week == week) exits.push_back(index);
   }
-  const auto run = [&]<bool kWide>(std::bool_constant<kWide>) {
-    return for_each_range(c, now.agents(), [&](NodeId first, NodeId last, PartialCounts& counts) {
-      const AgentStep<kWide> agent_step{c,          now,     next,   week,
-                                        population, exposed, bounds, counts.transitions};
-      // In batches: first every agent's coarse uniforms and quiet test (independent of each
-      // other, so the processor overlaps their latencies), then the agents' updates.
-      CoarseUniforms uniforms(c.run, week, c.platforms());
-      std::array<CoarseWords, kBatch> coarse;
-      std::array<PlatformBits, kBatch> open;
-      for (NodeId batch = first; batch < last; batch += kBatch) {
-        const NodeId end = std::min<NodeId>(last, batch + kBatch);
-        for (NodeId agent = batch; agent != end; ++agent) {
-          coarse[agent - batch] = uniforms.of(agent);
-          open[agent - batch] = agent_step.undecided(agent, coarse[agent - batch]);
-        }
-        for (NodeId agent = batch; agent != end; ++agent) {
-          agent_step(agent, open[agent - batch], coarse[agent - batch]);
-          if (!exits.empty()) apply_exits(c, week, exits, next, agent, counts.transitions);
-          count_agent(c, next, agent, counts);
-        }
-      }
-    });
+  const auto run = [&]<bool kWide, bool kJoint>(std::bool_constant<kWide>,
+                                                std::bool_constant<kJoint>) {
+    return for_each_range(
+        c, now.agents(), siblings, [&](NodeId first, NodeId last, PartialCounts& counts) {
+          const AgentStep<kWide, kJoint> agent_step{
+              c,        now,         next, week, population, exposed, bounds, counts.transitions,
+              siblings, organisation};
+          // In batches: first every agent's coarse uniforms and quiet test (independent of each
+          // other, so the processor overlaps their latencies), then the agents' updates.
+          CoarseUniforms uniforms(c.run, week, c.platforms());
+          std::array<CoarseWords, kBatch> coarse;
+          std::array<PlatformBits, kBatch> open;
+          for (NodeId batch = first; batch < last; batch += kBatch) {
+            const NodeId end = std::min<NodeId>(last, batch + kBatch);
+            for (NodeId agent = batch; agent != end; ++agent) {
+              coarse[agent - batch] = uniforms.of(agent);
+              open[agent - batch] = agent_step.undecided(agent, coarse[agent - batch]);
+            }
+            for (NodeId agent = batch; agent != end; ++agent) {
+              agent_step(agent, open[agent - batch], coarse[agent - batch]);
+              if (!exits.empty()) apply_exits(c, week, exits, next, agent, counts.transitions);
+              count_agent(c, next, agent, counts, siblings);
+            }
+          }
+        });
   };
-  return now.wide() ? run(std::true_type{}) : run(std::false_type{});
+  if (!siblings.empty()) {
+    return now.wide() ? run(std::true_type{}, std::true_type{})
+                      : run(std::false_type{}, std::true_type{});
+  }
+  return now.wide() ? run(std::true_type{}, std::false_type{})
+                    : run(std::false_type{}, std::false_type{});
 }
 
 }  // namespace sim::model

@@ -8,6 +8,8 @@
 /// docs/model.md gives the equations.
 
 #include <cstdint>
+#include <span>
+#include <vector>
 
 #include "sim/model/agent_state.hpp"
 #include "sim/model/model_context.hpp"
@@ -18,9 +20,23 @@ namespace sim::model {
 /// Draws the initial state (week 0) from the scenario's initial shares. Parallel.
 void initialise(const ModelContext& context, AgentState& state);
 
+/// Another scenario stepped together with the first one of step(): one whose agents move exactly
+/// as the first's (engine/run_together.hpp says when) and that differs only in what the
+/// organisation does (where it is, its announcements, follow chances and posting). Its accounts,
+/// activity and ages are the first scenario's; only its follow bits are its own. Its results are
+/// bit for bit those of stepping it alone: every decision takes the same uniform either way.
+struct Sibling {
+  const ModelContext* context = nullptr;                   ///< its timeline and follow chances
+  const std::vector<PlatformBits>* follows_now = nullptr;  ///< its follow bits of week t
+  std::vector<PlatformBits>* follows_next = nullptr;       ///< written: week t + 1
+  WeekCounts* counts = nullptr;                            ///< written: its counts of week t + 1
+};
+inline constexpr std::size_t kMaxSiblings = 15;
+
 /// Advances week `week` to week + 1. Returns the counts of week + 1 with its transitions. Parallel.
+/// `siblings` (at most kMaxSiblings) are advanced with it.
 WeekCounts step(const ModelContext& context, std::uint32_t week, const AgentState& now,
-                AgentState& next);
+                AgentState& next, std::span<const Sibling> siblings = {});
 
 /// Counts of a state (no transitions). Parallel.
 WeekCounts count(const ModelContext& context, const AgentState& state);

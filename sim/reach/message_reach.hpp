@@ -53,6 +53,7 @@ struct MessageReach {
 
   void add(const MessageReach& other);
   void scale(double factor);
+  friend bool operator==(const MessageReach&, const MessageReach&) = default;
 };
 
 /// Simulates messages on one replicate's state; holds the scratch arrays (one per thread).

@@ -36,6 +36,8 @@ struct WeekPlanReach {
   std::vector<double> impressions;     ///< [platform] views summed over the week's messages
   std::vector<double> engagements;     ///< [platform] impressions x engagement
   std::vector<double> toxic_exposure;  ///< [platform] impressions x the platform's toxicity
+
+  friend bool operator==(const WeekPlanReach&, const WeekPlanReach&) = default;
 };
 
 /// The number of messages posted on each platform in week `week` (see above).

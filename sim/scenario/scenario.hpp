@@ -60,6 +60,8 @@ struct PlatformParams {
   double engagement = 0.0;           ///< share of viewers who engage (like, reply, share)
   double check_ins_per_day = 2.0;    ///< rate at which a user opens the platform (1/day)
   double reshare_delay_hours = 1.0;  ///< mean delay between seeing and resharing (hours)
+
+  friend bool operator==(const PlatformParams&, const PlatformParams&) = default;
 };
 
 /// How reach is estimated: Monte Carlo posts per platform per week.
@@ -86,6 +88,8 @@ struct Event {
   double churn = 0.0;                  ///< shock: extra churn (1/week)
   std::uint32_t weeks = 1;             ///< announce, shock: duration (weeks)
   std::uint64_t line = 0;              ///< where it was defined, for messages
+
+  friend bool operator==(const Event&, const Event&) = default;
 };
 
 struct ModelOptions {
@@ -98,6 +102,8 @@ struct ModelOptions {
   double threshold = 0.2;  ///< threshold contagion: share of followees needed
   double tolerance_mean = 0.5;  ///< per-agent toxicity tolerance ~ Normal(mean, sd) in [0, 1]
   double tolerance_sd = 0.2;
+
+  friend bool operator==(const ModelOptions&, const ModelOptions&) = default;
 };
 
 /// A parameter given as a distribution: its full dotted key (as --set names it), the
