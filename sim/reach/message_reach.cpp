@@ -72,36 +72,37 @@ MessageSimulator::MessageSimulator(const model::ModelContext& context)
 
 namespace {
 
-/// The coarse bounds of the view chance on one word of eight platforms (lanes first..first+7),
-/// for followers and for others, as bytes of one word each; `possible`: the lanes where the chance
-/// is above zero.
+/// The coarse bounds of the view chance on every platform, for followers and for others, as
+/// byte lanes; `possible`: the platforms where the chance is above zero.
 struct ViewBounds {
-  std::uint64_t follower_below = 0, other_below = 0;
+  util::Lanes16 follower_below, other_below;
   unsigned follower_possible = 0, other_possible = 0, posting = 0;
 
-  ViewBounds(const model::ModelContext& c, const std::vector<double>& feed, std::size_t first) {
-    for (std::size_t lane = 0; lane < model::kLanes && first + lane < c.platforms(); ++lane) {
-      const std::size_t k = first + lane;
+  ViewBounds(const model::ModelContext& c, const std::vector<double>& feed) {
+    for (std::size_t k = 0; k < c.platforms(); ++k) {
       if (feed[k] < 0.0) continue;
-      posting |= 1U << lane;
+      posting |= 1U << k;
       const std::int16_t follower = rng::coarse_below(feed[k]);
       const std::int16_t other = rng::coarse_below(c.scenario.platforms[k].discovery_reach);
-      if (follower >= 0) follower_possible |= 1U << lane;
-      if (other >= 0) other_possible |= 1U << lane;
-      follower_below |= static_cast<std::uint64_t>(std::max<std::int16_t>(follower, 0))
-                        << (8 * lane);
-      other_below |= static_cast<std::uint64_t>(std::max<std::int16_t>(other, 0)) << (8 * lane);
+      if (follower >= 0) follower_possible |= 1U << k;
+      if (other >= 0) other_possible |= 1U << k;
+      const unsigned shift = 8 * static_cast<unsigned>(k % model::kLanes);
+      std::uint64_t& follower_word = k < model::kLanes ? follower_below.low : follower_below.high;
+      std::uint64_t& other_word = k < model::kLanes ? other_below.low : other_below.high;
+      follower_word |= static_cast<std::uint64_t>(std::max<std::int16_t>(follower, 0)) << shift;
+      other_word |= static_cast<std::uint64_t>(std::max<std::int16_t>(other, 0)) << shift;
     }
   }
 
-  /// The lanes on which an agent with these follow and active bits may be shown the post, given
-  /// its coarse bytes: every lane at once, the bound by whether the agent follows there, then the
-  /// bytes at or below it.
-  unsigned open(unsigned follows, unsigned active, std::uint64_t coarse) const {
-    const std::uint64_t as_follower = util::spread_bits(static_cast<std::uint8_t>(follows));
-    const std::uint64_t below = (follower_below & as_follower) | (other_below & ~as_follower);
+  /// The platforms on which an agent with these follow and active bits may be shown the post,
+  /// given its coarse bytes: every platform at once, the bound by whether the agent follows
+  /// there, then the bytes at or below it.
+  unsigned open(model::PlatformBits follows, unsigned active,
+                const rng::CoarseWords& coarse) const {
+    const unsigned below =
+        util::chosen_at_least(follows, follower_below, other_below, {coarse.low, coarse.high});
     const unsigned possible = (follows & follower_possible) | (~follows & other_possible);
-    return util::bytes_at_least(below, coarse) & possible & active & posting;
+    return below & possible & active & posting;
   }
 };
 
@@ -113,8 +114,8 @@ void MessageSimulator::find_viewers(const model::AgentState& state, std::uint32_
     seeds.clear();
   // Feed views in two parts (rng/two_part_uniforms.hpp): a coarse byte above the chance's bound
   // settles "not shown" for most agents; the fine block is drawn only for the rest.
-  const ViewBounds low(c_, feed, 0), high(c_, feed, model::kLanes);
-  const bool wide = high.posting != 0;
+  const ViewBounds bounds(c_, feed);
+  const bool wide = (bounds.posting >> model::kLanes) != 0;
   // In batches, so that the Philox blocks and the tests run without unpredictable branches and
   // the processor overlaps them: first the coarse bytes of every agent, then the platforms each
   // may be shown the post on, then the fine parts of those.
@@ -129,14 +130,8 @@ void MessageSimulator::find_viewers(const model::AgentState& state, std::uint32_
     for (NodeId agent = batch; agent != end; ++agent)
       coarse_of[agent - batch] = {coarse.of(agent), wide ? coarse_high.of(agent) : 0};
     for (NodeId agent = batch; agent != end; ++agent) {
-      const unsigned follows = state.follows[agent], active = state.active[agent];
-      unsigned open = low.open(follows & 0xFFU, active & 0xFFU, coarse_of[agent - batch].low);
-      if (wide) {
-        open |= high.open(follows >> model::kLanes, active >> model::kLanes,
-                          coarse_of[agent - batch].high)
-                << model::kLanes;
-      }
-      open_of[agent - batch] = static_cast<model::PlatformBits>(open);
+      open_of[agent - batch] = static_cast<model::PlatformBits>(
+          bounds.open(state.follows[agent], state.active[agent], coarse_of[agent - batch]));
     }
     for (NodeId agent = batch; agent != end; ++agent) {
       if (open_of[agent - batch] != 0)

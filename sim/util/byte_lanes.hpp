@@ -4,6 +4,10 @@
 
 #include <cstdint>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace sim::util {
 
 /// Byte k is 0xFF where bit k of `bits` is set, else 0.
@@ -36,6 +40,53 @@ inline std::uint8_t bytes_at_least(std::uint64_t x, std::uint64_t y) {
   const std::uint64_t even_bits = ((even >> 8U) * kGather) >> 56U;
   const std::uint64_t odd_bits = ((odd >> 8U) * kGather) >> 56U;
   return static_cast<std::uint8_t>((even_bits & 0x55U) | ((odd_bits & 0x55U) << 1U));
+}
+
+/// Sixteen byte lanes in two words: lanes 0-7 in `low`, 8-15 in `high`.
+struct Lanes16 {
+  std::uint64_t low = 0;
+  std::uint64_t high = 0;
+};
+
+/// chosen_at_least (below) in word operations, for processors without SSE2.
+inline std::uint16_t chosen_at_least_words(std::uint16_t choice, const Lanes16& when_set,
+                                           const Lanes16& when_clear, const Lanes16& y) {
+  const auto half = [](std::uint8_t bits, std::uint64_t set, std::uint64_t clear,
+                       std::uint64_t against) {
+    const std::uint64_t mask = spread_bits(bits);
+    return static_cast<unsigned>(bytes_at_least((set & mask) | (clear & ~mask), against));
+  };
+  const unsigned low = half(static_cast<std::uint8_t>(choice), when_set.low, when_clear.low, y.low);
+  const unsigned high =
+      half(static_cast<std::uint8_t>(choice >> 8U), when_set.high, when_clear.high, y.high);
+  return static_cast<std::uint16_t>(low | (high << 8U));
+}
+
+/// Bit k set where lane k of `x` is at least lane k of `y`, x's lane taken from `when_set` where
+/// bit k of `choice` is set and from `when_clear` where it is not: a per-lane bound chosen by
+/// a bit of the agent's state, compared with its coarse bytes, for sixteen platforms at once.
+inline std::uint16_t chosen_at_least(std::uint16_t choice, const Lanes16& when_set,
+                                     const Lanes16& when_clear, const Lanes16& y) {
+#if defined(__SSE2__)
+  // The choice bits as byte masks: bytes [lo, hi] widened to [lo x 8, hi x 8], then lane k keeps
+  // bit k % 8 of its byte.
+  __m128i bits = _mm_cvtsi32_si128(choice);
+  bits = _mm_unpacklo_epi8(bits, bits);
+  bits = _mm_unpacklo_epi16(bits, bits);
+  bits = _mm_unpacklo_epi32(bits, bits);
+  const __m128i select = _mm_set1_epi64x(static_cast<long long>(0x8040201008040201ULL));
+  const __m128i mask = _mm_cmpeq_epi8(_mm_and_si128(bits, select), select);
+  const auto load = [](const Lanes16& lanes) {
+    return _mm_set_epi64x(static_cast<long long>(lanes.high), static_cast<long long>(lanes.low));
+  };
+  const __m128i x =
+      _mm_or_si128(_mm_and_si128(mask, load(when_set)), _mm_andnot_si128(mask, load(when_clear)));
+  // x >= y, unsigned, exactly where max(x, y) == x.
+  const __m128i at_least = _mm_cmpeq_epi8(_mm_max_epu8(x, load(y)), x);
+  return static_cast<std::uint16_t>(_mm_movemask_epi8(at_least));
+#else
+  return chosen_at_least_words(choice, when_set, when_clear, y);
+#endif
 }
 
 }  // namespace sim::util

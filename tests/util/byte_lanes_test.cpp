@@ -41,4 +41,23 @@ TEST(ByteLanes, SpreadBitsAndBroadcast) {
   }
 }
 
+TEST(ByteLanes, ChosenAtLeastPicksAndComparesSixteenLanes) {
+  std::mt19937_64 random(5);
+  for (int i = 0; i < 200000; ++i) {
+    const Lanes16 set{random(), random()}, clear{random(), random()};
+    Lanes16 y{random(), random()};
+    if (i % 3 == 0) y = {set.low ^ (random() & 0x0101010101010101ULL), clear.high};  // near ties
+    const auto choice = static_cast<std::uint16_t>(random());
+    const std::uint16_t bits = chosen_at_least(choice, set, clear, y);
+    ASSERT_EQ(chosen_at_least_words(choice, set, clear, y), bits);
+    for (unsigned k = 0; k < 16; ++k) {
+      const auto lane = [&](const Lanes16& lanes) {
+        return byte_of(k < 8 ? lanes.low : lanes.high, k % 8);
+      };
+      const std::uint8_t x = ((choice >> k) & 1U) != 0 ? lane(set) : lane(clear);
+      ASSERT_EQ(((bits >> k) & 1U) != 0, x >= lane(y)) << i << " lane " << k;
+    }
+  }
+}
+
 }  // namespace
