@@ -24,10 +24,12 @@ inline constexpr std::size_t kAgentGrain = 1024;
 /// (and each sibling's states, of which only its followers differ from the first scenario's).
 struct PartialCounts {
   PartialCounts(std::size_t platforms, std::size_t siblings)
-      : transitions(platforms), states(platforms), sibling_states(siblings, states) {}
+      : transitions(platforms),
+        states(platforms),
+        sibling_followers(siblings, FollowerHistogram(platforms)) {}
   WeekCounts transitions;
   StateHistogram states;
-  std::vector<StateHistogram> sibling_states;
+  std::vector<FollowerHistogram> sibling_followers;
 };
 
 inline void count_agent(const ModelContext& c, const AgentState& state, graph::NodeId agent,
@@ -36,8 +38,7 @@ inline void count_agent(const ModelContext& c, const AgentState& state, graph::N
   const std::size_t segment = segments.empty() ? 0 : static_cast<std::size_t>(segments[agent]);
   counts.states.add(state.account[agent], state.active[agent], state.follows[agent], segment);
   for (std::size_t m = 0; m < siblings.size(); ++m) {
-    counts.sibling_states[m].add(state.account[agent], state.active[agent],
-                                 (*siblings[m].follows_next)[agent], segment);
+    counts.sibling_followers[m].add(state.active[agent], (*siblings[m].follows_next)[agent]);
   }
 }
 
@@ -60,11 +61,11 @@ inline WeekCounts for_each_range(const ModelContext& c, std::size_t agents,
     local.states.fold_into(total);
   }
   for (std::size_t m = 0; m < siblings.size(); ++m) {
-    WeekCounts own(c.platforms());
+    std::vector<std::uint32_t> followers(c.platforms(), 0);
     for (const PartialCounts& local : partial)
-      local.sibling_states[m].fold_into(own);
+      local.sibling_followers[m].fold_into(followers);
     *siblings[m].counts = total;
-    siblings[m].counts->followers = own.followers;
+    siblings[m].counts->followers = std::move(followers);
   }
   return total;
 }

@@ -7,12 +7,47 @@
 
 #include <array>
 #include <cstdint>
+#include <vector>
 
 #include "sim/graph/attributes.hpp"
 #include "sim/model/agent_state.hpp"
 #include "sim/model/week_counts.hpp"
 
 namespace sim::model {
+
+/// Adds a histogram of one byte of platform bits (platforms first..first+7) to per-platform
+/// counts: bin b counts towards every platform whose bit is set in b.
+inline void add_by_platform(const std::array<std::uint32_t, 256>& histogram, std::size_t first,
+                            std::vector<std::uint32_t>& per_platform) {
+  for (std::size_t bits = 1; bits < 256; ++bits) {
+    for (std::size_t lane = 0; lane < kLanes && first + lane < per_platform.size(); ++lane) {
+      if (((bits >> lane) & 1U) != 0) per_platform[first + lane] += histogram[bits];
+    }
+  }
+}
+
+/// Agents active and following the organisation, by platform: the part of StateHistogram that
+/// differs between scenarios stepped together (weekly_step.hpp, Sibling).
+class FollowerHistogram {
+ public:
+  explicit FollowerHistogram(std::size_t platforms = 0) : wide_(platforms > kLanes) {}
+
+  void add(PlatformBits active_bits, PlatformBits follows) {
+    const unsigned following = active_bits & follows;
+    ++low_[following & 0xFFU];
+    if (wide_) ++high_[following >> kLanes];
+  }
+
+  /// Adds the followers per platform to `followers` ([platform]).
+  void fold_into(std::vector<std::uint32_t>& followers) const {
+    add_by_platform(low_, 0, followers);
+    if (wide_) add_by_platform(high_, kLanes, followers);
+  }
+
+ private:
+  bool wide_ = false;
+  std::array<std::uint32_t, 256> low_{}, high_{};
+};
 
 class StateHistogram {
  public:
@@ -52,19 +87,16 @@ class StateHistogram {
     /// `anywhere`: also count agents active on any of these lanes (the byte is all there is).
     void fold_into(WeekCounts& counts, std::size_t first, bool anywhere) const {
       const std::size_t platforms = counts.platforms;
-      for (std::size_t bits = 1; bits < 256; ++bits) {
-        for (std::size_t lane = 0; lane < kLanes && first + lane < platforms; ++lane) {
-          if (((bits >> lane) & 1U) == 0) continue;
-          const std::size_t k = first + lane;
-          counts.accounts[k] += accounts[bits];
-          counts.followers[k] += followers[bits];
-          for (std::size_t segment = 0; segment < graph::kSegmentCount; ++segment) {
-            counts.active[k] += active[segment][bits];
-            counts.active_by_segment[segment * platforms + k] += active[segment][bits];
-          }
-        }
+      add_by_platform(accounts, first, counts.accounts);
+      add_by_platform(followers, first, counts.followers);
+      for (std::size_t segment = 0; segment < graph::kSegmentCount; ++segment) {
+        add_by_platform(active[segment], first, counts.active);
+        std::vector<std::uint32_t> by_segment(platforms, 0);
+        add_by_platform(active[segment], first, by_segment);
+        for (std::size_t k = first; k < platforms; ++k)
+          counts.active_by_segment[segment * platforms + k] += by_segment[k];
         if (!anywhere) continue;
-        for (std::size_t segment = 0; segment < graph::kSegmentCount; ++segment)
+        for (std::size_t bits = 1; bits < 256; ++bits)
           counts.active_anywhere += active[segment][bits];
       }
     }
