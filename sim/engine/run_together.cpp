@@ -58,10 +58,13 @@ std::vector<std::pair<std::size_t, Event>> moving_events(const Scenario& s) {
 /// One scenario's replicate while it runs: its context, messages, series and, when it is not
 /// the first of its group, its own follow bits.
 struct Member {
+  /// `lead`: the first member of its group, whose draws it shares, or null.
   Member(const Scenario& s, const graph::Graph& graph, std::uint32_t replicate,
-         RunObserver* observer_of)
+         RunObserver* observer_of, const Member* lead)
       : scenario(s),
-        context(s, graph, replicate_key(s, replicate)),
+        context(lead == nullptr
+                    ? model::ModelContext(s, graph, replicate_key(s, replicate))
+                    : model::ModelContext(s, graph, replicate_key(s, replicate), lead->context)),
         observer(observer_of),
         plans(plan_weeks(s)) {
     if (s.reach.posts > 0) messages.emplace(context);
@@ -105,6 +108,13 @@ struct Member {
   model::WeekCounts counts;                                    // a sibling's counts of a step
 };
 
+bool same_initial_follows(const Scenario& a, const Scenario& b) {
+  for (std::size_t k = 0; k < a.platforms.size(); ++k) {
+    if (a.platforms[k].initial_follows != b.platforms[k].initial_follows) return false;
+  }
+  return true;
+}
+
 /// Calls body(state) with `member`'s follow bits in the group's state.
 template <class Body>
 void with_follows_of(Member& member, bool first, model::AgentState& state, Body body) {
@@ -121,9 +131,14 @@ void run_group(const std::vector<Member*>& members) {
   model::initialise(lead.context, now);
   model::AgentState next = now;
   for (std::size_t m = 1; m < members.size(); ++m) {
-    model::AgentState own;  // drawn in full: its initial follow bits are its own
-    model::initialise(members[m]->context, own);
-    members[m]->follows_now = std::move(own.follows);
+    // The same draws give the same initial follow bits where the shares agree.
+    if (same_initial_follows(lead.scenario, members[m]->scenario)) {
+      members[m]->follows_now = now.follows;
+    } else {
+      model::AgentState own;
+      model::initialise(members[m]->context, own);
+      members[m]->follows_now = std::move(own.follows);
+    }
     members[m]->follows_next = members[m]->follows_now;
   }
   for (std::size_t m = 0; m < members.size(); ++m) {
@@ -170,25 +185,32 @@ std::vector<ReplicateSeries> run_replicate_together(std::span<const Scenario* co
                                                     std::span<RunObserver* const> observers) {
   if (observers.size() != scenarios.size())
     throw std::invalid_argument("run_replicate_together: one observer slot per scenario");
-  std::vector<std::unique_ptr<Member>> members;
-  for (std::size_t i = 0; i < scenarios.size(); ++i)
-    members.push_back(std::make_unique<Member>(*scenarios[i], graph, replicate, observers[i]));
-  std::vector<std::vector<Member*>> groups;
-  for (const auto& member : members) {
+  std::vector<std::vector<std::size_t>> groups;  // indices into `scenarios`, the lead first
+  for (std::size_t i = 0; i < scenarios.size(); ++i) {
     const auto group = std::find_if(groups.begin(), groups.end(), [&](const auto& g) {
-      return g.size() <= model::kMaxSiblings && move_alike(g.front()->scenario, member->scenario);
+      return g.size() <= model::kMaxSiblings && move_alike(*scenarios[g.front()], *scenarios[i]);
     });
     if (group == groups.end()) {
-      groups.push_back({member.get()});
+      groups.push_back({i});
     } else {
-      group->push_back(member.get());
+      group->push_back(i);
     }
   }
-  for (const auto& group : groups)
-    run_group(group);
-  std::vector<ReplicateSeries> series;
-  for (const auto& member : members)
-    series.push_back(std::move(member->series));
+  std::vector<ReplicateSeries> series(scenarios.size());
+  for (const std::vector<std::size_t>& group : groups) {
+    // One group at a time, so that only its members' scratch arrays are held.
+    std::vector<std::unique_ptr<Member>> members;
+    for (const std::size_t i : group) {
+      members.push_back(std::make_unique<Member>(*scenarios[i], graph, replicate, observers[i],
+                                                 members.empty() ? nullptr : members[0].get()));
+    }
+    std::vector<Member*> running;
+    for (const auto& member : members)
+      running.push_back(member.get());
+    run_group(running);
+    for (std::size_t j = 0; j < group.size(); ++j)
+      series[group[j]] = std::move(members[j]->series);
+  }
   return series;
 }
 

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 #include "sim/rng/distributions.hpp"
 #include "sim/rng/two_part_uniforms.hpp"
@@ -139,6 +140,31 @@ ModelContext::ModelContext(const scenario::Scenario& s, const graph::Graph& g, r
   ties = arc_ties.empty() ? draw_ties(s, g, key) : slot_ties_of(s, g, arc_ties);
   lowest_tolerance =
       tolerance.empty() ? 1.0F : *std::min_element(tolerance.begin(), tolerance.end());
+  derive_tables();
+}
+
+ModelContext::ModelContext(const scenario::Scenario& s, const graph::Graph& g, rng::RunKey key,
+                           const ModelContext& same_draws)
+    : scenario(s),
+      graph(g),
+      timeline(s),
+      run(key),
+      tolerance(same_draws.tolerance),
+      lowest_tolerance(same_draws.lowest_tolerance),
+      ties(same_draws.ties),
+      recency(same_draws.recency),
+      horizon(same_draws.horizon) {
+  if (key.master_seed != same_draws.run.master_seed || key.run != same_draws.run.run ||
+      &g != &same_draws.graph) {
+    throw std::invalid_argument("ModelContext: the draws of another run or graph");
+  }
+  if (s.reach.posts > 0)
+    arc_ties = same_draws.arc_ties.empty() ? draw_arc_ties(s, g, key) : same_draws.arc_ties;
+  derive_tables();
+}
+
+void ModelContext::derive_tables() {
+  const scenario::Scenario& s = scenario;
   for (const auto& p : s.platforms)
     novelty.push_back(novelty_table(p));
   for (std::uint32_t week = 0; week <= s.weeks; ++week) {

@@ -20,6 +20,11 @@ using AgeTable = std::array<float, 256>;
 
 struct ModelContext {
   ModelContext(const scenario::Scenario& scenario, const graph::Graph& graph, rng::RunKey run);
+  /// The context of a scenario that moves alike with the scenario of `same_draws`
+  /// (engine/run_together.hpp) under the same run key: its tolerances and rebuilt ties are the
+  /// same draws, so they are copied from `same_draws` instead of drawn again.
+  ModelContext(const scenario::Scenario& scenario, const graph::Graph& graph, rng::RunKey run,
+               const ModelContext& same_draws);
 
   const scenario::Scenario& scenario;
   const graph::Graph& graph;
@@ -47,6 +52,10 @@ struct ModelContext {
   PlatformBits locking = 0;
 
   std::size_t platforms() const { return scenario.platforms.size(); }
+
+ private:
+  /// The tables and masks read off the scenario (novelty, imitating, locking).
+  void derive_tables();
 };
 
 }  // namespace sim::model
