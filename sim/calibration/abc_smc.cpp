@@ -11,6 +11,7 @@
 #include <limits>
 #include <numeric>
 #include <optional>
+#include <stdexcept>
 
 #include "sim/calibration/gaussian_kernel.hpp"
 #include "sim/rng/distributions.hpp"
@@ -50,8 +51,24 @@ double distance_of(const Simulator& simulate, const std::vector<double>& values,
   return distance;
 }
 
+/// The distances of one round's `count` simulations (simulation i by distance(i)): this process
+/// runs its share in parallel, the others' come from the spread.
+std::vector<double> round_distances(std::size_t count, const Spread& spread,
+                                    const std::function<double(std::size_t)>& distance) {
+  std::vector<double> distances(count, 0.0);
+  std::vector<char> mine(count, 0);
+  for (std::size_t i = spread.rank; i < count; i += spread.ranks)
+    mine[i] = 1;
+  tbb::parallel_for(std::size_t{0}, count, [&](std::size_t i) {
+    if (mine[i] != 0) distances[i] = distance(i);
+  });
+  if (spread.ranks > 1) spread.share(distances, mine);
+  return distances;
+}
+
 Generation prior_generation(const std::vector<FreeParameter>& parameters,
-                            const AbcSettings& settings, const Simulator& simulate) {
+                            const AbcSettings& settings, const Simulator& simulate,
+                            const Spread& spread) {
   const std::size_t n = settings.particles;
   Generation g;
   g.tolerance = std::numeric_limits<double>::infinity();
@@ -61,12 +78,14 @@ Generation prior_generation(const std::vector<FreeParameter>& parameters,
   g.distances.resize(n);
   g.simulations.resize(n);
   g.weights.assign(n, 1.0 / static_cast<double>(n));
-  tbb::parallel_for(std::size_t{0}, n, [&](std::size_t j) {
+  for (std::size_t j = 0; j < n; ++j) {
     rng::RandomStream draws = proposal_draws(settings, 0, j, 0);
     g.z[j] = normals(draws, parameters.size());
     g.values[j] = values_at(parameters, g.z[j]);
     g.simulations[j] = simulation_key(0, j, 0);
-    g.distances[j] = distance_of(simulate, g.values[j], g.simulations[j]);
+  }
+  g.distances = round_distances(n, spread, [&](std::size_t j) {
+    return distance_of(simulate, g.values[j], g.simulations[j]);
   });
   return g;
 }
@@ -113,7 +132,7 @@ std::size_t ancestor_at(const std::vector<double>& cumulative, double uniform) {
 std::optional<Generation> next_generation(const std::vector<FreeParameter>& parameters,
                                           const AbcSettings& settings, const Generation& previous,
                                           std::size_t t, const Simulator& simulate,
-                                          std::string& failed) {
+                                          const Spread& spread, std::string& failed) {
   const std::size_t n = settings.particles;
   Generation g;
   g.tolerance = weighted_quantile(previous.distances, previous.weights, settings.quantile);
@@ -138,21 +157,28 @@ std::optional<Generation> next_generation(const std::vector<FreeParameter>& para
                ", an acceptance below min_acceptance";
       return std::nullopt;
     }
-    std::vector<char> kept(empty.size(), 0);
-    tbb::parallel_for(std::size_t{0}, empty.size(), [&](std::size_t e) {
-      const std::size_t j = empty[e];
-      rng::RandomStream draws = proposal_draws(settings, t, j, a);
+    // Every process makes every proposal of the round (cheap, and the same everywhere); each
+    // simulates its share.
+    std::vector<std::vector<double>> z(empty.size()), values(empty.size());
+    for (std::size_t e = 0; e < empty.size(); ++e) {
+      rng::RandomStream draws = proposal_draws(settings, t, empty[e], a);
       const std::size_t ancestor = ancestor_at(cumulative, rng::to_unit(draws.next()));
-      std::vector<double> z = kernel.move(previous.z[ancestor], normals(draws, parameters.size()));
-      std::vector<double> values = values_at(parameters, z);
-      const double distance = distance_of(simulate, values, simulation_key(t, j, a));
-      if (distance > g.tolerance) return;
-      g.z[j] = std::move(z);
-      g.values[j] = std::move(values);
-      g.distances[j] = distance;
+      z[e] = kernel.move(previous.z[ancestor], normals(draws, parameters.size()));
+      values[e] = values_at(parameters, z[e]);
+    }
+    const std::vector<double> distances = round_distances(empty.size(), spread, [&](std::size_t e) {
+      return distance_of(simulate, values[e], simulation_key(t, empty[e], a));
+    });
+    std::vector<char> kept(empty.size(), 0);
+    for (std::size_t e = 0; e < empty.size(); ++e) {
+      if (distances[e] > g.tolerance) continue;
+      const std::size_t j = empty[e];
+      g.z[j] = std::move(z[e]);
+      g.values[j] = std::move(values[e]);
+      g.distances[j] = distances[e];
       g.simulations[j] = simulation_key(t, j, a);
       kept[e] = 1;
-    });
+    }
     g.proposals += empty.size();
     std::vector<std::size_t> still_empty;
     for (std::size_t e = 0; e < empty.size(); ++e) {
@@ -253,14 +279,16 @@ std::string stop_after(const Generation& g, std::size_t t, const AbcSettings& se
 
 AbcResult abc_smc(const std::vector<FreeParameter>& parameters, const AbcSettings& settings,
                   const Simulator& simulate, std::vector<Generation> done,
-                  const GenerationDone& on_generation) {
+                  const GenerationDone& on_generation, const Spread& spread) {
   if (const std::string problem = problem_with(settings); !problem.empty())
     throw util::InputError("calibration: " + problem);
   if (parameters.empty()) throw util::InputError("calibration: no free parameters");
+  if (spread.ranks == 0 || spread.rank >= spread.ranks || (spread.ranks > 1 && !spread.share))
+    throw std::invalid_argument("abc_smc: an unusable spread");
   AbcResult result;
   result.generations = std::move(done);
   if (result.generations.empty()) {
-    result.generations.push_back(prior_generation(parameters, settings, simulate));
+    result.generations.push_back(prior_generation(parameters, settings, simulate, spread));
     if (on_generation) on_generation(result);
   }
   // Generation t + 1 depends only on generation t and the seed: a sequence resumed from its
@@ -269,8 +297,8 @@ AbcResult abc_smc(const std::vector<FreeParameter>& parameters, const AbcSetting
     result.stopped = stop_after(result.generations.back(), t, settings);
     if (!result.stopped.empty()) break;
     std::string failed;
-    std::optional<Generation> next =
-        next_generation(parameters, settings, result.generations.back(), t + 1, simulate, failed);
+    std::optional<Generation> next = next_generation(
+        parameters, settings, result.generations.back(), t + 1, simulate, spread, failed);
     if (!next) {
       result.stopped = failed;
       break;

@@ -16,7 +16,7 @@
 /// calibration_proposal at (entity j, week t, sub a) of run key {seed, 0}, and its simulation is
 /// told simulation_key(t, j, a). Proposals go in rounds: in round a every slot still empty makes
 /// its proposal a, in parallel, so which proposals are made, and the result, is the same for any
-/// thread count.
+/// thread count, and for any number of processes (Spread).
 
 #include <cstdint>
 #include <functional>
@@ -78,13 +78,24 @@ struct AbcResult {
 /// Called after each complete generation with the sequence so far (for checkpoints).
 using GenerationDone = std::function<void(const AbcResult&)>;
 
+/// A calibration spread over processes (MPI ranks): process `rank` of `ranks` runs simulation i
+/// of each round where i % ranks == rank. After a round, `share(values, mine)` must give every
+/// process the whole of `values`, each entry as the one process with mine[i] != 0 computed it,
+/// bit for bit; it is a collective call, made by every process in the same order. With one
+/// process nothing is shared, and the result does not depend on the number of processes.
+struct Spread {
+  std::size_t rank = 0;
+  std::size_t ranks = 1;
+  std::function<void(std::vector<double>& values, const std::vector<char>& mine)> share;
+};
+
 /// Runs ABC-SMC. `done`: the complete generations of an interrupted run of the same parameters
 /// and settings, to continue from (the result is the same as without the interruption). Throws
 /// util::InputError for unusable settings or priors, and when a simulation returns a negative or
 /// non-finite distance.
 AbcResult abc_smc(const std::vector<FreeParameter>& parameters, const AbcSettings& settings,
                   const Simulator& simulate, std::vector<Generation> done = {},
-                  const GenerationDone& on_generation = {});
+                  const GenerationDone& on_generation = {}, const Spread& spread = {});
 
 /// The value of every parameter at a point z of the standard normal space.
 std::vector<double> values_at(const std::vector<FreeParameter>& parameters,

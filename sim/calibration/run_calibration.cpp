@@ -36,11 +36,49 @@ std::uint64_t inputs_hash(const Calibration& c) {
   return hash;
 }
 
+/// Each particle's predictions of `rows` rows, those simulated by other processes of the
+/// spread included.
+std::vector<std::vector<double>> final_predictions(
+    const Generation& g, const std::map<std::uint64_t, std::vector<double>>& predictions,
+    std::size_t rows, const Spread& spread) {
+  std::vector<double> flat(g.simulations.size() * rows, 0.0);
+  std::vector<char> mine(flat.size(), 0);
+  for (std::size_t j = 0; j < g.simulations.size(); ++j) {
+    const auto found = predictions.find(g.simulations[j]);
+    if (found == predictions.end()) continue;  // simulated by another process
+    for (std::size_t r = 0; r < rows; ++r) {
+      flat[j * rows + r] = found->second.at(r);
+      mine[j * rows + r] = 1;
+    }
+  }
+  if (spread.ranks > 1) spread.share(flat, mine);
+  std::vector<std::vector<double>> out(g.simulations.size(), std::vector<double>(rows));
+  for (std::size_t j = 0; j < g.simulations.size(); ++j) {
+    for (std::size_t r = 0; r < rows; ++r)
+      out[j][r] = flat[j * rows + r];
+  }
+  return out;
+}
+
+/// The sum of every process's `count`.
+std::size_t total_over(const Spread& spread, std::size_t count) {
+  if (spread.ranks <= 1) return count;
+  std::vector<double> counts(spread.ranks, 0.0);
+  std::vector<char> mine(spread.ranks, 0);
+  counts[spread.rank] = static_cast<double>(count);
+  mine[spread.rank] = 1;
+  spread.share(counts, mine);
+  double total = 0.0;
+  for (const double each : counts)
+    total += each;
+  return static_cast<std::size_t>(total);
+}
+
 }  // namespace
 
 CalibrationOutcome run_calibration(const std::string& file, const std::string& output,
                                    io::OutputPolicy policy, const std::string& command, bool resume,
-                                   util::ProgressSink& progress) {
+                                   util::ProgressSink& progress, const Spread& spread) {
   const double start = util::now_seconds();
   CalibrationOutcome outcome;
   outcome.calibration = read_calibration(file);
@@ -71,14 +109,16 @@ CalibrationOutcome run_calibration(const std::string& file, const std::string& o
     record.complete = complete;
     record.inputs_hash = hash;
     const std::lock_guard<std::mutex> lock(guard);
-    for (const std::uint64_t simulation : result.generations.back().simulations)
-      record.predictions.push_back(predictions.at(simulation));
+    record.predictions =
+        final_predictions(result.generations.back(), predictions, c.rows.size(), spread);
     return record;
   };
+  const bool writes = spread.rank == 0;
   const auto checkpoint = [&](const AbcResult& result) {
     PosteriorRecord record = record_of(result, false);
     record.seconds = util::seconds_since(start);
-    write_posterior(partial, c, result, record, {.replace = true, .inputs = policy.inputs});
+    if (writes)
+      write_posterior(partial, c, result, record, {.replace = true, .inputs = policy.inputs});
   };
   const double per_generation =
       c.method.min_acceptance > 0.0
@@ -97,15 +137,16 @@ CalibrationOutcome run_calibration(const std::string& file, const std::string& o
     return d;
   };
   try {
-    outcome.result = abc_smc(c.parameters, c.method, simulate, std::move(done), checkpoint);
+    outcome.result = abc_smc(c.parameters, c.method, simulate, std::move(done), checkpoint, spread);
   } catch (...) {
     progress.end();
     throw;
   }
   progress.end();
   PosteriorRecord record = record_of(outcome.result, true);
-  outcome.simulations = simulations.load();
+  outcome.simulations = total_over(spread, simulations.load());
   record.seconds = util::seconds_since(start);
+  if (!writes) return outcome;
   write_posterior(output, c, outcome.result, record, policy);
   std::error_code ignored;
   std::filesystem::remove(partial, ignored);

@@ -25,10 +25,15 @@ struct CalibrationOutcome {
 /// `resume` a run continues from that checkpoint when it was written by the same calibration, to
 /// the same posterior as an uninterrupted run; the checkpoint is removed once `output` is
 /// written. Progress advances once per simulation (the total is an upper bound).
+/// With a spread over several processes (abc_smc.hpp, Spread; every process calls this with the
+/// same arguments), each runs its share of the simulations and process 0 alone writes the
+/// checkpoints and `output`; the posterior is the one-process posterior, bit for bit, and
+/// `simulations` counts those of every process.
 CalibrationOutcome run_calibration(const std::string& file, const std::string& output,
                                    io::OutputPolicy policy, const std::string& command,
                                    bool resume = false,
-                                   util::ProgressSink& progress = util::no_progress());
+                                   util::ProgressSink& progress = util::no_progress(),
+                                   const Spread& spread = {});
 
 struct RecoveryOutcome {
   Calibration calibration;

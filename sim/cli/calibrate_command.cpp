@@ -1,14 +1,18 @@
 // Options to calibration::run_calibration; prints each generation's diagnostics, each
 // parameter's prior and posterior, and the posterior predictive interval of each target row.
+// Under MPI (`mpirun -n K trek calibrate ...`) the ranks share each round's simulations and rank
+// 0 writes and prints.
 
 #include "sim/cli/calibrate_command.hpp"
 
 #include <cstdio>
+#include <exception>
 #include <memory>
 
 #include "sim/calibration/posterior_file.hpp"
 #include "sim/calibration/run_calibration.hpp"
 #include "sim/cli/common.hpp"
+#include "sim/cli/mpi_world.hpp"
 #include "sim/cli/progress.hpp"
 #include "sim/scenario/distribution.hpp"
 #include "sim/util/error.hpp"
@@ -64,7 +68,10 @@ void recover(const CalibrateOptions& o) {
 }
 
 void calibrate(const CalibrateOptions& o) {
+  const MpiWorld world;
   if (o.recovery > 0) {
+    if (world.size() > 1)
+      throw util::InputError({"--recovery", 0, ""}, "runs in one process, not under MPI");
     recover(o);
     return;
   }
@@ -73,10 +80,31 @@ void calibrate(const CalibrateOptions& o) {
     inform(o.common, o.output + " is already complete: nothing to resume");
     return;
   }
-  Progress progress("simulations", !o.common.quiet);
-  const calibration::CalibrationOutcome outcome = calibration::run_calibration(
-      o.calibration, o.output, {.replace = o.force || o.resume, .inputs = {}}, command_line(),
-      o.resume, progress);
+  calibration::Spread spread;
+  if (world.size() > 1) {
+    spread = {static_cast<std::size_t>(world.rank()), static_cast<std::size_t>(world.size()),
+              [&world](std::vector<double>& values, const std::vector<char>& mine) {
+                world.share(values, mine);
+              }};
+  }
+  const bool lead = world.rank() == 0;
+  Progress progress("simulations", !o.common.quiet && lead);
+  calibration::CalibrationOutcome outcome;
+  try {
+    outcome = calibration::run_calibration(o.calibration, o.output,
+                                           {.replace = o.force || o.resume, .inputs = {}},
+                                           command_line(), o.resume, progress, spread);
+  } catch (const std::exception& error) {
+    if (world.size() == 1) throw;
+    // The other ranks may be waiting for this one's share: end them all, input errors with
+    // their exit code.
+    const bool input = dynamic_cast<const util::InputError*>(&error) != nullptr;
+    std::fprintf(stderr, "trek: %s%s\n", input ? "" : "error: ", error.what());
+    std::fflush(stderr);
+    world.abort(input ? kUsageError : kRuntimeError);
+    throw;
+  }
+  if (!lead) return;
   print_generations(outcome.result);
   print_parameters(outcome);
   char line[240];

@@ -1,5 +1,6 @@
 #include "sim/cli/mpi_world.hpp"
 
+#include <bit>
 #include <cstdlib>
 
 #include "sim/util/error.hpp"
@@ -71,6 +72,32 @@ std::uint64_t MpiWorld::sum(std::uint64_t value) const {
   }
 #endif
   return value;
+}
+
+void MpiWorld::share(std::vector<double>& values, const std::vector<char>& mine) const {
+#ifdef TREK_MPI
+  if (initialised_) {
+    // Each entry's bits are summed over the ranks, zero on all but its owner: the owner's bits.
+    std::vector<unsigned long long> bits(values.size(), 0);
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (mine[i] != 0) bits[i] = std::bit_cast<unsigned long long>(values[i]);
+    }
+    MPI_Allreduce(MPI_IN_PLACE, bits.data(), static_cast<int>(bits.size()), MPI_UNSIGNED_LONG_LONG,
+                  MPI_SUM, MPI_COMM_WORLD);
+    for (std::size_t i = 0; i < values.size(); ++i)
+      values[i] = std::bit_cast<double>(bits[i]);
+  }
+#else
+  (void)values, (void)mine;
+#endif
+}
+
+void MpiWorld::abort(int code) const {
+#ifdef TREK_MPI
+  if (initialised_) MPI_Abort(MPI_COMM_WORLD, code);
+#else
+  (void)code;
+#endif
 }
 
 }  // namespace sim::cli

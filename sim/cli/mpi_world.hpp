@@ -4,6 +4,7 @@
 /// was built with -DTREK_MPI=ON, so every other command starts as fast as before.
 
 #include <cstdint>
+#include <vector>
 
 namespace sim::cli {
 
@@ -22,6 +23,12 @@ class MpiWorld {
   bool all(bool ok) const;
   /// The sum of `value` over the ranks (a collective call).
   std::uint64_t sum(std::uint64_t value) const;
+  /// Gives every rank the whole of `values`: entry i as the one rank with mine[i] != 0 holds
+  /// it, bit for bit (a collective call; calibration::Spread).
+  void share(std::vector<double>& values, const std::vector<char>& mine) const;
+  /// Ends every rank of the launch with exit code `code`: after an error on one rank, so that
+  /// the others do not wait for it forever. Returns only without MPI.
+  void abort(int code) const;
 
  private:
   int rank_ = 0;

@@ -5,8 +5,12 @@
 #include <gtest/gtest.h>
 #include <tbb/global_control.h>
 
+#include <barrier>
 #include <cmath>
 #include <numeric>
+#include <optional>
+#include <stdexcept>
+#include <thread>
 
 #include "sim/calibration/abc_smc.hpp"
 #include "sim/calibration/gaussian_kernel.hpp"
@@ -95,8 +99,9 @@ TEST(AbcSmc, RecoversTheConjugateNormalPosterior) {
     EXPECT_LE(result.generations[t].tolerance, result.generations[t - 1].tolerance);
 }
 
-calibration::AbcResult normal_run(std::size_t threads) {
-  const tbb::global_control limit(tbb::global_control::max_allowed_parallelism, threads);
+calibration::AbcResult normal_run(std::size_t threads, const calibration::Spread& spread = {}) {
+  std::optional<tbb::global_control> limit;
+  if (threads > 0) limit.emplace(tbb::global_control::max_allowed_parallelism, threads);
   const std::vector<FreeParameter> parameters{
       {"mean", Distribution{Family::kUniform, {-3.0, 3.0}, -3.0, 3.0}},
       {"spread", Distribution{Family::kLognormal, {1.0, 0.5}, 0.0, 10.0}}};
@@ -106,18 +111,68 @@ calibration::AbcResult normal_run(std::size_t threads) {
   const auto simulate = [](const std::vector<double>& v, std::uint64_t simulation) {
     return std::abs(sample_mean(v[0], 10, simulation, 3) - 0.5) + std::abs(v[1] - 1.3);
   };
-  return calibration::abc_smc(parameters, settings, simulate);
+  return calibration::abc_smc(parameters, settings, simulate, {}, {}, spread);
+}
+
+void expect_same_generations(const calibration::AbcResult& a, const calibration::AbcResult& b) {
+  ASSERT_EQ(a.generations.size(), b.generations.size());
+  for (std::size_t t = 0; t < a.generations.size(); ++t) {
+    EXPECT_EQ(a.generations[t].values, b.generations[t].values);
+    EXPECT_EQ(a.generations[t].weights, b.generations[t].weights);
+    EXPECT_EQ(a.generations[t].distances, b.generations[t].distances);
+    EXPECT_EQ(a.generations[t].proposals, b.generations[t].proposals);
+    EXPECT_EQ(a.generations[t].tolerance, b.generations[t].tolerance);
+  }
+}
+
+/// K processes in one: std::threads that meet in share() as MPI ranks meet in an all-reduce.
+class ThreadRanks {
+ public:
+  explicit ThreadRanks(std::size_t ranks)
+      : ranks_(ranks), sync_(static_cast<std::ptrdiff_t>(ranks)), posted_(ranks) {}
+
+  calibration::Spread spread(std::size_t rank) {
+    return {rank, ranks_, [this, rank](std::vector<double>& values, const std::vector<char>& mine) {
+              posted_[rank] = {&values, &mine};
+              sync_.arrive_and_wait();
+              std::vector<double> whole(values.size());
+              for (std::size_t i = 0; i < values.size(); ++i) {
+                std::size_t owners = 0;
+                for (const auto& [v, m] : posted_) {
+                  if ((*m)[i] == 0) continue;
+                  whole[i] = (*v)[i];
+                  ++owners;
+                }
+                if (owners != 1) throw std::logic_error("an entry without exactly one owner");
+              }
+              sync_.arrive_and_wait();  // every rank has read every other's entries
+              values = std::move(whole);
+            }};
+  }
+
+ private:
+  std::size_t ranks_;
+  std::barrier<> sync_;
+  std::vector<std::pair<std::vector<double>*, const std::vector<char>*>> posted_;
+};
+
+TEST(AbcSmc, SameResultSpreadOverProcesses) {
+  const auto one = normal_run(1);
+  for (const std::size_t ranks : {2U, 3U}) {
+    ThreadRanks world(ranks);
+    std::vector<calibration::AbcResult> results(ranks);
+    std::vector<std::thread> processes;
+    for (std::size_t rank = 0; rank < ranks; ++rank)
+      processes.emplace_back([&, rank] { results[rank] = normal_run(0, world.spread(rank)); });
+    for (std::thread& process : processes)
+      process.join();
+    for (const calibration::AbcResult& result : results)
+      expect_same_generations(result, one);
+  }
 }
 
 TEST(AbcSmc, SameResultForAnyThreadCount) {
-  const auto one = normal_run(1), two = normal_run(2);
-  ASSERT_EQ(one.generations.size(), two.generations.size());
-  for (std::size_t t = 0; t < one.generations.size(); ++t) {
-    EXPECT_EQ(one.generations[t].values, two.generations[t].values);
-    EXPECT_EQ(one.generations[t].weights, two.generations[t].weights);
-    EXPECT_EQ(one.generations[t].proposals, two.generations[t].proposals);
-    EXPECT_EQ(one.generations[t].tolerance, two.generations[t].tolerance);
-  }
+  expect_same_generations(normal_run(1), normal_run(2));
 }
 
 TEST(AbcSmc, CredibleIntervalsCoverTheTruth) {
