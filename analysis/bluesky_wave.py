@@ -26,6 +26,8 @@ import sys
 import h5py
 import numpy as np
 
+from calibration_case import FOLDER, calibrate_copy
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, "..", "shared", "data", "bluesky_growth_2023_2026")
 START = dt.date(2024, 10, 28)   # week 0: the last week before the wave
@@ -105,17 +107,8 @@ def main(argv: list[str]) -> int:
     accounts = weekly_accounts(range(0, 24))
     targets = os.path.join(args.out, "bluesky_fit.csv")
     write_targets(targets, FIT_WEEKS, likers, accounts)
-    # The calibration file beside its targets, its scenario named by absolute path.
-    folder = os.path.join(ROOT, "scenarios", "calibration")
-    with open(os.path.join(folder, "bluesky_wave_2024.toml"), encoding="utf-8") as f:
-        model_file = os.path.join(folder, "bluesky_wave_2024_scenario.toml")
-        text = f.read().replace('scenario = "bluesky_wave_2024_scenario.toml"',
-                                f'scenario = "{model_file}"')
-    calibration = os.path.join(args.out, "bluesky_wave_2024.toml")
-    with open(calibration, "w", encoding="utf-8") as out:
-        out.write(text)
-    posterior = os.path.join(args.out, "bluesky_posterior.h5")
-    subprocess.run([args.trek, "calibrate", calibration, "-o", posterior, "--force"], check=True)
+    posterior = calibrate_copy(args.trek, "bluesky_wave_2024.toml",
+                               "bluesky_wave_2024_scenario.toml", args.out)
     # The January pulse, given as an event: its date, and its size as the extra pull that adds
     # that week's registrations beyond the trend of the week before. An extra pull v adds
     # v (1 - s) / s accounts per account, s the share of agents with an account then: the
@@ -126,7 +119,7 @@ def main(argv: list[str]) -> int:
     pulse = max(excess, 0.0) * share / (1.0 - share)
     scenario = os.path.join(args.out, "bluesky_predict.toml")
     with open(scenario, "w", encoding="utf-8") as out:
-        out.write(f'extends = "{os.path.join(folder, "bluesky_wave_2024_scenario.toml")}"\n'
+        out.write(f'extends = "{os.path.join(FOLDER, "bluesky_wave_2024_scenario.toml")}"\n'
                   f'posterior = "{posterior}"\n'
                   f'[[events]]\ntype = "shock"\nplatform = "bluesky"\nweek = {PULSE_WEEK}\n'
                   f"value = {pulse:.6f}\n")
