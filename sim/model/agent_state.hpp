@@ -6,12 +6,14 @@
 ///   became active there;  seen: what its followers read of it, the active bits (low half) and the
 ///   bits of platforms it became active on within the model's influence horizon (high half), in one
 ///   32-bit word: the summary of an agent's state that the weekly step reads for every followee, in
-///   a 248 KB array for 62,000 agents that stays in cache.
+///   a 248 KB array for 62,000 agents that stays in cache;  left: stopped being active there
+///   during the run and has not come back (kept only when a platform has leave imitation: the
+///   array is empty otherwise, so that runs without it move no more memory).
 /// The ages of one agent are one 64-bit word per eight platforms, byte k of `ages` for platforms
 /// 0-7 and byte k - 8 of `upper_ages` for platforms 8-15 (an array that exists only in scenarios
 /// of more than eight platforms, so that smaller ones move no more memory), so that the weekly
 /// step ages eight platforms with one word operation.
-/// Memory: 18 bytes per agent, 26 with more than eight platforms.
+/// Memory: 18 bytes per agent, 26 with more than eight platforms, 2 more with `left`.
 
 #include <bit>
 #include <cstdint>
@@ -71,20 +73,24 @@ struct AgentState {
   std::vector<std::uint32_t> seen;
   std::vector<std::uint64_t> ages;        ///< byte lanes of platforms 0-7
   std::vector<std::uint64_t> upper_ages;  ///< platforms 8-15; empty with at most eight platforms
+  std::vector<PlatformBits> left;         ///< empty unless `tracks_left`
 
   AgentState() = default;
-  AgentState(std::size_t agents, std::size_t platform_count)
+  AgentState(std::size_t agents, std::size_t platform_count, bool tracks_left = false)
       : platforms(platform_count),
         account(agents, 0),
         active(agents, 0),
         follows(agents, 0),
         seen(agents, 0),
         ages(agents, kAllInactive),
-        upper_ages(platform_count > kLanes ? agents : 0, kAllInactive) {}
+        upper_ages(platform_count > kLanes ? agents : 0, kAllInactive),
+        left(tracks_left ? agents : 0, 0) {}
 
   std::size_t agents() const { return account.size(); }
   /// More than eight platforms: the upper age words exist.
   bool wide() const { return !upper_ages.empty(); }
+  /// Who has left a platform is kept (some platform has leave imitation).
+  bool tracks_left() const { return !left.empty(); }
 
   /// An agent's ages, for code that knows the width at compile time (kWide: wide()); with at
   /// most eight platforms the upper word is the constant kAllInactive, never loaded or stored.

@@ -12,12 +12,14 @@
 namespace sim::model {
 
 /// The leave hazard before lock-in: the push (churn, shocks, toxicity above the agent's
-/// tolerance, novelty churn at its age there) times (1 - switching cost). Lock-in multiplies it
-/// by a factor in [0, 1], so this is also the hazard's upper bound.
+/// tolerance, novelty churn at its age there, and leave imitation times `left`, the share of its
+/// followees who have left) times (1 - switching cost). Lock-in multiplies it by a factor in
+/// [0, 1], so with `left` = 1 this is also the hazard's upper bound.
 inline double unlocked_leave_hazard(const scenario::PlatformParams& p, const PlatformWeek& w,
-                                    double tolerance, float novelty) {
+                                    double tolerance, float novelty, double left) {
   const double toxicity = std::max(0.0, w.toxicity - tolerance);
-  const double push = p.churn + w.extra_churn + p.toxicity_sensitivity * toxicity + novelty;
+  const double push = p.churn + w.extra_churn + p.toxicity_sensitivity * toxicity + novelty +
+                      p.leave_imitation * left;
   return push * (1.0 - p.switching_cost);
 }
 

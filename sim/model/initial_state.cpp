@@ -13,7 +13,7 @@ constexpr std::size_t kGrain = 1024;  // agents per task
 }  // namespace
 
 void initialise(const ModelContext& c, AgentState& state) {
-  state = AgentState(c.graph.node_count(), c.platforms());
+  state = AgentState(c.graph.node_count(), c.platforms(), c.leave_imitating != 0);
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, state.agents(), kGrain),
                     [&](const tbb::blocked_range<std::size_t>& range) {
                       for (std::size_t agent = range.begin(); agent != range.end(); ++agent) {

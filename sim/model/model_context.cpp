@@ -104,14 +104,20 @@ std::uint8_t influence_horizon(double memory_weeks) {
   return static_cast<std::uint8_t>(std::min<double>(weeks, kLongAgo));
 }
 
-AgeTable recency_table(double memory_weeks) {
-  AgeTable table{};
-  for (std::size_t age = 0; age < influence_horizon(memory_weeks); ++age) {
-    table[age] = memory_weeks == 0.0
-                     ? 1.0F
-                     : static_cast<float>(std::exp(-static_cast<double>(age) / memory_weeks));
+/// Without memory, or under threshold contagion (a share of followees active whatever their
+/// age), every active age weighs 1.
+AgeTable recency_table(const scenario::ModelOptions& model) {
+  if (every_active_signals(model)) {
+    AgeTable table{};
+    table.fill(1.0F);
+    table[kInactive] = 0.0F;
+    return table;
   }
-  table[kLongAgo] = memory_weeks == 0.0 ? 1.0F : 0.0F;
+  const double memory_weeks = model.memory_weeks;
+  AgeTable table{};
+  for (std::size_t age = 0; age < influence_horizon(memory_weeks); ++age)
+    table[age] = static_cast<float>(std::exp(-static_cast<double>(age) / memory_weeks));
+  table[kLongAgo] = 0.0F;
   table[kInactive] = 0.0F;
   return table;
 }
@@ -134,7 +140,7 @@ ModelContext::ModelContext(const scenario::Scenario& s, const graph::Graph& g, r
       run(key),
       tolerance(draw_tolerances(s, g.node_count(), key)),
       arc_ties(s.reach.posts > 0 ? draw_arc_ties(s, g, key) : std::vector<util::Bitset>{}),
-      recency(recency_table(s.model.memory_weeks)),
+      recency(recency_table(s.model)),
       horizon(influence_horizon(s.model.memory_weeks)) {
   // With reach the ties by arc exist already: the ties by slot are the same bits, reordered.
   ties = arc_ties.empty() ? draw_ties(s, g, key) : slot_ties_of(s, g, arc_ties);
@@ -176,6 +182,7 @@ void ModelContext::derive_tables() {
   }
   for (std::size_t k = 0; k < s.platforms.size(); ++k) {
     if (s.platforms[k].lock_in > 0.0) locking = with(locking, k);
+    if (s.platforms[k].leave_imitation > 0.0) leave_imitating = with(leave_imitating, k);
   }
 }
 

@@ -18,6 +18,14 @@ namespace sim::model {
 /// A value for each age byte (0..kLongAgo, and kInactive).
 using AgeTable = std::array<float, 256>;
 
+/// Every active followee carries the peer signal, whatever its age: without memory
+/// (memory_weeks = 0), and under threshold contagion, whose signal is the share of followees
+/// active on the platform.
+inline bool every_active_signals(const scenario::ModelOptions& model) {
+  return model.memory_weeks == 0.0 ||
+         model.contagion == scenario::ModelOptions::Contagion::kThreshold;
+}
+
 struct ModelContext {
   ModelContext(const scenario::Scenario& scenario, const graph::Graph& graph, rng::RunKey run);
   /// The context of a scenario that moves alike with the scenario of `same_draws`
@@ -38,7 +46,7 @@ struct ModelContext {
   /// The same ties by arc index (u -> v: v follows u), for spreading posts; empty without reach.
   std::vector<util::Bitset> arc_ties;
   /// Peer weight of a followee by its age there: exp(-age / memory_weeks) below the horizon, 0
-  /// from there on and for kInactive (1 for every active age when memory_weeks = 0).
+  /// from there on and for kInactive (1 for every active age when every_active_signals).
   AgeTable recency{};
   /// Influence horizon (weeks): weights below 1e-3 (ages of 6.9 time constants and more) are
   /// dropped, so that only recent movers are looked up.
@@ -50,6 +58,8 @@ struct ModelContext {
   std::vector<PlatformBits> imitating;
   /// Bit k set when platform k has lock_in > 0.
   PlatformBits locking = 0;
+  /// Bit k set when platform k has leave_imitation > 0: the agents' `left` bits are kept.
+  PlatformBits leave_imitating = 0;
 
   std::size_t platforms() const { return scenario.platforms.size(); }
 

@@ -20,21 +20,21 @@ constexpr std::size_t kGrain = 1024;
 }  // namespace
 
 Neighbourhood neighbourhood(const ModelContext& c, const AgentState& now, NodeId agent,
-                            PlatformBits signal_mask, PlatformBits lock_mask) {
+                            const NeighbourhoodMasks& masks) {
   Neighbourhood n;
   const auto followees = c.graph.followees(agent);
-  if (followees.empty() || (signal_mask | lock_mask) == 0) return n;
+  if (followees.empty() || (masks.signal | masks.lock | masks.left) == 0) return n;
   const graph::ArcIndex first_slot = c.graph.first_followee_slot(agent);
   // With memory, only recent activations weigh; without, every active followee does. One read
   // of the followee's `seen` word answers both questions; its age word is read only when it
   // counts.
-  const bool all_active_count = c.scenario.model.memory_weeks == 0.0;
+  const bool all_active_count = every_active_signals(c.scenario.model);
   for (std::size_t i = 0; i < followees.size(); ++i) {
     const NodeId followee = followees[i];
     const std::uint32_t seen = now.seen[followee];
     const PlatformBits active = active_part(seen);
     const auto signal_bits =
-        static_cast<PlatformBits>((all_active_count ? active : recent_part(seen)) & signal_mask);
+        static_cast<PlatformBits>((all_active_count ? active : recent_part(seen)) & masks.signal);
     if (signal_bits != 0) {
       const Ages ages = now.ages_of(followee);
       for (PlatformBits bits = signal_bits; bits != 0; bits = drop_lowest(bits)) {
@@ -42,22 +42,28 @@ Neighbourhood neighbourhood(const ModelContext& c, const AgentState& now, NodeId
         n.signal[k] += c.recency[age_in(ages, k)];
       }
     }
-    const auto lock_bits = static_cast<PlatformBits>(active & lock_mask);
+    const auto lock_bits = static_cast<PlatformBits>(active & masks.lock);
     for (PlatformBits bits = lock_bits; bits != 0; bits = drop_lowest(bits)) {
       const std::size_t k = lowest(bits);
       n.lock_in[k] += c.ties[k].test(first_slot + i) ? 1.0F : 0.0F;
+    }
+    if (masks.left != 0) {
+      const auto left_bits = static_cast<PlatformBits>(now.left[followee] & masks.left);
+      for (PlatformBits bits = left_bits; bits != 0; bits = drop_lowest(bits))
+        n.left[lowest(bits)] += 1.0F;
     }
   }
   const float scale = 1.0F / static_cast<float>(followees.size());
   for (std::size_t k = 0; k < c.platforms(); ++k) {
     n.signal[k] *= scale;
     n.lock_in[k] *= scale;
+    n.left[k] *= scale;
   }
   return n;
 }
 
 Exposure exposure_of(const ModelContext& c, const AgentState& now, std::uint32_t week) {
-  if (c.scenario.model.memory_weeks == 0.0) return {};
+  if (every_active_signals(c.scenario.model)) return {};
   Exposure exposure{std::vector<PlatformBits>(now.agents(), 0),
                     std::vector<std::uint32_t>(now.agents(), 0)};
   const PlatformBits imitating = c.imitating[week];

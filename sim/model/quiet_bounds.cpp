@@ -1,7 +1,8 @@
 // The bounds evaluate the exact hazards (hazards.hpp) with every agent-dependent input set to
-// its worst case: the lowest toxicity tolerance, no lock-in, the largest peer signal where a
-// followee moved recently. Rounding is monotone, so evaluating the same expressions with larger
-// inputs gives values at least as large; the relative and absolute margins cover the rest.
+// its worst case: the lowest toxicity tolerance, no lock-in, every followee gone (leave
+// imitation), the largest peer signal where a followee moved recently. Rounding is monotone, so
+// evaluating the same expressions with larger inputs gives values at least as large; the
+// relative and absolute margins cover the rest.
 
 #include "sim/model/quiet_bounds.hpp"
 
@@ -74,8 +75,9 @@ QuietBounds::QuietBounds(const ModelContext& c, std::uint32_t week,
     }
     Platform& table = tables_[k];
     for (std::size_t age = 0; age < kInactive; ++age) {
-      const double leave =
-          unlocked_leave_hazard(p, w, static_cast<double>(c.lowest_tolerance), c.novelty[k][age]);
+      // Every followee gone (left = 1): the worst case of leave imitation.
+      const double leave = unlocked_leave_hazard(p, w, static_cast<double>(c.lowest_tolerance),
+                                                 c.novelty[k][age], 1.0);
       const std::array<std::int16_t, 2> threshold{
           rng::coarse_below(quiet_above(leave, 0.0)),
           rng::coarse_below(quiet_above(leave, follow_[k]))};

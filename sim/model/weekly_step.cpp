@@ -17,38 +17,21 @@
 #include <stdexcept>
 #include <type_traits>
 
+#include "sim/model/coordinated_exits.hpp"
+#include "sim/model/decision.hpp"
 #include "sim/model/hazards.hpp"
 #include "sim/model/neighbourhood.hpp"
 #include "sim/model/partial_counts.hpp"
 #include "sim/model/quiet_bounds.hpp"
 #include "sim/model/weekly_uniforms.hpp"
-#include "sim/rng/distributions.hpp"
 
 namespace sim::model {
 namespace {
 
 using graph::NodeId;
-using scenario::Event;
 using scenario::kMaxPlatforms;
 
 constexpr std::size_t kBatch = 64;
-
-/// A Bernoulli(p) decision on uniform u, and a fresh uniform for the next decision: given the
-/// outcome, u is uniform on [0, p) or [p, 1), and rescaling that interval to [0, 1) gives a
-/// uniform independent of the outcome. One draw thus serves a chain of decisions (leave, then
-/// delete; adopt or stay, then follow the organisation) without a second Philox block. The
-/// rescaled uniform is computed only when a next decision asks for it.
-struct Decision {
-  Decision(double uniform, double probability)
-      : u(uniform), p(probability), happened(probability >= 1.0 || uniform < probability) {}
-  double next_uniform() const {
-    if (p >= 1.0 || p <= 0.0) return u;
-    return happened ? u / p : (u - p) / (1.0 - p);
-  }
-  double u;
-  double p;
-  bool happened;
-};
 
 /// The platform the agent has been active on longest (ties to the lower index), or `platforms`
 /// when it is active nowhere.
@@ -116,7 +99,8 @@ struct AgentStep {
     NodeId id;
     Ages ages_now;
     PlatformBits account, active, follows, exposure;
-    Ages ages;  ///< starts one week older on every platform
+    Ages ages;          ///< starts one week older on every platform
+    PlatformBits left;  ///< AgentState::left (0 when it is not kept)
     std::optional<Neighbourhood> around;
     std::array<PlatformBits, kMaxSiblings> sibling_follows{};  ///< kJoint: each sibling's
   };
@@ -150,6 +134,7 @@ struct AgentStep {
       next.follows[id] = follows;
       next.set_ages_as<kWide>(id, ages);
       next.seen[id] = seen_word(now.active[id], recent_bits(ages, c.horizon));
+      if (now.tracks_left()) next.left[id] = now.left[id];
       if constexpr (kJoint) {
         for (const Sibling& sibling : siblings)
           (*sibling.follows_next)[id] = (*sibling.follows_now)[id];
@@ -157,9 +142,15 @@ struct AgentStep {
       return;
     }
     const PlatformBits exposure = exposed.empty() ? kEveryPlatform : exposed.platforms[id];
-    Agent agent{
-        id,          ages_now, account, now.active[id], follows, exposure, older_ages(ages_now),
-        std::nullopt};
+    Agent agent{id,
+                ages_now,
+                account,
+                now.active[id],
+                follows,
+                exposure,
+                older_ages(ages_now),
+                now.tracks_left() ? now.left[id] : PlatformBits{0},
+                std::nullopt};
     if constexpr (kJoint) {
       for (std::size_t m = 0; m < siblings.size(); ++m)
         agent.sibling_follows[m] = (*siblings[m].follows_now)[id];
@@ -174,6 +165,7 @@ struct AgentStep {
     next.follows[id] = agent.follows;
     next.set_ages_as<kWide>(id, agent.ages);
     next.seen[id] = seen_word(agent.active, recent_bits(agent.ages, c.horizon));
+    if (now.tracks_left()) next.left[id] = agent.left;
     if constexpr (kJoint) {
       for (std::size_t m = 0; m < siblings.size(); ++m)
         (*siblings[m].follows_next)[id] = agent.sibling_follows[m];
@@ -190,14 +182,18 @@ struct AgentStep {
     return std::min(bounds.signal(), bounds.signal() * exposed.movers[id] / followees);
   }
 
-  /// Lock-in always comes from the followees; the peer signal only under network influence.
+  /// Lock-in and the leavers always come from the followees; the peer signal only under network
+  /// influence.
   const Neighbourhood& followees(Agent& agent) const {
     if (!agent.around) {
       const bool network =
           c.scenario.model.influence == scenario::ModelOptions::Influence::kNetwork;
-      const auto signal_mask =
-          static_cast<PlatformBits>(network ? c.imitating[week] & ~now.active[agent.id] : 0);
-      agent.around = neighbourhood(c, now, agent.id, signal_mask, c.locking & now.active[agent.id]);
+      const PlatformBits active = now.active[agent.id];
+      NeighbourhoodMasks masks;
+      masks.signal = static_cast<PlatformBits>(network ? c.imitating[week] & ~active : 0);
+      masks.lock = static_cast<PlatformBits>(c.locking & active);
+      masks.left = static_cast<PlatformBits>(c.leave_imitating & active);
+      agent.around = neighbourhood(c, now, agent.id, masks);
     }
     return *agent.around;
   }
@@ -214,15 +210,20 @@ struct AgentStep {
   void decide_active(Agent& agent, std::size_t k, std::uint8_t age, double u) const {
     const PlatformWeek& w = c.timeline.at(week, k);
     const scenario::PlatformParams& p = c.scenario.platforms[k];
-    const double unlocked =
-        unlocked_leave_hazard(p, w, static_cast<double>(c.tolerance[agent.id]), c.novelty[k][age]);
+    const auto tolerance = static_cast<double>(c.tolerance[agent.id]);
+    // With every followee gone (left = 1) and no lock-in: the bound of the leave hazard.
+    const double bound = unlocked_leave_hazard(p, w, tolerance, c.novelty[k][age], 1.0);
     const bool may_follow = anyone_may_follow(agent, k);
-    if (u >= quiet_above(unlocked, may_follow ? bounds.follow(k) : 0.0)) return;
+    if (u >= quiet_above(bound, may_follow ? bounds.follow(k) : 0.0)) return;
     const double lock_in = has(c.locking, k) ? followees(agent).lock_in[k] : 0.0F;
+    // A share of n float ones times 1/n in float may round above 1 by an ulp: the bound is 1.
+    const double left = has(c.leave_imitating, k) ? std::min(1.0F, followees(agent).left[k]) : 0.0F;
+    const double unlocked = unlocked_leave_hazard(p, w, tolerance, c.novelty[k][age], left);
     const Decision leave(u, unlocked * (1.0 - p.lock_in * lock_in));
     if (leave.happened) {
       agent.active = without(agent.active, k);
       agent.ages = with_age(agent.ages, k, kInactive);
+      agent.left = with(agent.left, k);
       ++counts.deactivations[k];
       if (Decision(leave.next_uniform(), p.delete_share).happened) {
         agent.account = without(agent.account, k);
@@ -266,6 +267,7 @@ struct AgentStep {
     }
     agent.active = with(agent.active, k);
     agent.ages = with_age(agent.ages, k, 0);
+    agent.left = without(agent.left, k);
     ++counts.activations[k];
     ++counts.flows[home_platform(agent.ages_now, c.platforms()) * c.platforms() + k];
     decide_follows(agent, k, next_u, true);
@@ -302,34 +304,13 @@ struct AgentStep {
   }
 };
 
-/// Coordinated exits: a share of the named segments leave the platform for the targets.
-/// `exits`: the indices of the exit events of this week.
-void apply_exits(const ModelContext& c, std::uint32_t week, const std::vector<std::size_t>& exits,
-                 AgentState& next, NodeId agent, WeekCounts& counts) {
-  const auto& segments = c.graph.attributes().segment;
-  for (const std::size_t index : exits) {
-    const Event& e = c.scenario.events[index];
-    const auto segment = segments.empty() ? 0U : static_cast<unsigned>(segments[agent]);
-    if (((e.segments >> segment) & 1U) == 0 || !has(next.active[agent], e.platform)) continue;
-    rng::RandomStream draws(c.run, {rng::Stream::kModelEvent, agent, week, index});
-    if (!rng::bernoulli(draws, e.share)) continue;
-    next.active[agent] = without(next.active[agent], e.platform);
-    next.set_ages(agent, with_age(next.ages_of(agent), e.platform, kInactive));
-    ++counts.deactivations[e.platform];
-    for (const std::uint32_t to : e.targets) {
-      if (has(next.active[agent], to)) continue;
-      next.account[agent] = with(next.account[agent], to);
-      next.active[agent] = with(next.active[agent], to);
-      next.set_ages(agent, with_age(next.ages_of(agent), to, 0));
-      ++counts.activations[to];
-      ++counts.flows[e.platform * c.platforms() + to];
-    }
-    next.seen[agent] = seen_word(next.active[agent], recent_bits(next.ages_of(agent), c.horizon));
-  }
-}
-
-/// Siblings must have the first scenario's platforms; at most kMaxSiblings of them.
-void check_siblings(const ModelContext& c, std::span<const Sibling> siblings) {
+/// The states keep `left` when the scenario needs it; siblings must have the first scenario's
+/// platforms, at most kMaxSiblings of them.
+void check_states(const ModelContext& c, const AgentState& now, const AgentState& next,
+                  std::span<const Sibling> siblings) {
+  const bool tracks_left = c.leave_imitating != 0;
+  if (now.agents() > 0 && (now.tracks_left() != tracks_left || next.tracks_left() != tracks_left))
+    throw std::invalid_argument("step: the states do not keep the leavers the scenario needs");
   if (siblings.size() > kMaxSiblings) throw std::invalid_argument("step: too many siblings");
   for (const Sibling& sibling : siblings) {
     if (sibling.context == nullptr || sibling.follows_now == nullptr ||
@@ -346,7 +327,7 @@ void check_siblings(const ModelContext& c, std::span<const Sibling> siblings) {
 
 WeekCounts step(const ModelContext& c, std::uint32_t week, const AgentState& now, AgentState& next,
                 std::span<const Sibling> siblings) {
-  check_siblings(c, siblings);
+  check_states(c, now, next, siblings);
   const bool mixed = c.scenario.model.influence == scenario::ModelOptions::Influence::kWellMixed;
   const std::array<float, kMaxPlatforms> population =
       mixed ? population_signal(c, now) : std::array<float, kMaxPlatforms>{};
@@ -358,11 +339,7 @@ WeekCounts step(const ModelContext& c, std::uint32_t week, const AgentState& now
     organisation[m + 1] = organisation_on(*siblings[m].context, week);
   }
   const QuietBounds bounds(c, week, population, sibling_contexts);
-  std::vector<std::size_t> exits;
-  for (std::size_t index = 0; index < c.scenario.events.size(); ++index) {
-    const Event& e = c.scenario.events[index];
-    if (e.kind == Event::Kind::kExit && e.week == week) exits.push_back(index);
-  }
+  const std::vector<std::size_t> exits = exits_of_week(c, week);
   const auto run = [&]<bool kWide, bool kJoint>(std::bool_constant<kWide>,
                                                 std::bool_constant<kJoint>) {
     return for_each_range(

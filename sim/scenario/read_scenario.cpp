@@ -89,6 +89,7 @@ PlatformParams read_platform(const toml::table& table, const std::string& file,
   p.switching_cost = r.real("switching_cost", p.switching_cost, 0, 1);
   p.lock_in = r.real("lock_in", p.lock_in, 0, 1);
   p.delete_share = r.real("delete_share", p.delete_share, 0, 1);
+  p.leave_imitation = r.real("leave_imitation", p.leave_imitation, 0, 1);
   p.discovery = r.real("discovery", p.discovery, 0, 1);
   p.rebuild = r.real("rebuild", p.rebuild, 0, 1);
   p.feed_reach = r.real("feed_reach", p.feed_reach, 0, 1);

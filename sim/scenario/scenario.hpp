@@ -45,6 +45,9 @@ struct PlatformParams {
   double switching_cost = 0.0;        ///< share by which all abandonment is reduced
   double lock_in = 0.0;       ///< abandonment x (1 - lock_in x share of followees active there)
   double delete_share = 0.0;  ///< share of leavers who delete their account (else dormant)
+  /// Leaving as a contagion: hazard of leaving per unit share of followees who have left the
+  /// platform during the run (1/week); 0 switches it off.
+  double leave_imitation = 0.0;
   // Following the organisation.
   double discovery = 0.0;  ///< hazard that an active non-follower starts following (1/week)
   double rebuild = 1.0;    ///< share of follower ties rebuilt on the platform

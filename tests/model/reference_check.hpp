@@ -17,7 +17,8 @@ inline void expect_same_state(const ReferenceModel& reference, const model::Agen
       const bool same = a.account[k] == model::has(state.account[i], k) &&
                         a.active[k] == model::has(state.active[i], k) &&
                         a.follows[k] == model::has(state.follows[i], k) &&
-                        a.age[k] == (a.active[k] ? model::age_in(state.ages_of(i), k) : -1);
+                        a.age[k] == (a.active[k] ? model::age_in(state.ages_of(i), k) : -1) &&
+                        (!state.tracks_left() || a.left[k] == model::has(state.left[i], k));
       ASSERT_TRUE(same) << "week " << week << " agent " << i << " platform " << k << ": reference "
                         << a.account[k] << a.active[k] << a.follows[k] << " age " << a.age[k]
                         << ", kernel " << model::has(state.account[i], k)

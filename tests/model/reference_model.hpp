@@ -16,7 +16,8 @@ namespace sim::test {
 
 struct ReferenceAgent {
   std::vector<bool> account, active, follows;
-  std::vector<int> age;  ///< weeks since activation, saturating at 254; -1 when inactive
+  std::vector<bool> left;  ///< stopped being active there during the run, not back since
+  std::vector<int> age;    ///< weeks since activation, saturating at 254; -1 when inactive
 };
 
 struct ReferenceModel {
@@ -29,7 +30,7 @@ struct ReferenceModel {
     const std::size_t n = c.graph.node_count(), p = platforms();
     for (std::size_t i = 0; i < n; ++i) {
       ReferenceAgent a{std::vector<bool>(p), std::vector<bool>(p), std::vector<bool>(p),
-                       std::vector<int>(p, -1)};
+                       std::vector<bool>(p), std::vector<int>(p, -1)};
       rng::RandomStream draws(c.run, {rng::Stream::kModelInitial, i});
       for (std::size_t k = 0; k < p; ++k) {
         const auto& params = c.scenario.platforms[k];
@@ -48,7 +49,9 @@ struct ReferenceModel {
   float weight(int age) const {
     const double m = c.scenario.model.memory_weeks;
     if (age < 0) return 0.0F;
-    if (m == 0.0) return 1.0F;
+    // Threshold contagion counts the share of followees active, whatever their age.
+    if (m == 0.0 || c.scenario.model.contagion == scenario::ModelOptions::Contagion::kThreshold)
+      return 1.0F;
     const int horizon = static_cast<int>(std::min(254.0, std::ceil(m * std::log(1000.0))));
     return age < horizon ? static_cast<float>(std::exp(-age / m)) : 0.0F;
   }
@@ -97,16 +100,19 @@ struct ReferenceModel {
         const auto& params = s.platforms[k];
         const model::PlatformWeek& w = c.timeline.at(week, k);
         double u = uniforms.at(k);
-        float signal = 0.0F, lock = 0.0F;
+        float signal = 0.0F, lock = 0.0F, left = 0.0F;
         for (std::size_t j = 0; j < followees.size(); ++j) {
           const ReferenceAgent& f = now[followees[j]];
           signal += f.active[k] ? weight(f.age[k]) : 0.0F;
           lock += f.active[k] && tie(first + j, k) ? 1.0F : 0.0F;
+          left += f.left[k] ? 1.0F : 0.0F;
         }
         if (!followees.empty()) {
           signal *= 1.0F / static_cast<float>(followees.size());
           lock *= 1.0F / static_cast<float>(followees.size());
+          left *= 1.0F / static_cast<float>(followees.size());
         }
+        left = std::min(left, 1.0F);
         bool newly_active = false;
         if (now[i].active[k]) {
           const double excess = std::max(0.0, w.toxicity - static_cast<double>(c.tolerance[i]));
@@ -115,12 +121,13 @@ struct ReferenceModel {
               age < 254 ? static_cast<double>(static_cast<float>(
                               params.novelty_churn * std::exp(-age / params.novelty_weeks)))
                         : 0.0;
-          const double push =
-              params.churn + w.extra_churn + params.toxicity_sensitivity * excess + novelty;
+          const double push = params.churn + w.extra_churn + params.toxicity_sensitivity * excess +
+                              novelty + params.leave_imitation * static_cast<double>(left);
           const double hazard =
               push * (1.0 - params.switching_cost) * (1.0 - params.lock_in * lock);
           if (decide(u, hazard)) {
             next.active[k] = false;
+            next.left[k] = true;
             next.age[k] = -1;
             if (decide(u, params.delete_share)) next.account[k] = next.follows[k] = false;
             continue;
@@ -139,6 +146,7 @@ struct ReferenceModel {
           if (!now[i].account[k] && params.activation < 1.0 && !decide(u, params.activation))
             continue;
           next.active[k] = true;
+          next.left[k] = false;
           next.age[k] = 0;
           newly_active = true;
         } else {
@@ -169,10 +177,12 @@ struct ReferenceModel {
       rng::RandomStream draws(c.run, {rng::Stream::kModelEvent, i, week, index});
       if (!rng::bernoulli(draws, e.share)) continue;
       a.active[e.platform] = false;
+      a.left[e.platform] = true;
       a.age[e.platform] = -1;
       for (const auto to : e.targets) {
         if (a.active[to]) continue;
         a.account[to] = a.active[to] = true;
+        a.left[to] = false;
         a.age[to] = 0;
       }
     }

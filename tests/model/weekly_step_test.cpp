@@ -105,6 +105,50 @@ TEST(WeeklyStep, MatchesTheReferenceInEveryModelVariant) {
   }
 }
 
+/// Leaving as a contagion on X and Bluesky (the one platform X's exit sends agents to), with and
+/// without lock-in, threshold and simple contagion: the kernel's `left` bits, its bound and its
+/// exact hazard against the reference's.
+TEST(WeeklyStep, MatchesTheReferenceWithLeaveImitation) {
+  for (const double lock_in : {0.0, 0.5}) {
+    for (const auto contagion :
+         {ModelOptions::Contagion::kSimple, ModelOptions::Contagion::kThreshold}) {
+      Scenario s = busy_scenario();
+      s.weeks = 16;
+      s.model.contagion = contagion;
+      s.platforms[2].leave_imitation = 0.4;
+      s.platforms[2].lock_in = lock_in;
+      s.platforms[0].leave_imitation = 0.2;
+      SCOPED_TRACE(testing::Message() << "lock-in " << lock_in);
+      expect_matches_reference(s);
+    }
+  }
+}
+
+/// Threshold contagion counts active followees whatever their age: with a week of memory it
+/// spreads as with none (the definition does not vanish with short memory).
+TEST(WeeklyStep, ThresholdContagionDoesNotDependOnMemory) {
+  Scenario s = busy_scenario();
+  s.weeks = 12;
+  s.model.contagion = ModelOptions::Contagion::kThreshold;
+  s.model.threshold = 0.1;
+  std::vector<std::uint32_t> active;
+  for (const double memory : {0.0, 1.0, 5.0}) {
+    s.model.memory_weeks = memory;
+    const model::ModelContext context(s, small_graph(), {s.seed, 2});
+    model::AgentState now, next;
+    model::initialise(context, now);
+    next = now;
+    model::WeekCounts counts;
+    for (std::uint32_t week = 0; week < s.weeks; ++week) {
+      counts = model::step(context, week, now, next);
+      std::swap(now, next);
+    }
+    active.push_back(counts.active[0]);
+  }
+  EXPECT_EQ(active[0], active[1]);
+  EXPECT_EQ(active[0], active[2]);
+}
+
 /// Every replicate's weekly counts and snapshots, for comparing runs.
 class Recorder final : public engine::RunObserver {
  public:
@@ -132,22 +176,46 @@ class Recorder final : public engine::RunObserver {
   std::mutex mutex_;
 };
 
+/// The busy scenario, and the same with threshold contagion and leaving as a contagion.
 TEST(RunScenario, IdenticalForAnyThreadCount) {
-  Scenario s = busy_scenario();
-  s.replicates = 3;
-  s.snapshot_every = 10;
-  std::vector<Recorder> runs(3);
-  const int threads[] = {1, 2, 4};
-  for (std::size_t i = 0; i < 3; ++i) {
-    test::with_threads(threads[i], [&] { engine::run_scenario(s, small_graph(), runs[i]); });
+  for (const bool contagions : {false, true}) {
+    Scenario s = busy_scenario();
+    s.replicates = 3;
+    s.snapshot_every = 10;
+    if (contagions) {
+      s.model.contagion = ModelOptions::Contagion::kThreshold;
+      s.platforms[2].leave_imitation = 0.3;
+    }
+    std::vector<Recorder> runs(3);
+    const int threads[] = {1, 2, 4};
+    for (std::size_t i = 0; i < 3; ++i) {
+      test::with_threads(threads[i], [&] { engine::run_scenario(s, small_graph(), runs[i]); });
+    }
+    ASSERT_EQ(runs[0].rows.size(), 3u);
+    ASSERT_EQ(runs[0].snapshots.size(), 3u * 4u);
+    for (std::size_t i = 1; i < 3; ++i) {
+      EXPECT_EQ(runs[i].rows, runs[0].rows) << threads[i] << " threads, " << contagions;
+      EXPECT_EQ(runs[i].snapshots, runs[0].snapshots) << threads[i] << " threads, " << contagions;
+    }
+    EXPECT_NE(runs[0].rows.at(0), runs[0].rows.at(1));  // replicates differ
   }
-  ASSERT_EQ(runs[0].rows.size(), 3u);
-  ASSERT_EQ(runs[0].snapshots.size(), 3u * 4u);
-  for (std::size_t i = 1; i < 3; ++i) {
-    EXPECT_EQ(runs[i].rows, runs[0].rows) << threads[i] << " threads";
-    EXPECT_EQ(runs[i].snapshots, runs[0].snapshots) << threads[i] << " threads";
+}
+
+/// Followees who leave X raise one's own hazard of leaving: with leave imitation X keeps fewer
+/// active agents, and the more so the stronger it is.
+TEST(RunScenario, LeaveImitationSpeedsAbandonment) {
+  std::vector<double> active;
+  for (const double imitation : {0.0, 0.2, 0.6}) {
+    Scenario s = busy_scenario();
+    s.events.clear();
+    s.platforms[2].leave_imitation = imitation;
+    double total = 0.0;
+    for (std::uint32_t replicate = 0; replicate < 3; ++replicate)
+      total += engine::run_replicate(s, small_graph(), replicate).weeks.back().active[2];
+    active.push_back(total);
   }
-  EXPECT_NE(runs[0].rows.at(0), runs[0].rows.at(1));  // replicates differ
+  EXPECT_LT(active[1], active[0]);
+  EXPECT_LT(active[2], active[1]);
 }
 
 TEST(RunScenario, CommonRandomNumbersAcrossScenarios) {
