@@ -100,9 +100,13 @@ def main(argv: list[str]) -> int:
         changed = joined[joined["verdict"] != joined["verdict_leave"]]
         print(f"{len(changed)} of {len(joined)} verdicts change")
         for (scenario, week, metric), row in changed.iterrows():
-            print(f"  {scenario:28s} week {week:3d} {metric:28s} {row['verdict']:>20s} "
-                  f"({row['diff_pct_mean']:+.1f}%) -> {row['verdict_leave']} "
-                  f"({row['diff_pct_mean_leave']:+.1f}%)")
+            print(f"  {scenario:20s} week {week:3d} {metric:18s} {row['verdict']} "
+                  f"({row['diff_pct_mean']:+.1f}%, P(better) {row['p_better']:.2f}) -> "
+                  f"{row['verdict_leave']} ({row['diff_pct_mean_leave']:+.1f}%, "
+                  f"{row['p_better_leave']:.2f})")
+        shift = (joined["diff_pct_mean_leave"] - joined["diff_pct_mean"]).abs()
+        print(f"largest shift of a mean difference: {shift.max():.1f} points "
+              f"({'; '.join(map(str, shift.idxmax()))}), median {shift.median():.2f}")
     return 0
 
 

@@ -93,7 +93,7 @@ void run_convert(const GraphOptions& options) {
 JsonObject degree_json(const graph::stats::DegreeSummary& d) {
   JsonObject o;
   o.add("mean", d.mean).add("max", d.max).add("p50", d.p50).add("p90", d.p90).add("p99", d.p99);
-  o.add("zeros", d.zeros);
+  o.add("zeros", d.zeros).add("top1_share", d.top1_share);
   return o;
 }
 
@@ -117,10 +117,12 @@ std::string stats_json(const std::string& source, const graph::stats::GraphStats
 
 void print_stats_table(const std::string& source, const graph::stats::GraphStats& s) {
   auto degree_row = [](const char* name, const graph::stats::DegreeSummary& d) {
-    std::printf("%-26s mean %.3f  max %llu  p50 %llu  p90 %llu  p99 %llu  zeros %llu\n", name,
-                d.mean, static_cast<unsigned long long>(d.max),
-                static_cast<unsigned long long>(d.p50), static_cast<unsigned long long>(d.p90),
-                static_cast<unsigned long long>(d.p99), static_cast<unsigned long long>(d.zeros));
+    std::printf(
+        "%-26s mean %.3f  max %llu  p50 %llu  p90 %llu  p99 %llu  zeros %llu  top 1%% %.4f\n",
+        name, d.mean, static_cast<unsigned long long>(d.max),
+        static_cast<unsigned long long>(d.p50), static_cast<unsigned long long>(d.p90),
+        static_cast<unsigned long long>(d.p99), static_cast<unsigned long long>(d.zeros),
+        d.top1_share);
   };
   auto count_row = [](const char* name, std::uint64_t value) {
     std::printf("%-26s %llu\n", name, static_cast<unsigned long long>(value));

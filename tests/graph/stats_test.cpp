@@ -49,6 +49,16 @@ TEST(DegreeSummary, NearestRankPercentiles) {
   EXPECT_EQ(s.p99, 99u);
   EXPECT_EQ(s.max, 100u);
   EXPECT_DOUBLE_EQ(s.mean, 50.5);
+  EXPECT_DOUBLE_EQ(s.top1_share, 100.0 / 5050.0);  // one node of 100 holds degree 100
+}
+
+TEST(DegreeSummary, TopOnePercentShare) {
+  // 101 nodes: the top ceil(101 / 100) = 2 hold 50 + 30 of a total of 80 + 99 x 1.
+  std::vector<std::uint64_t> degrees(99, 1);
+  degrees.push_back(30);
+  degrees.push_back(50);
+  EXPECT_DOUBLE_EQ(summarize_degrees(degrees).top1_share, 80.0 / 179.0);
+  EXPECT_DOUBLE_EQ(summarize_degrees(std::vector<std::uint64_t>(5, 0)).top1_share, 0.0);
 }
 
 // Serial reference: adjacency matrices and brute force, on small random graphs.

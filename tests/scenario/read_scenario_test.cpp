@@ -145,9 +145,12 @@ value = 0.9
 TEST(ReadScenario, SetOverridesAnyValue) {
   Files files;
   const std::string path = files.write("base.toml", kBase);
-  const Scenario s = read_scenario(path, {"platforms.x.churn=0.2", "simulation.weeks=30",
-                                          "model.contagion=threshold", "name=renamed"});
+  const Scenario s = read_scenario(
+      path, {"platforms.x.churn=0.2", "simulation.weeks=30", "model.contagion=threshold",
+             "name=renamed", "platforms.x.leave_imitation=0.02"});
   EXPECT_DOUBLE_EQ(s.platforms[1].churn, 0.2);
+  EXPECT_DOUBLE_EQ(s.platforms[1].leave_imitation, 0.02);
+  EXPECT_DOUBLE_EQ(s.platforms[0].leave_imitation, 0.0);  // off unless set
   EXPECT_EQ(s.weeks, 30u);
   EXPECT_EQ(s.model.contagion, sim::scenario::ModelOptions::Contagion::kThreshold);
   EXPECT_EQ(s.name, "renamed");
@@ -206,6 +209,8 @@ TEST(ReadScenario, EveryErrorClassIsAnInputError) {
       {"extends = \"missing.toml\"\n", "missing.toml"},
       {"extends = \"loop.toml\"\n", "loops back"},
       {"[platforms.x\n", "TOML syntax"},
+      {base + "[platforms.mastodon]\nleave_imitation = 1.5\n", "outside [0, 1]"},
+      {base + "[platforms.mastodon]\nleave_imitaton = 0.1\n", "did you mean 'leave_imitation'"},
   };
   for (std::size_t i = 0; i < cases.size(); ++i) {
     const std::string name = i + 1 == 16 ? "loop.toml" : "case" + std::to_string(i) + ".toml";

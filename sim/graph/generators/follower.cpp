@@ -2,7 +2,7 @@
 //   segment     ~ Categorical(segment_share)
 //   popularity  = segment_popularity[segment] * LogNormal(0, popularity_sigma)
 //   follows     = 1 + StochasticRound(max(0, following * LogNormal(-s^2/2, s) - 1)), s =
-//   activity_sigma
+//   activity_sigma, or 0 for a lurker (probability `lurkers`)
 // of which each after the first is a closure follow with probability `closure`.
 // Phase 2: v follows `discovery` accounts drawn in proportion to popularity (alias table).
 // Phase 3: for each closure follow, v picks a uniform neighbour w of its own in the phase-2 graph
@@ -10,7 +10,9 @@
 //   neighbour of w when w follows none), and follows x: every such follow closes a triangle v-w-x.
 //   Repeats collapse, so closure follows to popular accounts are partly lost.
 // Phase 4: for every arc u -> v (v follows u) of the phase-3 graph, u follows v back with
-//   probability follow_back (follow_back_hub for media and politicians); draws keyed by arc index.
+//   probability follow_back (follow_back_hub for media and politicians) times
+//   (follows_v / following)^follow_back_activity, at most 1 (never when u is a lurker); draws
+//   keyed by arc index.
 
 #include "sim/graph/generators/follower.hpp"
 
@@ -54,6 +56,8 @@ NodeTraits draw_traits(const FollowerParams& params) {
     for (NodeId v = range.begin(); v != range.end(); ++v) {
       rng::RandomStream segment_draw(key, {.stream = rng::Stream::kGraphSegment, .entity = v});
       const Segment segment = draw_segment(params, rng::uniform01(segment_draw));
+      // The segment stream's second draw: graphs without lurkers keep every other draw.
+      const bool lurker = params.lurkers > 0.0 && rng::uniform01(segment_draw) < params.lurkers;
       rng::RandomStream popularity(key, {.stream = rng::Stream::kGraphPopularity, .entity = v});
       traits.segment[v] = segment;
       traits.popularity[v] = params.segment_popularity[static_cast<std::size_t>(segment)] *
@@ -61,7 +65,8 @@ NodeTraits draw_traits(const FollowerParams& params) {
       rng::RandomStream activity(key, {.stream = rng::Stream::kGraphActivity, .entity = v});
       const double extra =
           std::max(0.0, params.following * rng::lognormal(activity, -s * s / 2, s) - 1.0);
-      const auto follows = 1 + static_cast<std::uint32_t>(extra + rng::uniform01(activity));
+      const auto follows =
+          lurker ? 0U : 1 + static_cast<std::uint32_t>(extra + rng::uniform01(activity));
       std::uint32_t closing = 0;
       for (std::uint32_t k = 1; k < follows; ++k)
         closing += rng::bernoulli(activity, params.closure);
@@ -119,18 +124,29 @@ std::vector<Arc> arcs_of(const Graph& graph) {
   });
 }
 
+/// The chance of following back `follower`: `base` times (its follows / following)^activity, at
+/// most 1. Active accounts are noticed and followed back; passive ones seldom are.
+double follow_back_chance(const FollowerParams& params, const NodeTraits& traits, double base,
+                          NodeId follower) {
+  if (params.follow_back_activity == 0.0) return base;
+  const double follows = traits.discovery[follower] + traits.closure[follower];
+  return std::min(1.0, base * std::pow(follows / params.following, params.follow_back_activity));
+}
+
 std::vector<Arc> follow_back_arcs(const FollowerParams& params, const NodeTraits& traits,
                                   const Graph& graph) {
   return collect_arcs(graph.node_count(), [&](NodeId u, std::vector<Arc>& out) {
     const Segment segment = traits.segment[u];
     const bool hub = segment == Segment::kMedia || segment == Segment::kPolitician;
+    if (traits.discovery[u] + traits.closure[u] == 0) return;  // a lurker follows nobody back
     const double p = hub ? params.follow_back_hub : params.follow_back;
     const auto followers = graph.followers(u);
     for (std::size_t i = 0; i < followers.size(); ++i) {
       const std::uint64_t arc = graph.first_arc(u) + i;
       const auto bits = rng::draw_bits(
           {params.seed, 0}, {.stream = rng::Stream::kGraphReciprocity, .entity = arc}, 0);
-      if (rng::to_unit(bits) < p) out.push_back({followers[i], u});
+      if (rng::to_unit(bits) < follow_back_chance(params, traits, p, followers[i]))
+        out.push_back({followers[i], u});
     }
   });
 }

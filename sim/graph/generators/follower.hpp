@@ -1,8 +1,9 @@
 #pragma once
 /// Trek's default model of an organisation's audience: the follower graph among its followers.
 /// Heavy-tailed in- and out-degrees (log-normal activity and popularity), hubs by segment (media
-/// and politicians are followed far more), clustering by triadic closure, and follow-backs for
-/// reciprocity. Defaults reproduce the three real follower graphs in docs/graph.md.
+/// and politicians are followed far more), clustering by triadic closure, follow-backs for
+/// reciprocity, and lurkers who follow nobody. docs/graph.md gives the fits to three real
+/// follower graphs.
 
 #include <array>
 #include <cstdint>
@@ -26,6 +27,12 @@ struct FollowerParams {
   double follow_back = 0.26;
   /// Probability that a followed journalist or politician follows back.
   double follow_back_hub = 0.10;
+  /// Follow-backs by activity: a follower that follows f accounts is followed back with the
+  /// followed node's probability times (f / following)^follow_back_activity, at most 1 (0: every
+  /// follower alike). Active accounts are noticed and followed back, passive ones seldom are.
+  double follow_back_activity = 0.0;
+  /// Share of nodes that follow nobody (and follow nobody back); they can still be followed.
+  double lurkers = 0.0;
   /// Segment shares (citizen = the rest), indexed by Segment.
   std::array<double, kSegmentCount> segment_share{0.0, 0.03, 0.02, 0.05};
   /// Popularity multiplier per segment: media and politicians are hubs.

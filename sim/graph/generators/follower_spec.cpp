@@ -16,6 +16,8 @@ constexpr std::array kFollowerParameters{
     ParameterInfo{"popularity_sigma", "log-normal sigma of popularity"},
     ParameterInfo{"follow_back", "follow-back probability of citizens and organisations"},
     ParameterInfo{"follow_back_hub", "follow-back probability of media and politicians"},
+    ParameterInfo{"follow_back_activity", "exponent of follow-backs in the follower's follows"},
+    ParameterInfo{"lurkers", "share of nodes that follow nobody"},
     ParameterInfo{"media", "share of media accounts"},
     ParameterInfo{"politician", "share of politicians"},
     ParameterInfo{"organisation", "share of organisations"},
@@ -35,6 +37,9 @@ FollowerParams follower_params(const GeneratorSpec& spec) {
   p.popularity_sigma = reader.real("popularity_sigma", p.popularity_sigma, 0.0, 5.0);
   p.follow_back = reader.real("follow_back", p.follow_back, 0.0, 1.0);
   p.follow_back_hub = reader.real("follow_back_hub", p.follow_back_hub, 0.0, 1.0);
+  p.follow_back_activity =
+      reader.real("follow_back_activity", p.follow_back_activity, -5.0, 5.0);
+  p.lurkers = reader.real("lurkers", p.lurkers, 0.0, 1.0);
   const std::array<const char*, kSegmentCount> names{"", "media", "politician", "organisation"};
   double others = 0;
   for (std::size_t s = 1; s < kSegmentCount; ++s) {

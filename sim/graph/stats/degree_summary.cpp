@@ -29,6 +29,11 @@ DegreeSummary summarize_degrees(std::vector<std::uint64_t> degrees) {
   summary.p50 = percentile(degrees, 0.50);
   summary.p90 = percentile(degrees, 0.90);
   summary.p99 = percentile(degrees, 0.99);
+  const std::size_t top = (degrees.size() + 99) / 100;
+  std::uint64_t top_total = 0;
+  for (std::size_t i = degrees.size() - top; i < degrees.size(); ++i)
+    top_total += degrees[i];
+  if (total > 0) summary.top1_share = static_cast<double>(top_total) / static_cast<double>(total);
   return summary;
 }
 

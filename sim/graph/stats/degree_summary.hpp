@@ -1,5 +1,6 @@
 #pragma once
-/// Summary of a degree distribution: mean, maximum, percentiles, number of zeros.
+/// Summary of a degree distribution: mean, maximum, percentiles, number of zeros, and the share of
+/// all degree held by the top 1% of nodes.
 
 #include <cstdint>
 #include <vector>
@@ -13,6 +14,9 @@ struct DegreeSummary {
   std::uint64_t max = 0;
   std::uint64_t p50 = 0, p90 = 0, p99 = 0;  ///< nearest-rank percentiles
   std::uint64_t zeros = 0;                  ///< nodes with degree 0
+  /// Share of the total degree held by the ceil(n / 100) nodes of highest degree (0 when the
+  /// total is 0): how concentrated following (in-degree) or being followed (out-degree) is.
+  double top1_share = 0;
 };
 
 /// Summary of arbitrary degrees (consumed: sorted in place).
