@@ -118,11 +118,10 @@ std::string stats_json(const std::string& source, const graph::stats::GraphStats
 void print_stats_table(const std::string& source, const graph::stats::GraphStats& s) {
   auto degree_row = [](const char* name, const graph::stats::DegreeSummary& d) {
     std::printf(
-        "%-26s mean %.3f  max %llu  p50 %llu  p90 %llu  p99 %llu  zeros %llu  top 1%% %.4f\n",
-        name, d.mean, static_cast<unsigned long long>(d.max),
-        static_cast<unsigned long long>(d.p50), static_cast<unsigned long long>(d.p90),
-        static_cast<unsigned long long>(d.p99), static_cast<unsigned long long>(d.zeros),
-        d.top1_share);
+        "%-26s mean %.3f  max %llu  p50 %llu  p90 %llu  p99 %llu  zeros %llu  top 1%% %.4f\n", name,
+        d.mean, static_cast<unsigned long long>(d.max), static_cast<unsigned long long>(d.p50),
+        static_cast<unsigned long long>(d.p90), static_cast<unsigned long long>(d.p99),
+        static_cast<unsigned long long>(d.zeros), d.top1_share);
   };
   auto count_row = [](const char* name, std::uint64_t value) {
     std::printf("%-26s %llu\n", name, static_cast<unsigned long long>(value));

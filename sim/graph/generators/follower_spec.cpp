@@ -37,8 +37,7 @@ FollowerParams follower_params(const GeneratorSpec& spec) {
   p.popularity_sigma = reader.real("popularity_sigma", p.popularity_sigma, 0.0, 5.0);
   p.follow_back = reader.real("follow_back", p.follow_back, 0.0, 1.0);
   p.follow_back_hub = reader.real("follow_back_hub", p.follow_back_hub, 0.0, 1.0);
-  p.follow_back_activity =
-      reader.real("follow_back_activity", p.follow_back_activity, -5.0, 5.0);
+  p.follow_back_activity = reader.real("follow_back_activity", p.follow_back_activity, -5.0, 5.0);
   p.lurkers = reader.real("lurkers", p.lurkers, 0.0, 1.0);
   const std::array<const char*, kSegmentCount> names{"", "media", "politician", "organisation"};
   double others = 0;
