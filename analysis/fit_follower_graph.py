@@ -102,7 +102,7 @@ def nelder_mead(f, start: np.ndarray, steps: np.ndarray, evaluations: int) -> np
                 simplex = [simplex[0]] + [simplex[0] + 0.5 * (x - simplex[0]) for x in simplex[1:]]
                 values = [values[0]] + [f(x) for x in simplex[1:]]
                 used += len(simplex) - 1
-    return clip(simplex[int(np.argmin(values))])
+    return simplex[int(np.argmin(values))]
 
 
 def fitted(f, start: np.ndarray, steps: np.ndarray, args) -> np.ndarray:
@@ -110,7 +110,7 @@ def fitted(f, start: np.ndarray, steps: np.ndarray, args) -> np.ndarray:
     simplex collapsed on a rugged misfit gets out of it."""
     best = start
     for run in range(args.restarts):
-        best = nelder_mead(f, best, steps * 0.5 ** run, args.evaluations)
+        best = clip(nelder_mead(f, best, steps * 0.5 ** run, args.evaluations))
     return best
 
 

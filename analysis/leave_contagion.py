@@ -16,18 +16,15 @@ without leave imitation. Prints the refitted churns and every verdict that chang
 from __future__ import annotations
 
 import argparse
-import glob
-import io
 import os
 import subprocess
 import sys
 
 import h5py
-import pandas as pd
+
+from verdict_change import GHENT, describe, print_changes, verdicts
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-GHENT = os.path.join(ROOT, "scenarios", "ghent")
-PRIORS = os.path.join(GHENT, "common", "priors.toml")
 WEEK = 74             # X's attrition is calibrated over 17 months
 CHURN_SIGMA = 0.4     # the spread of X's churn prior (scenarios/ghent/common/priors.toml)
 
@@ -59,18 +56,6 @@ def refit_churn(trek: str, out: str, imitation: float, target: float) -> tuple[f
                                         f"platforms.x.churn={churn}"])
 
 
-def verdicts(trek: str, out: str, worlds: int, sets: list[str]) -> pd.DataFrame:
-    command = [trek, "compare", *sorted(glob.glob(os.path.join(GHENT, "*.toml"))), "--priors",
-               PRIORS, "--replicates", str(worlds), "-o", out, "--force", "--quiet",
-               "--format", "csv"]
-    for value in sets:
-        command += ["--set", value]
-    table = pd.read_csv(io.StringIO(subprocess.run(command, check=True, capture_output=True,
-                                                   text=True).stdout))
-    table = table[table["verdict"] != "baseline"]
-    return table.set_index(["scenario", "week", "metric"])
-
-
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", help="folder for the results files")
@@ -85,28 +70,15 @@ def main(argv: list[str]) -> int:
     print(f"base: X active users {100 * target:+.1f}% by week {WEEK} (churn 0.006, no leave "
           f"imitation)")
     base = verdicts(args.trek, os.path.join(args.out, "base.h5"), args.worlds, [])
-    print(f"base: {len(base)} verdicts (strategy, week, metric), "
-          f"{(base['verdict'] == 'better').sum()} better, {(base['verdict'] == 'worse').sum()} "
-          f"worse, {(base['verdict'] == 'no clear difference').sum()} no clear difference")
+    print(f"base: {describe(base)}")
     for imitation in (float(value) for value in args.imitation.split(",")):
         churn, change = refit_churn(args.trek, probe, imitation, target)
         print(f"\nleave imitation {imitation:g}: X churn refitted to {churn:.5f} "
               f"({100 * change:+.1f}% by week {WEEK})")
         sets = [f"platforms.x.leave_imitation={imitation}",
                 f"platforms.x.churn={{ lognormal = [{churn:.6f}, {CHURN_SIGMA}] }}"]
-        table = verdicts(args.trek, os.path.join(args.out, f"leave_{imitation:g}.h5"),
-                         args.worlds, sets)
-        joined = base.join(table, rsuffix="_leave")
-        changed = joined[joined["verdict"] != joined["verdict_leave"]]
-        print(f"{len(changed)} of {len(joined)} verdicts change")
-        for (scenario, week, metric), row in changed.iterrows():
-            print(f"  {scenario:20s} week {week:3d} {metric:18s} {row['verdict']} "
-                  f"({row['diff_pct_mean']:+.1f}%, P(better) {row['p_better']:.2f}) -> "
-                  f"{row['verdict_leave']} ({row['diff_pct_mean_leave']:+.1f}%, "
-                  f"{row['p_better_leave']:.2f})")
-        shift = (joined["diff_pct_mean_leave"] - joined["diff_pct_mean"]).abs()
-        print(f"largest shift of a mean difference: {shift.max():.1f} points "
-              f"({'; '.join(map(str, shift.idxmax()))}), median {shift.median():.2f}")
+        print_changes(base, verdicts(args.trek, os.path.join(args.out, f"leave_{imitation:g}.h5"),
+                                     args.worlds, sets))
     return 0
 
 
