@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cmath>
+#include <string>
 
 #include "sim/cascade/study.hpp"
 #include "sim/cascade/summary.hpp"
@@ -78,6 +80,68 @@ TEST(FollowerModelCalibration, DefaultsReproduceTheRealGraphsWithin15Percent) {
     EXPECT_NEAR(model.average_clustering / s.average_clustering, 1.0, 0.15) << real.name;
   }
 }
+
+// The eight statistics of docs/graph.md ("Fits to the real graphs") that the follower model is
+// fitted to.
+std::array<double, 8> fitted_statistics(const stats::GraphStats& s) {
+  const double n = s.nodes;
+  return {s.reciprocity,
+          double(s.arcs) / n,
+          s.average_clustering,
+          double(s.out_degree.zeros) / n,
+          double(s.in_degree.zeros) / n,
+          s.out_degree.top1_share,
+          s.in_degree.top1_share,
+          double(s.largest_strong_component) / n};
+}
+
+struct Fit {
+  const char* name;
+  const char* spec;  ///< analysis/fit_follower_graph.py's fit, without the seed
+  double tolerance;  ///< relative; 0.15 is the goal (docs/graph.md: the smallest misses it)
+};
+
+constexpr Fit kFits[] = {
+    {"bofa_careers",
+     "follower:n=13688,following=7.83,closure=0.7486,activity_sigma=1.969,popularity_sigma=2.589,"
+     "follow_back=0.04235,follow_back_activity=0.6173,lurkers=0.05211",
+     0.15},
+    {"verizoncareers",
+     "follower:n=9226,following=12.52,closure=0.6611,activity_sigma=2.229,popularity_sigma=3.006,"
+     "follow_back=0.1374,follow_back_activity=0.2767,lurkers=0.06324",
+     0.15},
+    {"hersheycareers",
+     "follower:n=3726,following=9.501,closure=0.6814,activity_sigma=1.766,popularity_sigma=2.817,"
+     "follow_back=0.2344,follow_back_activity=0.2099,lurkers=0.04346",
+     0.20},
+};
+
+class FollowerModelFits : public ::testing::TestWithParam<Fit> {};
+
+// Each real graph's fit, generated at the graph's own size: the mean of seeds 4-6 (not those
+// fitted) is within 15% of the real graph in every statistic (20% for hersheycareers, a finding
+// of docs/graph.md).
+TEST_P(FollowerModelFits, MatchTheRealGraphWithin15Percent) {
+  if (sim::test::shared_dir().empty()) GTEST_SKIP() << "../shared/data is absent";
+  const Fit& fit = GetParam();
+  const auto real =
+      fitted_statistics(stats::compute_stats(formats::load_graph(data_path(fit.name)).graph));
+  std::array<double, 8> model{};
+  for (const int seed : {4, 5, 6}) {
+    const std::string spec = std::string(fit.spec) + ",seed=" + std::to_string(seed);
+    const auto one = fitted_statistics(stats::compute_stats(formats::load_graph(spec).graph));
+    for (std::size_t k = 0; k < model.size(); ++k)
+      model[k] += one[k] / 3;
+  }
+  static constexpr const char* kNames[] = {"reciprocity",    "arcs per node", "clustering",
+                                           "no followers",   "follow nobody", "top 1% followed",
+                                           "top 1% follows", "largest SCC"};
+  for (std::size_t k = 0; k < model.size(); ++k)
+    EXPECT_NEAR(model[k] / real[k], 1.0, fit.tolerance) << fit.name << ": " << kNames[k];
+}
+
+INSTANTIATE_TEST_SUITE_P(Anwar2021, FollowerModelFits, ::testing::ValuesIn(kFits),
+                         [](const auto& test) { return std::string(test.param.name); });
 
 // Cascades on the real follower graphs: reach grows with p, and the shared live-arc kernel agrees
 // with independent cascades within Monte Carlo error. docs/validation.md lists the distributions.
