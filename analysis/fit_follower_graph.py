@@ -48,7 +48,7 @@ def statistics(trek: str, graph: str) -> dict[str, float]:
             "follows_nobody": s["in_degree"]["zeros"] / n,
             "top1_followed": s["out_degree"]["top1_share"],
             "top1_following": s["in_degree"]["top1_share"],
-            "largest_scc": s["largest_strong_component"] / n}
+            "largest_scc": s["largest_strong_component"] / n, "nodes": n}
 
 
 def spec_of(values: np.ndarray, nodes: int, seed: int = 1) -> str:
@@ -160,9 +160,8 @@ def main(argv: list[str]) -> int:
     targets = {}
     for name in GRAPHS:
         path = os.path.join(DATA, f"{name}.edges.gz")
-        targets[name] = (statistics(args.trek, path), int(json.loads(subprocess.run(
-            [args.trek, "graph", "stats", path, "--format", "json"], check=True,
-            capture_output=True, text=True).stdout)["nodes"]))
+        real = statistics(args.trek, path)
+        targets[name] = (real, int(real["nodes"]))
     for name in filter(None, args.graphs.split(",")):
         target, nodes = targets[name]
         fit = fitted(lambda x: misfit(args.trek, x, nodes, target), start, steps, args)

@@ -57,7 +57,9 @@ Neighbourhood neighbourhood(const ModelContext& c, const AgentState& now, NodeId
   for (std::size_t k = 0; k < c.platforms(); ++k) {
     n.signal[k] *= scale;
     n.lock_in[k] *= scale;
-    n.left[k] *= scale;
+    // n float ones times 1/n in float may round above 1 by an ulp; leave imitation's quiet bound
+    // takes the share at 1, so the share must not exceed it.
+    n.left[k] = std::min(1.0F, n.left[k] * scale);
   }
   return n;
 }

@@ -216,8 +216,7 @@ struct AgentStep {
     const bool may_follow = anyone_may_follow(agent, k);
     if (u >= quiet_above(bound, may_follow ? bounds.follow(k) : 0.0)) return;
     const double lock_in = has(c.locking, k) ? followees(agent).lock_in[k] : 0.0F;
-    // A share of n float ones times 1/n in float may round above 1 by an ulp: the bound is 1.
-    const double left = has(c.leave_imitating, k) ? std::min(1.0F, followees(agent).left[k]) : 0.0F;
+    const double left = has(c.leave_imitating, k) ? followees(agent).left[k] : 0.0F;
     const double unlocked = unlocked_leave_hazard(p, w, tolerance, c.novelty[k][age], left);
     const Decision leave(u, unlocked * (1.0 - p.lock_in * lock_in));
     if (leave.happened) {

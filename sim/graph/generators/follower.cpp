@@ -36,6 +36,9 @@ struct NodeTraits {
   std::vector<double> popularity;
   std::vector<std::uint32_t> discovery;  ///< follows drawn by popularity
   std::vector<std::uint32_t> closure;    ///< follows drawn by triadic closure
+
+  /// All follows node v draws (0 for a lurker).
+  std::uint32_t follows(NodeId v) const { return discovery[v] + closure[v]; }
 };
 
 Segment draw_segment(const FollowerParams& params, double x) {
@@ -129,7 +132,7 @@ std::vector<Arc> arcs_of(const Graph& graph) {
 double follow_back_chance(const FollowerParams& params, const NodeTraits& traits, double base,
                           NodeId follower) {
   if (params.follow_back_activity == 0.0) return base;
-  const double follows = traits.discovery[follower] + traits.closure[follower];
+  const double follows = traits.follows(follower);
   return std::min(1.0, base * std::pow(follows / params.following, params.follow_back_activity));
 }
 
@@ -138,7 +141,7 @@ std::vector<Arc> follow_back_arcs(const FollowerParams& params, const NodeTraits
   return collect_arcs(graph.node_count(), [&](NodeId u, std::vector<Arc>& out) {
     const Segment segment = traits.segment[u];
     const bool hub = segment == Segment::kMedia || segment == Segment::kPolitician;
-    if (traits.discovery[u] + traits.closure[u] == 0) return;  // a lurker follows nobody back
+    if (traits.follows(u) == 0) return;  // a lurker follows nobody back
     const double p = hub ? params.follow_back_hub : params.follow_back;
     const auto followers = graph.followers(u);
     for (std::size_t i = 0; i < followers.size(); ++i) {
