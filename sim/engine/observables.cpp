@@ -62,6 +62,14 @@ const std::vector<Observable>& reach_observables() {
       {"crisis_reach", "agents",
        "agents shown a cross-posted message within each mark of /parameters/crisis_hours",
        crisis_hours, nullptr, [](const MessageReach& r) -> Reach { return r.within; }},
+      {"reshares", "reshares", "reshares of a cross-posted message, summed over platforms", scalar,
+       nullptr,
+       [](const MessageReach& r) -> Reach {
+         return {&r.reshares, 1};
+       }},
+      {"reshared_within", "reshares",
+       "reshares made within each mark of /parameters/crisis_hours (at the resharer's look)",
+       crisis_hours, nullptr, [](const MessageReach& r) -> Reach { return r.reshared_within; }},
       {"engagements_per_post", "engagements", "viewers x engagement rate", platform, nullptr,
        [](const MessageReach& r) -> Reach { return r.engagements; }},
       {"toxic_exposure_per_post", "agents",

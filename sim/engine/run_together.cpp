@@ -38,6 +38,10 @@ scenario::PlatformParams movement_of(scenario::PlatformParams p) {
   p.engagement = neutral.engagement;
   p.check_ins_per_day = neutral.check_ins_per_day;
   p.reshare_delay_hours = neutral.reshare_delay_hours;
+  p.fresh_share = neutral.fresh_share;
+  p.fresh_minutes = neutral.fresh_minutes;
+  p.notification_share = neutral.notification_share;
+  p.notification_minutes = neutral.notification_minutes;
   return p;
 }
 

@@ -10,9 +10,11 @@
 #include <cmath>
 #include <limits>
 
+#include <tbb/parallel_for.h>
+
+#include "sim/reach/view_bounds.hpp"
 #include "sim/rng/distributions.hpp"
 #include "sim/rng/two_part_uniforms.hpp"
-#include "sim/util/byte_lanes.hpp"
 
 namespace sim::reach {
 namespace {
@@ -32,6 +34,41 @@ bool platform_posts(const model::ModelContext& c, std::uint32_t week, std::size_
   return c.timeline.at(week, k).organisation && c.scenario.platforms[k].posts_per_week > 0.0;
 }
 
+/// Per agent, the platforms on which it gets the organisation's notifications: a draw per agent
+/// and platform, made once per run (the same agents every week and message). Empty when no
+/// platform has notifications.
+std::vector<model::PlatformBits> draw_notified(const model::ModelContext& c) {
+  bool any = false, wide = false;
+  for (std::size_t k = 0; k < c.platforms(); ++k) {
+    any = any || c.scenario.platforms[k].notification_share > 0.0;
+    wide = wide || (k >= model::kLanes && c.scenario.platforms[k].notification_share > 0.0);
+  }
+  if (!any) return {};
+  std::vector<model::PlatformBits> notified(c.graph.node_count(), 0);
+  tbb::parallel_for(NodeId{0}, static_cast<NodeId>(notified.size()), [&](NodeId agent) {
+    const auto low = rng::philox_block(c.run, {rng::Stream::kReachNotification, agent}, 0);
+    const auto high =
+        wide ? rng::philox_block(
+                   c.run, {rng::Stream::kReachNotification, agent, 0, rng::kUpperPlatforms}, 0)
+             : low;
+    for (std::size_t k = 0; k < c.platforms(); ++k) {
+      const double u = k < model::kLanes ? rng::half_uniform(low, k)
+                                         : rng::half_uniform(high, k - model::kLanes);
+      if (u < c.scenario.platforms[k].notification_share)
+        notified[agent] = model::with(notified[agent], k);
+    }
+  });
+  return notified;
+}
+
+/// The view chance of a follower without notifications: the feed reach is the share of all
+/// followers who see a post, those with notifications (who all do) included.
+double unnotified_chance(double feed, double notification_share) {
+  if (notification_share <= 0.0) return feed;
+  if (notification_share >= 1.0) return 0.0;
+  return std::max(0.0, (feed - notification_share) / (1.0 - notification_share));
+}
+
 }  // namespace
 
 void MessageReach::add(const MessageReach& other) {
@@ -47,6 +84,9 @@ void MessageReach::add(const MessageReach& other) {
   }
   for (std::size_t h = 0; h < within.size(); ++h)
     within[h] += other.within[h];
+  reshares += other.reshares;
+  for (std::size_t h = 0; h < reshared_within.size(); ++h)
+    reshared_within[h] += other.reshared_within[h];
 }
 
 void MessageReach::scale(double factor) {
@@ -61,6 +101,9 @@ void MessageReach::scale(double factor) {
     value *= factor;
   for (double& value : within)
     value *= factor;
+  reshares *= factor;
+  for (double& value : reshared_within)
+    value *= factor;
 }
 
 MessageSimulator::MessageSimulator(const model::ModelContext& context)
@@ -68,53 +111,22 @@ MessageSimulator::MessageSimulator(const model::ModelContext& context)
       time_(context.graph.node_count(), kNever),
       first_time_(context.graph.node_count(), kNever),
       seen_on_(context.graph.node_count(), 0),
-      seeds_(context.platforms()) {}
-
-namespace {
-
-/// The coarse bounds of the view chance on every platform, for followers and for others, as
-/// byte lanes; `possible`: the platforms where the chance is above zero.
-struct ViewBounds {
-  util::Lanes16 follower_below, other_below;
-  unsigned follower_possible = 0, other_possible = 0, posting = 0;
-
-  ViewBounds(const model::ModelContext& c, const std::vector<double>& feed) {
-    for (std::size_t k = 0; k < c.platforms(); ++k) {
-      if (feed[k] < 0.0) continue;
-      posting |= 1U << k;
-      const std::int16_t follower = rng::coarse_below(feed[k]);
-      const std::int16_t other = rng::coarse_below(c.scenario.platforms[k].discovery_reach);
-      if (follower >= 0) follower_possible |= 1U << k;
-      if (other >= 0) other_possible |= 1U << k;
-      const unsigned shift = 8 * static_cast<unsigned>(k % model::kLanes);
-      std::uint64_t& follower_word = k < model::kLanes ? follower_below.low : follower_below.high;
-      std::uint64_t& other_word = k < model::kLanes ? other_below.low : other_below.high;
-      follower_word |= static_cast<std::uint64_t>(std::max<std::int16_t>(follower, 0)) << shift;
-      other_word |= static_cast<std::uint64_t>(std::max<std::int16_t>(other, 0)) << shift;
-    }
-  }
-
-  /// The platforms on which an agent with these follow and active bits may be shown the post,
-  /// given its coarse bytes: every platform at once, the bound by whether the agent follows
-  /// there, then the bytes at or below it.
-  unsigned open(model::PlatformBits follows, unsigned active,
-                const rng::CoarseWords& coarse) const {
-    const unsigned below =
-        util::chosen_at_least(follows, follower_below, other_below, {coarse.low, coarse.high});
-    const unsigned possible = (follows & follower_possible) | (~follows & other_possible);
-    return below & possible & active & posting;
-  }
-};
-
-}  // namespace
+      notified_(draw_notified(context)),
+      feed_(context.platforms(), -1.0),
+      follower_chance_(context.platforms(), -1.0),
+      other_chance_(context.platforms(), 0.0),
+      seeds_(context.platforms()) {
+  for (const auto& p : context.scenario.platforms)
+    view_time_.emplace_back(p);
+}
 
 void MessageSimulator::find_viewers(const model::AgentState& state, std::uint32_t week,
-                                    std::uint32_t post, const std::vector<double>& feed) {
+                                    std::uint32_t post) {
   for (auto& seeds : seeds_)
     seeds.clear();
   // Feed views in two parts (rng/two_part_uniforms.hpp): a coarse byte above the chance's bound
   // settles "not shown" for most agents; the fine block is drawn only for the rest.
-  const ViewBounds bounds(c_, feed);
+  const ViewBounds bounds(follower_chance_, other_chance_);
   const bool wide = (bounds.posting >> model::kLanes) != 0;
   // In batches, so that the Philox blocks and the tests run without unpredictable branches and
   // the processor overlaps them: first the coarse bytes of every agent, then the platforms each
@@ -130,39 +142,46 @@ void MessageSimulator::find_viewers(const model::AgentState& state, std::uint32_
     for (NodeId agent = batch; agent != end; ++agent)
       coarse_of[agent - batch] = {coarse.of(agent), wide ? coarse_high.of(agent) : 0};
     for (NodeId agent = batch; agent != end; ++agent) {
-      open_of[agent - batch] = static_cast<model::PlatformBits>(
-          bounds.open(state.follows[agent], state.active[agent], coarse_of[agent - batch]));
+      const model::PlatformBits notified = notified_.empty() ? 0 : notified_[agent];
+      open_of[agent - batch] = static_cast<model::PlatformBits>(bounds.open(
+          state.follows[agent], state.active[agent], notified, coarse_of[agent - batch]));
     }
     for (NodeId agent = batch; agent != end; ++agent) {
       if (open_of[agent - batch] != 0)
-        view(state, agent, week, post, coarse_of[agent - batch], open_of[agent - batch], feed);
+        view(state, agent, week, post, coarse_of[agent - batch], open_of[agent - batch]);
     }
   }
 }
 
 void MessageSimulator::view(const model::AgentState& state, NodeId agent, std::uint32_t week,
                             std::uint32_t post, const rng::CoarseWords& coarse,
-                            model::PlatformBits open, const std::vector<double>& feed) {
+                            model::PlatformBits open) {
   const model::PlatformBits follows = state.follows[agent];
+  const model::PlatformBits notified = notified_.empty() ? 0 : notified_[agent] & follows;
   const rng::FineUniforms uniforms(c_.run, rng::Stream::kReachViewFine, agent, week, post, coarse,
                                    open);
   for (model::PlatformBits bits = open; bits != 0; bits = model::drop_lowest(bits)) {
     const std::size_t k = model::lowest(bits);
-    const double chance = has(follows, k) ? feed[k] : c_.scenario.platforms[k].discovery_reach;
     const double u = uniforms.at(k);
+    if (has(notified, k)) {
+      // Shown for certain: the uniform times the look at the notification.
+      const double minutes = c_.scenario.platforms[k].notification_minutes;
+      seeds_[k].push_back({static_cast<float>(-std::log1p(-u) * minutes / 60.0), agent});
+      continue;
+    }
+    const double chance = has(follows, k) ? follower_chance_[k] : other_chance_[k];
     if (u >= chance) continue;
-    // Given a view (u < chance), u / chance is a fresh uniform: it times the viewer's check-in.
+    // Given a view (u < chance), u / chance is a fresh uniform: it times the viewer's look.
     const double wait = std::min(u / chance, kBelowOne);
-    const double check_mean = 24.0 / c_.scenario.platforms[k].check_ins_per_day;
-    seeds_[k].push_back({static_cast<float>(-std::log1p(-wait) * check_mean), agent});
+    seeds_[k].push_back({static_cast<float>(view_time_[k].from_below_one(wait)), agent});
   }
 }
 
 void MessageSimulator::spread_on(std::size_t k, const model::AgentState& state, std::uint32_t week,
-                                 std::uint32_t post, double feed) {
+                                 std::uint32_t post, MessageReach& out) {
+  const double feed = feed_[k];
   const auto& p = c_.scenario.platforms[k];
   const auto& segments = c_.graph.attributes().segment;
-  const double check_mean = 24.0 / p.check_ins_per_day;
   // Only agents that reshare pass the message on, and whether one does is a coin of its own
   // (keyed by agent, week and post, not by when it looks), so the queue holds resharers alone;
   // the others are reached at their arrival time and go no further.
@@ -193,6 +212,7 @@ void MessageSimulator::spread_on(std::size_t k, const model::AgentState& state, 
     const auto [when, viewer] = queue_.top();
     queue_.pop();
     if (when > time_[viewer]) continue;
+    count_reshare(when, out);
     const auto followers = c_.graph.followers(viewer);
     const graph::ArcIndex first = c_.graph.first_arc(viewer);
     for (std::size_t i = 0; i < followers.size(); ++i) {
@@ -207,7 +227,7 @@ void MessageSimulator::spread_on(std::size_t k, const model::AgentState& state, 
       if (rng::to_unit(coins.v[0]) >= feed) continue;
       const auto arrival =
           static_cast<float>(when + exponential_hours(coins.v[1], p.reshare_delay_hours) +
-                             exponential_hours(coins.v[2], check_mean));
+                             view_time_[k].from_open_unit(rng::to_unit_open(coins.v[2])));
       if (arrival >= time_[follower]) continue;
       if (time_[follower] == kNever) reached_.push_back(follower);
       time_[follower] = arrival;
@@ -231,24 +251,36 @@ void MessageSimulator::collect(std::size_t k, std::uint32_t week, MessageReach& 
   reached_.clear();
 }
 
+void MessageSimulator::set_chances(std::uint32_t week, std::uint32_t post, model::PlatformBits on) {
+  for (std::size_t k = 0; k < c_.platforms(); ++k) {
+    const auto& p = c_.scenario.platforms[k];
+    feed_[k] = follower_chance_[k] = -1.0;
+    other_chance_[k] = p.discovery_reach;
+    if (!has(on, k) || !platform_posts(c_, week, k)) continue;
+    const std::uint64_t link_bits =
+        rng::draw_bits(c_.run, {rng::Stream::kReachLink, k, week, post}, 0);
+    const bool link = rng::to_unit(link_bits) < p.link_share;
+    feed_[k] = p.feed_reach * (link ? 1.0 - p.link_penalty : 1.0);
+    follower_chance_[k] = unnotified_chance(feed_[k], p.notification_share);
+  }
+}
+
+void MessageSimulator::count_reshare(double when, MessageReach& out) const {
+  out.reshares += 1.0;
+  for (std::size_t h = 0; h < kCrisisHours.size(); ++h) {
+    if (when <= kCrisisHours[h]) out.reshared_within[h] += 1.0;
+  }
+}
+
 MessageReach MessageSimulator::simulate(const model::AgentState& state, std::uint32_t week,
                                         std::uint32_t post, model::PlatformBits on,
                                         std::vector<NodeId>* reached) {
   MessageReach out(c_.platforms());
-  // Feed reach of this message per platform; -1 where the organisation does not post.
-  std::vector<double> feed(c_.platforms(), -1.0);
+  set_chances(week, post, on);
+  find_viewers(state, week, post);
   for (std::size_t k = 0; k < c_.platforms(); ++k) {
-    if (!has(on, k) || !platform_posts(c_, week, k)) continue;
-    const auto& p = c_.scenario.platforms[k];
-    const std::uint64_t link_bits =
-        rng::draw_bits(c_.run, {rng::Stream::kReachLink, k, week, post}, 0);
-    const bool link = rng::to_unit(link_bits) < p.link_share;
-    feed[k] = p.feed_reach * (link ? 1.0 - p.link_penalty : 1.0);
-  }
-  find_viewers(state, week, post, feed);
-  for (std::size_t k = 0; k < c_.platforms(); ++k) {
-    if (feed[k] < 0.0) continue;
-    spread_on(k, state, week, post, feed[k]);
+    if (feed_[k] < 0.0) continue;
+    spread_on(k, state, week, post, out);
     collect(k, week, out);
   }
   const auto& segments = c_.graph.attributes().segment;

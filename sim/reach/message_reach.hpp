@@ -21,6 +21,7 @@
 #include "sim/graph/attributes.hpp"
 #include "sim/model/agent_state.hpp"
 #include "sim/model/model_context.hpp"
+#include "sim/reach/view_time.hpp"
 #include "sim/rng/two_part_uniforms.hpp"
 
 namespace sim::reach {
@@ -50,6 +51,8 @@ struct MessageReach {
   std::array<double, kCrisisHours.size()> within{};  ///< agents reached within each hour mark
   std::vector<double> engagements;                   ///< [platform] viewers x engagement
   std::vector<double> toxic_exposure;  ///< [platform] viewers x the platform's toxicity
+  double reshares = 0.0;               ///< reshares, summed over platforms
+  std::array<double, kCrisisHours.size()> reshared_within{};  ///< reshares within each mark
 
   void add(const MessageReach& other);
   void scale(double factor);
@@ -77,20 +80,27 @@ class MessageSimulator {
   static constexpr model::PlatformBits kEveryPlatform = model::kEveryPlatform;
 
  private:
-  void find_viewers(const model::AgentState& state, std::uint32_t week, std::uint32_t post,
-                    const std::vector<double>& feed);
+  /// The view chances of message `post` of week `week` posted on the platforms in `on`.
+  void set_chances(std::uint32_t week, std::uint32_t post, model::PlatformBits on);
+  void find_viewers(const model::AgentState& state, std::uint32_t week, std::uint32_t post);
   /// The views of agent `agent` on the platforms in `open` (those its coarse bytes left open).
   void view(const model::AgentState& state, graph::NodeId agent, std::uint32_t week,
-            std::uint32_t post, const rng::CoarseWords& coarse, model::PlatformBits open,
-            const std::vector<double>& feed);
+            std::uint32_t post, const rng::CoarseWords& coarse, model::PlatformBits open);
   void spread_on(std::size_t platform, const model::AgentState& state, std::uint32_t week,
-                 std::uint32_t post, double feed);
+                 std::uint32_t post, MessageReach& out);
+  /// A reshare made `when` hours after the post (the resharer's look).
+  void count_reshare(double when, MessageReach& out) const;
   void collect(std::size_t platform, std::uint32_t week, MessageReach& out);
 
   const model::ModelContext& c_;
   std::vector<float> time_;        // per agent: arrival on the current platform (hours)
   std::vector<float> first_time_;  // per agent: first arrival on any platform
   std::vector<model::PlatformBits> seen_on_;
+  std::vector<model::PlatformBits> notified_;  // per agent: notifications on (empty: none)
+  std::vector<ViewTime> view_time_;            // per platform
+  // Per platform, for the current message: a reshare's view chance (-1: not posted there), a
+  // direct view's chance for a follower without notifications, and for a non-follower.
+  std::vector<double> feed_, follower_chance_, other_chance_;
   std::vector<graph::NodeId> reached_;  // agents reached on the current platform
   std::vector<graph::NodeId> reached_anywhere_;
   using Arrival = std::pair<float, graph::NodeId>;

@@ -57,6 +57,9 @@ enum class Stream : std::uint32_t {
                               ///< particle, week: generation, sub: attempt)
   kCalibrationNoise = 35,     ///< the observation error added to a calibration simulation's
                               ///< value of a target row (entity: row, sub: simulation)
+  kReachNotification = 36,    ///< whether an agent gets the organisation's notifications on a
+                              ///< platform (entity: agent; half k: platform k, a second block at
+                              ///< sub kUpperPlatforms for platforms 8-15)
 };
 
 /// Name and value of every registered stream, for documentation and the registry test.
@@ -101,6 +104,7 @@ inline constexpr std::array kStreamRegistry{
     StreamEntry{Stream::kReachPlan, "reach_plan"},
     StreamEntry{Stream::kCalibrationProposal, "calibration_proposal"},
     StreamEntry{Stream::kCalibrationNoise, "calibration_noise"},
+    StreamEntry{Stream::kReachNotification, "reach_notification"},
 };
 
 }  // namespace sim::rng

@@ -105,6 +105,10 @@ PlatformParams read_platform(const toml::table& table, const std::string& file,
   p.engagement = r.real("engagement", p.engagement, 0, 1);
   p.check_ins_per_day = r.real("check_ins_per_day", p.check_ins_per_day, 0.01, 1000);
   p.reshare_delay_hours = r.real("reshare_delay_hours", p.reshare_delay_hours, 0, 1000);
+  p.fresh_share = r.real("fresh_share", p.fresh_share, 0, 1);
+  p.fresh_minutes = r.real("fresh_minutes", p.fresh_minutes, 0, 10000);
+  p.notification_share = r.real("notification_share", p.notification_share, 0, 1);
+  p.notification_minutes = r.real("notification_minutes", p.notification_minutes, 0, 10000);
   r.check_unknown();
   return p;
 }

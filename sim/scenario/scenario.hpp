@@ -63,6 +63,14 @@ struct PlatformParams {
   double engagement = 0.0;           ///< share of viewers who engage (like, reply, share)
   double check_ins_per_day = 2.0;    ///< rate at which a user opens the platform (1/day)
   double reshare_delay_hours = 1.0;  ///< mean delay between seeing and resharing (hours)
+  /// Share of views made while a post is fresh at the top of the feed, and their mean wait
+  /// (minutes); the others come at the first check-in after the post (reach/view_time.hpp).
+  double fresh_share = 0.0;
+  double fresh_minutes = 20.0;
+  /// Share of the organisation's followers there who get its posts as a notification, and their
+  /// mean wait until they look (minutes). Part of the feed reach, not added to it.
+  double notification_share = 0.0;
+  double notification_minutes = 10.0;
 
   friend bool operator==(const PlatformParams&, const PlatformParams&) = default;
 };

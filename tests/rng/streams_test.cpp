@@ -54,7 +54,8 @@ TEST(StreamRegistry, ReleasedValuesKeepTheirMeaning) {
   EXPECT_EQ(static_cast<std::uint32_t>(Stream::kReachPlan), 33u);
   EXPECT_EQ(static_cast<std::uint32_t>(Stream::kCalibrationProposal), 34u);
   EXPECT_EQ(static_cast<std::uint32_t>(Stream::kCalibrationNoise), 35u);
-  EXPECT_EQ(kStreamRegistry.size(), 35u);
+  EXPECT_EQ(static_cast<std::uint32_t>(Stream::kReachNotification), 36u);
+  EXPECT_EQ(kStreamRegistry.size(), 36u);
 }
 
 TEST(StreamRegistry, RegistryListsEveryValueInOrder) {

@@ -147,7 +147,11 @@ TEST(ReadScenario, SetOverridesAnyValue) {
   const std::string path = files.write("base.toml", kBase);
   const Scenario s = read_scenario(
       path, {"platforms.x.churn=0.2", "simulation.weeks=30", "model.contagion=threshold",
-             "name=renamed", "platforms.x.leave_imitation=0.02"});
+             "name=renamed", "platforms.x.leave_imitation=0.02", "platforms.x.fresh_share=0.9",
+             "platforms.x.notification_share=0.01"});
+  EXPECT_DOUBLE_EQ(s.platforms[1].fresh_share, 0.9);
+  EXPECT_DOUBLE_EQ(s.platforms[1].notification_share, 0.01);
+  EXPECT_DOUBLE_EQ(s.platforms[0].fresh_share, 0.0);  // off unless set
   EXPECT_DOUBLE_EQ(s.platforms[1].churn, 0.2);
   EXPECT_DOUBLE_EQ(s.platforms[1].leave_imitation, 0.02);
   EXPECT_DOUBLE_EQ(s.platforms[0].leave_imitation, 0.0);  // off unless set
@@ -211,6 +215,10 @@ TEST(ReadScenario, EveryErrorClassIsAnInputError) {
       {"[platforms.x\n", "TOML syntax"},
       {base + "[platforms.mastodon]\nleave_imitation = 1.5\n", "outside [0, 1]"},
       {base + "[platforms.mastodon]\nleave_imitaton = 0.1\n", "did you mean 'leave_imitation'"},
+      {base + "[platforms.mastodon]\nfresh_share = 1.2\n", "outside [0, 1]"},
+      {base + "[platforms.mastodon]\nnotification_minutes = -1\n", "notification_minutes"},
+      {base + "[platforms.mastodon]\nnotifcation_share = 0.1\n",
+       "did you mean 'notification_share'"},
   };
   for (std::size_t i = 0; i < cases.size(); ++i) {
     const std::string name = i + 1 == 16 ? "loop.toml" : "case" + std::to_string(i) + ".toml";
