@@ -38,6 +38,24 @@ void print_message_reach(const engine::Comparison& c) {
   }
 }
 
+/// The spread of crisis messages at the last report week: the worst case is the 5% column.
+void print_crisis_reach(const engine::Comparison& c) {
+  bool any = false;
+  for (const auto& by_week : c.crisis_within_1h)
+    any = any || by_week.back()[0] > 0.0;
+  if (!any) return;
+  std::printf(
+      "\nagents a crisis message reaches within 1 hour at week %zu (across crisis messages and "
+      "replicates)\n  %-*s %9s %9s %9s %9s %9s %9s\n",
+      c.weeks.back(), name_width(c), "scenario", "mean", "5%", "25%", "median", "75%", "95%");
+  for (std::size_t i = 0; i < c.scenarios.size(); ++i) {
+    std::printf("  %-*s", name_width(c), c.scenarios[i].c_str());
+    for (const double value : c.crisis_within_1h[i].back())
+      std::printf(" %9.0f", value);
+    std::printf("\n");
+  }
+}
+
 /// A week of the real posting plan at the last report week: agents reached at least once, and
 /// each platform's impressions with its share of the week's.
 void print_week_plan(const engine::Comparison& c, const std::vector<std::size_t>& reach_metrics) {
@@ -222,6 +240,7 @@ void print_table(const engine::Comparison& c, const scenario::Scenario& s) {
   }
   print_week_plan(c, platform_metrics);
   print_message_reach(c);
+  print_crisis_reach(c);
   print_verdicts(c);
   print_attribution(c);
   std::fflush(stdout);
@@ -272,6 +291,12 @@ std::string comparison_json(const engine::Comparison& c, const scenario::Scenari
       for (std::size_t k = 0; k < engine::kMessageStatistics.size(); ++k)
         single.add(engine::kMessageStatistics[k], c.message_reach[i][w][k]);
       metrics.add_object("single_message_reach", single);
+      if (c.crisis_within_1h.size() == c.scenarios.size()) {
+        JsonObject crisis;
+        for (std::size_t k = 0; k < engine::kMessageStatistics.size(); ++k)
+          crisis.add(engine::kMessageStatistics[k], c.crisis_within_1h[i][w][k]);
+        metrics.add_object("single_crisis_within_1h", crisis);
+      }
       metrics.add("kind", kind_text(c, i)).add("reference", c.scenarios[c.reference[i]]);
       scenarios.add_object(c.scenarios[i], metrics);
     }

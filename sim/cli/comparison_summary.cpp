@@ -22,6 +22,7 @@ struct Row {
 constexpr Row kRows[] = {{"reach_per_message", "reach/message"},
                          {"week_reach", "week of posts"},
                          {"within_1h", "within 1 h"},
+                         {"crisis_1h", "crisis, 1 h"},
                          {"opinion_makers", "opinion makers"},
                          {"toxic_exposure", "toxic exposure"}};
 
@@ -125,6 +126,7 @@ void print_block(const engine::Comparison& c, std::size_t i, const std::vector<s
                                  [&](const engine::MetricSpec& m) { return m.name == row.metric; });
     if (at == c.metrics.end()) continue;
     const auto m = static_cast<std::size_t>(at - c.metrics.begin());
+    if (engine::is_crisis_metric(row.metric) && c.cells[0].back()[m].level.mean == 0.0) continue;
     std::snprintf(cell, sizeof cell, "  %-14s", row.label);
     line = cell;
     for (const std::size_t w : weeks) {

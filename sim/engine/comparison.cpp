@@ -28,6 +28,9 @@ std::vector<MetricSpec> comparison_metrics(const std::vector<std::string>& platf
   }
   metrics.push_back({"within_1h", "agents shown it within 1 hour (crisis reach)"});
   metrics.push_back({"within_24h", "agents shown it within 24 hours"});
+  metrics.push_back(
+      {"crisis_1h",
+       "agents a crisis message reaches within 1 hour (notifications, relays, alerts)"});
   metrics.push_back({"opinion_makers", "media and politicians shown it"});
   metrics.push_back({"citizens", "citizens shown it"});
   metrics.push_back(
@@ -38,6 +41,15 @@ std::vector<MetricSpec> comparison_metrics(const std::vector<std::string>& platf
       {"week_reach", "agents shown at least one message of a week of the real posting plan"});
   metrics.push_back({"week_impressions", "views over a week of the real posting plan"});
   return metrics;
+}
+
+double crisis_within_1h(const ReplicateSeries& series, std::size_t week) {
+  const reach::CrisisWeek* crisis = crisis_at(series, week);
+  if (crisis == nullptr || crisis->messages.empty()) return 0.0;
+  double sum = 0.0;
+  for (const reach::CrisisReach& message : crisis->messages)
+    sum += message.within[reach::crisis_index(1.0)];
+  return sum / static_cast<double>(crisis->messages.size());
 }
 
 std::vector<double> metric_values(const ReplicateSeries& series, std::size_t week) {
@@ -54,6 +66,7 @@ std::vector<double> metric_values(const ReplicateSeries& series, std::size_t wee
   values.insert(values.end(), plan.impressions.begin(), plan.impressions.end());
   values.push_back(r.within[reach::crisis_index(1.0)]);
   values.push_back(r.within[reach::crisis_index(24.0)]);
+  values.push_back(crisis_within_1h(series, week));
   values.push_back(r.unique_by_segment[1] + r.unique_by_segment[2]);
   values.push_back(r.unique_by_segment[0]);
   values.push_back(std::accumulate(r.toxic_exposure.begin(), r.toxic_exposure.end(), 0.0));
@@ -62,6 +75,10 @@ std::vector<double> metric_values(const ReplicateSeries& series, std::size_t wee
   values.push_back(plan.reached);
   values.push_back(std::accumulate(plan.impressions.begin(), plan.impressions.end(), 0.0));
   return values;
+}
+
+bool is_crisis_metric(const std::string& name) {
+  return name == "crisis_1h";
 }
 
 bool is_week_plan_metric(const std::string& name) {
@@ -127,6 +144,18 @@ std::vector<double> single_messages(const std::vector<ReplicateSeries>& run, std
       reach.push_back(message.unique);
   }
   return reach;
+}
+
+/// Agents reached within 1 hour by every crisis message of every replicate at `week`.
+std::vector<double> single_crises(const std::vector<ReplicateSeries>& run, std::size_t week) {
+  std::vector<double> reached;
+  for (const ReplicateSeries& replicate : run) {
+    const reach::CrisisWeek* crisis = crisis_at(replicate, week);
+    if (crisis == nullptr) continue;
+    for (const reach::CrisisReach& message : crisis->messages)
+      reached.push_back(message.within[reach::crisis_index(1.0)]);
+  }
+  return reached;
 }
 
 }  // namespace
@@ -293,12 +322,14 @@ Comparison compare(const std::vector<std::string>& names,
   }
   out.cells.assign(runs.size(), std::vector<std::vector<MetricCell>>(weeks.size()));
   for (std::size_t s = 0; s < runs.size(); ++s) {
-    std::vector<std::array<double, 6>> messages;
+    std::vector<std::array<double, 6>> messages, crises;
     for (std::size_t w = 0; w < weeks.size(); ++w) {
       messages.push_back(message_statistics(single_messages(ordered[s], weeks[w])));
+      crises.push_back(message_statistics(single_crises(ordered[s], weeks[w])));
       out.cells[s][w] = cells_of(values[w][s], values[w][reference[s]]);
     }
     out.message_reach.push_back(messages);
+    out.crisis_within_1h.push_back(crises);
   }
   for (std::size_t leader = 0; leader < runs.size(); ++leader) {
     if (reference[leader] != leader) continue;

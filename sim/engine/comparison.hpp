@@ -25,9 +25,10 @@ struct MetricSpec {
 
 /// The metric names, in table order: reach_per_message, reach_<platform>..., gain_<platform>...
 /// (reached on that platform alone), impressions_<platform>... (over a week of the real posting
-/// plan), within_1h, within_24h, opinion_makers, citizens, toxic_exposure, engagements,
+/// plan), within_1h, within_24h, crisis_1h, opinion_makers, citizens, toxic_exposure, engagements,
 /// followers, week_reach, week_impressions. The week-plan metrics (is_week_plan_metric) are
-/// zero at weeks without a plan (engine::plan_weeks).
+/// zero at weeks without a plan (engine::plan_weeks), crisis_1h at weeks without crisis messages
+/// (engine::crisis_weeks).
 std::vector<MetricSpec> comparison_metrics(const std::vector<std::string>& platforms);
 
 /// Values of every metric for one replicate at one week (same order as comparison_metrics of
@@ -44,6 +45,13 @@ std::vector<double> metric_values(const ReplicateSeries& series, std::size_t wee
 /// True for the metrics of a week's posting plan (impressions_<platform>, week_reach,
 /// week_impressions): defined only at the plan weeks.
 bool is_week_plan_metric(const std::string& name);
+
+/// True for the metrics of crisis messages (crisis_1h): defined only at the crisis weeks.
+bool is_crisis_metric(const std::string& name);
+
+/// The mean over the crisis messages of week `week` of the agents reached within 1 hour; 0 when
+/// the week has none.
+double crisis_within_1h(const ReplicateSeries& series, std::size_t week);
 
 /// Index of metric `name` in `metrics`; util::Error when there is none.
 std::size_t metric_index(const std::vector<MetricSpec>& metrics, const std::string& name);
@@ -70,8 +78,8 @@ inline constexpr std::array<const char*, 6> kMessageStatistics{"mean", "p05", "p
 std::array<double, 6> message_statistics(const std::vector<double>& reach);
 
 /// The metrics a decision is about (the attribution is computed for these).
-inline constexpr std::array<const char*, 8> kDecisionMetrics{
-    "reach_per_message", "within_1h",   "within_24h", "opinion_makers",
+inline constexpr std::array<const char*, 9> kDecisionMetrics{
+    "reach_per_message", "within_1h",   "within_24h", "crisis_1h", "opinion_makers",
     "toxic_exposure",    "engagements", "followers",  "week_reach"};
 
 /// What drives each difference and what to measure first, at the last report week
@@ -98,6 +106,10 @@ struct Comparison {
   /// Reach of single messages (agents, on any platform) across every message of every
   /// replicate: message_reach[scenario][week] holds kMessageStatistics.
   std::vector<std::vector<std::array<double, 6>>> message_reach;
+  /// Agents a crisis message reaches within 1 hour, across every crisis message of every
+  /// replicate: crisis_within_1h[scenario][week] holds kMessageStatistics (its 5% quantile is
+  /// the worst case a strategist plans for); all zero at weeks without crisis messages.
+  std::vector<std::vector<std::array<double, 6>>> crisis_within_1h;
   /// The indices of the strategies given (what-ifs and crossed groups left out) by tier, then
   /// mean reach per message, at the last report week, best first.
   std::vector<std::size_t> ranking;

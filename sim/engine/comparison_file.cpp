@@ -12,24 +12,38 @@
 namespace sim::engine {
 namespace {
 
-/// /comparison/message_reach [scenario][week][statistic]: reach of single messages.
-void write_message_reach(hid_t group, const Comparison& c) {
+/// /comparison/NAME [scenario][week][statistic]: statistics of single messages.
+void write_message_statistics(hid_t group, const Comparison& c, const char* name,
+                              const std::vector<std::vector<std::array<double, 6>>>& table,
+                              const char* description) {
   const io::Dims dims{c.scenarios.size(), c.weeks.size(), kMessageStatistics.size()};
   std::vector<double> values;
-  for (const auto& by_week : c.message_reach) {
+  for (const auto& by_week : table) {
     for (const auto& statistics : by_week)
       values.insert(values.end(), statistics.begin(), statistics.end());
   }
-  const io::Handle data = io::create_array<double>(group, "message_reach", dims, dims);
+  const io::Handle data = io::create_array<double>(group, name, dims, dims);
   io::write_block(data.get(), io::Dims{0, 0, 0}, dims, values.data());
   io::write_attribute(data.get(), "dimensions", "scenario,week,statistic");
   io::write_attribute(data.get(), "unit", "agents");
   std::string statistics;
-  for (const char* name : kMessageStatistics)
-    statistics += (statistics.empty() ? "" : ",") + std::string(name);
+  for (const char* statistic : kMessageStatistics)
+    statistics += (statistics.empty() ? "" : ",") + std::string(statistic);
   io::write_attribute(data.get(), "statistics", statistics);
-  io::write_attribute(data.get(), "description",
-                      "unique reach of single messages across every message of every replicate");
+  io::write_attribute(data.get(), "description", description);
+}
+
+/// /comparison/message_reach: reach of single messages; /comparison/crisis_within_1h: agents
+/// single crisis messages reach within 1 hour.
+void write_message_reach(hid_t group, const Comparison& c) {
+  write_message_statistics(
+      group, c, "message_reach", c.message_reach,
+      "unique reach of single messages across every message of every replicate");
+  if (c.crisis_within_1h.size() != c.scenarios.size()) return;
+  write_message_statistics(
+      group, c, "crisis_within_1h", c.crisis_within_1h,
+      "agents single crisis messages reach within 1 hour, across every crisis message of every "
+      "replicate (zero at weeks without crisis messages)");
 }
 
 /// level and difference [scenario][week][metric][mean, p05, p95].
@@ -191,6 +205,10 @@ hsize_t check_table(hid_t group, bool differences) {
   io::require_dataset(group, "months", H5T_FLOAT, weeks);
   io::require_dataset(group, "message_reach", H5T_FLOAT,
                       io::Dims{count[0], weeks[0], kMessageStatistics.size()});
+  if (io::has_link(group, "crisis_within_1h")) {
+    io::require_dataset(group, "crisis_within_1h", H5T_FLOAT,
+                        io::Dims{count[0], weeks[0], kMessageStatistics.size()});
+  }
   const io::Dims cells{count[0], weeks[0], metrics[0], 3};
   io::require_dataset(group, "level", H5T_FLOAT, cells);
   if (differences) io::require_dataset(group, "difference", H5T_FLOAT, cells);

@@ -171,6 +171,10 @@ void ResultsFile::create_observables() {
   }
   if (std::vector<std::uint32_t> plan = plan_weeks(scenario_); !plan.empty())
     plan_.emplace(file_.get(), scenario_.replicates, platforms, std::move(plan));
+  if (std::vector<std::uint32_t> crisis = crisis_weeks(scenario_); !crisis.empty()) {
+    crisis_.emplace(file_.get(), scenario_.replicates, scenario_.crisis.messages,
+                    std::move(crisis));
+  }
 }
 
 void ResultsFile::create_snapshots() {
@@ -261,6 +265,7 @@ void ResultsFile::on_replicate(const ReplicateSeries& series) {
     write_replicate(message_series_[i].get(), series.replicate, weeks, extents, message_block);
   }
   if (plan_) plan_->write(series);
+  if (crisis_) crisis_->write(series);
   io::check(H5Fflush(file_.get(), H5F_SCOPE_LOCAL), "flushing a replicate");
 }
 
@@ -281,6 +286,7 @@ void ResultsFile::finish(const RuntimeFacts& facts) {
   reach_series_.clear();
   message_series_.clear();
   plan_.reset();
+  crisis_.reset();
   snapshots_.clear();
   // A run of its own file is complete only when the file closed cleanly (a full disk shows here).
   if (H5Iget_type(file_.get()) == H5I_FILE) io::close_file(file_);

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "sim/engine/comparison.hpp"
+#include "sim/engine/crisis_file.hpp"
 #include "sim/engine/run_scenario.hpp"
 #include "sim/engine/week_plan_file.hpp"
 #include "sim/io/h5.hpp"
@@ -72,6 +73,7 @@ class ResultsFile final : public RunObserver {
   std::vector<io::Handle> reach_series_;    // one per reach observable (when reach is on)
   std::vector<io::Handle> message_series_;  // the same per message, under /messages
   std::optional<WeekPlanFile> plan_;        // when the run simulates the week's plan
+  std::optional<CrisisFile> crisis_;        // when the run simulates crisis messages
   std::vector<io::Handle> snapshots_;       // account, active, follows
   std::vector<std::uint32_t> snapshot_weeks_;
 };

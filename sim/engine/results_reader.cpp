@@ -5,6 +5,7 @@
 #include "sim/engine/results_reader.hpp"
 
 #include "sim/engine/comparison_file.hpp"
+#include "sim/engine/crisis_file.hpp"
 #include "sim/engine/observables.hpp"
 #include "sim/engine/results_file.hpp"
 #include "sim/engine/week_plan_file.hpp"
@@ -51,6 +52,7 @@ void check_run_layout(hid_t run) {
       require(name, H5T_FLOAT);
   }
   check_week_plan_layout(run, replicates, weeks, platforms);
+  check_crisis_layout(run, replicates, weeks);
   check_run_summary(run);
   if (io::has_link(run, "worlds")) {
     const io::Dims uncertain = io::require_dataset(run, "worlds/parameters", H5T_STRING, 1);

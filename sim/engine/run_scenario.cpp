@@ -31,6 +31,21 @@ std::vector<std::uint32_t> plan_weeks(const scenario::Scenario& s) {
   return weeks;
 }
 
+std::vector<std::uint32_t> crisis_weeks(const scenario::Scenario& s) {
+  std::vector<std::uint32_t> weeks;
+  if (s.reach.posts == 0 || s.crisis.messages == 0) return weeks;
+  for (const std::size_t week : report_weeks(s.weeks))
+    weeks.push_back(static_cast<std::uint32_t>(week));
+  return weeks;
+}
+
+const reach::CrisisWeek* crisis_at(const ReplicateSeries& series, std::size_t week) {
+  for (const reach::CrisisWeek& crisis : series.crises) {
+    if (crisis.week == week) return &crisis;
+  }
+  return nullptr;
+}
+
 const reach::WeekPlanReach* plan_at(const ReplicateSeries& series, std::size_t week) {
   for (const reach::WeekPlanReach& plan : series.plans) {
     if (plan.week == week) return &plan;

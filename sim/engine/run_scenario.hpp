@@ -12,6 +12,7 @@
 #include "sim/graph/graph.hpp"
 #include "sim/model/agent_state.hpp"
 #include "sim/model/week_counts.hpp"
+#include "sim/reach/crisis_reach.hpp"
 #include "sim/reach/message_reach.hpp"
 #include "sim/reach/week_plan.hpp"
 #include "sim/rng/philox.hpp"
@@ -31,6 +32,8 @@ struct ReplicateSeries {
   /// The week's posting plan at each plan week (plan_weeks), in week order; empty when the
   /// scenario simulates no reach or no plan.
   std::vector<reach::WeekPlanReach> plans;
+  /// The crisis messages at each crisis week (crisis_weeks), in week order; empty without.
+  std::vector<reach::CrisisWeek> crises;
 
   friend bool operator==(const ReplicateSeries&, const ReplicateSeries&) = default;
 };
@@ -38,6 +41,13 @@ struct ReplicateSeries {
 /// The weeks at which the week's posting plan is simulated: the report weeks (comparison_plan.hpp)
 /// and every reach.plan_every-th week, ascending; none without reach or without a plan.
 std::vector<std::uint32_t> plan_weeks(const scenario::Scenario& scenario);
+
+/// The weeks at which crisis messages are simulated: the report weeks, when the scenario has
+/// crisis messages and reach; none otherwise.
+std::vector<std::uint32_t> crisis_weeks(const scenario::Scenario& scenario);
+
+/// The crisis messages of week `week` in `series`, or nullptr when that week has none.
+const reach::CrisisWeek* crisis_at(const ReplicateSeries& series, std::size_t week);
 
 /// The plan of week `week` in `series`, or nullptr when that week has none.
 const reach::WeekPlanReach* plan_at(const ReplicateSeries& series, std::size_t week);

@@ -70,7 +70,8 @@ struct Member {
                     ? model::ModelContext(s, graph, replicate_key(s, replicate))
                     : model::ModelContext(s, graph, replicate_key(s, replicate), lead->context)),
         observer(observer_of),
-        plans(plan_weeks(s)) {
+        plans(plan_weeks(s)),
+        crises(crisis_weeks(s)) {
     if (s.reach.posts > 0) messages.emplace(context);
     series.replicate = replicate;
     series.weeks.reserve(s.weeks + 1);
@@ -87,6 +88,11 @@ struct Member {
     }
     series.messages.push_back(reach::weekly_messages(*messages, state, week, scenario.reach.posts));
     series.reach.push_back(reach::mean_of(series.messages.back(), scenario.platforms.size()));
+    if (next_crisis < crises.size() && crises[next_crisis] == week) {
+      series.crises.push_back(
+          reach::simulate_crisis_week(*messages, state, week, scenario.crisis.messages));
+      ++next_crisis;
+    }
     if (next_plan == plans.size() || plans[next_plan] != week) return;
     series.plans.push_back(reach::simulate_week_plan(*messages, context, state, week));
     ++next_plan;
@@ -107,6 +113,8 @@ struct Member {
   RunObserver* observer;
   std::vector<std::uint32_t> plans;
   std::size_t next_plan = 0;
+  std::vector<std::uint32_t> crises;  // the crisis weeks
+  std::size_t next_crisis = 0;
   ReplicateSeries series;
   std::vector<model::PlatformBits> follows_now, follows_next;  // a sibling's
   model::WeekCounts counts;                                    // a sibling's counts of a step

@@ -12,6 +12,7 @@
 
 #include <tbb/parallel_for.h>
 
+#include "sim/reach/crisis_reach.hpp"
 #include "sim/reach/view_bounds.hpp"
 #include "sim/rng/distributions.hpp"
 #include "sim/rng/two_part_uniforms.hpp"
@@ -112,6 +113,10 @@ MessageSimulator::MessageSimulator(const model::ModelContext& context)
       first_time_(context.graph.node_count(), kNever),
       seen_on_(context.graph.node_count(), 0),
       notified_(draw_notified(context)),
+      route_(context.graph.node_count(), 0),
+      first_route_(context.graph.node_count(), 0),
+      registered_(registered_agents(context)),
+      share_chance_(context.platforms()),
       feed_(context.platforms(), -1.0),
       follower_chance_(context.platforms(), -1.0),
       other_chance_(context.platforms(), 0.0),
@@ -188,8 +193,9 @@ void MessageSimulator::spread_on(std::size_t k, const model::AgentState& state, 
   // The coin in two parts (rng/two_part_uniforms.hpp): the seeds come in agent order, so four
   // of them share a coarse block.
   std::array<std::int16_t, graph::kSegmentCount> share_below{};
+  const auto& share_chance = share_chance_[k];
   for (std::size_t g = 0; g < share_below.size(); ++g)
-    share_below[g] = rng::coarse_below(p.reshare[g]);
+    share_below[g] = rng::coarse_below(share_chance[g]);
   // Platforms 8-15 take their coins from the upper words, lane k - 8.
   const std::uint64_t sub = k < model::kLanes ? post : post | rng::kUpperPlatforms;
   const std::size_t lane = k % model::kLanes;
@@ -199,10 +205,14 @@ void MessageSimulator::spread_on(std::size_t k, const model::AgentState& state, 
     const std::uint64_t bytes = share_coarse.of(agent);
     if (rng::coarse_byte(bytes, lane) > share_below[segment]) return false;
     const rng::TwoPartUniforms share(c_.run, rng::Stream::kReachShareFine, agent, week, sub, bytes);
-    return share.at(lane) < p.reshare[segment];
+    return share.at(lane) < share_chance[segment];
   };
+  const model::PlatformBits notified_here = model::with(0, k);
   for (const auto& [when, agent] : seeds_[k]) {
     time_[agent] = when;
+    const bool notified = !notified_.empty() && (notified_[agent] & notified_here) != 0 &&
+                          has(state.follows[agent], k);
+    route_[agent] = static_cast<std::uint8_t>(notified ? Route::kNotification : Route::kFeed);
     reached_.push_back(agent);
     if (reshares(agent)) queue_.push({when, agent});
   }
@@ -213,6 +223,7 @@ void MessageSimulator::spread_on(std::size_t k, const model::AgentState& state, 
     queue_.pop();
     if (when > time_[viewer]) continue;
     count_reshare(when, out);
+    const double relay = crisis_ ? relay_delay(viewer, week, post, k) : 0.0;
     const auto followers = c_.graph.followers(viewer);
     const graph::ArcIndex first = c_.graph.first_arc(viewer);
     for (std::size_t i = 0; i < followers.size(); ++i) {
@@ -225,12 +236,15 @@ void MessageSimulator::spread_on(std::size_t k, const model::AgentState& state, 
                              (std::uint64_t{post} * 8 + lane) | (sub & rng::kUpperPlatforms)},
                             0);
       if (rng::to_unit(coins.v[0]) >= feed) continue;
-      const auto arrival =
-          static_cast<float>(when + exponential_hours(coins.v[1], p.reshare_delay_hours) +
-                             view_time_[k].from_open_unit(rng::to_unit_open(coins.v[2])));
+      // A crisis relayer reposts once, after its own delay; a routine reshare reaches each
+      // follower after a delay of the tie.
+      const double delay = crisis_ ? relay : exponential_hours(coins.v[1], p.reshare_delay_hours);
+      const auto arrival = static_cast<float>(
+          when + delay + view_time_[k].from_open_unit(rng::to_unit_open(coins.v[2])));
       if (arrival >= time_[follower]) continue;
       if (time_[follower] == kNever) reached_.push_back(follower);
       time_[follower] = arrival;
+      route_[follower] = static_cast<std::uint8_t>(Route::kReshare);
       if (reshares(follower)) queue_.push({arrival, follower});
     }
   }
@@ -245,7 +259,10 @@ void MessageSimulator::collect(std::size_t k, std::uint32_t week, MessageReach& 
   for (const NodeId agent : reached_) {
     if (seen_on_[agent] == 0) reached_anywhere_.push_back(agent);
     seen_on_[agent] = model::with(seen_on_[agent], k);
-    first_time_[agent] = std::min(first_time_[agent], time_[agent]);
+    if (time_[agent] < first_time_[agent]) {
+      first_time_[agent] = time_[agent];
+      first_route_[agent] = route_[agent];
+    }
     time_[agent] = kNever;
   }
   reached_.clear();
@@ -256,6 +273,10 @@ void MessageSimulator::set_chances(std::uint32_t week, std::uint32_t post, model
     const auto& p = c_.scenario.platforms[k];
     feed_[k] = follower_chance_[k] = -1.0;
     other_chance_[k] = p.discovery_reach;
+    for (std::size_t g = 0; g < graph::kSegmentCount; ++g) {
+      const auto& relay = c_.scenario.crisis.relay[g];
+      share_chance_[k][g] = crisis_ && relay ? *relay : p.reshare[g];
+    }
     if (!has(on, k) || !platform_posts(c_, week, k)) continue;
     const std::uint64_t link_bits =
         rng::draw_bits(c_.run, {rng::Stream::kReachLink, k, week, post}, 0);
@@ -272,10 +293,9 @@ void MessageSimulator::count_reshare(double when, MessageReach& out) const {
   }
 }
 
-MessageReach MessageSimulator::simulate(const model::AgentState& state, std::uint32_t week,
-                                        std::uint32_t post, model::PlatformBits on,
-                                        std::vector<NodeId>* reached) {
-  MessageReach out(c_.platforms());
+void MessageSimulator::spread_everywhere(const model::AgentState& state, std::uint32_t week,
+                                         std::uint32_t post, model::PlatformBits on,
+                                         MessageReach& out) {
   set_chances(week, post, on);
   find_viewers(state, week, post);
   for (std::size_t k = 0; k < c_.platforms(); ++k) {
@@ -283,6 +303,13 @@ MessageReach MessageSimulator::simulate(const model::AgentState& state, std::uin
     spread_on(k, state, week, post, out);
     collect(k, week, out);
   }
+}
+
+MessageReach MessageSimulator::simulate(const model::AgentState& state, std::uint32_t week,
+                                        std::uint32_t post, model::PlatformBits on,
+                                        std::vector<NodeId>* reached) {
+  MessageReach out(c_.platforms());
+  spread_everywhere(state, week, post, on, out);
   const auto& segments = c_.graph.attributes().segment;
   for (const NodeId agent : reached_anywhere_) {
     out.unique += 1.0;

@@ -79,7 +79,16 @@ class MessageSimulator {
 
   static constexpr model::PlatformBits kEveryPlatform = model::kEveryPlatform;
 
+  /// Crisis message `message` of week `week` (reach/crisis_reach.hpp), defined in
+  /// crisis_reach.cpp.
+  struct CrisisReach simulate_crisis(const model::AgentState& state, std::uint32_t week,
+                                     std::uint32_t message);
+
  private:
+  /// Spreads message `post` on the platforms in `on` and merges the agents reached into
+  /// reached_anywhere_, seen_on_, first_time_ and first_route_; per-platform figures into `out`.
+  void spread_everywhere(const model::AgentState& state, std::uint32_t week, std::uint32_t post,
+                         model::PlatformBits on, MessageReach& out);
   /// The view chances of message `post` of week `week` posted on the platforms in `on`.
   void set_chances(std::uint32_t week, std::uint32_t post, model::PlatformBits on);
   void find_viewers(const model::AgentState& state, std::uint32_t week, std::uint32_t post);
@@ -91,13 +100,24 @@ class MessageSimulator {
   /// A reshare made `when` hours after the post (the resharer's look).
   void count_reshare(double when, MessageReach& out) const;
   void collect(std::size_t platform, std::uint32_t week, MessageReach& out);
+  /// A crisis relayer's delay from its look to its repost (hours).
+  double relay_delay(graph::NodeId agent, std::uint32_t week, std::uint32_t post,
+                     std::size_t platform) const;
+  /// Sends crisis message `post` over the alert channels.
+  void alert(std::uint32_t week, std::uint32_t post);
 
   const model::ModelContext& c_;
   std::vector<float> time_;        // per agent: arrival on the current platform (hours)
   std::vector<float> first_time_;  // per agent: first arrival on any platform
   std::vector<model::PlatformBits> seen_on_;
-  std::vector<model::PlatformBits> notified_;  // per agent: notifications on (empty: none)
-  std::vector<ViewTime> view_time_;            // per platform
+  std::vector<model::PlatformBits> notified_;           // per agent: notifications on (empty: none)
+  std::vector<std::uint8_t> route_;                     // per agent: route of its arrival (Route)
+  std::vector<std::uint8_t> first_route_;               // per agent: route of its first arrival
+  std::vector<std::vector<graph::NodeId>> registered_;  // per alert channel: its agents
+  bool crisis_ = false;                                 // the current message is a crisis one
+  // Per platform and segment: the share of viewers who reshare the current message.
+  std::vector<std::array<double, graph::kSegmentCount>> share_chance_;
+  std::vector<ViewTime> view_time_;  // per platform
   // Per platform, for the current message: a reshare's view chance (-1: not posted there), a
   // direct view's chance for a follower without notifications, and for a non-follower.
   std::vector<double> feed_, follower_chance_, other_chance_;

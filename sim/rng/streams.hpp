@@ -60,6 +60,13 @@ enum class Stream : std::uint32_t {
   kReachNotification = 36,    ///< whether an agent gets the organisation's notifications on a
                               ///< platform (entity: agent; half k: platform k, a second block at
                               ///< sub kUpperPlatforms for platforms 8-15)
+  kCrisisRelay = 37,          ///< a crisis relayer's delay (entity: agent, week, sub: message and
+                              ///< platform)
+  kCrisisChannel = 38,        ///< an agent and an alert channel (entity: agent, sub: hash of the
+                              ///< channel's name): block 0 of week 0, whether it is registered;
+                              ///< block 1 + message of week t, its wait to read that message
+  kCrisisDispatch = 39,       ///< whether an alert channel is used for a crisis message, and its
+                              ///< dispatch delay (entity: channel hash, week, sub: message)
 };
 
 /// Name and value of every registered stream, for documentation and the registry test.
@@ -105,6 +112,9 @@ inline constexpr std::array kStreamRegistry{
     StreamEntry{Stream::kCalibrationProposal, "calibration_proposal"},
     StreamEntry{Stream::kCalibrationNoise, "calibration_noise"},
     StreamEntry{Stream::kReachNotification, "reach_notification"},
+    StreamEntry{Stream::kCrisisRelay, "crisis_relay"},
+    StreamEntry{Stream::kCrisisChannel, "crisis_channel"},
+    StreamEntry{Stream::kCrisisDispatch, "crisis_dispatch"},
 };
 
 }  // namespace sim::rng

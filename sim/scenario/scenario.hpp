@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -87,6 +88,33 @@ struct ReachOptions {
   std::vector<std::uint32_t> only_weeks;
 };
 
+/// A channel that is not a social platform and carries crisis messages (an alert service such as
+/// BE-Alert, a newsletter): it reaches a fixed share of the agents, whatever platforms they use.
+struct AlertChannel {
+  std::string name;
+  double reach = 0.0;              ///< share of agents registered (the same agents every message)
+  double use_share = 1.0;          ///< share of crisis messages sent over it
+  double dispatch_minutes = 15.0;  ///< median delay from the post to the alert going out
+  double dispatch_sigma = 0.5;     ///< log-normal spread of that delay
+  double read_minutes = 5.0;       ///< mean wait of a registered agent until reading it
+
+  friend bool operator==(const AlertChannel&, const AlertChannel&) = default;
+};
+
+/// Crisis messages (docs/model.md, section Crisis reach): simulated at the report weeks besides the
+/// routine ones, relayed by the segments at their own probabilities and within minutes, and sent
+/// over the alert channels. messages = 0: none.
+struct CrisisOptions {
+  std::uint32_t messages = 0;  ///< crisis messages per report week
+  /// Per segment, the share of viewers who relay a crisis message; unset: the platform's reshare.
+  std::array<std::optional<double>, graph::kSegmentCount> relay{};
+  double relay_minutes = 10.0;         ///< median delay from a relayer's look to its repost
+  double relay_sigma = 1.0;            ///< log-normal spread of that delay
+  std::vector<AlertChannel> channels;  ///< in the order of their names
+
+  friend bool operator==(const CrisisOptions&, const CrisisOptions&) = default;
+};
+
 struct Event {
   enum class Kind { kAnnounce, kLeave, kJoin, kExit, kToxicity, kLaunch, kShock };
   Kind kind = Kind::kLeave;
@@ -158,6 +186,7 @@ struct Scenario {
   std::vector<Event> events;              ///< sorted by week
   ModelOptions model;
   ReachOptions reach;
+  CrisisOptions crisis;
   std::uint32_t snapshot_every = 0;  ///< weeks between per-agent snapshots; 0: none
   std::string resolved_toml;         ///< the merged scenario, as TOML text (provenance)
   /// The files of the extends chain as written (comments give the sources of values), the

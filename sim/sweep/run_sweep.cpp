@@ -69,14 +69,16 @@ std::vector<double> replicate_outputs(const SweepSpec& spec, const SweepShape& s
   const std::size_t last = series.weeks.size() - 1;
   const std::size_t window = std::min<std::size_t>(spec.window, last + 1);
   std::vector<double> out(shape.columns.size(), 0.0);
-  // The week-plan metrics exist at the plan weeks alone (the last week among them): they are
-  // averaged over the plan weeks inside the window, the others over every week of it.
+  // The week-plan and crisis metrics exist at the plan and crisis weeks alone (the last week among
+  // them): they are averaged over those weeks inside the window, the others over every week of it.
   std::vector<double> weeks_counted(shape.columns.size(), 0.0);
   for (std::size_t week = last + 1 - window; week <= last; ++week) {
     const std::vector<double> values = engine::metric_values(series, week);
     const bool planned = engine::plan_at(series, week) != nullptr;
+    const bool crisis = engine::crisis_at(series, week) != nullptr;
     for (std::size_t m = 0; m < shape.columns.size(); ++m) {
       if (!planned && engine::is_week_plan_metric(shape.metrics[m])) continue;
+      if (!crisis && engine::is_crisis_metric(shape.metrics[m])) continue;
       out[m] += values[shape.columns[m]];
       weeks_counted[m] += 1.0;
     }

@@ -62,9 +62,10 @@ TEST(CompareCli, IdenticalScenariosDifferByZero) {
     }
     start = end + 1;
   }
-  // 2 report weeks (13, 14) x (reach, 9 platforms, 9 gains, 9 impressions, 1 h, 24 h, opinion
-  // makers, citizens, toxic exposure, engagements, followers, week reach, week impressions).
-  EXPECT_EQ(rows, 2 * 37);
+  // 2 report weeks (13, 14) x (reach, 9 platforms, 9 gains, 9 impressions, 1 h, 24 h, crisis
+  // 1 h, opinion makers, citizens, toxic exposure, engagements, followers, week reach, week
+  // impressions).
+  EXPECT_EQ(rows, 2 * 38);
 }
 
 TEST(CompareCli, SameResultsForAnyThreadCount) {

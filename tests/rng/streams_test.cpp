@@ -55,7 +55,10 @@ TEST(StreamRegistry, ReleasedValuesKeepTheirMeaning) {
   EXPECT_EQ(static_cast<std::uint32_t>(Stream::kCalibrationProposal), 34u);
   EXPECT_EQ(static_cast<std::uint32_t>(Stream::kCalibrationNoise), 35u);
   EXPECT_EQ(static_cast<std::uint32_t>(Stream::kReachNotification), 36u);
-  EXPECT_EQ(kStreamRegistry.size(), 36u);
+  EXPECT_EQ(static_cast<std::uint32_t>(Stream::kCrisisRelay), 37u);
+  EXPECT_EQ(static_cast<std::uint32_t>(Stream::kCrisisChannel), 38u);
+  EXPECT_EQ(static_cast<std::uint32_t>(Stream::kCrisisDispatch), 39u);
+  EXPECT_EQ(kStreamRegistry.size(), 39u);
 }
 
 TEST(StreamRegistry, RegistryListsEveryValueInOrder) {

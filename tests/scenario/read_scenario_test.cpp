@@ -160,6 +160,25 @@ TEST(ReadScenario, SetOverridesAnyValue) {
   EXPECT_EQ(s.name, "renamed");
 }
 
+TEST(ReadScenario, CrisisOptionsAndChannels) {
+  Files files;
+  const std::string path = files.write(
+      "crisis.toml", std::string(kBase) +
+                         "[crisis]\nrelay_media = 0.6\nrelay_minutes = 8\n"
+                         "[crisis.channels.be_alert]\nreach = 0.09\ndispatch_minutes = 20\n");
+  const Scenario s = read_scenario(path, {"crisis.channels.be_alert.use_share=0.5"});
+  EXPECT_EQ(s.crisis.messages, 8u);  // the default once the table exists
+  EXPECT_EQ(s.crisis.relay[1], 0.6);
+  EXPECT_FALSE(s.crisis.relay[0].has_value());  // citizens relay at their reshare shares
+  EXPECT_DOUBLE_EQ(s.crisis.relay_minutes, 8.0);
+  ASSERT_EQ(s.crisis.channels.size(), 1u);
+  EXPECT_EQ(s.crisis.channels[0].name, "be_alert");
+  EXPECT_DOUBLE_EQ(s.crisis.channels[0].reach, 0.09);
+  EXPECT_DOUBLE_EQ(s.crisis.channels[0].use_share, 0.5);
+  EXPECT_DOUBLE_EQ(s.crisis.channels[0].dispatch_minutes, 20.0);
+  EXPECT_EQ(read_scenario(files.write("plain.toml", kBase)).crisis.messages, 0u);
+}
+
 TEST(ReadScenario, SetReachesIntoTheEventsByIndex) {
   const std::string redirect = TREK_SOURCE_DIR "/scenarios/ghent/leave_x_redirect.toml";
   // In file order, the base's events first: the base has one, so index 1 is the announcement.
@@ -216,6 +235,12 @@ TEST(ReadScenario, EveryErrorClassIsAnInputError) {
       {base + "[platforms.mastodon]\nleave_imitation = 1.5\n", "outside [0, 1]"},
       {base + "[platforms.mastodon]\nleave_imitaton = 0.1\n", "did you mean 'leave_imitation'"},
       {base + "[platforms.mastodon]\nfresh_share = 1.2\n", "outside [0, 1]"},
+      {base + "[crisis]\nrelay_medi = 0.5\n", "did you mean 'relay_media'"},
+      {base + "[crisis]\nrelay_media = 1.5\n", "outside [0, 1]"},
+      {base + "[crisis.channels.be_alert]\nreach = 0.1\nread_minuts = 5\n",
+       "did you mean 'read_minutes'"},
+      {base + "[crisis.channels.be_alert]\nreach = -0.1\n", "crisis.channels.be_alert.reach"},
+      {base + "[crisis]\nmessages = -2\n", "crisis.messages"},
       {base + "[platforms.mastodon]\nnotification_minutes = -1\n", "notification_minutes"},
       {base + "[platforms.mastodon]\nnotifcation_share = 0.1\n",
        "did you mean 'notification_share'"},
