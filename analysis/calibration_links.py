@@ -15,7 +15,8 @@ DOCUMENT = Path(__file__).resolve().parent.parent / "docs" / "calibration.md"
 
 # Parameters of the reach of the organisation's posts: documented in the reach section.
 REACH_KEYS = {"feed_reach", "link_share", "link_penalty", "discovery_reach", "engagement",
-              "check_ins_per_day", "reshare_delay_hours"}
+              "check_ins_per_day", "reshare_delay_hours", "fresh_share", "fresh_minutes",
+              "notification_share", "notification_minutes"}
 
 
 def slug(heading: str) -> str:
@@ -54,6 +55,8 @@ class CalibrationLinks:
             return self._first(r"^Priors\b")
         if parts[0] == "model":
             return self._first(r"^Model options")
+        if parts[0] == "crisis":
+            return self._first(r"^Crisis")
         if parts[0] in ("events", "strategy"):
             return self._first(r"Strategy")
         if parts[0] == "platforms" and len(parts) == 3:

@@ -171,7 +171,7 @@ TEST(RunCli, ValidateAcceptsTheGhentScenarios) {
       trek("validate " TREK_SOURCE_DIR "/scenarios/ghent/*.toml --priors " TREK_SOURCE_DIR
            "/scenarios/ghent/common/priors.toml");
   EXPECT_EQ(priors.code, 0) << priors.output;
-  EXPECT_NE(priors.output.find("43 uncertain"), std::string::npos) << priors.output;
+  EXPECT_NE(priors.output.find("50 uncertain"), std::string::npos) << priors.output;
   const sim::test::TempDir dir;
   sim::test::write_text(dir.path("p.toml"), "[platforms.x]\nfeed_reach = { unifrom = [0, 1] }\n");
   const Result bad = trek("validate " TREK_SOURCE_DIR "/scenarios/ghent/stay_on_x.toml --priors " +
