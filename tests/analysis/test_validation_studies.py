@@ -8,7 +8,9 @@ import pandas as pd
 import contagion_check
 import fit_follower_graph
 import verdict_change
-from conftest import run, trek_binary
+import os
+
+from conftest import GHENT, run, trek_binary
 
 
 def test_shuffled_targets_keep_every_degree(tmp_path):
@@ -52,3 +54,37 @@ def test_contagion_check_runs_small(tmp_path):
     # Without imitation the graph cannot matter: both graphs give the same shares.
     pull = [line for line in result.stdout.splitlines() if line.startswith("pull alone  ratio")]
     assert all(set(line.split()[4:]) == {"1.00"} for line in pull)
+
+
+def test_reshare_timing_fit_matches_sysomos_and_the_model_follows():
+    import reshare_timing
+    x = reshare_timing.Platform()
+    share, minutes, shares = reshare_timing.fit(x)
+    assert 0.0 < x.notified < 1.0
+    assert abs(shares[0] - 0.924) < 0.002 and abs(shares[1] - 0.0163) < 0.002
+    assert 0.5 < share < 1.0 and 1.0 < minutes < 60.0
+    # Without fresh views the first hour holds far fewer looks.
+    assert reshare_timing.hourly_shares(0.0, minutes, x)[0] < 0.5
+
+
+def test_reshare_timing_runs_small(tmp_path):
+    import reshare_timing
+    trek = trek_binary()
+    result = run(["/usr/bin/python3", reshare_timing.__file__, str(tmp_path), "--trek", trek,
+                  "--replicates", "1", "--weeks", "4", "--posts", "10"])
+    assert result.returncode == 0, result.stderr
+    first_hour = [line for line in result.stdout.splitlines() if line.strip().startswith("1 ")]
+    fitted, older = (float(v.rstrip("%")) for v in first_hour[0].split()[3::2])
+    assert fitted > 80.0 and older < 30.0, result.stdout
+
+
+def test_crisis_reach_prints_curves_and_routes(tmp_path):
+    import crisis_reach
+    trek = trek_binary()
+    out = tmp_path / "c.h5"
+    result = run([trek, "compare", os.path.join(GHENT, "stay_on_x.toml"),
+                  "--replicates", "2", "--weeks", "14", "-o", str(out), "--quiet"])
+    assert result.returncode == 0, result.stderr
+    result = run(["/usr/bin/python3", crisis_reach.__file__, str(out), "--week", "14"])
+    assert result.returncode == 0, result.stderr
+    assert "within 1 h: mean" in result.stdout and "alert" in result.stdout, result.stdout
