@@ -38,8 +38,8 @@ import pandas as pd
 
 # The formats and versions this module reads (sim/engine/results_file.hpp, comparison_file.hpp,
 # sim/sweep/sweep_file.hpp); tests/analysis checks them against files this build of trek writes.
-RUN_FORMAT, RUN_VERSION = "trek-run", 6
-COMPARE_FORMAT, COMPARE_VERSION = "trek-compare", 7
+RUN_FORMAT, RUN_VERSION = "trek-run", 7
+COMPARE_FORMAT, COMPARE_VERSION = "trek-compare", 8
 SWEEP_FORMAT, SWEEP_VERSION = "trek-sweep", 3
 POSTERIOR_FORMAT, POSTERIOR_VERSION = "trek-posterior", 1
 

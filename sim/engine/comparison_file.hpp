@@ -22,7 +22,7 @@ inline constexpr const char* kComparisonFormat = "trek-compare";
 /// What /comparison/decision holds per cell, in order (decision.hpp).
 inline constexpr std::array<const char*, 6> kDecisionStatistics{
     "diff_pct_mean", "diff_pct_p05", "diff_pct_p95", "p_better", "p_best", "regret"};
-inline constexpr std::uint64_t kComparisonVersion = 7;
+inline constexpr std::uint64_t kComparisonVersion = 8;
 
 /// Writes /comparison into an open file.
 void write_comparison(hid_t file, const Comparison& comparison);

@@ -26,7 +26,7 @@
 namespace sim::engine {
 
 inline constexpr const char* kResultsFormat = "trek-run";
-inline constexpr std::uint64_t kResultsVersion = 6;
+inline constexpr std::uint64_t kResultsVersion = 7;
 
 struct Provenance {
   std::string creator;       ///< version and git revision
