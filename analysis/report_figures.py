@@ -14,6 +14,8 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
+from trek_results import text_of  # noqa: E402
+
 # One colour per platform on every figure, from the Okabe-Ito palette (safe for the common forms
 # of colour blindness); platforms beyond these take the rest of it in order of appearance.
 PLATFORM_COLOURS = {
@@ -140,7 +142,8 @@ def audience_shift(results):
 
 
 def crisis_reach(results, week: int):
-    """Share of the audience reached against hours after posting, per scenario, at `week`."""
+    """Share of the audience a routine message reaches against hours after posting, per
+    scenario, at `week`."""
     figure, axis = plt.subplots(figsize=(8, 4.5))
     for name in results.scenarios:
         run = results.runs[name]
@@ -154,8 +157,67 @@ def crisis_reach(results, week: int):
     axis.set_xlabel("hours after posting")
     axis.set_ylim(bottom=0)
     axis.set_ylabel("share of the audience reached")
-    axis.set_title(f"Crisis reach at week {week}: mean and 90% band across replicates")
+    axis.set_title(f"A routine message by hour at week {week}: mean and 90% band across "
+                   "replicates")
     axis.legend(fontsize=7)
+    figure.tight_layout()
+    return figure
+
+
+def _crisis_week(run, week: int):
+    """Index of the last crisis week at or before `week` in a run with /crisis, or None."""
+    if "crisis" not in run.group:
+        return None
+    weeks = [int(w) for w in run.group["crisis/week"][()]]
+    before = [i for i, w in enumerate(weeks) if w <= week]
+    return before[-1] if before else None
+
+
+def crisis_messages(results, week: int):
+    """Crisis messages (notifications, relays, alert channels) by hour: per scenario the mean
+    and the 5-95% range of single messages; the first hour by route; the baseline by segment.
+    None when no run has crisis messages."""
+    runs = [(name, results.runs[name]) for name in results.scenarios
+            if _crisis_week(results.runs[name], week) is not None]
+    if not runs:
+        return None
+    figure, (curves, routes, segments) = plt.subplots(1, 3, figsize=(13, 4.5))
+    labels = []
+    for i, (name, run) in enumerate(runs):
+        w = _crisis_week(run, week)
+        crisis = run.group["crisis"]
+        hours = run.crisis_hours
+        within = crisis["within"][:, w].reshape(-1, len(hours))  # [message][hours]
+        low, high = np.percentile(within, [5, 95], axis=0)
+        (line,) = curves.plot(hours, within.mean(axis=0), marker="o", markersize=3, label=name)
+        curves.fill_between(hours, low, high, color=line.get_color(), alpha=0.12)
+        hour = hours.index(1.0)
+        by_route = crisis["within_by_route"][:, w, :, :, hour].mean(axis=(0, 1))
+        names = text_of(crisis["within_by_route"].attrs["routes"]).split(",")
+        left = 0.0
+        for r, value in enumerate(by_route):
+            routes.barh(i, value, left=left, color=f"C{r}", label=names[r] if i == 0 else None)
+            left += value
+        labels.append(name)
+        if i == 0:
+            by_segment = crisis["within_by_segment"][:, w].mean(axis=(0, 1))
+            for g, segment in enumerate(run.segments):
+                segments.plot(hours, by_segment[g], marker="o", markersize=3, label=segment)
+            segments.set_title(f"{name} by segment (mean)", fontsize=9)
+    for axis in (curves, segments):
+        axis.set_xscale("log")
+        axis.set_xticks(hours, [f"{h:g}" for h in hours])
+        axis.set_xlabel("hours after posting")
+        axis.legend(fontsize=7)
+    curves.set_ylim(bottom=0)
+    curves.set_ylabel("agents reached")
+    curves.set_title("mean and 5-95% of single crisis messages", fontsize=9)
+    segments.set_yscale("log")
+    routes.set_yticks(range(len(labels)), labels, fontsize=7)
+    routes.set_xlabel("agents reached within 1 hour")
+    routes.set_title("first reached by", fontsize=9)
+    routes.legend(fontsize=7)
+    figure.suptitle(f"Crisis messages by hour at week {week}")
     figure.tight_layout()
     return figure
 
@@ -208,7 +270,7 @@ def toxic_exposure(results):
 
 DIFFERENCE_METRICS = [
     ("reach_per_message", "reach per message"), ("week_reach", "reached in a week of posts"),
-    ("within_1h", "within 1 h"), ("within_24h", "within 24 h"),
+    ("within_1h", "within 1 h"), ("crisis_1h", "crisis message within 1 h"),
     ("opinion_makers", "opinion makers"), ("toxic_exposure", "toxic exposure (lower is better)"),
 ]
 
@@ -272,7 +334,9 @@ def all_figures(results, week: int):
         ("follower_shift", "The organisation's followers, against the baseline",
          follower_shift(results)),
         ("audience_shift", "Where the audience is, against the baseline", audience_shift(results)),
-        ("crisis_reach", "Crisis reach", crisis_reach(results, week)),
+        ("crisis_reach", "A routine message by hour", crisis_reach(results, week)),
+        *([("crisis_messages", "Crisis messages by hour", crisis)]
+          if (crisis := crisis_messages(results, week)) is not None else []),
         ("opinion_makers", "Opinion makers and citizens", opinion_makers(results, week)),
         ("toxic_exposure", "Toxic-reply exposure", toxic_exposure(results)),
     ]

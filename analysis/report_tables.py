@@ -17,6 +17,7 @@ SHOWN_METRICS = [
     ("week_reach", "reached in a week of posts"),
     ("within_1h", "within 1 h"),
     ("within_24h", "within 24 h"),
+    ("crisis_1h", "crisis message within 1 h"),
     ("opinion_makers", "opinion makers"),
     ("citizens", "citizens"),
     ("toxic_exposure", "toxic exposure"),

@@ -17,6 +17,7 @@ from conftest import ROOT, run, trek_binary
 import report_tables
 
 FIGURES = {"differences", "reach_over_time", "follower_shift", "audience_shift", "crisis_reach",
+           "crisis_messages",
            "opinion_makers", "toxic_exposure"}
 
 
@@ -177,7 +178,7 @@ def test_report_script_runs_alone(compare_file, tmp_path):
     done = run(["/usr/bin/python3", os.path.join(ROOT, "analysis", "report.py"), compare_file,
                 "-o", str(tmp_path)])
     assert done.returncode == 0, done.stderr
-    assert "7 figures" in done.stdout
+    assert "8 figures" in done.stdout
 
 
 def test_the_summary_cards_carry_the_files_verdicts(compare_file, compare_report):
