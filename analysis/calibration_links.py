@@ -57,6 +57,8 @@ class CalibrationLinks:
             return self._first(r"^Model options")
         if parts[0] == "crisis":
             return self._first(r"^Crisis")
+        if parts[0] == "audience":
+            return self._first(r"^The whole audience")
         if parts[0] in ("events", "strategy"):
             return self._first(r"Strategy")
         if parts[0] == "platforms" and len(parts) == 3:

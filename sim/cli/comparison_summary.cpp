@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <string_view>
 
 #include "sim/cli/comparison_report.hpp"
 #include "sim/engine/decision.hpp"
@@ -19,12 +20,11 @@ struct Row {
   const char* label;
 };
 
-constexpr Row kRows[] = {{"reach_per_message", "reach/message"},
-                         {"week_reach", "week of posts"},
-                         {"within_1h", "within 1 h"},
-                         {"crisis_1h", "crisis, 1 h"},
-                         {"opinion_makers", "opinion makers"},
-                         {"toxic_exposure", "toxic exposure"}};
+constexpr Row kRows[] = {
+    {"reach_per_message", "reach/message"}, {"reach_anchor", "  of followers"},
+    {"week_reach", "week of posts"},        {"within_1h", "within 1 h"},
+    {"crisis_1h", "crisis, 1 h"},           {"opinion_makers", "opinion makers"},
+    {"toxic_exposure", "toxic exposure"}};
 
 /// "+4.4", "-17", "+0.0": one decimal below 10 in absolute value.
 std::string signed_number(double value) {
@@ -126,7 +126,12 @@ void print_block(const engine::Comparison& c, std::size_t i, const std::vector<s
                                  [&](const engine::MetricSpec& m) { return m.name == row.metric; });
     if (at == c.metrics.end()) continue;
     const auto m = static_cast<std::size_t>(at - c.metrics.begin());
-    if (engine::is_crisis_metric(row.metric) && c.cells[0].back()[m].level.mean == 0.0) continue;
+    const auto& reference_cells = c.cells[c.reference[i]].back();
+    if (engine::is_crisis_metric(row.metric) && reference_cells[m].level.mean == 0.0) continue;
+    // The anchor's followers apart only when the audience holds others too.
+    if (std::string_view(row.metric) == "reach_anchor" &&
+        reference_cells[m].level.mean == reference_cells[0].level.mean)
+      continue;
     std::snprintf(cell, sizeof cell, "  %-14s", row.label);
     line = cell;
     for (const std::size_t w : weeks) {

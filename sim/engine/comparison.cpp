@@ -40,6 +40,9 @@ std::vector<MetricSpec> comparison_metrics(const std::vector<std::string>& platf
   metrics.push_back(
       {"week_reach", "agents shown at least one message of a week of the real posting plan"});
   metrics.push_back({"week_impressions", "views over a week of the real posting plan"});
+  metrics.push_back(
+      {"reach_anchor",
+       "of the agents shown a cross-posted message, the anchor platform's followers"});
   return metrics;
 }
 
@@ -74,6 +77,7 @@ std::vector<double> metric_values(const ReplicateSeries& series, std::size_t wee
   values.push_back(std::accumulate(counts.followers.begin(), counts.followers.end(), 0.0));
   values.push_back(plan.reached);
   values.push_back(std::accumulate(plan.impressions.begin(), plan.impressions.end(), 0.0));
+  values.push_back(r.unique_anchor);
   return values;
 }
 

@@ -57,6 +57,12 @@ const std::vector<Observable>& reach_observables() {
        [](const MessageReach& r) -> Reach {
          return {&r.unique, 1};
        }},
+      {"reach_per_message_anchor", "agents",
+       "of those, the anchor platform's followers (all agents without an [audience] table)", scalar,
+       nullptr,
+       [](const MessageReach& r) -> Reach {
+         return {&r.unique_anchor, 1};
+       }},
       {"reach_per_message_by_segment", "agents", "reach per message by segment of the agent",
        segment, nullptr, [](const MessageReach& r) -> Reach { return r.unique_by_segment; }},
       {"crisis_reach", "agents",

@@ -84,6 +84,12 @@ void check_population(const scenario::Scenario& s, const graph::Graph& graph) {
   if (graph.node_count() == 0) {
     throw util::InputError({s.file, 0, "population.graph"}, "the graph has no agents");
   }
+  if (s.audience.anchor >= 0 && graph.node_count() != s.audience.agents()) {
+    throw util::InputError({s.file, 0, "population.graph"},
+                           "has " + std::to_string(graph.node_count()) +
+                               " agents; the audience holds " +
+                               std::to_string(s.audience.agents()));
+  }
   for (const scenario::Event& e : s.events) {
     if (e.kind == scenario::Event::Kind::kExit && e.segments != 1U &&
         graph.attributes().segment.empty()) {

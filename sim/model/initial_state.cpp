@@ -18,12 +18,22 @@ void initialise(const ModelContext& c, AgentState& state) {
                     [&](const tbb::blocked_range<std::size_t>& range) {
                       for (std::size_t agent = range.begin(); agent != range.end(); ++agent) {
                         rng::RandomStream draws(c.run, {rng::Stream::kModelInitial, agent});
+                        const int home = c.scenario.audience.home_of(agent);
                         for (std::size_t k = 0; k < c.platforms(); ++k) {
                           const auto& p = c.scenario.platforms[k];
                           // Three draws per platform, always, so draw indices stay fixed.
-                          const bool account = rng::bernoulli(draws, p.initial_account);
-                          const bool active = rng::bernoulli(draws, p.initial_active) && account;
-                          const bool follows = rng::bernoulli(draws, p.initial_follows) && account;
+                          const double account_share =
+                              home < 0 ? p.initial_account : c.scenario.audience.account_share[k];
+                          bool account = rng::bernoulli(draws, account_share);
+                          const bool active_draw = rng::bernoulli(draws, p.initial_active);
+                          bool follows = rng::bernoulli(draws, p.initial_follows);
+                          // An agent of another platform's group follows the organisation there
+                          // and not on the anchor platform.
+                          if (home == static_cast<int>(k)) account = follows = true;
+                          if (home >= 0 && static_cast<int>(k) == c.scenario.audience.anchor)
+                            follows = false;
+                          const bool active = active_draw && account;
+                          follows = follows && account;
                           if (account) state.account[agent] = with(state.account[agent], k);
                           if (active) {
                             state.active[agent] = with(state.active[agent], k);

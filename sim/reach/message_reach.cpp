@@ -80,6 +80,7 @@ void MessageReach::add(const MessageReach& other) {
     toxic_exposure[k] += other.toxic_exposure[k];
   }
   unique += other.unique;
+  unique_anchor += other.unique_anchor;
   for (std::size_t g = 0; g < unique_by_segment.size(); ++g) {
     unique_by_segment[g] += other.unique_by_segment[g];
   }
@@ -98,6 +99,7 @@ void MessageReach::scale(double factor) {
     toxic_exposure[k] *= factor;
   }
   unique *= factor;
+  unique_anchor *= factor;
   for (double& value : unique_by_segment)
     value *= factor;
   for (double& value : within)
@@ -120,6 +122,9 @@ MessageSimulator::MessageSimulator(const model::ModelContext& context)
       feed_(context.platforms(), -1.0),
       follower_chance_(context.platforms(), -1.0),
       other_chance_(context.platforms(), 0.0),
+      anchor_agents_(context.scenario.audience.anchor < 0
+                         ? context.graph.node_count()
+                         : static_cast<NodeId>(context.scenario.audience.group_size[0])),
       seeds_(context.platforms()) {
   for (const auto& p : context.scenario.platforms)
     view_time_.emplace_back(p);
@@ -313,6 +318,7 @@ MessageReach MessageSimulator::simulate(const model::AgentState& state, std::uin
   const auto& segments = c_.graph.attributes().segment;
   for (const NodeId agent : reached_anywhere_) {
     out.unique += 1.0;
+    if (agent < anchor_agents_) out.unique_anchor += 1.0;
     const std::size_t segment = segments.empty() ? 0 : static_cast<std::size_t>(segments[agent]);
     out.unique_by_segment[segment] += 1.0;
     if (std::has_single_bit(seen_on_[agent])) {

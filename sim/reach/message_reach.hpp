@@ -47,6 +47,9 @@ struct MessageReach {
   std::vector<double> viewers;    ///< [platform] agents shown it there
   std::vector<double> only_here;  ///< [platform] agents shown it on that platform alone
   double unique = 0.0;            ///< agents shown it on at least one platform
+  /// Of those, the anchor platform's followers (scenario::AudienceOptions; all when there is no
+  /// audience table).
+  double unique_anchor = 0.0;
   std::array<double, graph::kSegmentCount> unique_by_segment{};
   std::array<double, kCrisisHours.size()> within{};  ///< agents reached within each hour mark
   std::vector<double> engagements;                   ///< [platform] viewers x engagement
@@ -121,6 +124,7 @@ class MessageSimulator {
   // Per platform, for the current message: a reshare's view chance (-1: not posted there), a
   // direct view's chance for a follower without notifications, and for a non-follower.
   std::vector<double> feed_, follower_chance_, other_chance_;
+  graph::NodeId anchor_agents_;         // agents 0..anchor_agents_-1 follow on the anchor
   std::vector<graph::NodeId> reached_;  // agents reached on the current platform
   std::vector<graph::NodeId> reached_anywhere_;
   using Arrival = std::pair<float, graph::NodeId>;

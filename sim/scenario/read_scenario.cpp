@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "sim/scenario/document.hpp"
+#include "sim/scenario/read_audience.hpp"
 #include "sim/scenario/read_crisis.hpp"
 #include "sim/scenario/read_events.hpp"
 #include "sim/scenario/table_reader.hpp"
@@ -187,7 +188,7 @@ void check_root_keys(const toml::table& document, TableReader& root) {
   }
   for (const std::string_view key :
        {"name", "description", "baseline", "kind", "simulation", "population", "model", "platforms",
-        "strategy", "events", "reach", "crisis", "output", "extends", "posterior"}) {
+        "strategy", "events", "reach", "crisis", "audience", "output", "extends", "posterior"}) {
     root.allow(key);
   }
   root.check_unknown();
@@ -278,6 +279,7 @@ Scenario read_document(toml::table& document, const std::string& path,
   read_events(root, s);
   read_reach(root, s);
   read_crisis(root, s);
+  read_audience(root, s);
   read_output(root, s);
   const std::string posterior = root.text("posterior", "");
   const util::InputLocation posterior_at = root.where("posterior");

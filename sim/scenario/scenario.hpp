@@ -115,6 +115,28 @@ struct CrisisOptions {
   friend bool operator==(const CrisisOptions&, const CrisisOptions&) = default;
 };
 
+/// The whole audience (docs/model.md, section Population): the organisation's followers on its
+/// anchor platform (the X followers the graph started from) and, for every other platform with a
+/// follower count, the people who follow it there but not on the anchor. Without an [audience]
+/// table every agent is an anchor follower.
+struct AudienceOptions {
+  int anchor = -1;  ///< platform index; -1: no [audience] table
+  /// [platform] the organisation's followers there (its analytics); negative: not given.
+  std::vector<double> followers;
+  /// [platform] share of the agents outside the anchor's followers with an account there.
+  std::vector<double> account_share;
+  /// [0]: the anchor's followers; [1 + k]: those whose first channel is platform k (agents
+  /// numbered in this order). Solved once from the values as written (scenario/read_audience).
+  std::vector<std::uint64_t> group_size;
+
+  std::uint64_t agents() const;
+  /// The platform whose group agent `agent` belongs to; -1 for the anchor's followers (and for
+  /// every agent without an audience).
+  int home_of(std::uint64_t agent) const;
+
+  friend bool operator==(const AudienceOptions&, const AudienceOptions&) = default;
+};
+
 struct Event {
   enum class Kind { kAnnounce, kLeave, kJoin, kExit, kToxicity, kLaunch, kShock };
   Kind kind = Kind::kLeave;
@@ -187,6 +209,7 @@ struct Scenario {
   ModelOptions model;
   ReachOptions reach;
   CrisisOptions crisis;
+  AudienceOptions audience;
   std::uint32_t snapshot_every = 0;  ///< weeks between per-agent snapshots; 0: none
   std::string resolved_toml;         ///< the merged scenario, as TOML text (provenance)
   /// The files of the extends chain as written (comments give the sources of values), the

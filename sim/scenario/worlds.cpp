@@ -63,6 +63,9 @@ Scenario scenario_with_values(const Scenario& s, const std::vector<WorldValue>& 
   fixed.overrides = s.overrides;
   fixed.uncertain = s.uncertain;  // the world remembers where its values came from
   fixed.resolved_toml = s.resolved_toml;
+  // The population is one for every world: its groups are solved from the values as written.
+  fixed.audience.group_size = s.audience.group_size;
+  fixed.graph = s.graph;
   return fixed;
 }
 

@@ -64,8 +64,8 @@ TEST(CompareCli, IdenticalScenariosDifferByZero) {
   }
   // 2 report weeks (13, 14) x (reach, 9 platforms, 9 gains, 9 impressions, 1 h, 24 h, crisis
   // 1 h, opinion makers, citizens, toxic exposure, engagements, followers, week reach, week
-  // impressions).
-  EXPECT_EQ(rows, 2 * 38);
+  // impressions, reach of the anchor's followers).
+  EXPECT_EQ(rows, 2 * 39);
 }
 
 TEST(CompareCli, SameResultsForAnyThreadCount) {

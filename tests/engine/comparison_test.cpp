@@ -120,9 +120,9 @@ TEST(Comparison, ScenariosWithOtherPlatformsAreAlignedByName) {
   EXPECT_DOUBLE_EQ(c.cells[1][0][at("week_impressions")].level.mean,
                    10.0 * (3 * unique + 3000.0) + 300000.0);
   // The scalar metrics after the per-platform ones stay in place.
-  EXPECT_EQ(names.size(), 1 + 3 * 3 + 10u);
+  EXPECT_EQ(names.size(), 1 + 3 * 3 + 11u);
   EXPECT_EQ(names[1 + 3 * 3], "within_1h");
-  EXPECT_EQ(names.back(), "week_impressions");
+  EXPECT_EQ(names.back(), "reach_anchor");
 }
 
 TEST(Comparison, CrossedGroupsAreDecidedAgainstTheirOwnReference) {

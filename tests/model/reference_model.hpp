@@ -32,11 +32,25 @@ struct ReferenceModel {
       ReferenceAgent a{std::vector<bool>(p), std::vector<bool>(p), std::vector<bool>(p),
                        std::vector<bool>(p), std::vector<int>(p, -1)};
       rng::RandomStream draws(c.run, {rng::Stream::kModelInitial, i});
+      // The agent's group: the anchor's followers first, then each platform's own followers.
+      const auto& audience = c.scenario.audience;
+      int home = -1;
+      std::size_t first = audience.group_size.empty() ? n : audience.group_size[0];
+      for (std::size_t k = 0; k < p && i >= first; ++k) {
+        home = static_cast<int>(k);
+        first += audience.group_size[1 + k];
+      }
       for (std::size_t k = 0; k < p; ++k) {
         const auto& params = c.scenario.platforms[k];
-        const bool account = rng::bernoulli(draws, params.initial_account);
-        const bool active = rng::bernoulli(draws, params.initial_active) && account;
-        const bool follows = rng::bernoulli(draws, params.initial_follows) && account;
+        const bool mine = home == static_cast<int>(k);
+        const bool anchor = home >= 0 && audience.anchor == static_cast<int>(k);
+        const bool account_draw =
+            rng::bernoulli(draws, home < 0 ? params.initial_account : audience.account_share[k]);
+        const bool active_draw = rng::bernoulli(draws, params.initial_active);
+        const bool follows_draw = rng::bernoulli(draws, params.initial_follows);
+        const bool account = account_draw || mine;
+        const bool active = active_draw && account;
+        const bool follows = (follows_draw || mine) && account && !anchor;
         a.account[k] = account;
         a.active[k] = active;
         a.follows[k] = follows;
