@@ -86,6 +86,30 @@ void solve_groups(const Scenario& s, const std::string& file, AudienceOptions& a
   }
 }
 
+/// `groups = [N_A, E_0, ..., E_P-1]`: the group sizes given instead of solved (worlds pass the
+/// nominal ones this way, so that every world has the same population).
+bool read_groups(TableReader& r, const Scenario& s, AudienceOptions& a) {
+  const toml::array* list = r.array("groups");
+  if (list == nullptr) return false;
+  const util::InputLocation where = r.where("groups");
+  if (list->size() != 1 + s.platforms.size()) {
+    throw util::InputError(where, "needs " + std::to_string(1 + s.platforms.size()) +
+                                      " sizes: the anchor's followers, then one per platform");
+  }
+  a.group_size.clear();
+  for (const toml::node& item : *list) {
+    const auto value = item.value<std::int64_t>();
+    if (!value || *value < 0 || *value > 1'000'000'000) {
+      throw util::InputError(where, "holds a size that is not a whole number in [0, 1e9]");
+    }
+    a.group_size.push_back(static_cast<std::uint64_t>(*value));
+  }
+  if (a.group_size[0] == 0 || a.group_size[1 + static_cast<std::size_t>(a.anchor)] != 0) {
+    throw util::InputError(where, "needs anchor followers first and no group of the anchor");
+  }
+  return true;
+}
+
 /// A generator spec gets n = the audience's agents; a spec that names another n is an error.
 void size_the_graph(Scenario& s, const util::InputLocation& where) {
   if (s.graph.find(':') == std::string::npos || s.graph.find('/') != std::string::npos) return;
@@ -117,12 +141,15 @@ void read_audience(TableReader& root, Scenario& s) {
   for (const auto& p : s.platforms)
     accounts.push_back(p.initial_account);
   a.account_share = per_platform(r, root.file(), s, "account_share", accounts, 1.0);
+  const bool given = read_groups(r, s, a);
   r.check_unknown();
-  if (a.followers[static_cast<std::size_t>(a.anchor)] < 1.0) {
-    throw util::InputError(r.where("followers"),
-                           "needs the anchor platform's follower count (" + anchor + ")");
+  if (!given) {
+    if (a.followers[static_cast<std::size_t>(a.anchor)] < 1.0) {
+      throw util::InputError(r.where("followers"),
+                             "needs the anchor platform's follower count (" + anchor + ")");
+    }
+    solve_groups(s, root.file(), a);
   }
-  solve_groups(s, root.file(), a);
   size_the_graph(s, root.where("population"));
 }
 

@@ -59,12 +59,17 @@ Scenario scenario_with_values(const Scenario& s, const std::vector<WorldValue>& 
   std::vector<std::string> overrides = s.overrides;
   for (const WorldValue& v : values)
     overrides.push_back(exact_override(v.key, v.value));
+  // The population is one for every world: its groups are solved from the values as written.
+  if (s.audience.anchor >= 0) {
+    std::string groups;
+    for (const std::uint64_t size : s.audience.group_size)
+      groups += (groups.empty() ? "" : ",") + std::to_string(size);
+    overrides.push_back("audience.groups=[" + groups + "]");
+  }
   Scenario fixed = read_scenario(s.file, overrides);
   fixed.overrides = s.overrides;
   fixed.uncertain = s.uncertain;  // the world remembers where its values came from
   fixed.resolved_toml = s.resolved_toml;
-  // The population is one for every world: its groups are solved from the values as written.
-  fixed.audience.group_size = s.audience.group_size;
   fixed.graph = s.graph;
   return fixed;
 }
