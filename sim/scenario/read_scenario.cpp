@@ -317,6 +317,7 @@ Scenario read_crossed_scenario(const std::string& strategy, const std::string& w
   Scenario s = read_document(document, strategy, overrides, chain);
   s.name = chosen.name + " under " + condition.name;
   s.condition = condition.name;
+  s.condition_file = what_if;
   s.baseline = false;
   return s;
 }

@@ -188,7 +188,8 @@ struct Scenario {
   ScenarioKind kind = ScenarioKind::kStrategy;
   /// A strategy crossed with a what-if (read_crossed_scenario): the what-if's name; else empty.
   std::string condition;
-  std::string file;  ///< the file it was read from
+  std::string condition_file;  ///< that what-if's file (worlds read the crossed pair again)
+  std::string file;            ///< the file it was read from
   /// `posterior = "FILE.h5"`: worlds draw its parameters jointly (the joint entries of
   /// `uncertain`); null without one.
   std::shared_ptr<const PosteriorSample> posterior;

@@ -66,7 +66,10 @@ Scenario scenario_with_values(const Scenario& s, const std::vector<WorldValue>& 
       groups += (groups.empty() ? "" : ",") + std::to_string(size);
     overrides.push_back("audience.groups=[" + groups + "]");
   }
-  Scenario fixed = read_scenario(s.file, overrides);
+  // A strategy crossed with a what-if is the pair read again, the what-if's layers on top.
+  Scenario fixed = s.condition_file.empty()
+                       ? read_scenario(s.file, overrides)
+                       : read_crossed_scenario(s.file, s.condition_file, overrides);
   fixed.overrides = s.overrides;
   fixed.uncertain = s.uncertain;  // the world remembers where its values came from
   fixed.resolved_toml = s.resolved_toml;

@@ -120,3 +120,25 @@ TEST(Worlds, RunsWithWorldsAreTheSameAtAnyThreadCount) {
 
 }  // namespace
 }  // namespace sim::scenario
+
+namespace {
+
+/// A strategy crossed with a what-if keeps the what-if's layers in every world (its events and
+/// values), not only in the nominal scenario.
+TEST(Worlds, CrossedScenariosKeepTheWhatIfInEveryWorld) {
+  const std::string ghent = TREK_SOURCE_DIR "/scenarios/ghent/";
+  const sim::scenario::Scenario crossed = sim::scenario::read_crossed_scenario(
+      ghent + "leave_x_now.toml", ghent + "toxicity_escalation.toml",
+      {"platforms.x.churn={ uniform = [0.004, 0.008] }"});
+  const sim::scenario::Scenario plain =
+      sim::scenario::read_scenario(ghent + "leave_x_now.toml", {"platforms.x.churn=0.006"});
+  ASSERT_NE(crossed.events, plain.events);
+  for (std::uint32_t world = 0; world < 3; ++world) {
+    const sim::scenario::Scenario w = sim::scenario::scenario_of_world(crossed, world);
+    EXPECT_EQ(w.events, crossed.events) << world;
+    EXPECT_EQ(w.name, crossed.name);
+    EXPECT_NE(w.platforms, crossed.platforms);  // its own churn
+  }
+}
+
+}  // namespace
