@@ -302,10 +302,32 @@ Scenario read_scenario(const std::string& path, const std::vector<std::string>& 
   return read_document(document, path, overrides, chain);
 }
 
+namespace {
+
+struct FileKind {
+  ScenarioKind kind = ScenarioKind::kStrategy;
+  std::string name;
+};
+
+/// The kind and name of a scenario file with `overrides`, without reading the rest.
+FileKind kind_of(const std::string& path, const std::vector<std::string>& overrides) {
+  toml::table document = load_document(path);
+  apply_overrides(document, overrides);
+  FileKind out;
+  out.name = document["name"].value_or(path);
+  if (document["kind"].value_or(std::string("strategy")) == "what-if")
+    out.kind = ScenarioKind::kWhatIf;
+  return out;
+}
+
+}  // namespace
+
 Scenario read_crossed_scenario(const std::string& strategy, const std::string& what_if,
                                const std::vector<std::string>& overrides) {
-  const Scenario chosen = read_scenario(strategy, overrides);
-  const Scenario condition = read_scenario(what_if, overrides);
+  // Each file alone is read for its kind and name only: a full read of the what-if alone would
+  // solve its audience again with a world's values, which the pair's groups replace.
+  const FileKind chosen = kind_of(strategy, overrides);
+  const FileKind condition = kind_of(what_if, overrides);
   if (chosen.kind != ScenarioKind::kStrategy) {
     throw util::InputError({strategy, 0, "kind"}, "only a strategy can be crossed with a what-if");
   }
