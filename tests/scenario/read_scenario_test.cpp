@@ -160,25 +160,6 @@ TEST(ReadScenario, SetOverridesAnyValue) {
   EXPECT_EQ(s.name, "renamed");
 }
 
-TEST(ReadScenario, CrisisOptionsAndChannels) {
-  Files files;
-  const std::string path = files.write(
-      "crisis.toml", std::string(kBase) +
-                         "[crisis]\nrelay_media = 0.6\nrelay_minutes = 8\n"
-                         "[crisis.channels.be_alert]\nreach = 0.09\ndispatch_minutes = 20\n");
-  const Scenario s = read_scenario(path, {"crisis.channels.be_alert.use_share=0.5"});
-  EXPECT_EQ(s.crisis.messages, 8u);  // the default once the table exists
-  EXPECT_EQ(s.crisis.relay[1], 0.6);
-  EXPECT_FALSE(s.crisis.relay[0].has_value());  // citizens relay at their reshare shares
-  EXPECT_DOUBLE_EQ(s.crisis.relay_minutes, 8.0);
-  ASSERT_EQ(s.crisis.channels.size(), 1u);
-  EXPECT_EQ(s.crisis.channels[0].name, "be_alert");
-  EXPECT_DOUBLE_EQ(s.crisis.channels[0].reach, 0.09);
-  EXPECT_DOUBLE_EQ(s.crisis.channels[0].use_share, 0.5);
-  EXPECT_DOUBLE_EQ(s.crisis.channels[0].dispatch_minutes, 20.0);
-  EXPECT_EQ(read_scenario(files.write("plain.toml", kBase)).crisis.messages, 0u);
-}
-
 TEST(ReadScenario, SetReachesIntoTheEventsByIndex) {
   const std::string redirect = TREK_SOURCE_DIR "/scenarios/ghent/leave_x_redirect.toml";
   // In file order, the base's events first: the base has one, so index 1 is the announcement.
