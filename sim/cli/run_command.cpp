@@ -86,9 +86,15 @@ void validate(const ValidateOptions& o) {
         late == 0 ? "" : " (" + std::to_string(late) + " events after the last week: no effect)";
     const std::string uncertain =
         s.uncertain.empty() ? "" : ", " + std::to_string(s.uncertain.size()) + " uncertain";
-    std::printf("ok  %s: '%s', %zu platforms, %zu events%s, %u weeks, %u replicates%s\n",
+    const std::string audience =
+        s.audience.anchor < 0
+            ? ""
+            : ", an audience of " + std::to_string(s.audience.agents()) + " agents (" +
+                  std::to_string(s.audience.group_size[0]) + " follow on " +
+                  s.platforms[static_cast<std::size_t>(s.audience.anchor)].name + ")";
+    std::printf("ok  %s: '%s', %zu platforms, %zu events%s%s, %u weeks, %u replicates%s\n",
                 path.c_str(), s.name.c_str(), s.platforms.size(), s.events.size(),
-                uncertain.c_str(), s.weeks, s.replicates, note.c_str());
+                uncertain.c_str(), audience.c_str(), s.weeks, s.replicates, note.c_str());
   }
 }
 

@@ -52,7 +52,7 @@ def test_the_page_renders_without_console_errors(compare_report, tmp_path):
     dom = headless(page, tmp_path / "profile-b", "--dump-dom", "--virtual-time-budget=10000")
     assert dom.returncode == 0, dom.stderr[-2000:]
     # The page's own check: every embedded figure decoded with a size.
-    assert 'data-images="7/7"' in dom.stdout, dom.stdout[:500]
+    assert 'data-images="8/8"' in dom.stdout, dom.stdout[:500]
     assert 'data-fits="yes"' in dom.stdout, dom.stdout[:500]
 
 
