@@ -24,36 +24,32 @@ const char* kind_text(const engine::Comparison& c, std::size_t scenario) {
   return c.strategy[scenario] ? "strategy" : "what-if";
 }
 
-/// The spread of single messages at the last report week: what one post may achieve.
-void print_message_reach(const engine::Comparison& c) {
-  std::printf(
-      "\nreach of single messages at week %zu (agents; across messages and replicates)\n"
-      "  %-*s %9s %9s %9s %9s %9s %9s\n",
-      c.weeks.back(), name_width(c), "scenario", "mean", "5%", "25%", "median", "75%", "95%");
+/// One table of single-message statistics (kMessageStatistics) at the last report week.
+void print_message_statistics(const engine::Comparison& c, const std::string& what,
+                              const std::string& across,
+                              const std::vector<std::vector<std::array<double, 6>>>& table) {
+  std::printf("\n%s at week %zu (%s)\n  %-*s %9s %9s %9s %9s %9s %9s\n", what.c_str(),
+              c.weeks.back(), across.c_str(), name_width(c), "scenario", "mean", "5%", "25%",
+              "median", "75%", "95%");
   for (std::size_t i = 0; i < c.scenarios.size(); ++i) {
     std::printf("  %-*s", name_width(c), c.scenarios[i].c_str());
-    for (const double value : c.message_reach[i].back())
+    for (const double value : table[i].back())
       std::printf(" %9.0f", value);
     std::printf("\n");
   }
 }
 
-/// The spread of crisis messages at the last report week: the worst case is the 5% column.
-void print_crisis_reach(const engine::Comparison& c) {
+/// The spread of single messages: what one post may achieve; and of crisis messages, whose 5%
+/// column is the worst case (shown when the comparison has crisis messages).
+void print_message_reach(const engine::Comparison& c) {
+  print_message_statistics(c, "reach of single messages", "agents; across messages and replicates",
+                           c.message_reach);
   bool any = false;
   for (const auto& by_week : c.crisis_within_1h)
     any = any || by_week.back()[0] > 0.0;
   if (!any) return;
-  std::printf(
-      "\nagents a crisis message reaches within 1 hour at week %zu (across crisis messages and "
-      "replicates)\n  %-*s %9s %9s %9s %9s %9s %9s\n",
-      c.weeks.back(), name_width(c), "scenario", "mean", "5%", "25%", "median", "75%", "95%");
-  for (std::size_t i = 0; i < c.scenarios.size(); ++i) {
-    std::printf("  %-*s", name_width(c), c.scenarios[i].c_str());
-    for (const double value : c.crisis_within_1h[i].back())
-      std::printf(" %9.0f", value);
-    std::printf("\n");
-  }
+  print_message_statistics(c, "agents a crisis message reaches within 1 hour",
+                           "across crisis messages and replicates", c.crisis_within_1h);
 }
 
 /// A week of the real posting plan at the last report week: agents reached at least once, and
@@ -240,7 +236,6 @@ void print_table(const engine::Comparison& c, const scenario::Scenario& s) {
   }
   print_week_plan(c, platform_metrics);
   print_message_reach(c);
-  print_crisis_reach(c);
   print_verdicts(c);
   print_attribution(c);
   std::fflush(stdout);

@@ -18,13 +18,7 @@ graph = "er:n=100,mean_degree=4"
 initial_account = 1.0
 )";
 
-struct Files {
-  sim::test::TempDir dir;
-  std::string write(const std::string& name, const std::string& text) {
-    sim::test::write_text(dir.path(name), text);
-    return dir.path(name);
-  }
-};
+using sim::test::Files;
 
 TEST(ReadCrisis, OptionsAndChannels) {
   Files files;

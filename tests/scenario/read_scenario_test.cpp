@@ -37,13 +37,7 @@ week = 10
 value = 0.8
 )";
 
-struct Files {
-  sim::test::TempDir dir;
-  std::string write(const std::string& name, const std::string& text) {
-    sim::test::write_text(dir.path(name), text);
-    return dir.path(name);
-  }
-};
+using sim::test::Files;
 
 /// The message of the InputError that reading throws, or "" when it does not throw.
 std::string error_of(const std::string& path, const std::vector<std::string>& overrides = {}) {

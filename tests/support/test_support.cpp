@@ -44,6 +44,11 @@ std::string read_text(const std::string& path) {
   return text.str();
 }
 
+std::string Files::write(const std::string& name, const std::string& text) const {
+  write_text(dir.path(name), text);
+  return dir.path(name);
+}
+
 void write_text(const std::string& path, const std::string& text) {
   std::ofstream out(path, std::ios::binary);
   out << text;

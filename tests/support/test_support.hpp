@@ -25,6 +25,13 @@ class TempDir {
   std::filesystem::path root_;
 };
 
+/// A temporary directory to write named files into.
+struct Files {
+  TempDir dir;
+  /// Writes `text` to `name` in the directory; its path.
+  std::string write(const std::string& name, const std::string& text) const;
+};
+
 /// Runs `body` with oneTBB limited to `threads` threads (global_control + task_arena).
 void with_threads(int threads, const std::function<void()>& body);
 
