@@ -15,17 +15,6 @@
 namespace sim::calibration {
 namespace {
 
-void write_matrix(hid_t parent, const std::string& name,
-                  const std::vector<std::vector<double>>& rows, std::size_t columns) {
-  std::vector<double> flat;
-  flat.reserve(rows.size() * columns);
-  for (const auto& row : rows)
-    flat.insert(flat.end(), row.begin(), row.end());
-  const io::Dims dims{rows.size(), columns};
-  io::Handle set = io::create_fixed_array<double>(parent, name, dims, 0.0);
-  if (!flat.empty()) io::write_block<double>(set.get(), {0, 0}, dims, flat.data());
-}
-
 void write_generation(hid_t parent, const std::string& name, const Generation& g,
                       std::size_t parameters) {
   io::Handle group = io::create_group(parent, name);
@@ -33,8 +22,8 @@ void write_generation(hid_t parent, const std::string& name, const Generation& g
   io::write_attribute(group.get(), "proposals", std::uint64_t{g.proposals});
   io::write_attribute(group.get(), "acceptance", g.acceptance());
   io::write_attribute(group.get(), "effective_size", g.effective_size());
-  write_matrix(group.get(), "values", g.values, parameters);
-  write_matrix(group.get(), "z", g.z, parameters);
+  io::write_rows(group.get(), "values", g.values, parameters);
+  io::write_rows(group.get(), "z", g.z, parameters);
   io::write_vector<double>(group.get(), "weights", g.weights);
   io::write_vector<double>(group.get(), "distances", g.distances);
   io::write_vector<std::uint64_t>(group.get(), "simulations", g.simulations);
@@ -82,7 +71,7 @@ void write_targets(hid_t file, const Calibration& c, const AbcResult& result,
   io::write_vector<double>(group.get(), "predictive_p05", p05);
   io::write_vector<double>(group.get(), "predictive_p50", p50);
   io::write_vector<double>(group.get(), "predictive_p95", p95);
-  write_matrix(group.get(), "predictions", record.predictions, c.rows.size());
+  io::write_rows(group.get(), "predictions", record.predictions, c.rows.size());
 }
 
 void write_file(const std::string& path, const Calibration& c, const AbcResult& result,
@@ -110,7 +99,7 @@ void write_file(const std::string& path, const Calibration& c, const AbcResult& 
   const std::size_t d = c.parameters.size();
   const Generation& last = result.generations.back();
   io::Handle posterior = io::create_group(file.get(), "posterior");
-  write_matrix(posterior.get(), "values", last.values, d);
+  io::write_rows(posterior.get(), "values", last.values, d);
   io::write_vector<double>(posterior.get(), "weights", last.weights);
   io::write_vector<double>(posterior.get(), "distances", last.distances);
   io::Handle generations = io::create_group(file.get(), "generations");

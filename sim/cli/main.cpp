@@ -15,6 +15,7 @@
 #include "sim/cli/compare_command.hpp"
 #include "sim/cli/graph_command.hpp"
 #include "sim/cli/inspect_command.hpp"
+#include "sim/cli/optimize_command.hpp"
 #include "sim/cli/report_command.hpp"
 #include "sim/cli/run_command.hpp"
 #include "sim/cli/sweep_command.hpp"
@@ -56,6 +57,7 @@ int main(int argc, char** argv) {
   sim::cli::register_report_command(app);
   sim::cli::register_sweep_commands(app);
   sim::cli::register_calibrate_command(app);
+  sim::cli::register_optimize_command(app);
   sim::cli::set_command_line(argc, argv);
   try {
     sim::cli::check_command_words(app, argc, argv);

@@ -60,17 +60,6 @@ WorldParameters world_parameters(const ComparisonPlan& plan) {
   return p;
 }
 
-/// Moves the progress once per scenario-week of a joint run.
-class WeekProgress final : public RunObserver {
- public:
-  explicit WeekProgress(util::ProgressSink& progress) : progress_(progress) {}
-  void on_replicate(const ReplicateSeries& series) override { (void)series; }
-  void on_week() override { progress_.advance(); }
-
- private:
-  util::ProgressSink& progress_;
-};
-
 /// The scenarios that run together (run_together.hpp), as sets of plan indices: those on the
 /// same population with the same replicate count; those with snapshots run alone, their
 /// snapshots written as they go.

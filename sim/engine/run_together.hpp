@@ -11,8 +11,20 @@
 #include <vector>
 
 #include "sim/engine/run_scenario.hpp"
+#include "sim/util/progress_sink.hpp"
 
 namespace sim::engine {
+
+/// Moves a progress sink once per scenario-week of a joint run (run_scenarios_together).
+class WeekProgress final : public RunObserver {
+ public:
+  explicit WeekProgress(util::ProgressSink& progress) : progress_(progress) {}
+  void on_replicate(const ReplicateSeries& series) override { (void)series; }
+  void on_week() override { progress_.advance(); }
+
+ private:
+  util::ProgressSink& progress_;
+};
 
 /// True when the agents of `a` and `b` move alike: the same seed, weeks, model options, and
 /// platforms and events that are the same apart from what only the organisation's followers and

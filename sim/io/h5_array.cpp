@@ -128,6 +128,17 @@ std::vector<std::vector<double>> read_rows(hid_t parent, const std::string& name
   return out;
 }
 
+void write_rows(hid_t parent, const std::string& name, const std::vector<std::vector<double>>& rows,
+                std::size_t columns) {
+  std::vector<double> flat;
+  flat.reserve(rows.size() * columns);
+  for (const auto& row : rows)
+    flat.insert(flat.end(), row.begin(), row.end());
+  const Dims dims{rows.size(), columns};
+  Handle set = create_fixed_array<double>(parent, name, dims, 0.0);
+  if (!flat.empty()) write_block<double>(set.get(), {0, 0}, dims, flat.data());
+}
+
 #define SIM_H5_ARRAY_INSTANTIATE(T)                                                     \
   template Handle create_array<T>(hid_t, const std::string&, const Dims&, const Dims&); \
   template void write_block<T>(hid_t, const Dims&, const Dims&, const T*);              \

@@ -47,6 +47,10 @@ std::vector<T> read_array(hid_t parent, const std::string& name);
 std::vector<std::vector<double>> read_rows(hid_t parent, const std::string& name, std::size_t rows,
                                            std::size_t columns);
 
+/// Writes `rows` (each of `columns` values) as a 2-D float64 dataset.
+void write_rows(hid_t parent, const std::string& name, const std::vector<std::vector<double>>& rows,
+                std::size_t columns);
+
 void write_strings(hid_t parent, const std::string& name, const std::vector<std::string>& values);
 std::vector<std::string> read_strings(hid_t parent, const std::string& name);
 

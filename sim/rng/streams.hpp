@@ -67,6 +67,8 @@ enum class Stream : std::uint32_t {
                               ///< block 1 + message of week t, its wait to read that message
   kCrisisDispatch = 39,       ///< whether an alert channel is used for a crisis message, and its
                               ///< dispatch delay (entity: channel hash, week, sub: message)
+  kOptimizeCandidate = 40,    ///< a plan search's candidates (entity: pool slot, week: round,
+                              ///< sub: attempt), run key {plan seed, 0}
 };
 
 /// Name and value of every registered stream, for documentation and the registry test.
@@ -115,6 +117,7 @@ inline constexpr std::array kStreamRegistry{
     StreamEntry{Stream::kCrisisRelay, "crisis_relay"},
     StreamEntry{Stream::kCrisisChannel, "crisis_channel"},
     StreamEntry{Stream::kCrisisDispatch, "crisis_dispatch"},
+    StreamEntry{Stream::kOptimizeCandidate, "optimize_candidate"},
 };
 
 }  // namespace sim::rng

@@ -1,0 +1,112 @@
+// Options to optimize::run_optimize; prints the search history's best candidates, the trade-off
+// front and the final comparison of the best plan on fresh worlds.
+
+#include "sim/cli/optimize_command.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+#include <numeric>
+
+#include "sim/cli/common.hpp"
+#include "sim/cli/progress.hpp"
+#include "sim/engine/decision.hpp"
+#include "sim/optimize/candidate.hpp"
+#include "sim/optimize/run_optimize.hpp"
+#include "sim/optimize/search.hpp"
+#include "sim/util/input_file.hpp"
+#include "sim/version.hpp"
+
+namespace sim::cli {
+namespace {
+
+struct OptimizeOptions {
+  CommonOptions common;
+  std::string plan, output;
+  bool force = false, resume = false;
+};
+
+constexpr std::size_t kShown = 5;
+
+void print_history(const optimize::OptimizeOutcome& o) {
+  const optimize::Plan& plan = o.plan;
+  const auto& history = o.record.history;
+  std::vector<std::size_t> order(history.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return optimize::better(plan, history[a], history[b]);
+  });
+  std::printf("objective: %s (baseline %.4g)\n", plan.objective.describe().c_str(),
+              o.record.baseline.objective);
+  std::printf("%zu candidates evaluated on %u worlds each; stopped: %s\n\n", history.size(),
+              plan.worlds, o.record.stopped.c_str());
+  std::printf("%4s %12s %9s %8s %9s  %s\n", "#", "objective", "vs base", "P(bet.)", "feasible",
+              "candidate");
+  for (std::size_t r = 0; r < std::min(kShown, order.size()); ++r) {
+    const optimize::Evaluation& e = history[order[r]];
+    std::printf("%4zu %12.4g %+8.1f%% %8.2f %9s  %s\n", order[r] + 1, e.objective,
+                e.difference_pct, e.p_better, e.feasible ? "yes" : "no",
+                optimize::describe(plan, e.values).c_str());
+  }
+  std::printf("\ntrade-off front (objective against mean toxic exposure): candidates");
+  for (const std::size_t i : optimize::tradeoff_front(plan, history))
+    std::printf(" %zu", i + 1);
+  std::printf("\n\n");
+}
+
+void print_verification(const optimize::OptimizeOutcome& o) {
+  const engine::Comparison& c = o.verification;
+  const std::size_t metric = engine::metric_index(c.metrics, o.plan.objective.metric);
+  const std::size_t week = c.weeks.size() - 1;
+  std::printf("final comparison on %zu fresh worlds (seed %llu), %s at week %zu:\n", c.worlds,
+              static_cast<unsigned long long>(o.plan.verify_seed), c.metrics[metric].name.c_str(),
+              c.weeks[week]);
+  std::printf("%-44s %12s %22s %8s  %s\n", "scenario", "mean", "vs baseline (90%)", "P(bet.)",
+              "verdict");
+  for (std::size_t s = 0; s < c.scenarios.size(); ++s) {
+    const engine::MetricCell& cell = c.cells[s][week][metric];
+    char band[48];
+    std::snprintf(band, sizeof band, "%+.1f%% [%+.1f, %+.1f]", cell.decision.difference_pct.mean,
+                  cell.decision.difference_pct.low, cell.decision.difference_pct.high);
+    std::printf("%-44.44s %12.4g %22s %8.2f  %s\n", c.scenarios[s].c_str(), cell.level.mean,
+                s == 0 ? "" : band, s == 0 ? 0.5 : cell.decision.p_better,
+                engine::verdict_text(cell.decision.verdict).c_str());
+  }
+  std::printf("\n");
+}
+
+void optimize_plan(const OptimizeOptions& o) {
+  if (o.resume && util::path_exists(o.output) && !util::path_exists(o.output + ".partial")) {
+    inform(o.common, o.output + " is already complete: nothing to resume");
+    return;
+  }
+  Progress progress("weeks", !o.common.quiet);
+  const optimize::OptimizeOutcome outcome = optimize::run_optimize(
+      {o.plan, o.output, o.force || o.resume, o.resume, command_line(), sim::creator()}, progress);
+  print_history(outcome);
+  print_verification(outcome);
+  std::printf("best plan: %s\nwritten as %s\n", optimize::describe(outcome.plan,
+              outcome.record.history[optimize::best_index(outcome.plan, outcome.record.history)]
+                  .values).c_str(), outcome.best_file.c_str());
+  char line[240];
+  std::snprintf(line, sizeof line, "wrote %s: %zu candidates in %.1f s", o.output.c_str(),
+                outcome.record.history.size(), outcome.record.seconds);
+  inform(o.common, line);
+}
+
+}  // namespace
+
+void register_optimize_command(CLI::App& app) {
+  auto o = std::make_shared<OptimizeOptions>();
+  CLI::App* command = app.add_subcommand(
+      "optimize", "Search a plan's decisions for the best strategy (Bayesian optimisation)");
+  command->add_option("plan", o->plan, "Plan file (TOML)")->required();
+  command->add_option("-o,--output", o->output, "Plan results file (HDF5)")->required();
+  command->add_flag("--force", o->force, "Replace an existing output and best scenario file");
+  command->add_flag("--resume", o->resume,
+                    "Continue an interrupted search from OUTPUT.partial (same result)");
+  add_common_options(*command, o->common);
+  command->callback([o] { optimize_plan(*o); });
+}
+
+}  // namespace sim::cli

@@ -1,0 +1,160 @@
+// The search writes a checkpoint after every round; a resumed search reads the history back and
+// proposes exactly what the interrupted one would have (the proposals are pure functions of the
+// history), so it ends with the same plan file.
+
+#include "sim/optimize/run_optimize.hpp"
+
+#include <cerrno>
+#include <filesystem>
+#include <fstream>
+
+#include "sim/engine/population.hpp"
+#include "sim/engine/run_comparison.hpp"
+#include "sim/engine/run_together.hpp"
+#include "sim/optimize/candidate.hpp"
+#include "sim/optimize/candidate_check.hpp"
+#include "sim/optimize/read_plan.hpp"
+#include "sim/optimize/search.hpp"
+#include "sim/scenario/document.hpp"
+#include "sim/scenario/read_scenario.hpp"
+#include "sim/util/clock.hpp"
+#include "sim/util/error.hpp"
+#include "sim/util/hash.hpp"
+#include "sim/util/input_file.hpp"
+
+namespace sim::optimize {
+namespace {
+
+/// A hash of the plan file and of every scenario file its base and comparisons read.
+std::uint64_t inputs_hash(const Plan& plan) {
+  std::uint64_t hash = util::fnv1a(plan.text);
+  const scenario::Scenario base = scenario::read_scenario(plan.base, plan.overrides);
+  for (const auto& source : base.sources)
+    hash = util::fnv1a(source.text, hash);
+  for (const std::string& file : plan.compare)
+    hash = util::fnv1a(util::read_input_file(file, scenario::kMaxTomlBytes), hash);
+  return hash;
+}
+
+/// The final comparison: the baseline, the best plan and the hand-written strategies, with the
+/// plan's priors on `verify_worlds` fresh worlds, into `output` (a comparison file).
+engine::Comparison verify(const Plan& plan, const std::string& best_file, const std::string& output,
+            const engine::Provenance& provenance) {
+  std::vector<std::string> files{plan.base, best_file};
+  for (const std::string& f : plan.compare)
+    files.push_back(f);
+  std::vector<std::string> overrides = plan.overrides;
+  overrides.push_back("simulation.seed=" + std::to_string(plan.verify_seed));
+  overrides.push_back("simulation.replicates=" + std::to_string(plan.verify_worlds));
+  engine::ComparisonPlan comparison = engine::plan_comparison({files, overrides, false});
+  return engine::run_comparison(comparison, output, {.replace = true, .inputs = {}}, provenance);
+}
+
+std::string verification_command(const Plan& plan, const std::string& best_file) {
+  std::string command = "trek compare " + plan.base + " " + best_file;
+  for (const std::string& f : plan.compare)
+    command += " " + f;
+  return command + " --seed " + std::to_string(plan.verify_seed) + " --replicates " +
+         std::to_string(plan.verify_worlds) + " -o COMPARISON.h5" +
+         " (with the plan's priors and [set] values)";
+}
+
+}  // namespace
+
+std::string best_scenario_path(const std::string& output) {
+  std::filesystem::path path(output);
+  path.replace_extension(".best.toml");
+  return path.string();
+}
+
+OptimizeOutcome run_optimize(const OptimizeRequest& request, util::ProgressSink& progress) {
+  const double start = util::now_seconds();
+  OptimizeOutcome outcome;
+  outcome.plan = read_plan(request.plan_file);
+  const Plan& plan = outcome.plan;
+  io::OutputPolicy policy{.replace = request.force, .inputs = {plan.file, plan.base}};
+  for (const std::string& f : plan.compare)
+    policy.inputs.push_back(f);
+  outcome.best_file = best_scenario_path(request.output);
+  io::check_output(request.output, policy);
+  io::check_output(outcome.best_file, policy);
+  const scenario::Scenario base = scenario::read_scenario(plan.base, plan.overrides);
+  const graph::Graph graph = engine::load_population(base);
+  engine::check_population(base, graph);
+  PlanRecord& record = outcome.record;
+  record.command = request.command;
+  record.creator = request.creator;
+  record.inputs_hash = inputs_hash(plan);
+  const std::string partial = request.output + ".partial";
+  if (request.resume && util::path_exists(partial))
+    record = read_plan_checkpoint(partial, plan, record.inputs_hash),
+    record.command = request.command, record.creator = request.creator;
+  progress.begin(std::uint64_t{plan.weeks} * plan.worlds * (plan.search.evaluations + 1));
+  engine::WeekProgress weeks(progress);
+  Evaluator evaluator(plan, graph, weeks);
+  record.baseline = evaluator.baseline();
+  const auto checkpoint = [&] {
+    record.seconds = util::seconds_since(start);
+    write_plan_file(partial, plan, record, {.replace = true, .inputs = policy.inputs});
+  };
+  std::uint32_t round = record.rounds.empty() ? 0 : record.rounds.back() + 1;
+  record.stopped = "the budget of " + std::to_string(plan.search.evaluations) + " evaluations";
+  try {
+    while (record.history.size() < plan.search.evaluations) {
+      const std::size_t room = plan.search.evaluations - record.history.size();
+      std::vector<std::vector<double>> candidates =
+          round == 0 ? initial_candidates(plan)
+                     : next_candidates(plan, record.history, round,
+                                       std::min<std::size_t>(room, plan.search.batch));
+      if (candidates.size() > room) candidates.resize(room);
+      if (candidates.empty()) {
+        record.stopped = "every candidate the search could find was evaluated";
+        break;
+      }
+      for (Evaluation& e : evaluator.evaluate(candidates, record.history.size() + 1, weeks)) {
+        record.history.push_back(std::move(e));
+        record.rounds.push_back(round);
+      }
+      progress.milestone("round " + std::to_string(round) + " (" +
+                         std::to_string(record.history.size()) + " candidates)");
+      checkpoint();
+      ++round;
+    }
+  } catch (...) {
+    progress.end();
+    throw;
+  }
+  progress.end();
+  const Evaluation& best = record.history.at(best_index(plan, record.history));
+  const ScratchFolder folder;
+  const std::string absolute_base = std::filesystem::absolute(plan.base).lexically_normal().string();
+  const std::string best_scratch =
+      folder.write("best.toml", candidate_toml(plan, best.values, absolute_base, "Best plan"));
+  const std::string compared = folder.file("verification.h5");
+  outcome.verification = verify(plan, best_scratch, compared, {record.creator, record.command});
+  const std::filesystem::path out_folder =
+      std::filesystem::absolute(outcome.best_file).parent_path();
+  record.best_scenario =
+      candidate_toml(plan, best.values,
+                     std::filesystem::relative(absolute_base, out_folder).string(), "Best plan");
+  record.verification_file = compared;
+  record.complete = true;
+  record.seconds = util::seconds_since(start);
+  io::write_atomically(
+      outcome.best_file,
+      [&](const std::string& temporary) {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        out << record.best_scenario;
+        out.close();
+        if (!out) throw util::SystemError(errno, io::write_failure(temporary, errno));
+      },
+      policy);
+  write_plan_file(request.output, plan, record, policy);
+  record.verification_file.clear();
+  std::error_code ignored;
+  std::filesystem::remove(partial, ignored);
+  outcome.verification_command = verification_command(plan, outcome.best_file);
+  return outcome;
+}
+
+}  // namespace sim::optimize

@@ -1,0 +1,41 @@
+#pragma once
+/// `trek optimize`: read a plan, search it (search.hpp) round by round with a checkpoint after
+/// each, compare the best plan with the baseline and the hand-written strategies on fresh
+/// worlds, and write the plan file and the best plan as a scenario file, each atomically.
+
+#include <string>
+
+#include "sim/engine/comparison.hpp"
+#include "sim/io/atomic_file.hpp"
+#include "sim/optimize/plan_file.hpp"
+#include "sim/util/progress_sink.hpp"
+
+namespace sim::optimize {
+
+struct OptimizeRequest {
+  std::string plan_file;
+  std::string output;    ///< the plan file (HDF5)
+  bool force = false;    ///< replace `output` and the best scenario file
+  bool resume = false;   ///< continue `output`.partial
+  std::string command;   ///< the command line, for provenance
+  std::string creator;
+};
+
+struct OptimizeOutcome {
+  Plan plan;
+  PlanRecord record;
+  std::string best_file;  ///< where the best plan was written as a scenario file
+  std::string verification_command;  ///< the trek compare command that repeats the comparison
+  /// The final comparison (baseline, best plan, hand-written strategies), on fresh worlds.
+  engine::Comparison verification;
+};
+
+/// The scenario file of the best plan beside `output`: plan.h5 -> plan.best.toml.
+std::string best_scenario_path(const std::string& output);
+
+/// Runs the whole workflow. Every input is checked before the first simulation. `progress`
+/// counts candidate-weeks of the search.
+OptimizeOutcome run_optimize(const OptimizeRequest& request,
+                             util::ProgressSink& progress = util::no_progress());
+
+}  // namespace sim::optimize
