@@ -52,6 +52,8 @@ struct Constraint {
 };
 
 struct SearchSettings {
+  bool grid = false;               ///< "grid": every combination of `steps` levels per decision
+  std::uint32_t steps = 5;         ///< grid levels of a real decision (weeks: at most this many)
   std::uint32_t initial = 8;       ///< candidates of the space-filling first round
   std::uint32_t evaluations = 32;  ///< candidates in all, the first round included
   std::uint32_t batch = 2;         ///< candidates per later round

@@ -227,12 +227,14 @@ void read_search(TableReader& root, Plan& plan) {
   const toml::table* table = root.table("search");
   if (table == nullptr) return;
   TableReader r(*table, plan.file, "search");
-  r.choice("method", "gp-ei", {"gp-ei"});
   SearchSettings& s = plan.search;
+  s.grid = r.choice("method", "gp-ei", {"gp-ei", "grid"}) == "grid";
+  s.steps = static_cast<std::uint32_t>(r.integer("steps", s.steps, 2, 1000));
   s.initial = static_cast<std::uint32_t>(r.integer("initial", s.initial, 2, 10000));
   s.evaluations = static_cast<std::uint32_t>(r.integer("evaluations", s.evaluations, 2, 10000));
   s.batch = static_cast<std::uint32_t>(r.integer("batch", s.batch, 1, 64));
   s.pool = static_cast<std::uint32_t>(r.integer("pool", s.pool, 16, 1000000));
+  if (s.grid) return r.check_unknown();
   if (s.evaluations < s.initial)
     throw util::InputError(r.where("evaluations"), "must be at least initial (" +
                                                        std::to_string(s.initial) + ")");

@@ -59,6 +59,15 @@ std::string verification_command(const Plan& plan, const std::string& best_file)
          " (with the plan's priors and [set] values)";
 }
 
+/// The grid points from `done` on, a few at a time (they run together).
+std::vector<std::vector<double>> grid_chunk(const std::vector<std::vector<double>>& grid,
+                                            std::size_t done) {
+  constexpr std::size_t kChunk = 8;
+  const std::size_t end = std::min(grid.size(), done + kChunk);
+  return {grid.begin() + static_cast<std::ptrdiff_t>(std::min(done, end)),
+          grid.begin() + static_cast<std::ptrdiff_t>(end)};
+}
+
 }  // namespace
 
 std::string best_scenario_path(const std::string& output) {
@@ -97,18 +106,22 @@ OptimizeOutcome run_optimize(const OptimizeRequest& request, util::ProgressSink&
     record.seconds = util::seconds_since(start);
     write_plan_file(partial, plan, record, {.replace = true, .inputs = policy.inputs});
   };
+  const std::vector<std::vector<double>> grid =
+      plan.search.grid ? grid_candidates(plan) : std::vector<std::vector<double>>{};
   std::uint32_t round = record.rounds.empty() ? 0 : record.rounds.back() + 1;
   record.stopped = "the budget of " + std::to_string(plan.search.evaluations) + " evaluations";
   try {
     while (record.history.size() < plan.search.evaluations) {
       const std::size_t room = plan.search.evaluations - record.history.size();
       std::vector<std::vector<double>> candidates =
-          round == 0 ? initial_candidates(plan)
-                     : next_candidates(plan, record.history, round,
-                                       std::min<std::size_t>(room, plan.search.batch));
+          plan.search.grid ? grid_chunk(grid, record.history.size())
+          : round == 0     ? initial_candidates(plan)
+                           : next_candidates(plan, record.history, round,
+                                             std::min<std::size_t>(room, plan.search.batch));
       if (candidates.size() > room) candidates.resize(room);
       if (candidates.empty()) {
-        record.stopped = "every candidate the search could find was evaluated";
+        record.stopped = plan.search.grid ? "every point of the grid"
+                                          : "every candidate the search could find was evaluated";
         break;
       }
       for (Evaluation& e : evaluator.evaluate(candidates, record.history.size() + 1, weeks)) {

@@ -59,6 +59,40 @@ std::vector<double> from_unit(const Plan& plan, const std::vector<double>& unit)
   return full_values(plan, point);
 }
 
+std::vector<std::vector<double>> grid_candidates(const Plan& plan) {
+  std::vector<std::vector<double>> levels;
+  for (const std::size_t i : plan.free_variables()) {
+    const Variable& v = plan.variables[i];
+    std::vector<double> values;
+    const std::uint32_t steps = v.kind == VariableKind::kChoice ? 2 : plan.search.steps;
+    for (std::uint32_t k = 0; k < steps; ++k) {
+      const double value = v.snapped(v.min + (v.max - v.min) * k / (steps - 1.0));
+      if (values.empty() || values.back() != value) values.push_back(value);
+    }
+    levels.push_back(values);
+  }
+  std::vector<std::vector<double>> out;
+  std::vector<std::size_t> at(levels.size(), 0);
+  while (true) {
+    std::vector<double> point;
+    for (std::size_t j = 0; j < levels.size(); ++j)
+      point.push_back(levels[j][at[j]]);
+    std::vector<double> values = full_values(plan, point);
+    if (limit_problem(plan, values).empty() && !seen(out, values)) out.push_back(values);
+    if (out.size() > plan.search.evaluations)
+      throw util::InputError({plan.file, 0, "search.evaluations"},
+                             "the grid has more points than the " +
+                                 std::to_string(plan.search.evaluations) + " evaluations allowed");
+    std::size_t j = 0;
+    while (j < at.size() && ++at[j] == levels[j].size())
+      at[j++] = 0;
+    if (j == at.size()) break;
+  }
+  if (out.empty())
+    throw util::InputError({plan.file, 0, "decisions"}, "no grid point keeps the plan's limits");
+  return out;
+}
+
 std::vector<std::vector<double>> initial_candidates(const Plan& plan) {
   const std::size_t d = plan.free_variables().size();
   const std::size_t n = plan.search.initial;

@@ -28,6 +28,11 @@ std::vector<double> unit_point(const Plan& plan, const std::vector<double>& valu
 /// The candidate (full values, snapped) at a point of [0, 1]^free.
 std::vector<double> from_unit(const Plan& plan, const std::vector<double>& unit);
 
+/// Every point of the grid (SearchSettings::grid): `steps` evenly spaced levels of each free
+/// decision (whole weeks rounded, duplicates dropped; a choice 0 and 1), within the limits.
+/// InputError when it holds more than `evaluations` points or none.
+std::vector<std::vector<double>> grid_candidates(const Plan& plan);
+
 /// Round 0. InputError when no candidate within the plan's limits can be found.
 std::vector<std::vector<double>> initial_candidates(const Plan& plan);
 
