@@ -26,6 +26,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import calibration_links  # noqa: E402
 import report_figures  # noqa: E402
 import report_summary  # noqa: E402
+import report_plan  # noqa: E402
 import report_posterior  # noqa: E402
 import report_sweep  # noqa: E402
 import report_tables  # noqa: E402
@@ -248,6 +249,19 @@ def posterior_page(results, figures: list[str]) -> str:
 {report_posterior.describe(results)}""")
 
 
+def plan_page(results, figures: list[str]) -> str:
+    return simple_page(f"Trek plan report: {os.path.basename(results.path)}",
+                       f"""<h2>The best plan</h2>
+{report_plan.best_text(results)}
+<h2>Against the baseline and the hand-written strategies</h2>
+<div class="scroll">{report_plan.verification_table(results)}</div>
+<h2>Figures</h2>
+{"".join(figures)}
+<h2>The best candidates of the search</h2>
+<div class="scroll">{report_plan.candidates_table(results)}</div>
+{report_plan.describe(results)}""")
+
+
 def write_page(folder: str, text: str, manifest) -> None:
     # The page is written under a temporary name and renamed: a killed report leaves no half page.
     handle, temporary = tempfile.mkstemp(prefix=".index.html.", dir=folder)
@@ -266,6 +280,11 @@ def write_report(path: str, folder: str) -> dict:
             os.makedirs(folder, exist_ok=True)
             figures, manifest = save_figures(report_posterior.all_figures(results), folder)
             write_page(folder, posterior_page(results, figures), manifest)
+            return {"figures": manifest, "page": os.path.join(folder, "index.html")}
+        if results.kind == "plan":
+            os.makedirs(folder, exist_ok=True)
+            figures, manifest = save_figures(report_plan.all_figures(results), folder)
+            write_page(folder, plan_page(results, figures), manifest)
             return {"figures": manifest, "page": os.path.join(folder, "index.html")}
         if results.kind == "sweep":
             if results.sweep.empty:

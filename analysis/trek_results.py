@@ -42,6 +42,7 @@ RUN_FORMAT, RUN_VERSION = "trek-run", 7
 COMPARE_FORMAT, COMPARE_VERSION = "trek-compare", 8
 SWEEP_FORMAT, SWEEP_VERSION = "trek-sweep", 3
 POSTERIOR_FORMAT, POSTERIOR_VERSION = "trek-posterior", 1
+PLAN_FORMAT, PLAN_VERSION = "trek-plan", 1
 
 
 # /comparison/verdict codes (sim/engine/comparison_file.cpp).
@@ -222,6 +223,7 @@ class Results:
     priors: dict = field(default_factory=dict)
     targets: pd.DataFrame | None = None
     diagnostics: pd.DataFrame | None = None
+    plan: dict | None = None  # plan files: history, decisions, best, front, verification
 
     @property
     def labels(self) -> dict:
@@ -362,6 +364,41 @@ def _read_posterior(path: str, handle) -> Results:
                    diagnostics=diagnostics)
 
 
+def _read_plan(path: str, handle) -> Results:
+    """A `trek optimize` file (docs/output.md, Plan files)."""
+    if int(handle.attrs.get("complete", 0)) != 1:
+        raise TrekFileError(f"{path}: a checkpoint of an unfinished search (trek optimize --resume)")
+    decisions = pd.DataFrame({"name": _strings(handle["decisions/name"]),
+                              "kind": _strings(handle["decisions/kind"]),
+                              "min": handle["decisions/min"][()],
+                              "max": handle["decisions/max"][()],
+                              "free": handle["decisions/free"][()].astype(bool)})
+    group = handle["history"]
+    history = pd.DataFrame(group["values"][()], columns=list(decisions["name"]))
+    metrics = _strings(group["metric_names"])
+    for name, column in zip(metrics, group["metrics"][()].T):
+        history["mean_" + name] = column
+    for name in ("objective", "difference_pct", "p_better", "round"):
+        history[name] = group[name][()]
+    history["feasible"] = group["feasible"][()].astype(bool)
+    history["description"] = _strings(group["description"])
+    history.index = pd.RangeIndex(1, len(history) + 1, name="candidate")
+    objective = {key: text_of(value) if isinstance(value, bytes) else value
+                 for key, value in handle["objective"].attrs.items()}
+    baseline = {"objective": float(handle["baseline"].attrs["objective"])}
+    baseline.update({"mean_" + n: v for n, v in zip(metrics, handle["baseline/metrics"][()])})
+    best = int(handle["best"].attrs["index"]) + 1
+    verification = handle["verification/comparison"]
+    scenarios, weeks, months, table, _ = _decision_tables(verification)
+    plan = {"decisions": decisions, "history": history, "objective": objective,
+            "baseline": baseline, "best": best,
+            "best_scenario": _strings(handle["best/scenario"])[0],
+            "front": [int(i) + 1 for i in handle["front"][()]],
+            "verification": table, "verification_scenarios": scenarios}
+    return Results(path, "plan", handle, _attributes(handle), {}, [], weeks=weeks, months=months,
+                   plan=plan)
+
+
 def load(path: str) -> Results:
     """Opens a Trek file; raises TrekFileError when it is not one this module reads."""
     if not os.path.isfile(path):
@@ -404,9 +441,13 @@ def load(path: str) -> Results:
         if kind == POSTERIOR_FORMAT:
             _check_format(path, handle, POSTERIOR_FORMAT, POSTERIOR_VERSION)
             return _read_posterior(path, handle)
+        if kind == PLAN_FORMAT:
+            _check_format(path, handle, PLAN_FORMAT, PLAN_VERSION)
+            return _read_plan(path, handle)
         raise TrekFileError(
             f"{path}: not a Trek results file (format '{kind}'; expected "
-            f"'{RUN_FORMAT}', '{COMPARE_FORMAT}', '{SWEEP_FORMAT}' or '{POSTERIOR_FORMAT}')"
+            f"'{RUN_FORMAT}', '{COMPARE_FORMAT}', '{SWEEP_FORMAT}', '{POSTERIOR_FORMAT}' or "
+            f"'{PLAN_FORMAT}')"
         )
     except (KeyError, ValueError) as error:
         handle.close()

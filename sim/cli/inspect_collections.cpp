@@ -10,6 +10,7 @@
 #include "sim/engine/results_reader.hpp"
 #include "sim/io/h5_array.hpp"
 #include "sim/io/probe.hpp"
+#include "sim/optimize/plan_file.hpp"
 #include "sim/scenario/posterior_source.hpp"
 #include "sim/sweep/sweep_file.hpp"
 #include "sim/util/error.hpp"
@@ -109,6 +110,24 @@ void inspect_posterior(const std::string& path, hid_t file, const std::string& f
   std::printf("%-14s %s\n", "stopped", stopped.c_str());
 }
 
+void inspect_plan(const std::string& path, hid_t file, const std::string& format) {
+  const optimize::PlanSummary plan = optimize::read_plan_summary(path);
+  if (format == "json") {
+    JsonObject out;
+    out.add("file", path).add("format", std::string(optimize::kPlanFormat));
+    out.add("plan", plan.plan_file).add("candidates", std::uint64_t{plan.candidates});
+    out.add("objective", plan.objective).add("best", plan.best).add("stopped", plan.stopped);
+    std::cout << out.str() << '\n';
+    return;
+  }
+  std::printf("%-14s %s (Trek plan, format version %llu)\n", "file", path.c_str(),
+              static_cast<unsigned long long>(io::read_uint_attribute(file, "version")));
+  std::printf("%-14s %s\n", "plan", plan.plan_file.c_str());
+  std::printf("%-14s %s\n", "objective", plan.objective.c_str());
+  std::printf("%-14s %zu (%s)\n", "candidates", plan.candidates, plan.stopped.c_str());
+  std::printf("%-14s %s\n", "best plan", plan.best.c_str());
+}
+
 bool inspect_file(const std::string& path, hid_t file, const std::string& format) {
   const std::string kind =
       io::has_attribute(file, "format") ? io::read_string_attribute(file, "format") : std::string();
@@ -122,6 +141,10 @@ bool inspect_file(const std::string& path, hid_t file, const std::string& format
   }
   if (kind == scenario::kPosteriorFormat) {
     inspect_posterior(path, file, format);
+    return true;
+  }
+  if (kind == optimize::kPlanFormat) {
+    inspect_plan(path, file, format);
     return true;
   }
   return false;
@@ -145,10 +168,14 @@ void check_in_process(const std::string& path) {
     });
     return;
   }
+  if (kind == optimize::kPlanFormat) {
+    static_cast<void>(optimize::read_plan_summary(path));
+    return;
+  }
   if (kind != engine::kResultsFormat && kind != engine::kComparisonFormat &&
       kind != sweep::kSweepFormat) {
     throw util::InputError({.file = path},
-                           "not a Trek results file (run, compare, sweep or posterior)");
+                           "not a Trek results file (run, compare, sweep, posterior or plan)");
   }
   if (kind == engine::kComparisonFormat || kind == sweep::kSweepFormat) {
     io::read_input(path, [&] {

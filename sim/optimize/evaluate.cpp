@@ -27,15 +27,26 @@ bool better(const Plan& plan, const Evaluation& a, const Evaluation& b) {
 
 namespace {
 
-/// Metric `name` at week `week` in every world.
+/// Metric `name` in every world: at week `week`, or its mean over weeks from..week.
 std::vector<double> per_world(const std::vector<engine::ReplicateSeries>& worlds,
                               const std::vector<engine::MetricSpec>& metrics,
-                              const std::string& name, std::uint32_t week) {
+                              const std::string& name, std::uint32_t week,
+                              std::uint32_t from = 0) {
   const std::size_t index = engine::metric_index(metrics, name);
+  const std::uint32_t first = from > 0 && from < week ? from : week;
   std::vector<double> out;
-  for (const engine::ReplicateSeries& series : worlds)
-    out.push_back(engine::metric_values(series, week).at(index));
+  for (const engine::ReplicateSeries& series : worlds) {
+    double sum = 0.0;
+    for (std::uint32_t w = first; w <= week; ++w)
+      sum += engine::metric_values(series, w).at(index);
+    out.push_back(sum / static_cast<double>(week - first + 1));
+  }
   return out;
+}
+
+std::vector<double> per_world(const std::vector<engine::ReplicateSeries>& worlds,
+                              const std::vector<engine::MetricSpec>& metrics, const Goal& goal) {
+  return per_world(worlds, metrics, goal.metric, goal.week, goal.from_week);
 }
 
 }  // namespace
@@ -44,12 +55,10 @@ Evaluation Evaluator::measure(const std::vector<engine::ReplicateSeries>& worlds
                               std::vector<double>* objective_worlds) const {
   const std::vector<engine::MetricSpec> metrics = engine::comparison_metrics(plan_.platforms);
   Evaluation e;
-  std::vector<double> objective = per_world(worlds, metrics, plan_.objective.metric,
-                                            plan_.objective.week);
+  std::vector<double> objective = per_world(worlds, metrics, plan_.objective);
   e.objective = statistic(plan_.objective, objective);
   for (const Constraint& c : plan_.constraints) {
-    e.constraints.push_back(statistic(c.goal, per_world(worlds, metrics, c.goal.metric,
-                                                        c.goal.week)));
+    e.constraints.push_back(statistic(c.goal, per_world(worlds, metrics, c.goal)));
     e.feasible = e.feasible && c.holds(e.constraints.back());
   }
   for (const std::string& name : history_metrics())

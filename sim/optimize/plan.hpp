@@ -37,6 +37,9 @@ struct Goal {
   std::string metric = "reach_per_message";
   double quantile = -1.0;  ///< in (0, 1) for a quantile over worlds; negative for the mean
   std::uint32_t week = 0;  ///< 0 in the file: the run's last week
+  /// With from_week < week: each world's mean over weeks from_week..week (a plan judged at one
+  /// week alone can win by timing a move just before it); 0: week alone.
+  std::uint32_t from_week = 0;
   bool higher_is_better = true;
 
   std::string describe() const;  ///< "mean of reach_per_message at week 104"

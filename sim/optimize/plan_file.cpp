@@ -31,6 +31,7 @@ void write_goal(hid_t parent, const std::string& name, const Goal& goal) {
   io::write_attribute(group.get(), "statistic", goal.quantile >= 0.0 ? "quantile" : "mean");
   io::write_attribute(group.get(), "quantile", goal.quantile);
   io::write_attribute(group.get(), "week", std::uint64_t{goal.week});
+  io::write_attribute(group.get(), "from_week", std::uint64_t{goal.from_week});
   io::write_attribute(group.get(), "higher_is_better", std::uint64_t{goal.higher_is_better});
   io::write_attribute(group.get(), "description", goal.describe());
 }
@@ -175,6 +176,35 @@ PlanRecord read_plan_checkpoint(const std::string& path, const Plan& plan,
     r.baseline.constraints = io::read_elements<double>(baseline.get(), "constraints", c);
     r.baseline.metrics = io::read_elements<double>(baseline.get(), "metrics", m);
     return r;
+  });
+}
+
+PlanSummary read_plan_summary(const std::string& path) {
+  return io::read_input(path, [&] {
+    const io::Handle file = io::open_file_read(path);
+    io::check_format(path, file.get(), kPlanFormat, kPlanVersion, "plan");
+    if (io::read_uint_attribute(file.get(), "complete") != 1)
+      throw util::InputError({path, 0, "complete"},
+                             "is a checkpoint of an unfinished search: continue it with "
+                             "trek optimize --resume");
+    for (const char* group : {"history", "best", "decisions", "verification/comparison"}) {
+      if (!io::has_link(file.get(), group))
+        throw util::InputError({path, 0, group}, "is missing: not a complete plan file");
+    }
+    PlanSummary s;
+    s.plan_file = io::read_string_attribute(file.get(), "plan_file");
+    s.stopped = io::read_string_attribute(file.get(), "stopped");
+    const io::Handle objective = io::open_group(file.get(), "objective");
+    s.objective = io::read_string_attribute(objective.get(), "description");
+    const io::Handle best = io::open_group(file.get(), "best");
+    s.best = io::read_string_attribute(best.get(), "description");
+    const io::Handle history = io::open_group(file.get(), "history");
+    s.candidates = io::vector_length(history.get(), "objective");
+    const std::size_t v = io::vector_length(file.get(), "decisions/name");
+    io::read_rows(history.get(), "values", s.candidates, v);
+    if (io::read_uint_attribute(best.get(), "index") >= s.candidates)
+      throw util::InputError({path, 0, "best/index"}, "names no candidate of the history");
+    return s;
   });
 }
 

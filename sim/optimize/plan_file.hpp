@@ -45,4 +45,13 @@ void write_plan_file(const std::string& path, const Plan& plan, const PlanRecord
 PlanRecord read_plan_checkpoint(const std::string& path, const Plan& plan,
                                 std::uint64_t inputs_hash);
 
+/// What `trek inspect` shows of a complete plan file, whose layout is checked on the way.
+struct PlanSummary {
+  std::string plan_file, objective, best, stopped;
+  std::size_t candidates = 0;
+};
+
+/// InputError naming the file when it is damaged, of another format, or an unfinished search.
+PlanSummary read_plan_summary(const std::string& path);
+
 }  // namespace sim::optimize

@@ -187,6 +187,14 @@ Goal read_goal(TableReader& r, const Plan& plan, const scenario::Scenario& base)
   const double q = r.real("quantile", 0.1, 0.001, 0.999);
   if (statistic == "quantile") g.quantile = q;
   g.week = static_cast<std::uint32_t>(r.integer("week", plan.weeks, 1, plan.weeks));
+  g.from_week = static_cast<std::uint32_t>(r.integer("from_week", 0, 0, plan.weeks));
+  if (g.from_week > g.week)
+    throw util::InputError(r.where("from_week"), "must be at most week (" +
+                                                     std::to_string(g.week) + ")");
+  if (g.from_week > 0 &&
+      (engine::is_week_plan_metric(g.metric) || engine::is_crisis_metric(g.metric)))
+    throw util::InputError(r.where("from_week"),
+                           g.metric + " is simulated only at some weeks: give week alone");
   const auto has = [&](const std::vector<std::uint32_t>& weeks) {
     return std::find(weeks.begin(), weeks.end(), g.week) != weeks.end();
   };
