@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "sim/scenario/distribution.hpp"
+#include "sim/util/spread.hpp"
 
 namespace sim::calibration {
 
@@ -78,16 +79,8 @@ struct AbcResult {
 /// Called after each complete generation with the sequence so far (for checkpoints).
 using GenerationDone = std::function<void(const AbcResult&)>;
 
-/// A calibration spread over processes (MPI ranks): process `rank` of `ranks` runs simulation i
-/// of each round where i % ranks == rank. After a round, `share(values, mine)` must give every
-/// process the whole of `values`, each entry as the one process with mine[i] != 0 computed it,
-/// bit for bit; it is a collective call, made by every process in the same order. With one
-/// process nothing is shared, and the result does not depend on the number of processes.
-struct Spread {
-  std::size_t rank = 0;
-  std::size_t ranks = 1;
-  std::function<void(std::vector<double>& values, const std::vector<char>& mine)> share;
-};
+/// A calibration spread over processes (util/spread.hpp): the simulations of each round.
+using Spread = util::Spread;
 
 /// Runs ABC-SMC. `done`: the complete generations of an interrupted run of the same parameters
 /// and settings, to continue from (the result is the same as without the interruption). Throws

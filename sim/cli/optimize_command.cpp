@@ -9,11 +9,13 @@
 #include <numeric>
 
 #include "sim/cli/common.hpp"
+#include "sim/cli/mpi_world.hpp"
 #include "sim/cli/progress.hpp"
 #include "sim/engine/decision.hpp"
 #include "sim/optimize/candidate.hpp"
 #include "sim/optimize/run_optimize.hpp"
 #include "sim/optimize/search.hpp"
+#include "sim/util/error.hpp"
 #include "sim/util/input_file.hpp"
 #include "sim/version.hpp"
 
@@ -80,9 +82,32 @@ void optimize_plan(const OptimizeOptions& o) {
     inform(o.common, o.output + " is already complete: nothing to resume");
     return;
   }
-  Progress progress("weeks", !o.common.quiet);
-  const optimize::OptimizeOutcome outcome = optimize::run_optimize(
-      {o.plan, o.output, o.force || o.resume, o.resume, command_line(), sim::creator()}, progress);
+  const MpiWorld world;
+  util::Spread spread;
+  if (world.size() > 1) {
+    spread = {static_cast<std::size_t>(world.rank()), static_cast<std::size_t>(world.size()),
+              [&world](std::vector<double>& values, const std::vector<char>& mine) {
+                world.share(values, mine);
+              }};
+  }
+  const bool lead = world.rank() == 0;
+  Progress progress("weeks", !o.common.quiet && lead);
+  optimize::OptimizeOutcome outcome;
+  try {
+    outcome = optimize::run_optimize(
+        {o.plan, o.output, o.force || o.resume, o.resume, command_line(), sim::creator()},
+        progress, spread);
+  } catch (const std::exception& error) {
+    if (world.size() == 1) throw;
+    // The other ranks may be waiting for this one's share: end them all, input errors with
+    // their exit code.
+    const bool input = dynamic_cast<const util::InputError*>(&error) != nullptr;
+    std::fprintf(stderr, "trek: %s%s\n", input ? "" : "error: ", error.what());
+    std::fflush(stderr);
+    world.abort(input ? kUsageError : kRuntimeError);
+    throw;
+  }
+  if (!lead) return;
   print_history(outcome);
   print_verification(outcome);
   std::printf("best plan: %s\nwritten as %s\n", optimize::describe(outcome.plan,

@@ -68,6 +68,57 @@ std::vector<std::vector<double>> grid_chunk(const std::vector<std::vector<double
           grid.begin() + static_cast<std::ptrdiff_t>(end)};
 }
 
+/// An evaluation as numbers, for sharing between processes (values are known to all).
+std::vector<double> flatten(const Evaluation& e) {
+  std::vector<double> out{e.objective, e.feasible ? 1.0 : 0.0, e.difference_pct, e.p_better};
+  out.insert(out.end(), e.constraints.begin(), e.constraints.end());
+  out.insert(out.end(), e.metrics.begin(), e.metrics.end());
+  return out;
+}
+
+Evaluation unflatten(const double* at, std::size_t constraints, std::size_t metrics,
+                     std::vector<double> values) {
+  Evaluation e;
+  e.values = std::move(values);
+  e.objective = at[0];
+  e.feasible = at[1] != 0.0;
+  e.difference_pct = at[2];
+  e.p_better = at[3];
+  e.constraints.assign(at + 4, at + 4 + constraints);
+  e.metrics.assign(at + 4 + constraints, at + 4 + constraints + metrics);
+  return e;
+}
+
+/// Every candidate of a round evaluated: this process's share run here, the rest received from
+/// the others (util::Spread).
+std::vector<Evaluation> evaluate_round(const Plan& plan, Evaluator& evaluator,
+                                       const std::vector<std::vector<double>>& candidates,
+                                       std::uint64_t first, engine::RunObserver& progress,
+                                       const util::Spread& spread) {
+  std::vector<std::vector<double>> own;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    if (spread.mine(i)) own.push_back(candidates[i]);
+  }
+  std::vector<Evaluation> done =
+      own.empty() ? std::vector<Evaluation>{} : evaluator.evaluate(own, first, progress);
+  if (spread.ranks <= 1) return done;
+  const std::size_t c = plan.constraints.size(), m = history_metrics().size(), width = 4 + c + m;
+  std::vector<double> flat(candidates.size() * width, 0.0);
+  std::vector<char> mine(flat.size(), 0);
+  for (std::size_t i = 0, next = 0; i < candidates.size(); ++i) {
+    if (!spread.mine(i)) continue;
+    const std::vector<double> one = flatten(done[next++]);
+    std::copy(one.begin(), one.end(), flat.begin() + static_cast<std::ptrdiff_t>(i * width));
+    std::fill(mine.begin() + static_cast<std::ptrdiff_t>(i * width),
+              mine.begin() + static_cast<std::ptrdiff_t>((i + 1) * width), 1);
+  }
+  spread.share(flat, mine);
+  std::vector<Evaluation> all;
+  for (std::size_t i = 0; i < candidates.size(); ++i)
+    all.push_back(unflatten(flat.data() + i * width, c, m, candidates[i]));
+  return all;
+}
+
 }  // namespace
 
 std::string best_scenario_path(const std::string& output) {
@@ -76,7 +127,8 @@ std::string best_scenario_path(const std::string& output) {
   return path.string();
 }
 
-OptimizeOutcome run_optimize(const OptimizeRequest& request, util::ProgressSink& progress) {
+OptimizeOutcome run_optimize(const OptimizeRequest& request, util::ProgressSink& progress,
+                             const util::Spread& spread) {
   const double start = util::now_seconds();
   OptimizeOutcome outcome;
   outcome.plan = read_plan(request.plan_file);
@@ -95,6 +147,7 @@ OptimizeOutcome run_optimize(const OptimizeRequest& request, util::ProgressSink&
   record.creator = request.creator;
   record.inputs_hash = inputs_hash(plan);
   const std::string partial = request.output + ".partial";
+  const bool writes = spread.rank == 0;
   if (request.resume && util::path_exists(partial))
     record = read_plan_checkpoint(partial, plan, record.inputs_hash),
     record.command = request.command, record.creator = request.creator;
@@ -124,13 +177,14 @@ OptimizeOutcome run_optimize(const OptimizeRequest& request, util::ProgressSink&
                                           : "every candidate the search could find was evaluated";
         break;
       }
-      for (Evaluation& e : evaluator.evaluate(candidates, record.history.size() + 1, weeks)) {
+      for (Evaluation& e : evaluate_round(plan, evaluator, candidates, record.history.size() + 1,
+                                          weeks, spread)) {
         record.history.push_back(std::move(e));
         record.rounds.push_back(round);
       }
       progress.milestone("round " + std::to_string(round) + " (" +
                          std::to_string(record.history.size()) + " candidates)");
-      checkpoint();
+      if (writes) checkpoint();
       ++round;
     }
   } catch (...) {
@@ -138,6 +192,7 @@ OptimizeOutcome run_optimize(const OptimizeRequest& request, util::ProgressSink&
     throw;
   }
   progress.end();
+  if (!writes) return outcome;
   const Evaluation& best = record.history.at(best_index(plan, record.history));
   const ScratchFolder folder;
   const std::string absolute_base = std::filesystem::absolute(plan.base).lexically_normal().string();

@@ -9,6 +9,7 @@
 #include "sim/io/atomic_file.hpp"
 #include "sim/optimize/plan_file.hpp"
 #include "sim/util/progress_sink.hpp"
+#include "sim/util/spread.hpp"
 
 namespace sim::optimize {
 
@@ -34,8 +35,13 @@ struct OptimizeOutcome {
 std::string best_scenario_path(const std::string& output);
 
 /// Runs the whole workflow. Every input is checked before the first simulation. `progress`
-/// counts candidate-weeks of the search.
+/// counts candidate-weeks of the search. With a spread over several processes (util/spread.hpp;
+/// every process calls this with the same arguments), each evaluates its share of every round's
+/// candidates, and process 0 alone writes checkpoints, runs the final comparison and writes the
+/// outputs (the others return with the history only); the history is the one-process history,
+/// bit for bit.
 OptimizeOutcome run_optimize(const OptimizeRequest& request,
-                             util::ProgressSink& progress = util::no_progress());
+                             util::ProgressSink& progress = util::no_progress(),
+                             const util::Spread& spread = {});
 
 }  // namespace sim::optimize
