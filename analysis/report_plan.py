@@ -130,7 +130,12 @@ def best_text(results) -> str:
     best = plan["history"].loc[plan["best"]]
     return (f"<p><b>{html.escape(str(best['description']))}</b>: {_objective_label(plan)} "
             f"{best['objective']:.4g} against {plan['baseline']['objective']:.4g} for the "
-            f"baseline on the search's worlds (candidate {plan['best']}).</p>"
+            f"baseline on the search's worlds (candidate {plan['best']}). On "
+            f"{int(results.attributes.get('verify_worlds', 0))} fresh worlds: "
+            f"{plan['fresh']['fresh_objective']:.4g} against "
+            f"{plan['fresh']['fresh_baseline_objective']:.4g}, "
+            f"{plan['fresh']['fresh_difference_pct']:+.1f}% world by world, better in "
+            f"{100 * plan['fresh']['fresh_p_better']:.0f}% of them.</p>"
             f"<pre>{html.escape(plan['best_scenario'])}</pre>")
 
 

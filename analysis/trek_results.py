@@ -394,6 +394,9 @@ def _read_plan(path: str, handle) -> Results:
             "baseline": baseline, "best": best,
             "best_scenario": _strings(handle["best/scenario"])[0],
             "front": [int(i) + 1 for i in handle["front"][()]],
+            "fresh": {key: float(handle["best"].attrs[key]) for key in
+                      ("fresh_objective", "fresh_baseline_objective", "fresh_difference_pct",
+                       "fresh_p_better", "fresh_feasible")},
             "verification": table, "verification_scenarios": scenarios}
     return Results(path, "plan", handle, _attributes(handle), {}, [], weeks=weeks, months=months,
                    plan=plan)

@@ -57,6 +57,13 @@ void print_history(const optimize::OptimizeOutcome& o) {
 }
 
 void print_verification(const optimize::OptimizeOutcome& o) {
+  const optimize::Evaluation& fresh = o.record.fresh_best;
+  std::printf("the best plan on %u fresh worlds (seed %llu): %s %.4g against %.4g, %+.1f%%, "
+              "P(better) %.2f%s\n",
+              o.plan.verify_worlds, static_cast<unsigned long long>(o.plan.verify_seed),
+              o.plan.objective.describe().c_str(), fresh.objective,
+              o.record.fresh_baseline.objective, fresh.difference_pct, fresh.p_better,
+              fresh.feasible ? "" : "; it breaks a constraint there");
   const engine::Comparison& c = o.verification;
   const std::size_t metric = engine::metric_index(c.metrics, o.plan.objective.metric);
   const std::size_t week = c.weeks.size() - 1;

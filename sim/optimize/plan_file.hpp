@@ -34,6 +34,9 @@ struct PlanRecord {
   /// The final comparison's file (a comparison file written by engine::run_comparison), whose
   /// /comparison group is copied into /verification; empty in checkpoints.
   std::string verification_file;
+  /// The best plan and the baseline evaluated again on the final comparison's fresh worlds (the
+  /// objective as the search measured it, free of the search's selection); complete files only.
+  Evaluation fresh_best, fresh_baseline;
 };
 
 /// Writes the record atomically (io::write_atomically with `policy`).
