@@ -94,6 +94,11 @@ void write_best(hid_t file, const Plan& plan, const PlanRecord& r) {
   io::write_attribute(group.get(), "index", std::uint64_t{best});
   io::write_attribute(group.get(), "description", describe(plan, r.history[best].values));
   io::write_strings(group.get(), "scenario", {r.best_scenario});
+  io::write_attribute(group.get(), "fresh_objective", r.fresh_best.objective);
+  io::write_attribute(group.get(), "fresh_baseline_objective", r.fresh_baseline.objective);
+  io::write_attribute(group.get(), "fresh_difference_pct", r.fresh_best.difference_pct);
+  io::write_attribute(group.get(), "fresh_p_better", r.fresh_best.p_better);
+  io::write_attribute(group.get(), "fresh_feasible", std::uint64_t{r.fresh_best.feasible});
   std::vector<std::uint64_t> front;
   for (const std::size_t i : tradeoff_front(plan, r.history))
     front.push_back(i);
