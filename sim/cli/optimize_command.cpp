@@ -46,9 +46,8 @@ void print_history(const optimize::OptimizeOutcome& o) {
               "candidate");
   for (std::size_t r = 0; r < std::min(kShown, order.size()); ++r) {
     const optimize::Evaluation& e = history[order[r]];
-    std::printf("%4zu %12.4g %+8.1f%% %8.2f %9s  %s\n", order[r] + 1, e.objective,
-                e.difference_pct, e.p_better, e.feasible ? "yes" : "no",
-                optimize::describe(plan, e.values).c_str());
+    std::printf("%4zu %12.4g %+8.1f%% %8.2f %9s  %s\n", order[r] + 1, e.objective, e.difference_pct,
+                e.p_better, e.feasible ? "yes" : "no", optimize::describe(plan, e.values).c_str());
   }
   std::printf("\ntrade-off front (objective against mean toxic exposure): candidates");
   for (const std::size_t i : optimize::tradeoff_front(plan, history))
@@ -58,12 +57,12 @@ void print_history(const optimize::OptimizeOutcome& o) {
 
 void print_verification(const optimize::OptimizeOutcome& o) {
   const optimize::Evaluation& fresh = o.record.fresh_best;
-  std::printf("the best plan on %u fresh worlds (seed %llu): %s %.4g against %.4g, %+.1f%%, "
-              "P(better) %.2f%s\n",
-              o.plan.verify_worlds, static_cast<unsigned long long>(o.plan.verify_seed),
-              o.plan.objective.describe().c_str(), fresh.objective,
-              o.record.fresh_baseline.objective, fresh.difference_pct, fresh.p_better,
-              fresh.feasible ? "" : "; it breaks a constraint there");
+  std::printf(
+      "the best plan on %u fresh worlds (seed %llu): %s %.4g against %.4g, %+.1f%%, "
+      "P(better) %.2f%s\n",
+      o.plan.verify_worlds, static_cast<unsigned long long>(o.plan.verify_seed),
+      o.plan.objective.describe().c_str(), fresh.objective, o.record.fresh_baseline.objective,
+      fresh.difference_pct, fresh.p_better, fresh.feasible ? "" : "; it breaks a constraint there");
   const engine::Comparison& c = o.verification;
   const std::size_t metric = engine::metric_index(c.metrics, o.plan.objective.metric);
   const std::size_t week = c.weeks.size() - 1;
@@ -102,8 +101,8 @@ void optimize_plan(const OptimizeOptions& o) {
   optimize::OptimizeOutcome outcome;
   try {
     outcome = optimize::run_optimize(
-        {o.plan, o.output, o.force || o.resume, o.resume, command_line(), sim::creator()},
-        progress, spread);
+        {o.plan, o.output, o.force || o.resume, o.resume, command_line(), sim::creator()}, progress,
+        spread);
   } catch (const std::exception& error) {
     if (world.size() == 1) throw;
     // The other ranks may be waiting for this one's share: end them all, input errors with
@@ -117,9 +116,13 @@ void optimize_plan(const OptimizeOptions& o) {
   if (!lead) return;
   print_history(outcome);
   print_verification(outcome);
-  std::printf("best plan: %s\nwritten as %s\n", optimize::describe(outcome.plan,
-              outcome.record.history[optimize::best_index(outcome.plan, outcome.record.history)]
-                  .values).c_str(), outcome.best_file.c_str());
+  std::printf(
+      "best plan: %s\nwritten as %s\n",
+      optimize::describe(
+          outcome.plan,
+          outcome.record.history[optimize::best_index(outcome.plan, outcome.record.history)].values)
+          .c_str(),
+      outcome.best_file.c_str());
   char line[240];
   std::snprintf(line, sizeof line, "wrote %s: %zu candidates in %.1f s", o.output.c_str(),
                 outcome.record.history.size(), outcome.record.seconds);

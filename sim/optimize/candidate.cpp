@@ -61,8 +61,8 @@ Timeline timeline_of(const Plan& plan, const std::vector<double>& values) {
   t.posts.assign(plan.platforms.size(), 0.0);
   for (std::size_t k = 0; k < plan.platforms.size(); ++k) {
     const std::string& name = plan.platforms[k];
-    const bool joined = t.joins && std::find(t.joined.begin(), t.joined.end(), name) !=
-                                       t.joined.end();
+    const bool joined =
+        t.joins && std::find(t.joined.begin(), t.joined.end(), name) != t.joined.end();
     if (!plan.present[k] && !joined) continue;
     t.posts[k] = plan.find("posts." + name) != nullptr ? value_of(plan, values, "posts." + name)
                                                        : plan.base_posts[k];
@@ -72,7 +72,8 @@ Timeline timeline_of(const Plan& plan, const std::vector<double>& values) {
     t.announce_start = t.leave_week > notice + 1 ? t.leave_week - notice : 1U;
     t.announce_weeks = t.leave_week - std::min(t.announce_start, t.leave_week);
     for (std::size_t k = 0; k < plan.platforms.size(); ++k) {
-      if (plan.platforms[k] != plan.leave && t.posts[k] > 0.0) t.announced.push_back(plan.platforms[k]);
+      if (plan.platforms[k] != plan.leave && t.posts[k] > 0.0)
+        t.announced.push_back(plan.platforms[k]);
     }
     if (t.announce_weeks == 0 || t.announced.empty()) t.announce_weeks = 0;
   }
@@ -108,12 +109,12 @@ Usage peak_usage(const Plan& plan, const Timeline& t) {
 std::string limit_problem(const Plan& plan, const std::vector<double>& values) {
   const Usage peak = peak_usage(plan, timeline_of(plan, values));
   if (plan.max_platforms > 0 && peak.platforms > plan.max_platforms) {
-    return "on " + std::to_string(peak.platforms) + " platforms at once (max_platforms = " +
-           std::to_string(plan.max_platforms) + ")";
+    return "on " + std::to_string(peak.platforms) +
+           " platforms at once (max_platforms = " + std::to_string(plan.max_platforms) + ")";
   }
   if (plan.posting_budget > 0.0 && peak.posts_per_week > plan.posting_budget * (1.0 + 1e-12)) {
-    return util::exact_text(peak.posts_per_week) + " posts a week (posting_budget = " +
-           util::exact_text(plan.posting_budget) + ")";
+    return util::exact_text(peak.posts_per_week) +
+           " posts a week (posting_budget = " + util::exact_text(plan.posting_budget) + ")";
   }
   return "";
 }
@@ -165,12 +166,11 @@ std::string candidate_toml(const Plan& plan, const std::vector<double>& values,
     }
   }
   if (t.leaves && t.announce_weeks > 0) {
-    events.push_back({t.announce_start,
-                      "type = \"announce\"\nplatform = " + quoted(plan.leave) +
-                          "\nto = " + quoted_list(t.announced) +
-                          "\nweek = " + std::to_string(t.announce_start) +
-                          "\nweeks = " + std::to_string(t.announce_weeks) +
-                          "\nshare = " + util::exact_text(plan.announce_share)});
+    events.push_back({t.announce_start, "type = \"announce\"\nplatform = " + quoted(plan.leave) +
+                                            "\nto = " + quoted_list(t.announced) +
+                                            "\nweek = " + std::to_string(t.announce_start) +
+                                            "\nweeks = " + std::to_string(t.announce_weeks) +
+                                            "\nshare = " + util::exact_text(plan.announce_share)});
   }
   if (t.leaves) {
     events.push_back({t.leave_week, "type = \"leave\"\nplatform = " + quoted(plan.leave) +

@@ -43,8 +43,8 @@ struct Timeline {
 Timeline timeline_of(const Plan& plan, const std::vector<double>& values);
 
 struct Usage {
-  std::uint32_t platforms = 0;   ///< most platforms at once
-  double posts_per_week = 0.0;   ///< most posts per week at once
+  std::uint32_t platforms = 0;  ///< most platforms at once
+  double posts_per_week = 0.0;  ///< most posts per week at once
 };
 
 Usage peak_usage(const Plan& plan, const Timeline& timeline);

@@ -46,9 +46,9 @@ scenario::Scenario read_candidate(const Plan& plan, const std::vector<double>& v
   try {
     return scenario::read_scenario(file, plan.overrides);
   } catch (const util::InputError& e) {
-    throw util::InputError({plan.file, 0, "decisions"},
-                           "the candidate '" + describe(plan, values) +
-                               "' is not a valid scenario: " + e.problem());
+    throw util::InputError(
+        {plan.file, 0, "decisions"},
+        "the candidate '" + describe(plan, values) + "' is not a valid scenario: " + e.problem());
   }
 }
 

@@ -30,8 +30,7 @@ namespace {
 /// Metric `name` in every world: at week `week`, or its mean over weeks from..week.
 std::vector<double> per_world(const std::vector<engine::ReplicateSeries>& worlds,
                               const std::vector<engine::MetricSpec>& metrics,
-                              const std::string& name, std::uint32_t week,
-                              std::uint32_t from = 0) {
+                              const std::string& name, std::uint32_t week, std::uint32_t from = 0) {
   const std::size_t index = engine::metric_index(metrics, name);
   const std::uint32_t first = from > 0 && from < week ? from : week;
   std::vector<double> out;
@@ -90,8 +89,8 @@ std::vector<Evaluation> Evaluator::evaluate(const std::vector<std::vector<double
     std::vector<double> worlds;
     Evaluation e = measure(series[i], &worlds);
     e.values = candidates[i];
-    const std::vector<engine::Decision> decision = engine::decide(
-        {baseline_worlds_, worlds}, {true, true}, plan_.objective.higher_is_better);
+    const std::vector<engine::Decision> decision =
+        engine::decide({baseline_worlds_, worlds}, {true, true}, plan_.objective.higher_is_better);
     e.difference_pct = decision[1].difference_pct.mean;
     e.p_better = decision[1].p_better;
     out.push_back(std::move(e));

@@ -25,8 +25,8 @@ struct Evaluation {
   std::vector<double> constraints;  ///< each constraint's statistic over worlds
   bool feasible = true;             ///< every constraint holds
   std::vector<double> metrics;      ///< history_metrics(), means over worlds
-  double difference_pct = 0.0;      ///< the objective metric against the baseline, %, world by world
-  double p_better = 0.0;            ///< share of worlds where it beats the baseline there
+  double difference_pct = 0.0;  ///< the objective metric against the baseline, %, world by world
+  double p_better = 0.0;        ///< share of worlds where it beats the baseline there
 };
 
 /// The goal's statistic over the worlds' values.

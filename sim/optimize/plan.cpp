@@ -21,8 +21,8 @@ std::string Goal::describe() const {
     std::snprintf(text, sizeof text, "mean");
   }
   if (from_week > 0 && from_week < week) {
-    return std::string(text) + " of " + metric + " over weeks " + std::to_string(from_week) +
-           "-" + std::to_string(week);
+    return std::string(text) + " of " + metric + " over weeks " + std::to_string(from_week) + "-" +
+           std::to_string(week);
   }
   return std::string(text) + " of " + metric + " at week " + std::to_string(week);
 }

@@ -64,9 +64,9 @@ struct SearchSettings {
 };
 
 struct Plan {
-  std::string file;  ///< the plan file
-  std::string text;  ///< its text as written
-  std::string base;  ///< the baseline scenario (resolved); candidates extend it
+  std::string file;                  ///< the plan file
+  std::string text;                  ///< its text as written
+  std::string base;                  ///< the baseline scenario (resolved); candidates extend it
   std::vector<std::string> compare;  ///< hand-written strategies the best plan is compared with
   /// Applied to the base and every candidate: the priors, then [set], then the seed and worlds.
   std::vector<std::string> overrides;
@@ -86,8 +86,8 @@ struct Plan {
   // From the base scenario, for checks and candidates:
   std::uint32_t weeks = 0;
   std::vector<std::string> platforms;
-  std::vector<bool> present;         ///< the organisation on platform k at week 0
-  std::vector<double> base_posts;    ///< its posts per week there in the base
+  std::vector<bool> present;       ///< the organisation on platform k at week 0
+  std::vector<double> base_posts;  ///< its posts per week there in the base
 
   /// Indices of the free variables, in order: the search space's dimensions.
   std::vector<std::size_t> free_variables() const;

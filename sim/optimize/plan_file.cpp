@@ -147,8 +147,8 @@ void write_file(const std::string& path, const Plan& plan, const PlanRecord& r) 
 
 void write_plan_file(const std::string& path, const Plan& plan, const PlanRecord& record,
                      const io::OutputPolicy& policy) {
-  io::write_atomically(path, [&](const std::string& temporary) { write_file(temporary, plan, record); },
-                       policy);
+  io::write_atomically(
+      path, [&](const std::string& temporary) { write_file(temporary, plan, record); }, policy);
 }
 
 PlanRecord read_plan_checkpoint(const std::string& path, const Plan& plan,

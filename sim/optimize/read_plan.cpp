@@ -81,8 +81,8 @@ Variable read_variable(TableReader& r, const toml::table& table, std::string_vie
   if (const toml::table* range = node->as_table()) {
     for (const auto& [part, ignored] : *range) {
       if (part.str() != "min" && part.str() != "max") {
-        throw util::InputError(where, "unknown key '" + std::string(part.str()) +
-                                          "' (a range takes min and max)");
+        throw util::InputError(
+            where, "unknown key '" + std::string(part.str()) + "' (a range takes min and max)");
       }
     }
     if (!range->contains("min") || !range->contains("max"))
@@ -106,8 +106,8 @@ void read_decisions(TableReader& root, Plan& plan) {
   if (!plan.leave.empty()) {
     check_platform(plan, r.where("leave"), plan.leave);
     if (!present(plan, plan.leave))
-      throw util::InputError(r.where("leave"), "the organisation is not on " + plan.leave +
-                                                   " in the base scenario");
+      throw util::InputError(r.where("leave"),
+                             "the organisation is not on " + plan.leave + " in the base scenario");
     if (!table->contains("leave_week"))
       throw util::InputError(r.where("leave_week"), "a plan that may leave needs leave_week");
     plan.variables.push_back(
@@ -149,11 +149,11 @@ void read_decisions(TableReader& root, Plan& plan) {
     for (const auto& [key, node] : *posts) {
       const std::string name(key.str());
       check_platform(plan, p.where(name), name);
-      const bool joins = std::find(plan.joinable.begin(), plan.joinable.end(), name) !=
-                         plan.joinable.end();
+      const bool joins =
+          std::find(plan.joinable.begin(), plan.joinable.end(), name) != plan.joinable.end();
       if (!present(plan, name) && !joins)
-        throw util::InputError(p.where(name), "the organisation is not on " + name +
-                                                  " and the plan does not join it");
+        throw util::InputError(
+            p.where(name), "the organisation is not on " + name + " and the plan does not join it");
       Variable v = read_variable(p, *posts, key.str(), VariableKind::kPosts, 0, 10000, 0);
       if (joins && v.min <= 0.0)
         throw util::InputError(p.where(name), "a platform the plan joins needs posts above 0");
@@ -189,8 +189,8 @@ Goal read_goal(TableReader& r, const Plan& plan, const scenario::Scenario& base)
   g.week = static_cast<std::uint32_t>(r.integer("week", plan.weeks, 1, plan.weeks));
   g.from_week = static_cast<std::uint32_t>(r.integer("from_week", 0, 0, plan.weeks));
   if (g.from_week > g.week)
-    throw util::InputError(r.where("from_week"), "must be at most week (" +
-                                                     std::to_string(g.week) + ")");
+    throw util::InputError(r.where("from_week"),
+                           "must be at most week (" + std::to_string(g.week) + ")");
   if (g.from_week > 0 &&
       (engine::is_week_plan_metric(g.metric) || engine::is_crisis_metric(g.metric)))
     throw util::InputError(r.where("from_week"),
@@ -199,12 +199,14 @@ Goal read_goal(TableReader& r, const Plan& plan, const scenario::Scenario& base)
     return std::find(weeks.begin(), weeks.end(), g.week) != weeks.end();
   };
   if (engine::is_week_plan_metric(g.metric) && !has(engine::plan_weeks(base)))
-    throw util::InputError(r.where("week"), g.metric + " is simulated only at the plan weeks "
-                                                       "(the report weeks, reach.plan_every)");
+    throw util::InputError(r.where("week"), g.metric +
+                                                " is simulated only at the plan weeks "
+                                                "(the report weeks, reach.plan_every)");
   if (engine::is_crisis_metric(g.metric) && !has(engine::crisis_weeks(base)))
     throw util::InputError(r.where("week"),
-                           g.metric + " is simulated only at the report weeks with crisis "
-                                      "messages");
+                           g.metric +
+                               " is simulated only at the report weeks with crisis "
+                               "messages");
   return g;
 }
 
@@ -244,8 +246,8 @@ void read_search(TableReader& root, Plan& plan) {
   s.pool = static_cast<std::uint32_t>(r.integer("pool", s.pool, 16, 1000000));
   if (s.grid) return r.check_unknown();
   if (s.evaluations < s.initial)
-    throw util::InputError(r.where("evaluations"), "must be at least initial (" +
-                                                       std::to_string(s.initial) + ")");
+    throw util::InputError(r.where("evaluations"),
+                           "must be at least initial (" + std::to_string(s.initial) + ")");
   r.check_unknown();
 }
 
@@ -292,9 +294,11 @@ Plan read_plan(const std::string& path) {
   Plan plan;
   plan.file = path;
   plan.text = util::read_input_file(path, scenario::kMaxTomlBytes);
-  if (!document.contains("base") && (document.contains("platforms") || document.contains("extends")))
-    throw util::InputError({path, 0, ""}, "is a scenario file, not a plan: 'trek run' and "
-                                          "'trek compare' read it");
+  if (!document.contains("base") &&
+      (document.contains("platforms") || document.contains("extends")))
+    throw util::InputError({path, 0, ""},
+                           "is a scenario file, not a plan: 'trek run' and "
+                           "'trek compare' read it");
   TableReader root(document, path, "");
   read_base(root, plan);
   scenario::Scenario base;
@@ -328,7 +332,8 @@ Plan read_plan(const std::string& path) {
   if (free > kMaxFree)
     throw util::InputError(root.where("decisions"), std::to_string(free) +
                                                         " free decisions; the search takes at "
-                                                        "most " + std::to_string(kMaxFree));
+                                                        "most " +
+                                                        std::to_string(kMaxFree));
   check_candidates(plan);
   return plan;
 }

@@ -39,7 +39,7 @@ std::uint64_t inputs_hash(const Plan& plan) {
 /// The final comparison: the baseline, the best plan and the hand-written strategies, with the
 /// plan's priors on `verify_worlds` fresh worlds, into `output` (a comparison file).
 engine::Comparison verify(const Plan& plan, const std::string& best_file, const std::string& output,
-            const engine::Provenance& provenance) {
+                          const engine::Provenance& provenance) {
   std::vector<std::string> files{plan.base, best_file};
   for (const std::string& f : plan.compare)
     files.push_back(f);
@@ -177,8 +177,8 @@ OptimizeOutcome run_optimize(const OptimizeRequest& request, util::ProgressSink&
                                           : "every candidate the search could find was evaluated";
         break;
       }
-      for (Evaluation& e : evaluate_round(plan, evaluator, candidates, record.history.size() + 1,
-                                          weeks, spread)) {
+      for (Evaluation& e :
+           evaluate_round(plan, evaluator, candidates, record.history.size() + 1, weeks, spread)) {
         record.history.push_back(std::move(e));
         record.rounds.push_back(round);
       }
@@ -195,7 +195,8 @@ OptimizeOutcome run_optimize(const OptimizeRequest& request, util::ProgressSink&
   if (!writes) return outcome;
   const Evaluation& best = record.history.at(best_index(plan, record.history));
   const ScratchFolder folder;
-  const std::string absolute_base = std::filesystem::absolute(plan.base).lexically_normal().string();
+  const std::string absolute_base =
+      std::filesystem::absolute(plan.base).lexically_normal().string();
   const std::string best_scratch =
       folder.write("best.toml", candidate_toml(plan, best.values, absolute_base, "Best plan"));
   // The objective on fresh worlds: the search's estimate of its best is biased upwards (it was

@@ -15,17 +15,17 @@ namespace sim::optimize {
 
 struct OptimizeRequest {
   std::string plan_file;
-  std::string output;    ///< the plan file (HDF5)
-  bool force = false;    ///< replace `output` and the best scenario file
-  bool resume = false;   ///< continue `output`.partial
-  std::string command;   ///< the command line, for provenance
+  std::string output;   ///< the plan file (HDF5)
+  bool force = false;   ///< replace `output` and the best scenario file
+  bool resume = false;  ///< continue `output`.partial
+  std::string command;  ///< the command line, for provenance
   std::string creator;
 };
 
 struct OptimizeOutcome {
   Plan plan;
   PlanRecord record;
-  std::string best_file;  ///< where the best plan was written as a scenario file
+  std::string best_file;             ///< where the best plan was written as a scenario file
   std::string verification_command;  ///< the trek compare command that repeats the comparison
   /// The final comparison (baseline, best plan, hand-written strategies), on fresh worlds.
   engine::Comparison verification;

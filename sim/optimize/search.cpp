@@ -23,7 +23,9 @@ rng::RandomStream draws(const Plan& plan, std::uint64_t slot, std::uint32_t roun
   return rng::RandomStream({plan.seed, 0}, {rng::Stream::kOptimizeCandidate, slot, round, attempt});
 }
 
-double normal_cdf(double z) { return 0.5 * std::erfc(-z / std::numbers::sqrt2); }
+double normal_cdf(double z) {
+  return 0.5 * std::erfc(-z / std::numbers::sqrt2);
+}
 
 bool seen(const std::vector<std::vector<double>>& list, const std::vector<double>& values) {
   return std::find(list.begin(), list.end(), values) != list.end();
@@ -116,9 +118,9 @@ std::vector<std::vector<double>> initial_candidates(const Plan& plan) {
          ++attempt) {
       if (attempt > kMaxAttempts) {
         if (!out.empty()) return out;  // a small space: fewer candidates
-        throw util::InputError({plan.file, 0, "decisions"},
-                               "no candidate keeps the plan's limits (" +
-                                   limit_problem(plan, values) + ")");
+        throw util::InputError(
+            {plan.file, 0, "decisions"},
+            "no candidate keeps the plan's limits (" + limit_problem(plan, values) + ")");
       }
       rng::RandomStream stream = draws(plan, i, 0, attempt);
       for (double& u : unit[i])
@@ -210,7 +212,8 @@ std::vector<std::vector<double>> next_candidates(const Plan& plan,
   }
   std::vector<std::vector<double>> candidates;
   for (std::vector<double>& values : pool) {
-    if (limit_problem(plan, values).empty() && !seen(evaluated, values) && !seen(candidates, values))
+    if (limit_problem(plan, values).empty() && !seen(evaluated, values) &&
+        !seen(candidates, values))
       candidates.push_back(std::move(values));
   }
   std::vector<std::vector<double>> chosen;

@@ -21,10 +21,13 @@ Result trek(const std::string& arguments) {
 /// Leaving X (week and notice) on 1,500 agents over 20 weeks.
 std::string write_plan(const sim::test::TempDir& dir, const std::string& extra = "") {
   const std::string text =
-      "base = \"" TREK_SOURCE_DIR "/scenarios/ghent/stay_on_x.toml\"\n"
-      "compare = [\"" TREK_SOURCE_DIR "/scenarios/ghent/leave_x_now.toml\"]\n"
+      "base = \"" TREK_SOURCE_DIR
+      "/scenarios/ghent/stay_on_x.toml\"\n"
+      "compare = [\"" TREK_SOURCE_DIR
+      "/scenarios/ghent/leave_x_now.toml\"]\n"
       "set = [\"population.graph=\\\"follower:n=1500,seed=2\\\"\", \"simulation.weeks=20\"]\n"
-      "seed = 11\nworlds = 3\nverify_worlds = 3\n" + extra +
+      "seed = 11\nworlds = 3\nverify_worlds = 3\n" +
+      extra +
       "[decisions]\nleave = \"x\"\nleave_week = { min = 2, max = 21 }\n"
       "announce_weeks = { min = 0, max = 4 }\n"
       "[[constraints]]\nmetric = \"toxic_exposure\"\nat_most = 1e9\n"
@@ -45,11 +48,13 @@ std::vector<double> history(const std::string& path) {
 TEST(OptimizeCli, SearchesAlikeForAnyThreadCountAndWritesTheBestPlan) {
   const sim::test::TempDir dir;
   const std::string plan = write_plan(dir);
-  const Result one = trek("optimize " + plan + " -o " + dir.path("one.h5") + " --threads 1 --quiet");
+  const Result one =
+      trek("optimize " + plan + " -o " + dir.path("one.h5") + " --threads 1 --quiet");
   ASSERT_EQ(one.code, 0) << one.output;
   EXPECT_NE(one.output.find("final comparison on 3 fresh worlds"), std::string::npos) << one.output;
   EXPECT_NE(one.output.find("best plan:"), std::string::npos);
-  const Result two = trek("optimize " + plan + " -o " + dir.path("two.h5") + " --threads 2 --quiet");
+  const Result two =
+      trek("optimize " + plan + " -o " + dir.path("two.h5") + " --threads 2 --quiet");
   ASSERT_EQ(two.code, 0) << two.output;
   EXPECT_EQ(history(dir.path("one.h5")), history(dir.path("two.h5")));
   // Eight candidates: three decisions each and the objective.

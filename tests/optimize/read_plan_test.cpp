@@ -11,8 +11,8 @@
 
 namespace {
 
-const std::string kHeader = "base = \"" TREK_SOURCE_DIR
-                            "/scenarios/ghent/stay_on_x.toml\"\nseed = 4\nworlds = 3\n";
+const std::string kHeader =
+    "base = \"" TREK_SOURCE_DIR "/scenarios/ghent/stay_on_x.toml\"\nseed = 4\nworlds = 3\n";
 
 const std::string kDecisions =
     "[decisions]\nleave = \"x\"\nleave_week = { min = 4, max = 105 }\n"
@@ -69,8 +69,9 @@ TEST(ReadPlan, NamesFileLineAndKeyOfEveryProblem) {
   EXPECT_NE(error_of(kHeader + kDecisions + "[objective]\nmetric = \"reach_per_mesage\"\n")
                 .find("did you mean 'reach_per_message'"),
             std::string::npos);
-  EXPECT_NE(error_of(kHeader + kDecisions + "[[constraints]]\nmetric = \"toxic_exposure\"\n"
-                                            "at_most = 1\nat_least = 0\n")
+  EXPECT_NE(error_of(kHeader + kDecisions +
+                     "[[constraints]]\nmetric = \"toxic_exposure\"\n"
+                     "at_most = 1\nat_least = 0\n")
                 .find("not both"),
             std::string::npos);
   EXPECT_NE(error_of(kHeader + "[decisions]\nleave = \"x\"\nleave_week = { min = 9, max = 9 }\n")
