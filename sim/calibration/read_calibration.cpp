@@ -21,18 +21,6 @@ namespace {
 
 using scenario::TableReader;
 
-std::vector<std::string> strings(TableReader& reader, std::string_view key) {
-  std::vector<std::string> out;
-  const toml::array* list = reader.array(key);
-  if (list == nullptr) return out;
-  for (const toml::node& item : *list) {
-    const auto text = item.value<std::string>();
-    if (!text) throw util::InputError(reader.where(key), "takes a list of strings");
-    out.push_back(*text);
-  }
-  return out;
-}
-
 AbcSettings read_method(TableReader& reader, std::uint64_t seed) {
   AbcSettings s;
   s.seed = seed;
@@ -65,7 +53,7 @@ void add_target(Calibration& c, TableReader& reader) {
   if (named.empty())
     throw util::InputError(reader.where("file"), "a target names its observation file");
   const std::string file = util::beside(c.file, named);
-  const std::vector<std::string> metrics = strings(reader, "metrics");
+  const std::vector<std::string> metrics = reader.strings("metrics");
   for (const std::string& metric : metrics) {
     const auto names = metric_names();
     if (std::find(names.begin(), names.end(), metric) == names.end())
@@ -140,7 +128,7 @@ Calibration read_calibration(const std::string& path) {
   if (scenario_file.empty())
     throw util::InputError(root.where("scenario"), "a calibration names its base scenario");
   const auto seed = root.integer("seed", 1, 0, UINT64_MAX);
-  std::vector<std::string> overrides = strings(root, "set");
+  std::vector<std::string> overrides = root.strings("set");
   if (const toml::table* priors = root.table("parameters")) {
     for (std::string& o : scenario::table_overrides(*priors, path))
       overrides.push_back(std::move(o));

@@ -80,30 +80,15 @@ void calibrate(const CalibrateOptions& o) {
     inform(o.common, o.output + " is already complete: nothing to resume");
     return;
   }
-  calibration::Spread spread;
-  if (world.size() > 1) {
-    spread = {static_cast<std::size_t>(world.rank()), static_cast<std::size_t>(world.size()),
-              [&world](std::vector<double>& values, const std::vector<char>& mine) {
-                world.share(values, mine);
-              }};
-  }
   const bool lead = world.rank() == 0;
   Progress progress("simulations", !o.common.quiet && lead);
   calibration::CalibrationOutcome outcome;
-  try {
+  const util::Spread spread = world.spread();
+  world.run_or_abort([&] {
     outcome = calibration::run_calibration(o.calibration, o.output,
                                            {.replace = o.force || o.resume, .inputs = {}},
                                            command_line(), o.resume, progress, spread);
-  } catch (const std::exception& error) {
-    if (world.size() == 1) throw;
-    // The other ranks may be waiting for this one's share: end them all, input errors with
-    // their exit code.
-    const bool input = dynamic_cast<const util::InputError*>(&error) != nullptr;
-    std::fprintf(stderr, "trek: %s%s\n", input ? "" : "error: ", error.what());
-    std::fflush(stderr);
-    world.abort(input ? kUsageError : kRuntimeError);
-    throw;
-  }
+  });
   if (!lead) return;
   print_generations(outcome.result);
   print_parameters(outcome);

@@ -1,8 +1,12 @@
 #include "sim/cli/mpi_world.hpp"
 
+#include <cstdio>
+#include <exception>
+
 #include <bit>
 #include <cstdlib>
 
+#include "sim/cli/common.hpp"
 #include "sim/util/error.hpp"
 
 #ifdef TREK_MPI
@@ -98,6 +102,26 @@ void MpiWorld::abort(int code) const {
 #else
   (void)code;
 #endif
+}
+
+util::Spread MpiWorld::spread() const {
+  if (size_ <= 1) return {};
+  return {
+      static_cast<std::size_t>(rank_), static_cast<std::size_t>(size_),
+      [this](std::vector<double>& values, const std::vector<char>& mine) { share(values, mine); }};
+}
+
+void MpiWorld::run_or_abort(const std::function<void()>& body) const {
+  try {
+    body();
+  } catch (const std::exception& error) {
+    if (size_ == 1) throw;
+    const bool input = dynamic_cast<const util::InputError*>(&error) != nullptr;
+    std::fprintf(stderr, "trek: %s%s\n", input ? "" : "error: ", error.what());
+    std::fflush(stderr);
+    abort(input ? kUsageError : kRuntimeError);
+    throw;
+  }
 }
 
 }  // namespace sim::cli

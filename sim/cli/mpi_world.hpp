@@ -4,7 +4,10 @@
 /// was built with -DTREK_MPI=ON, so every other command starts as fast as before.
 
 #include <cstdint>
+#include <functional>
 #include <vector>
+
+#include "sim/util/spread.hpp"
 
 namespace sim::cli {
 
@@ -29,6 +32,11 @@ class MpiWorld {
   /// Ends every rank of the launch with exit code `code`: after an error on one rank, so that
   /// the others do not wait for it forever. Returns only without MPI.
   void abort(int code) const;
+  /// This launch as a spread for library calls (util/spread.hpp); one process shares nothing.
+  util::Spread spread() const;
+  /// Runs `body`. Under several ranks an exception on one of them ends them all (its message
+  /// printed, an input error with exit code 2), so the others do not wait for its share.
+  void run_or_abort(const std::function<void()>& body) const;
 
  private:
   int rank_ = 0;

@@ -89,30 +89,15 @@ void optimize_plan(const OptimizeOptions& o) {
     return;
   }
   const MpiWorld world;
-  util::Spread spread;
-  if (world.size() > 1) {
-    spread = {static_cast<std::size_t>(world.rank()), static_cast<std::size_t>(world.size()),
-              [&world](std::vector<double>& values, const std::vector<char>& mine) {
-                world.share(values, mine);
-              }};
-  }
   const bool lead = world.rank() == 0;
   Progress progress("weeks", !o.common.quiet && lead);
   optimize::OptimizeOutcome outcome;
-  try {
+  const util::Spread spread = world.spread();
+  world.run_or_abort([&] {
     outcome = optimize::run_optimize(
         {o.plan, o.output, o.force || o.resume, o.resume, command_line(), sim::creator()}, progress,
         spread);
-  } catch (const std::exception& error) {
-    if (world.size() == 1) throw;
-    // The other ranks may be waiting for this one's share: end them all, input errors with
-    // their exit code.
-    const bool input = dynamic_cast<const util::InputError*>(&error) != nullptr;
-    std::fprintf(stderr, "trek: %s%s\n", input ? "" : "error: ", error.what());
-    std::fflush(stderr);
-    world.abort(input ? kUsageError : kRuntimeError);
-    throw;
-  }
+  });
   if (!lead) return;
   print_history(outcome);
   print_verification(outcome);

@@ -26,16 +26,13 @@ using scenario::TableReader;
 
 constexpr std::size_t kMaxFree = 16;
 
+/// A list of distinct strings.
 std::vector<std::string> strings(TableReader& reader, std::string_view key) {
-  std::vector<std::string> out;
-  const toml::array* list = reader.array(key);
-  if (list == nullptr) return out;
-  for (const toml::node& item : *list) {
-    const auto text = item.value<std::string>();
-    if (!text) throw util::InputError(reader.where(key), "takes a list of strings");
-    if (std::find(out.begin(), out.end(), *text) != out.end())
-      throw util::InputError(reader.where(key), "'" + *text + "' is listed twice");
-    out.push_back(*text);
+  std::vector<std::string> out = reader.strings(key);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (std::find(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(i), out[i]) !=
+        out.begin() + static_cast<std::ptrdiff_t>(i))
+      throw util::InputError(reader.where(key), "'" + out[i] + "' is listed twice");
   }
   return out;
 }

@@ -185,4 +185,16 @@ void TableReader::check_unknown() const {
   }
 }
 
+std::vector<std::string> TableReader::strings(std::string_view key) {
+  std::vector<std::string> out;
+  const toml::array* list = array(key);
+  if (list == nullptr) return out;
+  for (const toml::node& item : *list) {
+    const auto text = item.value<std::string>();
+    if (!text) fail(key, "takes a list of strings");
+    out.push_back(*text);
+  }
+  return out;
+}
+
 }  // namespace sim::scenario

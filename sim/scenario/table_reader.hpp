@@ -51,6 +51,8 @@ class TableReader {
   const toml::table* table(std::string_view key);
   /// An array (nullptr when absent); an error when the key holds something else.
   const toml::array* array(std::string_view key);
+  /// A list of strings (empty when absent); an error for anything else.
+  std::vector<std::string> strings(std::string_view key);
   /// Marks a key as known without reading it.
   void allow(std::string_view key) { known_.push_back(key); }
 
