@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "sim/engine/comparison.hpp"
+#include "sim/engine/comparison_plan.hpp"
 #include "sim/engine/run_scenario.hpp"
 #include "sim/optimize/candidate_check.hpp"
 #include "sim/scenario/document.hpp"
@@ -284,6 +285,19 @@ void read_base(TableReader& root, Plan& plan) {
   plan.overrides.push_back("simulation.replicates=" + std::to_string(plan.worlds));
 }
 
+/// The final comparison's scenarios read now, so that a bad one is said before the search.
+void check_comparison(const TableReader& root, const Plan& plan) {
+  if (plan.compare.empty()) return;
+  std::vector<std::string> files{plan.base};
+  files.insert(files.end(), plan.compare.begin(), plan.compare.end());
+  try {
+    static_cast<void>(engine::plan_comparison({files, plan.overrides, false}));
+  } catch (const util::InputError& e) {
+    throw util::InputError(root.where("compare"),
+                           "in the compared scenarios: " + std::string(e.what()));
+  }
+}
+
 }  // namespace
 
 Plan read_plan(const std::string& path) {
@@ -312,6 +326,7 @@ Plan read_plan(const std::string& path) {
     plan.present.push_back(p.organisation_present);
     plan.base_posts.push_back(p.posts_per_week);
   }
+  check_comparison(root, plan);
   read_decisions(root, plan);
   if (const toml::table* objective = root.table("objective")) {
     TableReader r(*objective, path, "objective");

@@ -97,6 +97,11 @@ TEST(ReadPlan, NamesFileLineAndKeyOfEveryProblem) {
   EXPECT_NE(error_of("base = \"nowhere.toml\"\n" + kDecisions).find("base"), std::string::npos);
   EXPECT_NE(error_of(kHeader + kDecisions + "[search]\nmethod = \"gird\"\n").find("grid"),
             std::string::npos);
+  // A compared scenario that is a second baseline is found before the search.
+  EXPECT_NE(error_of("compare = [\"" TREK_SOURCE_DIR "/scenarios/ghent/stay_on_x.toml\"]\n" +
+                     kHeader + kDecisions)
+                .find("compare"),
+            std::string::npos);
 }
 
 TEST(ReadPlan, RefusesAScenarioFile) {
