@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 
 #include "sim/engine/population.hpp"
 #include "sim/engine/run_comparison.hpp"
@@ -119,6 +120,93 @@ std::vector<Evaluation> evaluate_round(const Plan& plan, Evaluator& evaluator,
   return all;
 }
 
+/// The rounds of the search, from where `record` stands (a resumed checkpoint) to the budget;
+/// process 0 of a spread writes a checkpoint after each.
+void search(const Plan& plan, Evaluator& evaluator, PlanRecord& record, engine::RunObserver& weeks,
+            util::ProgressSink& progress, const util::Spread& spread,
+            const std::function<void()>& checkpoint) {
+  const std::vector<std::vector<double>> grid =
+      plan.search.grid ? grid_candidates(plan) : std::vector<std::vector<double>>{};
+  std::uint32_t round = record.rounds.empty() ? 0 : record.rounds.back() + 1;
+  record.stopped = "the budget of " + std::to_string(plan.search.evaluations) + " evaluations";
+  while (record.history.size() < plan.search.evaluations) {
+    const std::size_t room = plan.search.evaluations - record.history.size();
+    std::vector<std::vector<double>> candidates =
+        plan.search.grid ? grid_chunk(grid, record.history.size())
+        : round == 0     ? initial_candidates(plan)
+                         : next_candidates(plan, record.history, round,
+                                           std::min<std::size_t>(room, plan.search.batch));
+    if (candidates.size() > room) candidates.resize(room);
+    if (candidates.empty()) {
+      record.stopped = plan.search.grid ? "every point of the grid"
+                                        : "every candidate the search could find was evaluated";
+      break;
+    }
+    for (Evaluation& e :
+         evaluate_round(plan, evaluator, candidates, record.history.size() + 1, weeks, spread)) {
+      record.history.push_back(std::move(e));
+      record.rounds.push_back(round);
+    }
+    progress.milestone("round " + std::to_string(round) + " (" +
+                       std::to_string(record.history.size()) + " candidates)");
+    if (spread.rank == 0) checkpoint();
+    ++round;
+  }
+  if (!record.history.at(best_index(plan, record.history)).feasible)
+    record.stopped += "; no candidate kept every constraint, the best shown breaks one";
+}
+
+/// The path to write in a file in `folder` for `target`: relative where one exists.
+std::string path_from(const std::filesystem::path& folder, const std::string& target) {
+  const std::filesystem::path relative = std::filesystem::relative(target, folder);
+  return relative.empty() ? target : relative.string();
+}
+
+void write_text(const std::string& path, const std::string& text, const io::OutputPolicy& policy) {
+  io::write_atomically(
+      path,
+      [&](const std::string& temporary) {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        out << text;
+        out.close();
+        if (!out) throw util::SystemError(errno, io::write_failure(temporary, errno));
+      },
+      policy);
+}
+
+/// After the search: the best plan on fresh worlds, the final comparison, and the outputs.
+void finish(OptimizeOutcome& outcome, const graph::Graph& graph, const std::string& output,
+            const io::OutputPolicy& policy, double start) {
+  const Plan& plan = outcome.plan;
+  PlanRecord& record = outcome.record;
+  const Evaluation& best = record.history.at(best_index(plan, record.history));
+  const ScratchFolder folder;
+  const std::string base = std::filesystem::absolute(plan.base).lexically_normal().string();
+  const std::string best_scratch =
+      folder.write("best.toml", candidate_toml(plan, best.values, base, "Best plan"));
+  // The objective on fresh worlds: the search's estimate of its best is biased upwards (it was
+  // chosen for doing well on the search's worlds).
+  Plan fresh = plan;
+  fresh.overrides.push_back("simulation.seed=" + std::to_string(plan.verify_seed));
+  fresh.overrides.push_back("simulation.replicates=" + std::to_string(plan.verify_worlds));
+  engine::WeekProgress silent(util::no_progress());
+  Evaluator again(fresh, graph, silent);
+  record.fresh_baseline = again.baseline();
+  record.fresh_best = again.evaluate({best.values}, 0, silent).front();
+  record.verification_file = folder.file("verification.h5");
+  outcome.verification =
+      verify(plan, best_scratch, record.verification_file, {record.creator, record.command});
+  const auto out_folder = std::filesystem::absolute(outcome.best_file).parent_path();
+  record.best_scenario =
+      candidate_toml(plan, best.values, path_from(out_folder, base), "Best plan");
+  record.complete = true;
+  record.seconds = util::seconds_since(start);
+  write_text(outcome.best_file, record.best_scenario, policy);
+  write_plan_file(output, plan, record, policy);
+  record.verification_file.clear();
+  outcome.verification_command = verification_command(plan, outcome.best_file);
+}
+
 }  // namespace
 
 std::string best_scenario_path(const std::string& output) {
@@ -143,95 +231,31 @@ OptimizeOutcome run_optimize(const OptimizeRequest& request, util::ProgressSink&
   const graph::Graph graph = engine::load_population(base);
   engine::check_population(base, graph);
   PlanRecord& record = outcome.record;
+  const std::uint64_t hash = inputs_hash(plan);
+  const std::string partial = request.output + ".partial";
+  if (request.resume && util::path_exists(partial))
+    record = read_plan_checkpoint(partial, plan, hash);
   record.command = request.command;
   record.creator = request.creator;
-  record.inputs_hash = inputs_hash(plan);
-  const std::string partial = request.output + ".partial";
-  const bool writes = spread.rank == 0;
-  if (request.resume && util::path_exists(partial))
-    record = read_plan_checkpoint(partial, plan, record.inputs_hash),
-    record.command = request.command, record.creator = request.creator;
+  record.inputs_hash = hash;
   progress.begin(std::uint64_t{plan.weeks} * plan.worlds * (plan.search.evaluations + 1));
   engine::WeekProgress weeks(progress);
-  Evaluator evaluator(plan, graph, weeks);
-  record.baseline = evaluator.baseline();
-  const auto checkpoint = [&] {
-    record.seconds = util::seconds_since(start);
-    write_plan_file(partial, plan, record, {.replace = true, .inputs = policy.inputs});
-  };
-  const std::vector<std::vector<double>> grid =
-      plan.search.grid ? grid_candidates(plan) : std::vector<std::vector<double>>{};
-  std::uint32_t round = record.rounds.empty() ? 0 : record.rounds.back() + 1;
-  record.stopped = "the budget of " + std::to_string(plan.search.evaluations) + " evaluations";
   try {
-    while (record.history.size() < plan.search.evaluations) {
-      const std::size_t room = plan.search.evaluations - record.history.size();
-      std::vector<std::vector<double>> candidates =
-          plan.search.grid ? grid_chunk(grid, record.history.size())
-          : round == 0     ? initial_candidates(plan)
-                           : next_candidates(plan, record.history, round,
-                                             std::min<std::size_t>(room, plan.search.batch));
-      if (candidates.size() > room) candidates.resize(room);
-      if (candidates.empty()) {
-        record.stopped = plan.search.grid ? "every point of the grid"
-                                          : "every candidate the search could find was evaluated";
-        break;
-      }
-      for (Evaluation& e :
-           evaluate_round(plan, evaluator, candidates, record.history.size() + 1, weeks, spread)) {
-        record.history.push_back(std::move(e));
-        record.rounds.push_back(round);
-      }
-      progress.milestone("round " + std::to_string(round) + " (" +
-                         std::to_string(record.history.size()) + " candidates)");
-      if (writes) checkpoint();
-      ++round;
-    }
+    Evaluator evaluator(plan, graph, weeks);
+    record.baseline = evaluator.baseline();
+    search(plan, evaluator, record, weeks, progress, spread, [&] {
+      record.seconds = util::seconds_since(start);
+      write_plan_file(partial, plan, record, {.replace = true, .inputs = policy.inputs});
+    });
   } catch (...) {
     progress.end();
     throw;
   }
   progress.end();
-  if (!writes) return outcome;
-  const Evaluation& best = record.history.at(best_index(plan, record.history));
-  const ScratchFolder folder;
-  const std::string absolute_base =
-      std::filesystem::absolute(plan.base).lexically_normal().string();
-  const std::string best_scratch =
-      folder.write("best.toml", candidate_toml(plan, best.values, absolute_base, "Best plan"));
-  // The objective on fresh worlds: the search's estimate of its best is biased upwards (it was
-  // chosen for doing well on the search's worlds).
-  Plan fresh = plan;
-  fresh.overrides.push_back("simulation.seed=" + std::to_string(plan.verify_seed));
-  fresh.overrides.push_back("simulation.replicates=" + std::to_string(plan.verify_worlds));
-  engine::WeekProgress silent(util::no_progress());
-  Evaluator again(fresh, graph, silent);
-  record.fresh_baseline = again.baseline();
-  record.fresh_best = again.evaluate({best.values}, 0, silent).front();
-  const std::string compared = folder.file("verification.h5");
-  outcome.verification = verify(plan, best_scratch, compared, {record.creator, record.command});
-  const std::filesystem::path out_folder =
-      std::filesystem::absolute(outcome.best_file).parent_path();
-  record.best_scenario =
-      candidate_toml(plan, best.values,
-                     std::filesystem::relative(absolute_base, out_folder).string(), "Best plan");
-  record.verification_file = compared;
-  record.complete = true;
-  record.seconds = util::seconds_since(start);
-  io::write_atomically(
-      outcome.best_file,
-      [&](const std::string& temporary) {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out << record.best_scenario;
-        out.close();
-        if (!out) throw util::SystemError(errno, io::write_failure(temporary, errno));
-      },
-      policy);
-  write_plan_file(request.output, plan, record, policy);
-  record.verification_file.clear();
+  if (spread.rank != 0) return outcome;
+  finish(outcome, graph, request.output, policy, start);
   std::error_code ignored;
   std::filesystem::remove(partial, ignored);
-  outcome.verification_command = verification_command(plan, outcome.best_file);
   return outcome;
 }
 
