@@ -1,5 +1,8 @@
-// Scale check: generate, write and load a large graph, reporting wall time and peak memory.
-// Usage: graph_scale generate SPEC OUT.h5   |   graph_scale load FILE.h5
+// Scale check: generate, write and load a large graph, and step the migration model on it,
+// reporting wall time and peak memory.
+// Usage: graph_scale generate SPEC OUT.h5 | graph_scale load FILE.h5 | graph_scale step FILE.h5 [W]
+// `step` runs the Ghent stay-on-X scenario on the graph: W weekly steps (default 5) from the
+// initial state, each timed, with oneTBB on every core (TREK_THREADS=N to limit it).
 // Run each mode in its own process so that its peak resident memory is its own.
 
 #include <sys/resource.h>
@@ -9,8 +12,17 @@
 #include <filesystem>
 #include <string>
 
+#include <tbb/global_control.h>
+
+#include <cstdlib>
+#include <memory>
+
+#include "sim/engine/population.hpp"
 #include "sim/graph/formats/graph_file.hpp"
 #include "sim/graph/generators/generator.hpp"
+#include "sim/model/model_context.hpp"
+#include "sim/model/weekly_step.hpp"
+#include "sim/scenario/read_scenario.hpp"
 
 namespace {
 
@@ -29,6 +41,38 @@ void report(const char* phase, const sim::graph::Graph& graph, double seconds) {
   std::printf("%s: %u nodes, %lu arcs, %.2f s, peak memory %.2f GiB (%.1f bytes per arc)\n", phase,
               graph.node_count(), static_cast<unsigned long>(graph.arc_count()), seconds,
               peak / (1 << 30), peak / static_cast<double>(graph.arc_count()));
+}
+
+/// W weekly steps of the Ghent stay-on-X scenario on the graph in `file`.
+int step(const std::string& file, std::uint32_t weeks) {
+  std::unique_ptr<tbb::global_control> limit;
+  if (const char* threads = std::getenv("TREK_THREADS")) {
+    limit = std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism,
+                                                  std::strtoul(threads, nullptr, 10));
+  }
+  auto start = std::chrono::steady_clock::now();
+  const std::string absolute = std::filesystem::absolute(file).string();
+  const sim::scenario::Scenario scenario = sim::scenario::read_scenario(
+      TREK_SOURCE_DIR "/scenarios/ghent/stay_on_x.toml", {"population.graph=\"" + absolute + "\""});
+  const sim::graph::Graph graph = sim::engine::load_population(scenario);
+  report("load", graph, seconds_since(start));
+  start = std::chrono::steady_clock::now();
+  const sim::model::ModelContext context(scenario, graph, {scenario.seed, 0});
+  sim::model::AgentState now, next;
+  sim::model::initialise(context, now);
+  next = now;
+  report("initial state", graph, seconds_since(start));
+  double total = 0.0;
+  for (std::uint32_t week = 0; week < weeks; ++week) {
+    start = std::chrono::steady_clock::now();
+    sim::model::step(context, week, now, next);
+    std::swap(now, next);
+    const double seconds = seconds_since(start);
+    total += seconds;
+    std::printf("week %u: %.3f s\n", week, seconds);
+  }
+  report("steps", graph, total / weeks);
+  return 0;
 }
 
 }  // namespace
@@ -55,6 +99,11 @@ int main(int argc, char** argv) {
                 static_cast<double>(std::filesystem::file_size(argv[2])) / (1 << 20) / seconds);
     return 0;
   }
-  std::fprintf(stderr, "usage: graph_scale generate SPEC OUT.h5 | graph_scale load FILE.h5\n");
+  if (mode == "step" && (argc == 3 || argc == 4)) {
+    return step(argv[2], argc == 4 ? static_cast<std::uint32_t>(std::stoul(argv[3])) : 5U);
+  }
+  std::fprintf(stderr,
+               "usage: graph_scale generate SPEC OUT.h5 | graph_scale load FILE.h5 | "
+               "graph_scale step FILE.h5 [WEEKS]\n");
   return 2;
 }
