@@ -69,14 +69,19 @@ Timeline timeline_of(const Plan& plan, const std::vector<double>& values) {
   }
   if (t.leaves) {
     const std::uint32_t notice = weeks_of(value_of(plan, values, "announce_weeks"));
+    t.announce_on = plan.leave;
     t.announce_start = t.leave_week > notice + 1 ? t.leave_week - notice : 1U;
     t.announce_weeks = t.leave_week - std::min(t.announce_start, t.leave_week);
-    for (std::size_t k = 0; k < plan.platforms.size(); ++k) {
-      if (plan.platforms[k] != plan.leave && t.posts[k] > 0.0)
-        t.announced.push_back(plan.platforms[k]);
-    }
-    if (t.announce_weeks == 0 || t.announced.empty()) t.announce_weeks = 0;
+  } else if (!plan.announce_on.empty()) {
+    t.announce_on = plan.announce_on;
+    t.announce_start = std::max(1U, weeks_of(value_of(plan, values, "announce_week")));
+    t.announce_weeks = weeks_of(value_of(plan, values, "announce_weeks"));
   }
+  for (std::size_t k = 0; k < plan.platforms.size() && t.announce_weeks > 0; ++k) {
+    if (plan.platforms[k] != t.announce_on && t.posts[k] > 0.0)
+      t.announced.push_back(plan.platforms[k]);
+  }
+  if (t.announced.empty()) t.announce_weeks = 0;
   return t;
 }
 
@@ -165,8 +170,8 @@ std::string candidate_toml(const Plan& plan, const std::vector<double>& values,
                                          "\nweek = " + std::to_string(t.join_week)});
     }
   }
-  if (t.leaves && t.announce_weeks > 0) {
-    events.push_back({t.announce_start, "type = \"announce\"\nplatform = " + quoted(plan.leave) +
+  if (t.announce_weeks > 0) {
+    events.push_back({t.announce_start, "type = \"announce\"\nplatform = " + quoted(t.announce_on) +
                                             "\nto = " + quoted_list(t.announced) +
                                             "\nweek = " + std::to_string(t.announce_start) +
                                             "\nweeks = " + std::to_string(t.announce_weeks) +
@@ -193,6 +198,11 @@ std::string describe(const Plan& plan, const std::vector<double>& values) {
     } else {
       out << "stay on " << plan.leave;
     }
+  } else if (t.announce_weeks > 0) {
+    out << "announce on " << t.announce_on << " from week " << t.announce_start << " for "
+        << t.announce_weeks << " weeks";
+  } else if (!plan.announce_on.empty()) {
+    out << "announce nothing";
   }
   if (t.joins) {
     out << (out.tellp() > 0 ? "; " : "") << "join";

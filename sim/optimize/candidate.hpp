@@ -7,7 +7,9 @@
 ///   join      every chosen platform in week J = max(1, L - crosspost_weeks) (join_week without a
 ///             platform to leave), when J <= the run's weeks
 ///   announce  on the platform left, from week max(1, L - announce_weeks) to L - 1, naming every
-///             platform the organisation is on after it leaves (none: no announcement)
+///             platform the organisation is on after it leaves (none: no announcement); without a
+///             platform to leave, on `announce_on` from announce_week for announce_weeks weeks,
+///             naming every other platform the organisation posts on
 /// A candidate is within the plan's limits when, at every week, the organisation is on at most
 /// max_platforms platforms and posts at most posting_budget times a week in all.
 
@@ -34,6 +36,7 @@ struct Timeline {
   bool joins = false;
   std::uint32_t join_week = 0;
   std::vector<std::string> joined;  ///< platforms joined, in the plan's order
+  std::string announce_on;          ///< the platform the announcement is made on
   std::uint32_t announce_start = 0, announce_weeks = 0;
   std::vector<std::string> announced;  ///< the announcement's targets
   /// Posts per week on each of Plan::platforms (0 where the organisation never is).

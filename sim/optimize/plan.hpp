@@ -7,7 +7,9 @@
 ///                    integer; a week after the run's last means it stays)
 ///   crosspost_weeks  weeks it posts on the platforms it joins before it leaves (integer)
 ///   announce_weeks   weeks it announces its other platforms on the one it leaves, ending the
-///                    week it leaves (integer; 0: no announcement)
+///                    week it leaves (integer; 0: no announcement); without a platform to
+///                    leave, on `announce_on` from announce_week while it stays
+///   announce_week    without a platform to leave: the announcement's first week
 ///   join.P           whether it joins platform P (0 or 1); a set of platforms to join
 ///   posts.P          posts per week on platform P (real, >= 0)
 /// Each is fixed (a number) or free (a range); the search varies the free ones only.
@@ -75,6 +77,7 @@ struct Plan {
   std::uint32_t verify_worlds = 50;   ///< of the final comparison
   std::uint64_t verify_seed = 2;      ///< the final comparison's worlds: fresh ones
   std::string leave;                  ///< the platform the organisation may leave ("" none)
+  std::string announce_on;            ///< without `leave`: where it announces while staying
   double announce_share = 0.1;        ///< share of followers who act on the announcement
   std::vector<std::string> joinable;  ///< platforms the organisation may join
   std::uint32_t max_platforms = 0;    ///< platforms at once at most (0: no limit)

@@ -94,6 +94,35 @@ Variable read_variable(TableReader& r, const toml::table& table, std::string_vie
   return v;
 }
 
+/// Without a platform to leave: an announcement on `announce_on` while the organisation stays,
+/// from announce_week for announce_weeks weeks.
+void read_staying_announcement(TableReader& r, const toml::table& table, Plan& plan) {
+  for (const char* key : {"leave_week", "crosspost_weeks"}) {
+    if (table.contains(key))
+      throw util::InputError(r.where(key), "needs a platform to leave (decisions.leave)");
+  }
+  plan.announce_on = r.text("announce_on", "");
+  if (plan.announce_on.empty()) {
+    for (const char* key : {"announce_week", "announce_weeks", "announce_share"}) {
+      if (table.contains(key))
+        throw util::InputError(r.where(key),
+                               "needs a platform to leave (decisions.leave) or "
+                               "to announce on (decisions.announce_on)");
+    }
+    return;
+  }
+  check_platform(plan, r.where("announce_on"), plan.announce_on);
+  if (!present(plan, plan.announce_on))
+    throw util::InputError(r.where("announce_on"), "the organisation is not on " +
+                                                       plan.announce_on + " in the base scenario");
+  const double weeks = plan.weeks;
+  plan.variables.push_back(
+      read_variable(r, table, "announce_week", VariableKind::kWeeks, 1, weeks, 1));
+  plan.variables.push_back(
+      read_variable(r, table, "announce_weeks", VariableKind::kWeeks, 0, weeks, 0));
+  plan.announce_share = r.real("announce_share", plan.announce_share, 0.0, 1.0);
+}
+
 void read_decisions(TableReader& root, Plan& plan) {
   const toml::table* table = root.table("decisions");
   if (table == nullptr)
@@ -116,10 +145,7 @@ void read_decisions(TableReader& root, Plan& plan) {
         read_variable(r, *table, "announce_weeks", VariableKind::kWeeks, 0, weeks, 0));
     plan.announce_share = r.real("announce_share", plan.announce_share, 0.0, 1.0);
   } else {
-    for (const char* key : {"leave_week", "crosspost_weeks", "announce_weeks", "announce_share"}) {
-      if (table->contains(key))
-        throw util::InputError(r.where(key), "needs a platform to leave (decisions.leave)");
-    }
+    read_staying_announcement(r, *table, plan);
   }
   plan.joinable = strings(r, "join");
   for (const std::string& p : plan.joinable) {

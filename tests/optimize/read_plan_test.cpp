@@ -104,6 +104,29 @@ TEST(ReadPlan, NamesFileLineAndKeyOfEveryProblem) {
             std::string::npos);
 }
 
+TEST(ReadPlan, AnnouncesWhileStayingOnAPlatformItIsOn) {
+  const sim::test::Files files;
+  const std::string path =
+      files.write("plan.toml", kHeader +
+                                   "[decisions]\nannounce_on = \"x\"\n"
+                                   "announce_week = { min = 1, max = 60 }\nannounce_weeks = 4\n");
+  const sim::optimize::Plan plan = sim::optimize::read_plan(path);
+  EXPECT_EQ(plan.announce_on, "x");
+  EXPECT_TRUE(plan.find("announce_week")->free());
+  EXPECT_EQ(plan.find("announce_weeks")->min, 4.0);
+  EXPECT_NE(error_of(kHeader + "[decisions]\nannounce_weeks = { min = 0, max = 4 }\n")
+                .find("announce_on"),
+            std::string::npos);
+  EXPECT_NE(error_of(kHeader + "[decisions]\nannounce_on = \"threads\"\n"
+                               "announce_week = { min = 1, max = 60 }\n")
+                .find("not on threads"),
+            std::string::npos);
+  EXPECT_NE(error_of(kHeader + "[decisions]\nannounce_on = \"x\"\ncrosspost_weeks = 3\n"
+                               "announce_week = { min = 1, max = 60 }\n")
+                .find("needs a platform to leave"),
+            std::string::npos);
+}
+
 TEST(ReadPlan, RefusesAScenarioFile) {
   const sim::test::Files files;
   const std::string path = files.write("plan.toml", "extends = \"x.toml\"\n[platforms.x]\n");

@@ -180,6 +180,29 @@ TEST(PlanCandidate, StaysJoinsEarlyOrNotAtAll) {
   EXPECT_EQ(text.find("threads\"\nweek"), std::string::npos) << text;
 }
 
+TEST(PlanCandidate, AnnouncesWhileStaying) {
+  Plan plan = leaving_plan();
+  plan.leave.clear();
+  plan.announce_on = "x";
+  plan.joinable.clear();
+  plan.variables = {{"announce_week", VariableKind::kWeeks, 1, 52, 1},
+                    {"announce_weeks", VariableKind::kWeeks, 0, 8, 2}};
+  const auto t = sim::optimize::timeline_of(plan, {30, 6});
+  EXPECT_FALSE(t.leaves);
+  EXPECT_EQ(t.announce_on, "x");
+  EXPECT_EQ(t.announce_start, 30U);
+  EXPECT_EQ(t.announce_weeks, 6U);
+  EXPECT_EQ(t.announced, (std::vector<std::string>{"bluesky"}));
+  const std::string text = sim::optimize::candidate_toml(plan, {30, 6}, "b.toml", "c");
+  EXPECT_NE(text.find("type = \"announce\"\nplatform = \"x\"\nto = [\"bluesky\"]\nweek = 30\n"
+                      "weeks = 6"),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("type = \"leave\""), std::string::npos);
+  EXPECT_EQ(sim::optimize::timeline_of(plan, {30, 0}).announce_weeks, 0U);
+  EXPECT_EQ(sim::optimize::describe(plan, {30, 6}), "announce on x from week 30 for 6 weeks");
+}
+
 TEST(PlanCandidate, SnapsWeeksAndChoices) {
   const Variable week{"leave_week", VariableKind::kWeeks, 4, 53, 0};
   EXPECT_EQ(week.snapped(17.4), 17.0);
