@@ -111,7 +111,7 @@ void inspect_posterior(const std::string& path, hid_t file, const std::string& f
 }
 
 void inspect_plan(const std::string& path, hid_t file, const std::string& format) {
-  const optimize::PlanSummary plan = optimize::read_plan_summary(path);
+  const optimize::PlanSummary plan = optimize::plan_summary_in_process(path);
   if (format == "json") {
     JsonObject out;
     out.add("file", path).add("format", std::string(optimize::kPlanFormat));
@@ -169,7 +169,7 @@ void check_in_process(const std::string& path) {
     return;
   }
   if (kind == optimize::kPlanFormat) {
-    static_cast<void>(optimize::read_plan_summary(path));
+    static_cast<void>(optimize::plan_summary_in_process(path));  // already inside the probe
     return;
   }
   if (kind != engine::kResultsFormat && kind != engine::kComparisonFormat &&

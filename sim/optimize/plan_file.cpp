@@ -6,6 +6,7 @@
 #include "sim/io/h5.hpp"
 #include "sim/io/h5_array.hpp"
 #include "sim/io/h5_copy.hpp"
+#include "sim/io/probe.hpp"
 #include "sim/optimize/candidate.hpp"
 #include "sim/optimize/search.hpp"
 #include "sim/util/error.hpp"
@@ -151,8 +152,10 @@ void write_plan_file(const std::string& path, const Plan& plan, const PlanRecord
       path, [&](const std::string& temporary) { write_file(temporary, plan, record); }, policy);
 }
 
-PlanRecord read_plan_checkpoint(const std::string& path, const Plan& plan,
-                                std::uint64_t inputs_hash) {
+namespace {
+
+PlanRecord checkpoint_in_process(const std::string& path, const Plan& plan,
+                                 std::uint64_t inputs_hash) {
   return io::read_input(path, [&] {
     PlanRecord r;
     const io::Handle file = io::open_file_read(path);
@@ -184,7 +187,21 @@ PlanRecord read_plan_checkpoint(const std::string& path, const Plan& plan,
   });
 }
 
+}  // namespace
+
+PlanRecord read_plan_checkpoint(const std::string& path, const Plan& plan,
+                                std::uint64_t inputs_hash) {
+  // A damaged file can crash the HDF5 library itself: read it once in a child process first.
+  io::probe_input(path, [&] { static_cast<void>(checkpoint_in_process(path, plan, inputs_hash)); });
+  return checkpoint_in_process(path, plan, inputs_hash);
+}
+
 PlanSummary read_plan_summary(const std::string& path) {
+  io::probe_input(path, [&] { static_cast<void>(plan_summary_in_process(path)); });
+  return plan_summary_in_process(path);
+}
+
+PlanSummary plan_summary_in_process(const std::string& path) {
   return io::read_input(path, [&] {
     const io::Handle file = io::open_file_read(path);
     io::check_format(path, file.get(), kPlanFormat, kPlanVersion, "plan");

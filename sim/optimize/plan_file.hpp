@@ -43,8 +43,9 @@ struct PlanRecord {
 void write_plan_file(const std::string& path, const Plan& plan, const PlanRecord& record,
                      const io::OutputPolicy& policy);
 
-/// The history of a checkpoint written by the same plan (`inputs_hash`). InputError naming the
-/// file when it is damaged, of another format, or of another plan.
+/// The history of a checkpoint written by the same plan (`inputs_hash`), read in a child process
+/// first as read_plan_summary is. InputError naming the file when it is damaged, of another
+/// format, or of another plan.
 PlanRecord read_plan_checkpoint(const std::string& path, const Plan& plan,
                                 std::uint64_t inputs_hash);
 
@@ -55,6 +56,11 @@ struct PlanSummary {
 };
 
 /// InputError naming the file when it is damaged, of another format, or an unfinished search.
+/// The file is read in a child process first (io/probe.hpp), since a damaged file can crash the
+/// HDF5 library itself.
 PlanSummary read_plan_summary(const std::string& path);
+
+/// The same without the child process, for callers already inside a probe.
+PlanSummary plan_summary_in_process(const std::string& path);
 
 }  // namespace sim::optimize
