@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <sstream>
 
 #include "sim/util/text.hpp"
@@ -118,8 +119,10 @@ std::string limit_problem(const Plan& plan, const std::vector<double>& values) {
            " platforms at once (max_platforms = " + std::to_string(plan.max_platforms) + ")";
   }
   if (plan.posting_budget > 0.0 && peak.posts_per_week > plan.posting_budget * (1.0 + 1e-12)) {
-    return util::exact_text(peak.posts_per_week) +
-           " posts a week (posting_budget = " + util::exact_text(plan.posting_budget) + ")";
+    char text[96];
+    std::snprintf(text, sizeof text, "%.4g posts a week (posting_budget = %.4g)",
+                  peak.posts_per_week, plan.posting_budget);
+    return text;
   }
   return "";
 }
