@@ -98,6 +98,30 @@ TEST(OptimizeCli, ResumesFromACheckpointToTheSameHistory) {
   EXPECT_NE(other.output.find("another plan"), std::string::npos) << other.output;
 }
 
+TEST(OptimizeCli, AKilledSearchResumesToTheSameHistory) {
+  const sim::test::TempDir dir;
+  const std::string plan = write_plan(dir);
+  std::string text = sim::test::read_text(plan);
+  text.replace(text.find("evaluations = 8"), 15, "evaluations = 24");
+  sim::test::write_text(plan, text);
+  ASSERT_EQ(trek("optimize " + plan + " -o " + dir.path("whole.h5") + " --quiet").code, 0);
+  // Killed once its first checkpoint exists, rounds before the end.
+  const std::string out = dir.path("killed.h5");
+  static_cast<void>(sim::test::run_trek(
+      "optimize " + plan + " -o " + out + " --quiet & pid=$!; for i in $(seq 400); do [ -e " + out +
+          ".partial ] && break; sleep 0.01; done; "
+          "kill -9 $pid; wait $pid; true #",
+      true));
+  const Result resumed = trek("optimize " + plan + " -o " + out + " --resume --quiet");
+  ASSERT_EQ(resumed.code, 0) << resumed.output;
+  EXPECT_EQ(history(dir.path("whole.h5")), history(out));
+  EXPECT_FALSE(std::filesystem::exists(out + ".partial"));
+  EXPECT_EQ(sim::test::read_text(dir.path("whole.best.toml")),
+            sim::test::read_text(dir.path("killed.best.toml")));
+  // Resuming a finished search does nothing.
+  EXPECT_EQ(trek("optimize " + plan + " -o " + out + " --resume --quiet").code, 0);
+}
+
 TEST(OptimizeCli, BadPlansExitWithCodeTwoAndOneLine) {
   const sim::test::TempDir dir;
   const Result missing = trek("optimize " + dir.path("none.toml") + " -o " + dir.path("o.h5"));
