@@ -161,11 +161,13 @@ def verification_table(results) -> str:
                       f"{r['diff_pct_p95']:+.1f}]")
         cells.append(f"<tr><td>{html.escape(str(r['scenario']))}</td><td>{r['mean']:.4g}</td>"
                      f"<td>{difference}</td><td>{r['p_better']:.2f}</td>"
+                     f"<td>{r['p_best']:.2f}</td><td>{int(r['tier'])}</td>"
                      f"<td>{html.escape(str(r['verdict']))}</td></tr>")
     return (f"<p>{html.escape(metric)} at week {week}, "
             f"{int(results.attributes.get('verify_worlds', 0))} worlds the search did not see "
             f"(seed {int(results.attributes.get('verify_seed', 0))}).</p><table><tr><th>scenario"
-            "</th><th>mean</th><th>vs baseline (90%)</th><th>P(better)</th><th>verdict</th></tr>"
+            "</th><th>mean</th><th>vs baseline (90%)</th><th>P(better)</th><th>P(best)</th>"
+            "<th>tier</th><th>verdict</th></tr>"
             + "".join(cells) + "</table>")
 
 

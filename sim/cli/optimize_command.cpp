@@ -49,10 +49,18 @@ void print_history(const optimize::OptimizeOutcome& o) {
     std::printf("%4zu %12.4g %+8.1f%% %8.2f %9s  %s\n", order[r] + 1, e.objective, e.difference_pct,
                 e.p_better, e.feasible ? "yes" : "no", optimize::describe(plan, e.values).c_str());
   }
-  std::printf("\ntrade-off front (objective against mean toxic exposure): candidates");
-  for (const std::size_t i : optimize::tradeoff_front(plan, history))
-    std::printf(" %zu", i + 1);
-  std::printf("\n\n");
+  const auto names = optimize::history_metrics();
+  const auto toxic = static_cast<std::size_t>(
+      std::find(names.begin(), names.end(), "toxic_exposure") - names.begin());
+  std::printf(
+      "\ntrade-off front: no other candidate has both a better objective and a lower "
+      "mean toxic exposure\n%4s %12s %9s  %s\n",
+      "#", "objective", "toxic", "candidate");
+  for (const std::size_t i : optimize::tradeoff_front(plan, history)) {
+    std::printf("%4zu %12.4g %9.4g  %s\n", i + 1, history[i].objective, history[i].metrics[toxic],
+                optimize::describe(plan, history[i].values).c_str());
+  }
+  std::printf("\n");
 }
 
 void print_verification(const optimize::OptimizeOutcome& o) {
@@ -69,18 +77,21 @@ void print_verification(const optimize::OptimizeOutcome& o) {
   std::printf("final comparison on %zu fresh worlds (seed %llu), %s at week %zu:\n", c.worlds,
               static_cast<unsigned long long>(o.plan.verify_seed), c.metrics[metric].name.c_str(),
               c.weeks[week]);
-  std::printf("%-44s %12s %22s %8s  %s\n", "scenario", "mean", "vs baseline (90%)", "P(bet.)",
-              "verdict");
+  std::printf("%-38s %10s %22s %7s %7s %4s  %s\n", "scenario", "mean", "vs baseline (90%)",
+              "P(bet.)", "P(best)", "tier", "verdict");
   for (std::size_t s = 0; s < c.scenarios.size(); ++s) {
     const engine::MetricCell& cell = c.cells[s][week][metric];
     char band[48];
     std::snprintf(band, sizeof band, "%+.1f%% [%+.1f, %+.1f]", cell.decision.difference_pct.mean,
                   cell.decision.difference_pct.low, cell.decision.difference_pct.high);
-    std::printf("%-44.44s %12.4g %22s %8.2f  %s\n", c.scenarios[s].c_str(), cell.level.mean,
-                s == 0 ? "" : band, s == 0 ? 0.5 : cell.decision.p_better,
+    std::printf("%-38.38s %10.4g %22s %7.2f %7.2f %4u  %s\n", c.scenarios[s].c_str(),
+                cell.level.mean, s == 0 ? "" : band, s == 0 ? 0.5 : cell.decision.p_better,
+                cell.decision.p_best, cell.decision.tier,
                 engine::verdict_text(cell.decision.verdict).c_str());
   }
-  std::printf("\n");
+  std::printf(
+      "(P(best): share of worlds where it is the best of these; tier 1: the best and every "
+      "strategy not clearly worse than it)\n\n");
 }
 
 void optimize_plan(const OptimizeOptions& o) {

@@ -197,13 +197,14 @@ std::string describe(const Plan& plan, const std::vector<double>& values) {
   if (!plan.leave.empty()) {
     if (t.leaves) {
       out << "leave " << plan.leave << " in week " << t.leave_week;
-      if (t.announce_weeks > 0) out << " after " << t.announce_weeks << " weeks' notice";
+      if (t.announce_weeks == 1) out << " after 1 week's notice";
+      if (t.announce_weeks > 1) out << " after " << t.announce_weeks << " weeks' notice";
     } else {
       out << "stay on " << plan.leave;
     }
   } else if (t.announce_weeks > 0) {
     out << "announce on " << t.announce_on << " from week " << t.announce_start << " for "
-        << t.announce_weeks << " weeks";
+        << t.announce_weeks << (t.announce_weeks == 1 ? " week" : " weeks");
   } else if (!plan.announce_on.empty()) {
     out << "announce nothing";
   }
