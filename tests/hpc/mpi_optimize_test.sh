@@ -11,21 +11,8 @@ export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
 rm -rf "$work"
 mkdir -p "$work"
 cd "$work"
-cat > plan.toml <<TOML
-base = "$source_dir/scenarios/ghent/stay_on_x.toml"
-set = ["population.graph=\"follower:n=1500,seed=2\"", "simulation.weeks=20"]
-seed = 9
-worlds = 3
-verify_worlds = 3
-[decisions]
-leave = "x"
-leave_week = { min = 2, max = 21 }
-announce_weeks = { min = 0, max = 4 }
-[search]
-initial = 3
-evaluations = 7
-batch = 2
-TOML
+source "$(dirname "$0")/small_plan.sh"
+write_small_plan "$source_dir" 7
 "$trek" optimize plan.toml -o single.h5 --quiet > /dev/null
 for ranks in 2 3; do
   "$mpiexec" -n "$ranks" --oversubscribe "$trek" optimize plan.toml -o "mpi$ranks.h5" --quiet \

@@ -22,21 +22,8 @@ trap '"$tools/slurm-local-down" "$S" >/dev/null 2>&1 || true' EXIT
 export SLURM_CONF=$S/slurm.conf
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
 cd "$work"
-cat > plan.toml <<TOML
-base = "$source_dir/scenarios/ghent/stay_on_x.toml"
-set = ["population.graph=\"follower:n=1500,seed=2\"", "simulation.weeks=20"]
-seed = 9
-worlds = 3
-verify_worlds = 3
-[decisions]
-leave = "x"
-leave_week = { min = 2, max = 21 }
-announce_weeks = { min = 0, max = 4 }
-[search]
-initial = 4
-evaluations = 24
-batch = 2
-TOML
+source "$(dirname "$0")/small_plan.sh"
+write_small_plan "$source_dir" 24
 "$trek" optimize plan.toml -o whole.h5 --quiet > /dev/null
 same() {
   for object in /history /best /front /verification /baseline; do
