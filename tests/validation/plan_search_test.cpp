@@ -13,6 +13,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "sim/optimize/candidate.hpp"
 #include "sim/optimize/run_optimize.hpp"
 #include "sim/optimize/search.hpp"
 #include "support/test_support.hpp"
@@ -96,6 +97,39 @@ TEST(PlanSearchValidation, FindsTheClosedFormBestSplitOfAPostingBudget) {
   EXPECT_GT(reach_share(a, b), 0.99 * best);
   // The simulation agrees with the closed form at the plan it chose (8 worlds of 4,000 agents).
   EXPECT_NEAR(found.objective, 4000.0 * reach_share(a, b), 0.02 * 4000.0 * reach_share(a, b));
+}
+
+// An analytic limit: with common random numbers an agent that follows the organisation on a
+// platform keeps following it (only deleting the account ends it), so joining earlier can only add
+// followers in every world; the best join week for followers at the end is the first.
+TEST(PlanSearchValidation, JoinsAtOnceWhenFollowersOnlyGrowWithTime) {
+  const sim::test::Files files;
+  const std::string plan = files.write(
+      "plan.toml", "base = \"" TREK_SOURCE_DIR
+                   "/scenarios/ghent/stay_on_x.toml\"\n"
+                   "set = [\"population.graph=\\\"follower:n=3000,seed=2\\\"\", "
+                   "\"simulation.weeks=30\"]\nworlds = 4\nverify_worlds = 4\n"
+                   "[decisions]\njoin = [\"threads\"]\njoin_week = { min = 1, max = 30 }\n"
+                   "[decisions.posts]\nthreads = 7\n[objective]\nmetric = \"followers\"\n"
+                   "[search]\ninitial = 5\nevaluations = 14\n");
+  const auto outcome =
+      sim::optimize::run_optimize({plan, files.dir.path("plan.h5"), false, false, "test", "test"});
+  const auto& history = outcome.record.history;
+  const auto& best = history[sim::optimize::best_index(outcome.plan, history)];
+  EXPECT_EQ(sim::optimize::value_of(outcome.plan, best.values, "join.threads"), 1.0);
+  EXPECT_EQ(sim::optimize::value_of(outcome.plan, best.values, "join_week"), 1.0);
+  // Every evaluated plan that joins has at least the followers of every later join.
+  for (const auto& a : history) {
+    for (const auto& b : history) {
+      const double wa = sim::optimize::value_of(outcome.plan, a.values, "join_week");
+      const double wb = sim::optimize::value_of(outcome.plan, b.values, "join_week");
+      if (a.values == b.values ||
+          sim::optimize::value_of(outcome.plan, a.values, "join.threads") < 1 ||
+          sim::optimize::value_of(outcome.plan, b.values, "join.threads") < 1 || wa > wb)
+        continue;
+      EXPECT_GE(a.objective, b.objective) << wa << " " << wb;
+    }
+  }
 }
 
 }  // namespace
