@@ -40,8 +40,9 @@ bool better(const Plan& plan, const Evaluation& a, const Evaluation& b);
 
 class Evaluator {
  public:
-  /// Runs the baseline's worlds once.
-  Evaluator(const Plan& plan, const graph::Graph& graph, engine::RunObserver& progress);
+  /// Runs the baseline's worlds once (`base`: the plan's base scenario with its overrides).
+  Evaluator(const Plan& plan, const scenario::Scenario& base, const graph::Graph& graph,
+            engine::RunObserver& progress);
 
   /// Evaluates candidates (full value vectors) numbered first, first + 1, ... in one joint run.
   std::vector<Evaluation> evaluate(const std::vector<std::vector<double>>& candidates,

@@ -179,10 +179,6 @@ PlanRecord checkpoint_in_process(const std::string& path, const Plan& plan,
     for (std::size_t i = 0; i < n; ++i)
       r.history.push_back({values[i], objective[i], constraints[i], feasible[i] != 0, metrics[i],
                            difference[i], p_better[i]});
-    const io::Handle baseline = io::open_group(file.get(), "baseline");
-    r.baseline.objective = io::read_double_attribute(baseline.get(), "objective");
-    r.baseline.constraints = io::read_elements<double>(baseline.get(), "constraints", c);
-    r.baseline.metrics = io::read_elements<double>(baseline.get(), "metrics", m);
     return r;
   });
 }

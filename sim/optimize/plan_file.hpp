@@ -43,7 +43,8 @@ struct PlanRecord {
 void write_plan_file(const std::string& path, const Plan& plan, const PlanRecord& record,
                      const io::OutputPolicy& policy);
 
-/// The history of a checkpoint written by the same plan (`inputs_hash`), read in a child process
+/// The history of a checkpoint written by the same plan (`inputs_hash`; the baseline is run
+/// again by the resumed search, not read), read in a child process
 /// first as read_plan_summary is. InputError naming the file when it is damaged, of another
 /// format, or of another plan.
 PlanRecord read_plan_checkpoint(const std::string& path, const Plan& plan,

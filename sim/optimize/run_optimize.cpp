@@ -27,9 +27,8 @@ namespace sim::optimize {
 namespace {
 
 /// A hash of the plan file and of every scenario file its base and comparisons read.
-std::uint64_t inputs_hash(const Plan& plan) {
+std::uint64_t inputs_hash(const Plan& plan, const scenario::Scenario& base) {
   std::uint64_t hash = util::fnv1a(plan.text);
-  const scenario::Scenario base = scenario::read_scenario(plan.base, plan.overrides);
   for (const auto& source : base.sources)
     hash = util::fnv1a(source.text, hash);
   for (const std::string& file : plan.compare)
@@ -49,15 +48,6 @@ engine::Comparison verify(const Plan& plan, const std::string& best_file, const 
   overrides.push_back("simulation.replicates=" + std::to_string(plan.verify_worlds));
   engine::ComparisonPlan comparison = engine::plan_comparison({files, overrides, false});
   return engine::run_comparison(comparison, output, {.replace = true, .inputs = {}}, provenance);
-}
-
-std::string verification_command(const Plan& plan, const std::string& best_file) {
-  std::string command = "trek compare " + plan.base + " " + best_file;
-  for (const std::string& f : plan.compare)
-    command += " " + f;
-  return command + " --seed " + std::to_string(plan.verify_seed) + " --replicates " +
-         std::to_string(plan.verify_worlds) + " -o COMPARISON.h5" +
-         " (with the plan's priors and [set] values)";
 }
 
 /// The grid points from `done` on, a few at a time (they run together).
@@ -190,7 +180,7 @@ void finish(OptimizeOutcome& outcome, const graph::Graph& graph, const std::stri
   fresh.overrides.push_back("simulation.seed=" + std::to_string(plan.verify_seed));
   fresh.overrides.push_back("simulation.replicates=" + std::to_string(plan.verify_worlds));
   engine::WeekProgress silent(util::no_progress());
-  Evaluator again(fresh, graph, silent);
+  Evaluator again(fresh, scenario::read_scenario(plan.base, fresh.overrides), graph, silent);
   record.fresh_baseline = again.baseline();
   record.fresh_best = again.evaluate({best.values}, 0, silent).front();
   record.verification_file = folder.file("verification.h5");
@@ -204,7 +194,6 @@ void finish(OptimizeOutcome& outcome, const graph::Graph& graph, const std::stri
   write_text(outcome.best_file, record.best_scenario, policy);
   write_plan_file(output, plan, record, policy);
   record.verification_file.clear();
-  outcome.verification_command = verification_command(plan, outcome.best_file);
 }
 
 }  // namespace
@@ -231,7 +220,7 @@ OptimizeOutcome run_optimize(const OptimizeRequest& request, util::ProgressSink&
   const graph::Graph graph = engine::load_population(base);
   engine::check_population(base, graph);
   PlanRecord& record = outcome.record;
-  const std::uint64_t hash = inputs_hash(plan);
+  const std::uint64_t hash = inputs_hash(plan, base);
   const std::string partial = request.output + ".partial";
   if (request.resume && util::path_exists(partial))
     record = read_plan_checkpoint(partial, plan, hash);
@@ -241,7 +230,7 @@ OptimizeOutcome run_optimize(const OptimizeRequest& request, util::ProgressSink&
   progress.begin(std::uint64_t{plan.weeks} * plan.worlds * (plan.search.evaluations + 1));
   engine::WeekProgress weeks(progress);
   try {
-    Evaluator evaluator(plan, graph, weeks);
+    Evaluator evaluator(plan, base, graph, weeks);
     record.baseline = evaluator.baseline();
     search(plan, evaluator, record, weeks, progress, spread, [&] {
       record.seconds = util::seconds_since(start);

@@ -25,8 +25,7 @@ struct OptimizeRequest {
 struct OptimizeOutcome {
   Plan plan;
   PlanRecord record;
-  std::string best_file;             ///< where the best plan was written as a scenario file
-  std::string verification_command;  ///< the trek compare command that repeats the comparison
+  std::string best_file;  ///< where the best plan was written as a scenario file
   /// The final comparison (baseline, best plan, hand-written strategies), on fresh worlds.
   engine::Comparison verification;
 };
