@@ -11,6 +11,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "sim/model/platform_traits.hpp"
 #include "sim/rng/distributions.hpp"
 #include "sim/rng/two_part_uniforms.hpp"
 
@@ -171,8 +172,12 @@ ModelContext::ModelContext(const scenario::Scenario& s, const graph::Graph& g, r
 
 void ModelContext::derive_tables() {
   const scenario::Scenario& s = scenario;
-  for (const auto& p : s.platforms)
+  std::vector<double> stay_share;
+  for (const auto& p : s.platforms) {
     novelty.push_back(novelty_table(p));
+    stay_share.push_back(p.novelty_churn > 0.0 ? p.stay_share : 0.0);
+  }
+  stayers = draw_platform_traits(run, rng::Stream::kModelStayer, graph.node_count(), stay_share);
   for (std::uint32_t week = 0; week <= s.weeks; ++week) {
     PlatformBits mask = 0;
     for (std::size_t k = 0; k < s.platforms.size(); ++k) {

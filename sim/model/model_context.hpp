@@ -51,8 +51,17 @@ struct ModelContext {
   /// Influence horizon (weeks): weights below 1e-3 (ages of 6.9 time constants and more) are
   /// dropped, so that only recent movers are looked up.
   std::uint8_t horizon = kLongAgo;
-  /// Per platform: novelty churn of an agent by its age there (1/week).
+  /// Per platform: novelty churn of an agent by its age there (1/week), an upper bound for
+  /// stayers.
   std::vector<AgeTable> novelty;
+  /// Per agent, the platforms on which it is a stayer (no novelty churn; stay_share); empty when
+  /// no platform has stayers.
+  std::vector<PlatformBits> stayers;
+
+  /// The novelty churn of `agent` at `age` on platform k (1/week).
+  float novelty_of(std::size_t agent, std::size_t k, std::uint8_t age) const {
+    return !stayers.empty() && has(stayers[agent], k) ? 0.0F : novelty[k][age];
+  }
 
   /// Per week: bit k set when platform k can be adopted and has imitation > 0.
   std::vector<PlatformBits> imitating;

@@ -5,11 +5,19 @@
 
 #include "sim/model/timeline.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace sim::model {
 
 using scenario::Event;
+
+double hype_factor(const scenario::PlatformParams& p, double age) {
+  const double rise = p.hype_rise_weeks;
+  // With no rise this is exactly 2^(-age / half-life), the hype before the rise existed.
+  return std::min(1.0, (age + 1.0) / (rise + 1.0)) *
+         std::exp2(-std::max(0.0, age - rise) / p.hype_half_life);
+}
 
 Timeline::Timeline(const scenario::Scenario& s) : platforms_(s.platforms.size()) {
   const std::uint32_t weeks = s.weeks + 1;
@@ -40,7 +48,7 @@ Timeline::Timeline(const scenario::Scenario& s) : platforms_(s.platforms.size())
       w.organisation = present[k];
       w.toxicity = toxicity[k];
       const double age = static_cast<double>(week) - static_cast<double>(launch[k]);
-      w.external = w.launched ? p.pull + p.hype * std::exp2(-age / p.hype_half_life) : 0.0;
+      w.external = w.launched ? p.pull + p.hype * hype_factor(p, age) : 0.0;
     }
   }
   for (const Event& e : s.events) {

@@ -26,6 +26,10 @@ struct Announcement {
   double share = 0.0;
 };
 
+/// The launch hype's share of its peak `age` weeks after the launch: rising linearly over
+/// `hype_rise_weeks`, (age + 1) / (rise + 1), then halving every `hype_half_life` weeks.
+double hype_factor(const scenario::PlatformParams& p, double age);
+
 class Timeline {
  public:
   explicit Timeline(const scenario::Scenario& scenario);

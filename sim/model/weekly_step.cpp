@@ -217,7 +217,8 @@ struct AgentStep {
     if (u >= quiet_above(bound, may_follow ? bounds.follow(k) : 0.0)) return;
     const double lock_in = has(c.locking, k) ? followees(agent).lock_in[k] : 0.0F;
     const double left = has(c.leave_imitating, k) ? followees(agent).left[k] : 0.0F;
-    const double unlocked = unlocked_leave_hazard(p, w, tolerance, c.novelty[k][age], left);
+    const double unlocked =
+        unlocked_leave_hazard(p, w, tolerance, c.novelty_of(agent.id, k, age), left);
     const Decision leave(u, unlocked * (1.0 - p.lock_in * lock_in));
     if (leave.happened) {
       agent.active = without(agent.active, k);

@@ -12,6 +12,7 @@
 
 #include <tbb/parallel_for.h>
 
+#include "sim/model/platform_traits.hpp"
 #include "sim/reach/crisis_reach.hpp"
 #include "sim/reach/view_bounds.hpp"
 #include "sim/rng/distributions.hpp"
@@ -39,27 +40,11 @@ bool platform_posts(const model::ModelContext& c, std::uint32_t week, std::size_
 /// and platform, made once per run (the same agents every week and message). Empty when no
 /// platform has notifications.
 std::vector<model::PlatformBits> draw_notified(const model::ModelContext& c) {
-  bool any = false, wide = false;
-  for (std::size_t k = 0; k < c.platforms(); ++k) {
-    any = any || c.scenario.platforms[k].notification_share > 0.0;
-    wide = wide || (k >= model::kLanes && c.scenario.platforms[k].notification_share > 0.0);
-  }
-  if (!any) return {};
-  std::vector<model::PlatformBits> notified(c.graph.node_count(), 0);
-  tbb::parallel_for(NodeId{0}, static_cast<NodeId>(notified.size()), [&](NodeId agent) {
-    const auto low = rng::philox_block(c.run, {rng::Stream::kReachNotification, agent}, 0);
-    const auto high =
-        wide ? rng::philox_block(
-                   c.run, {rng::Stream::kReachNotification, agent, 0, rng::kUpperPlatforms}, 0)
-             : low;
-    for (std::size_t k = 0; k < c.platforms(); ++k) {
-      const double u = k < model::kLanes ? rng::half_uniform(low, k)
-                                         : rng::half_uniform(high, k - model::kLanes);
-      if (u < c.scenario.platforms[k].notification_share)
-        notified[agent] = model::with(notified[agent], k);
-    }
-  });
-  return notified;
+  std::vector<double> share;
+  for (const auto& p : c.scenario.platforms)
+    share.push_back(p.notification_share);
+  return model::draw_platform_traits(c.run, rng::Stream::kReachNotification, c.graph.node_count(),
+                                     share);
 }
 
 /// The view chance of a follower without notifications: the feed reach is the share of all

@@ -69,6 +69,9 @@ enum class Stream : std::uint32_t {
                               ///< dispatch delay (entity: channel hash, week, sub: message)
   kOptimizeCandidate = 40,    ///< a plan search's candidates (entity: pool slot, week: round,
                               ///< sub: attempt), run key {plan seed, 0}
+  kModelStayer = 41,          ///< whether an agent is a stayer on a platform (entity: agent; half
+                              ///< k: platform k, a second block at sub kUpperPlatforms for
+                              ///< platforms 8-15)
 };
 
 /// Name and value of every registered stream, for documentation and the registry test.
@@ -118,6 +121,7 @@ inline constexpr std::array kStreamRegistry{
     StreamEntry{Stream::kCrisisChannel, "crisis_channel"},
     StreamEntry{Stream::kCrisisDispatch, "crisis_dispatch"},
     StreamEntry{Stream::kOptimizeCandidate, "optimize_candidate"},
+    StreamEntry{Stream::kModelStayer, "model_stayer"},
 };
 
 }  // namespace sim::rng

@@ -81,6 +81,7 @@ PlatformParams read_platform(const toml::table& table, const std::string& file,
   p.imitation = r.real("imitation", p.imitation, 0, 1);
   p.hype = r.real("hype", p.hype, 0, 1);
   p.hype_half_life = r.real("hype_half_life", p.hype_half_life, 0.01, 1000);
+  p.hype_rise_weeks = r.real("hype_rise_weeks", p.hype_rise_weeks, 0, 1000);
   p.reactivation = r.real("reactivation", p.reactivation, 0, 10);
   p.activation = r.real("activation", p.activation, 0, 1);
   p.churn = r.real("churn", p.churn, 0, 1);
@@ -88,6 +89,7 @@ PlatformParams read_platform(const toml::table& table, const std::string& file,
   p.toxicity_sensitivity = r.real("toxicity_sensitivity", p.toxicity_sensitivity, 0, 1);
   p.novelty_churn = r.real("novelty_churn", p.novelty_churn, 0, 1);
   p.novelty_weeks = r.real("novelty_weeks", p.novelty_weeks, 0.01, 1000);
+  p.stay_share = r.real("stay_share", p.stay_share, 0, 1);
   p.switching_cost = r.real("switching_cost", p.switching_cost, 0, 1);
   p.lock_in = r.real("lock_in", p.lock_in, 0, 1);
   p.delete_share = r.real("delete_share", p.delete_share, 0, 1);

@@ -33,7 +33,10 @@ struct PlatformParams {
   double imitation = 0.0;  ///< q: hazard per unit of peer signal (1/week)
   double hype = 0.0;       ///< extra external hazard at launch (1/week), halving every half-life
   double hype_half_life = 1.0;  ///< weeks
-  double reactivation = 1.0;    ///< multiplier of the adoption hazard for dormant accounts
+  /// Weeks over which the hype rises linearly to its peak before it starts halving (0: it
+  /// starts at its peak in the launch week).
+  double hype_rise_weeks = 0.0;
+  double reactivation = 1.0;  ///< multiplier of the adoption hazard for dormant accounts
   /// Share of new sign-ups (adopters without an account) who become active; the others keep a
   /// dormant account from the start. 1: every sign-up is active (the model before this option).
   double activation = 1.0;
@@ -43,9 +46,12 @@ struct PlatformParams {
   double toxicity_sensitivity = 0.0;  ///< hazard per unit of toxicity above tolerance (1/week)
   double novelty_churn = 0.0;         ///< extra hazard of a new adopter (1/week), decaying
   double novelty_weeks = 2.0;         ///< time constant of the novelty hazard (weeks)
-  double switching_cost = 0.0;        ///< share by which all abandonment is reduced
-  double lock_in = 0.0;       ///< abandonment x (1 - lock_in x share of followees active there)
-  double delete_share = 0.0;  ///< share of leavers who delete their account (else dormant)
+  /// Share of agents who are stayers on the platform: the novelty churn never applies to them
+  /// (drawn once per agent and run). 0: every new adopter feels it (the model before this option).
+  double stay_share = 0.0;
+  double switching_cost = 0.0;  ///< share by which all abandonment is reduced
+  double lock_in = 0.0;         ///< abandonment x (1 - lock_in x share of followees active there)
+  double delete_share = 0.0;    ///< share of leavers who delete their account (else dormant)
   /// Leaving as a contagion: hazard of leaving per unit share of followees who have left the
   /// platform during the run (1/week); 0 switches it off.
   double leave_imitation = 0.0;

@@ -82,6 +82,18 @@ struct ReferenceModel {
     return static_cast<double>(bits) * 0x1p-32 < rebuild;
   }
 
+  /// A stayer on k feels no novelty churn: the uniform of {model_stayer, agent}, half k (platforms
+  /// 8-15 at the upper sub-address), below the platform's stay share.
+  bool stayer(std::size_t agent, std::size_t k) const {
+    const auto& params = c.scenario.platforms[k];
+    if (params.stay_share <= 0.0 || params.novelty_churn <= 0.0) return false;
+    const std::uint64_t sub = k < 8 ? 0 : rng::kUpperPlatforms;
+    const auto block = rng::philox_block(c.run, {rng::Stream::kModelStayer, agent, 0, sub}, 0);
+    const std::size_t half = k % 8;
+    const std::uint64_t bits = (block.v[half / 2] >> (32 * (half % 2))) & 0xFFFFFFFFU;
+    return static_cast<double>(bits) * 0x1p-32 < params.stay_share;
+  }
+
   static bool decide(double& u, double p) {
     if (p >= 1.0) return true;
     if (p <= 0.0) return false;
@@ -132,9 +144,10 @@ struct ReferenceModel {
           const double excess = std::max(0.0, w.toxicity - static_cast<double>(c.tolerance[i]));
           const int age = now[i].age[k];
           const double novelty =
-              age < 254 ? static_cast<double>(static_cast<float>(
-                              params.novelty_churn * std::exp(-age / params.novelty_weeks)))
-                        : 0.0;
+              age < 254 && !stayer(i, k)
+                  ? static_cast<double>(static_cast<float>(params.novelty_churn *
+                                                           std::exp(-age / params.novelty_weeks)))
+                  : 0.0;
           const double push = params.churn + w.extra_churn + params.toxicity_sensitivity * excess +
                               novelty + params.leave_imitation * static_cast<double>(left);
           const double hazard =

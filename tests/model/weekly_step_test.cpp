@@ -86,6 +86,20 @@ TEST(WeeklyStep, MatchesTheSerialReferenceModel) {
   expect_matches_reference(busy_scenario());
 }
 
+/// Stayers (no novelty churn) and sign-ups apart from activity, on two platforms with novelty
+/// churn: the kernel's stayer bits against the reference's own draws.
+TEST(WeeklyStep, MatchesTheReferenceWithStayers) {
+  for (const double stay_share : {0.3, 0.9}) {
+    Scenario s = busy_scenario();
+    s.platforms[0].stay_share = stay_share;
+    s.platforms[1].stay_share = 1.0 - stay_share;
+    s.platforms[1].activation = 0.5;
+    s.platforms[1].hype_rise_weeks = 2.0;
+    SCOPED_TRACE(testing::Message() << "stay share " << stay_share);
+    expect_matches_reference(s);
+  }
+}
+
 TEST(WeeklyStep, MatchesTheReferenceInEveryModelVariant) {
   for (const double memory : {0.0, 3.0}) {
     for (const auto influence :
@@ -317,38 +331,86 @@ TEST(Validation, SmallStepsApproachTheBassClosedForm) {
   EXPECT_LT(worst, 0.03);
 }
 
+/// The hype's share of its peak `age` weeks after the launch, as docs/model.md 3.3.2 writes it:
+/// rising as (age + 1) / (rise + 1) for ages below the rise, then halving every half-life.
+double hype_share(double age, double rise, double half_life) {
+  return age < rise ? (age + 1.0) / (rise + 1.0) : std::exp2(-(age - rise) / half_life);
+}
+
 TEST(Validation, WithoutPeersAdoptionFollowsTheExternalHazardExactly) {
-  // Imitation 0, a launch hype: P(not adopted by t) = prod_s (1 - h_s), each agent independent,
-  // so the count is Binomial(n, 1 - prod) at every week; check within 4.5 standard deviations
-  // over several replicates and weeks.
+  // Imitation 0, a launch hype (at once, or rising over 2.5 weeks): P(not adopted by t) =
+  // prod_s (1 - h_s), each agent independent, so the count is Binomial(n, 1 - prod) at every
+  // week; check within 4.5 standard deviations over several replicates and weeks.
   const graph::Graph& graph = small_graph();
-  Scenario s = adoption_scenario(0.01, 0.0, 30);
-  s.platforms[0].hype = 0.08;
-  s.platforms[0].hype_half_life = 2.0;
-  s.events = {Event{.kind = Event::Kind::kLaunch, .week = 5, .platform = 0}};
-  const double n = graph.node_count();
-  int checked = 0;
-  double largest_z = 0.0;
-  for (std::uint32_t replicate = 0; replicate < 8; ++replicate) {
-    const auto series = engine::run_replicate(s, graph, replicate);
-    double none = 1.0;
-    for (std::uint32_t week = 0; week < s.weeks; ++week) {
-      const double h = week < 5 ? 0.0 : 0.01 + 0.08 * std::exp2(-(week - 5.0) / 2.0);
-      none *= 1.0 - h;
-      const double share = 1.0 - none;
-      const double expected = n * share, sd = std::sqrt(n * share * (1.0 - share));
-      if (week < 5) {
-        EXPECT_EQ(series.weeks[week + 1].active[0], 0u);
-        continue;
+  for (const double rise : {0.0, 2.5}) {
+    Scenario s = adoption_scenario(0.01, 0.0, 30);
+    s.platforms[0].hype = 0.08;
+    s.platforms[0].hype_half_life = 2.0;
+    s.platforms[0].hype_rise_weeks = rise;
+    s.events = {Event{.kind = Event::Kind::kLaunch, .week = 5, .platform = 0}};
+    const double n = graph.node_count();
+    int checked = 0;
+    double largest_z = 0.0;
+    for (std::uint32_t replicate = 0; replicate < 8; ++replicate) {
+      const auto series = engine::run_replicate(s, graph, replicate);
+      double none = 1.0;
+      for (std::uint32_t week = 0; week < s.weeks; ++week) {
+        const double h = week < 5 ? 0.0 : 0.01 + 0.08 * hype_share(week - 5.0, rise, 2.0);
+        none *= 1.0 - h;
+        const double share = 1.0 - none;
+        const double expected = n * share, sd = std::sqrt(n * share * (1.0 - share));
+        if (week < 5) {
+          EXPECT_EQ(series.weeks[week + 1].active[0], 0u);
+          continue;
+        }
+        EXPECT_NEAR(series.weeks[week + 1].active[0], expected, 4.5 * sd + 1e-9) << week;
+        largest_z = std::max(largest_z, std::abs(series.weeks[week + 1].active[0] - expected) / sd);
+        ++checked;
       }
-      EXPECT_NEAR(series.weeks[week + 1].active[0], expected, 4.5 * sd + 1e-9) << week;
-      largest_z = std::max(largest_z, std::abs(series.weeks[week + 1].active[0] - expected) / sd);
-      ++checked;
     }
+    EXPECT_EQ(checked, 8 * 25);
+    std::printf(
+        "external hazard, rise %.1f weeks: largest deviation %.2f standard deviations "
+        "over %d checks\n",
+        rise, largest_z, checked);
   }
-  EXPECT_EQ(checked, 8 * 25);
-  std::printf("external hazard: largest deviation %.2f standard deviations over %d checks\n",
-              largest_z, checked);
+}
+
+TEST(Validation, StayersKeepTheSurvivalPlateauOfTheNoveltyChurn) {
+  // Everyone adopts in the launch week (hazard 1), nobody can come back (the hype is gone a
+  // week later, no pull), no churn but the novelty churn nu e^(-g / V): the share still active
+  // g weeks later is beta + (1 - beta) prod_{a < g} (1 - nu e^(-a / V)), beta the stay share.
+  const graph::Graph& graph = small_graph();
+  const double nu = 0.9, time_constant = 3.0, beta = 0.35;
+  Scenario s = adoption_scenario(0.0, 0.0, 26);
+  s.platforms[0].hype = 1.0;
+  s.platforms[0].hype_half_life = 0.01;
+  s.platforms[0].novelty_churn = nu;
+  s.platforms[0].novelty_weeks = time_constant;
+  s.platforms[0].stay_share = beta;
+  s.events = {Event{.kind = Event::Kind::kLaunch, .week = 1, .platform = 0}};
+  const double n = graph.node_count();
+  double largest_z = 0.0;
+  for (std::uint32_t replicate = 0; replicate < 6; ++replicate) {
+    const auto series = engine::run_replicate(s, graph, replicate);
+    ASSERT_EQ(series.weeks[2].active[0], n);
+    double others = 1.0;  // the survival of an agent who is not a stayer
+    for (std::uint32_t age = 0; age + 2 < s.weeks; ++age) {
+      const double novelty = nu * std::exp(-static_cast<double>(age) / time_constant);
+      others *= 1.0 - static_cast<double>(static_cast<float>(novelty));
+      const double share = beta + (1.0 - beta) * others;
+      // Both draws are binomial: the stayers among n, and the survivors among the others.
+      const double sd = std::sqrt(n * (beta * (1.0 - beta) * (1.0 - others) * (1.0 - others) +
+                                       (1.0 - beta) * others * (1.0 - others)));
+      const double simulated = series.weeks[age + 3].active[0];
+      EXPECT_NEAR(simulated, n * share, 4.5 * sd + 1e-9) << age;
+      largest_z = std::max(largest_z, std::abs(simulated - n * share) / sd);
+    }
+    // Late on almost only the stayers remain: the plateau is their share.
+    ASSERT_LT(others, 0.01);
+    EXPECT_NEAR(series.weeks[s.weeks].active[0] / n, beta, 4.5 * std::sqrt(beta * (1 - beta) / n));
+  }
+  std::printf("stayers: largest deviation %.2f standard deviations\n", largest_z);
 }
 
 }  // namespace
