@@ -90,10 +90,75 @@ Generation prior_generation(const std::vector<FreeParameter>& parameters,
   return g;
 }
 
-/// The importance weights of a generation's particles: prior(z) / sum_i W_i K(z | z_i), in logs
+/// The perturbation kernels of one generation: one global kernel, or one per particle of the
+/// previous generation (abc_smc.hpp).
+class Kernels {
+ public:
+  Kernels(const AbcSettings& settings, const Generation& previous, double tolerance) {
+    if (settings.kernel == KernelKind::kGlobal) {
+      kernels_.emplace_back(previous.z, previous.weights);
+      return;
+    }
+    // The particles within the new tolerance (at least the one nearest, so never none), their
+    // weights renormalised, their weighted mean and covariance.
+    std::vector<std::size_t> within;
+    for (std::size_t k = 0; k < previous.z.size(); ++k) {
+      if (previous.distances[k] <= tolerance) within.push_back(k);
+    }
+    if (within.empty()) {
+      within.push_back(static_cast<std::size_t>(
+          std::min_element(previous.distances.begin(), previous.distances.end()) -
+          previous.distances.begin()));
+    }
+    const std::size_t d = previous.z.front().size();
+    double total = 0.0;
+    for (const std::size_t k : within)
+      total += previous.weights[k];
+    std::vector<double> mean(d, 0.0), spread(d * d, 0.0);
+    for (const std::size_t k : within) {
+      for (std::size_t a = 0; a < d; ++a)
+        mean[a] += previous.weights[k] / total * previous.z[k][a];
+    }
+    for (const std::size_t k : within) {
+      for (std::size_t a = 0; a < d; ++a) {
+        for (std::size_t b = 0; b <= a; ++b)
+          spread[a * d + b] += previous.weights[k] / total * (previous.z[k][a] - mean[a]) *
+                               (previous.z[k][b] - mean[b]);
+      }
+    }
+    // sum_k W~_k (z_k - z_i)(z_k - z_i)' = the covariance + (mean - z_i)(mean - z_i)'.
+    for (const std::vector<double>& center : previous.z) {
+      std::vector<double> covariance = spread;
+      for (std::size_t a = 0; a < d; ++a) {
+        for (std::size_t b = 0; b <= a; ++b)
+          covariance[a * d + b] += (mean[a] - center[a]) * (mean[b] - center[b]);
+      }
+      kernels_.emplace_back(d, std::move(covariance));
+    }
+  }
+
+  /// The kernel that moves ancestor i.
+  const GaussianKernel& of(std::size_t i) const {
+    return kernels_.size() == 1 ? kernels_.front() : kernels_[i];
+  }
+
+  /// log K_i(z | z_i) up to a constant shared by every i: the global kernel's shape alone (as
+  /// before the local kernels), a local kernel's with its own normalisation.
+  double log_density(const std::vector<double>& z, const std::vector<double>& center,
+                     std::size_t i) const {
+    const GaussianKernel& kernel = of(i);
+    const double shape = kernel.log_shape(z, center);
+    return kernels_.size() == 1 ? shape : shape - kernel.log_sqrt_determinant();
+  }
+
+ private:
+  std::vector<GaussianKernel> kernels_;
+};
+
+/// The importance weights of a generation's particles: prior(z) / sum_i W_i K_i(z | z_i), in logs
 /// and normalised (the constants of both densities cancel).
 std::vector<double> importance_weights(const std::vector<std::vector<double>>& particles,
-                                       const Generation& previous, const GaussianKernel& kernel) {
+                                       const Generation& previous, const Kernels& kernels) {
   std::vector<double> log_weights(particles.size());
   for (std::size_t j = 0; j < particles.size(); ++j) {
     const std::vector<double>& z = particles[j];
@@ -101,7 +166,7 @@ std::vector<double> importance_weights(const std::vector<std::vector<double>>& p
     std::vector<double> terms(previous.z.size());
     double largest = -std::numeric_limits<double>::infinity();
     for (std::size_t i = 0; i < previous.z.size(); ++i) {
-      terms[i] = std::log(previous.weights[i]) + kernel.log_shape(z, previous.z[i]);
+      terms[i] = std::log(previous.weights[i]) + kernels.log_density(z, previous.z[i], i);
       largest = std::max(largest, terms[i]);
     }
     double sum = 0.0;
@@ -136,7 +201,7 @@ std::optional<Generation> next_generation(const std::vector<FreeParameter>& para
   const std::size_t n = settings.particles;
   Generation g;
   g.tolerance = weighted_quantile(previous.distances, previous.weights, settings.quantile);
-  const GaussianKernel kernel(previous.z, previous.weights);
+  const Kernels kernels(settings, previous, g.tolerance);
   std::vector<double> cumulative(previous.weights.size());
   std::partial_sum(previous.weights.begin(), previous.weights.end(), cumulative.begin());
   g.z.resize(n);
@@ -163,7 +228,7 @@ std::optional<Generation> next_generation(const std::vector<FreeParameter>& para
     for (std::size_t e = 0; e < empty.size(); ++e) {
       rng::RandomStream draws = proposal_draws(settings, t, empty[e], a);
       const std::size_t ancestor = ancestor_at(cumulative, rng::to_unit(draws.next()));
-      z[e] = kernel.move(previous.z[ancestor], normals(draws, parameters.size()));
+      z[e] = kernels.of(ancestor).move(previous.z[ancestor], normals(draws, parameters.size()));
       values[e] = values_at(parameters, z[e]);
     }
     const std::vector<double> distances = round_distances(empty.size(), spread, [&](std::size_t e) {
@@ -186,7 +251,7 @@ std::optional<Generation> next_generation(const std::vector<FreeParameter>& para
     }
     empty = std::move(still_empty);
   }
-  g.weights = importance_weights(g.z, previous, kernel);
+  g.weights = importance_weights(g.z, previous, kernels);
   return g;
 }
 

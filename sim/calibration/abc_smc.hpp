@@ -9,8 +9,13 @@
 /// density in z is the standard normal one. Generation 0 draws N particles from the prior; each
 /// later generation t sets its tolerance to the `quantile` of generation t - 1's weighted
 /// distances and fills each particle slot by proposals: an ancestor drawn by weight, moved by a
-/// Gaussian kernel with twice the weighted covariance of generation t - 1, simulated, kept when its
-/// distance is within the tolerance. A kept particle weighs prior(z) / sum_i W_i K(z | z_i).
+/// Gaussian kernel, simulated, kept when its distance is within the tolerance. A kept particle
+/// weighs prior(z) / sum_i W_i K_i(z | z_i). The kernel is either global, with twice the weighted
+/// covariance of generation t - 1 (Beaumont et al. 2009), or local to each ancestor i: the
+/// optimal local covariance of Filippi et al. (2013, Stat. Appl. Genet. Mol. Biol. 12:87),
+/// sum_k W~_k (z_k - z_i)(z_k - z_i)' over the particles k of generation t - 1 within the new
+/// tolerance (weights W~ renormalised over them), which follows a narrow or curved posterior
+/// where the global one proposes mostly outside it.
 ///
 /// Reproducible: proposal a of slot j in generation t takes its draws from the stream
 /// calibration_proposal at (entity j, week t, sub a) of run key {seed, 0}, and its simulation is
@@ -33,8 +38,11 @@ struct FreeParameter {
   scenario::Distribution prior;
 };
 
+enum class KernelKind { kGlobal, kLocal };
+
 struct AbcSettings {
   std::uint64_t seed = 1;
+  KernelKind kernel = KernelKind::kGlobal;
   std::size_t particles = 200;  ///< per generation
   std::size_t generations = 8;  ///< at most, generation 0 included
   double quantile = 0.5;        ///< the next tolerance: this weighted quantile of distances

@@ -2,10 +2,24 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 #include "sim/util/error.hpp"
 
 namespace sim::calibration {
+
+namespace {
+
+/// A ridge of 1e-9 of the mean variance (1e-12 at least) for the diagonal: a parameter the data
+/// pin down completely must not make the factor singular.
+double ridge_of(const std::vector<double>& covariance, std::size_t d) {
+  double trace = 0.0;
+  for (std::size_t a = 0; a < d; ++a)
+    trace += covariance[a * d + a];
+  return std::max(1e-9 * trace / static_cast<double>(std::max<std::size_t>(d, 1)), 1e-12);
+}
+
+}  // namespace
 
 GaussianKernel::GaussianKernel(const std::vector<std::vector<double>>& points,
                                const std::vector<double>& weights)
@@ -23,18 +37,27 @@ GaussianKernel::GaussianKernel(const std::vector<std::vector<double>>& points,
         covariance[a * d + b] += weights[i] * (points[i][a] - mean[a]) * (points[i][b] - mean[b]);
     }
   }
-  double trace = 0.0;
-  for (std::size_t a = 0; a < d; ++a)
-    trace += covariance[a * d + a];
-  // Twice the covariance, and a ridge of 1e-9 of the mean variance (1e-12 at least) on the
-  // diagonal: a parameter the data pin down completely must not make the factor singular.
-  const double ridge =
-      std::max(1e-9 * trace / static_cast<double>(std::max<std::size_t>(d, 1)), 1e-12);
+  // The ridge is set by the weighted covariance itself, before it is doubled.
+  const double ridge = ridge_of(covariance, d);
   for (std::size_t a = 0; a < d; ++a) {
     for (std::size_t b = 0; b <= a; ++b)
       covariance[a * d + b] *= 2.0;
-    covariance[a * d + a] += ridge;
   }
+  factor(std::move(covariance), ridge);
+}
+
+GaussianKernel::GaussianKernel(std::size_t dimensions, std::vector<double> covariance)
+    : dimensions_(dimensions), lower_(dimensions * dimensions, 0.0) {
+  if (covariance.size() != dimensions * dimensions)
+    throw std::invalid_argument("GaussianKernel: the covariance is not d x d");
+  const double ridge = ridge_of(covariance, dimensions);
+  factor(std::move(covariance), ridge);
+}
+
+void GaussianKernel::factor(std::vector<double> covariance, double ridge) {
+  const std::size_t d = dimensions_;
+  for (std::size_t a = 0; a < d; ++a)
+    covariance[a * d + a] += ridge;
   // Cholesky-Banachiewicz on the lower triangle.
   for (std::size_t a = 0; a < d; ++a) {
     for (std::size_t b = 0; b <= a; ++b) {
@@ -74,6 +97,13 @@ double GaussianKernel::log_shape(const std::vector<double>& x,
     squares += y[a] * y[a];
   }
   return -0.5 * squares;
+}
+
+double GaussianKernel::log_sqrt_determinant() const {
+  double sum = 0.0;
+  for (std::size_t a = 0; a < dimensions_; ++a)
+    sum += std::log(lower_[a * dimensions_ + a]);
+  return sum;
 }
 
 double GaussianKernel::covariance(std::size_t row, std::size_t column) const {

@@ -25,6 +25,9 @@ AbcSettings read_method(TableReader& reader, std::uint64_t seed) {
   AbcSettings s;
   s.seed = seed;
   reader.choice("name", "abc-smc", {"abc-smc"});
+  s.kernel = reader.choice("kernel", "global", {"global", "local"}) == "local"
+                 ? KernelKind::kLocal
+                 : KernelKind::kGlobal;
   s.particles = reader.integer("particles", s.particles, 2, (1U << 24U) - 1);
   s.generations = reader.integer("generations", s.generations, 1, (1U << 20U) - 1);
   s.quantile = reader.real("quantile", s.quantile, 0.01, 0.99);
