@@ -94,7 +94,8 @@ Generation prior_generation(const std::vector<FreeParameter>& parameters,
 /// previous generation (abc_smc.hpp).
 class Kernels {
  public:
-  Kernels(const AbcSettings& settings, const Generation& previous, double tolerance) {
+  Kernels(const AbcSettings& settings, const Generation& previous, double tolerance)
+      : normalised_(settings.kernel == KernelKind::kLocal || settings.prior_share > 0.0) {
     if (settings.kernel == KernelKind::kGlobal) {
       kernels_.emplace_back(previous.z, previous.weights);
       return;
@@ -142,33 +143,40 @@ class Kernels {
     return kernels_.size() == 1 ? kernels_.front() : kernels_[i];
   }
 
-  /// log K_i(z | z_i) up to a constant shared by every i: the global kernel's shape alone (as
-  /// before the local kernels), a local kernel's with its own normalisation.
+  /// log K_i(z | z_i) up to a constant shared by every i: with local kernels or prior proposals
+  /// the normalised log density less (d/2) log 2 pi (as the prior's -|z|^2/2 is), else the
+  /// global kernel's shape alone (as before either existed).
   double log_density(const std::vector<double>& z, const std::vector<double>& center,
                      std::size_t i) const {
     const GaussianKernel& kernel = of(i);
     const double shape = kernel.log_shape(z, center);
-    return kernels_.size() == 1 ? shape : shape - kernel.log_sqrt_determinant();
+    return normalised_ ? shape - kernel.log_sqrt_determinant() : shape;
   }
 
  private:
+  bool normalised_ = false;
   std::vector<GaussianKernel> kernels_;
 };
 
-/// The importance weights of a generation's particles: prior(z) / sum_i W_i K_i(z | z_i), in logs
-/// and normalised (the constants of both densities cancel).
+/// The importance weights of a generation's particles: prior(z) / q(z), q(z) = (1 - e) sum_i W_i
+/// K_i(z | z_i) + e prior(z) with e the prior share (defensive importance sampling, Hesterberg
+/// 1995: no weight exceeds 1 / e times the mean), in logs and normalised.
 std::vector<double> importance_weights(const std::vector<std::vector<double>>& particles,
-                                       const Generation& previous, const Kernels& kernels) {
+                                       const Generation& previous, const Kernels& kernels,
+                                       double prior_share) {
   std::vector<double> log_weights(particles.size());
   for (std::size_t j = 0; j < particles.size(); ++j) {
     const std::vector<double>& z = particles[j];
     const double log_prior = -0.5 * std::inner_product(z.begin(), z.end(), z.begin(), 0.0);
     std::vector<double> terms(previous.z.size());
-    double largest = -std::numeric_limits<double>::infinity();
-    for (std::size_t i = 0; i < previous.z.size(); ++i) {
+    for (std::size_t i = 0; i < previous.z.size(); ++i)
       terms[i] = std::log(previous.weights[i]) + kernels.log_density(z, previous.z[i], i);
-      largest = std::max(largest, terms[i]);
+    if (prior_share > 0.0) {
+      for (double& term : terms)
+        term += std::log1p(-prior_share);
+      terms.push_back(std::log(prior_share) + log_prior);
     }
+    const double largest = *std::max_element(terms.begin(), terms.end());
     double sum = 0.0;
     for (const double term : terms)
       sum += std::exp(term - largest);
@@ -228,7 +236,12 @@ std::optional<Generation> next_generation(const std::vector<FreeParameter>& para
     for (std::size_t e = 0; e < empty.size(); ++e) {
       rng::RandomStream draws = proposal_draws(settings, t, empty[e], a);
       const std::size_t ancestor = ancestor_at(cumulative, rng::to_unit(draws.next()));
-      z[e] = kernels.of(ancestor).move(previous.z[ancestor], normals(draws, parameters.size()));
+      // A share of proposals comes from the prior (drawn only when the share is set, so that
+      // runs without it keep their draws).
+      const bool from_prior =
+          settings.prior_share > 0.0 && rng::to_unit(draws.next()) < settings.prior_share;
+      const std::vector<double> xi = normals(draws, parameters.size());
+      z[e] = from_prior ? xi : kernels.of(ancestor).move(previous.z[ancestor], xi);
       values[e] = values_at(parameters, z[e]);
     }
     const std::vector<double> distances = round_distances(empty.size(), spread, [&](std::size_t e) {
@@ -251,7 +264,7 @@ std::optional<Generation> next_generation(const std::vector<FreeParameter>& para
     }
     empty = std::move(still_empty);
   }
-  g.weights = importance_weights(g.z, previous, kernels);
+  g.weights = importance_weights(g.z, previous, kernels, settings.prior_share);
   return g;
 }
 
@@ -263,6 +276,7 @@ std::string problem_with(const AbcSettings& s) {
   if (s.generations < 1 || s.generations >= (std::size_t{1} << kGenerationBits))
     return "generations must be at least 1 and below 2^20";
   if (!(s.quantile > 0.0 && s.quantile < 1.0)) return "quantile must lie in (0, 1)";
+  if (!(s.prior_share >= 0.0 && s.prior_share < 1.0)) return "prior_share must lie in [0, 1)";
   if (!(s.min_acceptance >= 0.0 && s.min_acceptance < 1.0))
     return "min_acceptance must lie in [0, 1)";
   if (!(s.tolerance >= 0.0) || !std::isfinite(s.tolerance))

@@ -33,6 +33,7 @@ AbcSettings read_method(TableReader& reader, std::uint64_t seed) {
   s.quantile = reader.real("quantile", s.quantile, 0.01, 0.99);
   s.min_acceptance = reader.real("min_acceptance", s.min_acceptance, 0.0, 0.99);
   s.tolerance = reader.real("tolerance", s.tolerance, 0.0, 1e300);
+  s.prior_share = reader.real("prior_share", s.prior_share, 0.0, 0.5);
   reader.check_unknown();
   return s;
 }

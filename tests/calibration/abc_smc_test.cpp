@@ -256,6 +256,43 @@ TEST(AbcSmc, LocalKernelsReachATightToleranceWithFewerSimulations) {
   EXPECT_LT(static_cast<double>(simulations[1]), 0.8 * static_cast<double>(simulations[0]));
 }
 
+TEST(AbcSmc, PriorProposalsKeepTheWeightsFromCollapsing) {
+  // The seven-parameter case above with local kernels: the smallest effective sample size over
+  // the generations, without and with a share of proposals from the prior.
+  std::vector<FreeParameter> parameters;
+  for (const char* key : {"a", "b", "c", "d", "e", "f", "g"})
+    parameters.push_back({key, Distribution{Family::kUniform, {0.2, 5.0}, 0.2, 5.0}});
+  const auto simulate = [](const std::vector<double>& v, std::uint64_t simulation) {
+    double squares = std::pow(v[5] * v[6] - 1.0, 2);
+    for (std::size_t k = 0; k < 5; ++k)
+      squares += std::pow(
+          sample_mean(v[k], 400, simulation * 8 + k, 6) - 1.0 - 0.5 * static_cast<double>(k), 2);
+    return std::sqrt(squares);
+  };
+  std::array<double, 2> smallest{};
+  for (const double share : {0.0, 0.05}) {
+    AbcSettings settings;
+    settings.kernel = calibration::KernelKind::kLocal;
+    settings.prior_share = share;
+    settings.particles = 300;
+    settings.generations = 40;
+    settings.min_acceptance = 0.0;
+    settings.tolerance = 0.12;
+    const auto result = calibration::abc_smc(parameters, settings, simulate);
+    ASSERT_LE(result.generations.back().tolerance, 0.12) << result.stopped;
+    double least = 300.0;
+    for (const auto& g : result.generations)
+      least = std::min(least, g.effective_size());
+    smallest[share > 0.0 ? 1 : 0] = least;
+    const auto& last = result.generations.back();
+    for (std::size_t k = 0; k < 5; ++k)
+      EXPECT_NEAR(posterior_moments(last, k).mean, 1.0 + 0.5 * static_cast<double>(k), 0.05) << k;
+  }
+  std::printf("smallest effective sample size: without prior proposals %.1f, with 5%% %.1f\n",
+              smallest[0], smallest[1]);
+  EXPECT_GT(smallest[1], smallest[0]);
+}
+
 TEST(AbcSmc, CredibleIntervalsCoverTheTruth) {
   // Synthetic data from parameters drawn from the prior: a sample of 20 from Normal(mu, sigma),
   // summarised by its mean and sd. The 90% intervals must cover the truth about 90% of the time;
