@@ -205,6 +205,16 @@ TEST(CalibrateCli, BadInputIsOneLineWithFileLineAndKey) {
   EXPECT_NE(none.output.find("no free parameters"), std::string::npos) << none.output;
   const Result missing = trek("calibrate " + dir.path("nothing.toml") + " -o " + dir.path("p.h5"));
   EXPECT_EQ(missing.code, 2) << missing.output;
+  // The method's kernel and prior share ([method] is the file's last table).
+  for (const auto& [line, expected] : std::vector<std::pair<std::string, std::string>>{
+           {"kernel = \"lokal\"", "did you mean 'local'"}, {"prior_share = 0.9", "prior_share"}}) {
+    sim::test::write_text(dir.path("method.toml"), text + line + "\n");
+    const Result r = trek("calibrate " + dir.path("method.toml") + " -o " + dir.path("p.h5"));
+    EXPECT_EQ(r.code, 2) << r.output;
+    EXPECT_NE(r.output.find(expected), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("method.toml:"), std::string::npos) << r.output;
+    EXPECT_EQ(std::count(r.output.begin(), r.output.end(), '\n'), 1) << r.output;
+  }
 }
 
 }  // namespace
