@@ -33,10 +33,9 @@ DATA = os.path.join(ROOT, "..", "shared", "data", "bluesky_growth_2023_2026")
 START = dt.date(2024, 10, 28)   # week 0: the last week before the wave
 FIT_WEEKS = range(0, 10)        # to 30 December 2024
 HOLD_WEEKS = range(10, 24)      # 6 January to 7 April 2025 (the activity file ends there)
-PULSE_WEEK = 12                 # 20 January 2025: inauguration, #HelloQuitteX
 ACTIVE_SD = 0.03                # relative sd of a weekly mean of daily likers (assumption)
 ACCOUNTS_SD = 0.01              # relative sd of a registration count (assumption)
-INITIAL_ACCOUNT = 0.1           # platforms.bluesky.initial_account of the scenario
+INITIAL_ACCOUNT = 0.15          # platforms.bluesky.initial_account of the scenario
 
 
 def weekly_likers() -> dict[int, float]:
@@ -71,13 +70,32 @@ def registrations() -> tuple[np.ndarray, np.ndarray]:
 
 
 def weekly_accounts(weeks) -> dict[int, float]:
-    """Registered accounts at the middle of each week (linear between readings)."""
+    """Registered accounts at the end of each week (linear between readings)."""
     days, users = registrations()
-    return {w: float(np.interp(7 * w + 3.5, days, users)) for w in weeks}
+    return {w: float(np.interp(7 * (w + 1), days, users)) for w in weeks}
 
 
 def date_of(week: int) -> str:
-    return (START + dt.timedelta(days=7 * week)).isoformat()
+    """The date a value of week `week` is compared at: the end of that week (the Monday after).
+    The model's state after week w's step (its index w + 1) is the state during week w."""
+    return (START + dt.timedelta(days=7 * (week + 1))).isoformat()
+
+
+def pulse_shocks(accounts: dict[int, float]) -> list[tuple[int, float]]:
+    """The January pulse as events: from its first week (registrations above 1.2 times the mean
+    of the last two fitted weeks) to the last such week in a row, one shock per week whose extra
+    pull adds that week's sign-ups beyond that trend. An extra pull v adds v (1 - s) / s0 accounts
+    per account of week 0, s the share of agents with an account then and s0 that of week 0."""
+    def signups(w):
+        return (accounts[w] - accounts[w - 1]) / accounts[0]
+    last = max(FIT_WEEKS)
+    trend = (signups(last) + signups(last - 1)) / 2.0
+    shocks, week = [], last + 1
+    while week in accounts and week - 1 in accounts and signups(week) > 1.2 * trend:
+        share = INITIAL_ACCOUNT * accounts[week - 1] / accounts[0]
+        shocks.append((week, (signups(week) - trend) * INITIAL_ACCOUNT / (1.0 - share)))
+        week += 1
+    return shocks
 
 
 def write_targets(path: str, weeks, likers, accounts) -> None:
@@ -113,42 +131,60 @@ def main(argv: list[str]) -> int:
     # that week's registrations beyond the trend of the week before. An extra pull v adds
     # v (1 - s) / s accounts per account, s the share of agents with an account then: the
     # scenario's initial share times the growth of registrations since week 0.
-    excess = (accounts[PULSE_WEEK] / accounts[PULSE_WEEK - 1]) - \
-        (accounts[PULSE_WEEK - 1] / accounts[PULSE_WEEK - 2])
-    share = INITIAL_ACCOUNT * accounts[PULSE_WEEK - 1] / accounts[0]
-    pulse = max(excess, 0.0) * share / (1.0 - share)
-    scenario = os.path.join(args.out, "bluesky_predict.toml")
+    shocks = pulse_shocks(accounts)
+    print("January pulse, from registrations beyond the trend: " +
+          ", ".join(f"week {w} (from {date_of(w - 1)}) {v:.5f}" for w, v in shocks))
+    observed = {w: likers[w] / likers[0] for w in likers}
+    for label, events in (("with the January pulse", shocks), ("without it", [])):
+        model = predict(args, posterior, events)
+        report(label, model, observed, {w: accounts[w] / accounts[0] for w in accounts})
+    return 0
+
+
+def predict(args, posterior: str, shocks) -> tuple[np.ndarray, np.ndarray]:
+    """Runs the calibrated scenario (worlds drawn from the posterior) with the given pulse shocks;
+    returns active and accounts on Bluesky relative to the reference (index 1: week 0's state),
+    per world and model index."""
+    name = "bluesky_predict" + ("" if shocks else "_no_pulse")
+    scenario = os.path.join(args.out, name + ".toml")
     with open(scenario, "w", encoding="utf-8") as out:
         out.write(f'extends = "{os.path.join(FOLDER, "bluesky_wave_2024_scenario.toml")}"\n'
-                  f'posterior = "{posterior}"\n'
-                  f'[[events]]\ntype = "shock"\nplatform = "bluesky"\nweek = {PULSE_WEEK}\n'
-                  f"value = {pulse:.6f}\n")
-    print(f"January pulse: registrations +{100 * excess:.1f}% beyond the trend in week "
-          f"{PULSE_WEEK}: an extra pull of {pulse:.5f} for one week")
-    run = os.path.join(args.out, "bluesky_predict.h5")
+                  f'posterior = "{posterior}"\n')
+        for week, value in shocks:
+            out.write(f'[[events]]\ntype = "shock"\nplatform = "bluesky"\nweek = {week}\n'
+                      f"value = {value:.6f}\n")
+    run = os.path.join(args.out, name + ".h5")
     subprocess.run([args.trek, "run", scenario, "--replicates", str(args.worlds), "-o", run,
                     "--force", "--quiet"], check=True)
     with h5py.File(run, "r") as f:
         names = [n.decode() for n in f["parameters/platforms"][()]]
-        active = f["observables/active/value"][()][:, :, names.index("bluesky")]
-    model = active / active[:, :1]  # relative to week 0, per world
-    observed = {w: likers[w] / likers[0] for w in likers}
-    rows, errors, naive = [], [], []
-    for w in HOLD_WEEKS:
-        if w not in observed:
+        k = names.index("bluesky")
+        active = f["observables/active/value"][()][:, :, k]
+        accounts = f["observables/accounts/value"][()][:, :, k]
+    return active / active[:, 1:2], accounts / accounts[:, 1:2]
+
+
+def report(label: str, model, observed: dict, observed_accounts: dict) -> None:
+    """Every week's observed and modelled level (median, 90% band), then the hold-out's errors
+    against the naive forecast (the last fitted week carried forward)."""
+    active, accounts = model
+    print(f"\n{label}\nweek  date (end)  active: observed  model  (90%)          "
+          "accounts: observed  model")
+    errors, naive, covered = [], [], 0
+    for w in sorted(observed):
+        if w + 1 >= active.shape[1]:
             continue
-        low, mid, high = np.quantile(model[:, w], [0.05, 0.5, 0.95])
-        rows.append((date_of(w), observed[w], mid, low, high))
-        errors.append(abs(mid - observed[w]))
-        naive.append(abs(observed[max(FIT_WEEKS)] - observed[w]))
-    print("date        observed  model  (90%)")
-    for date, o, mid, low, high in rows:
-        print(f"{date}  {o:7.3f}  {mid:6.3f}  [{low:.3f}, {high:.3f}]")
-    covered = sum(low <= o <= high for _, o, _, low, high in rows)
-    print(f"hold-out weeks {len(rows)}: mean absolute error of active / week 0: model "
+        low, mid, high = np.quantile(active[:, w + 1], [0.05, 0.5, 0.95])
+        print(f"{w:3d}  {date_of(w)}  {observed[w]:7.3f}  {mid:6.3f}  [{low:.3f}, {high:.3f}]"
+              f"   {observed_accounts.get(w, float('nan')):7.3f}  "
+              f"{np.median(accounts[:, w + 1]):6.3f}" + ("  (hold-out)" if w in HOLD_WEEKS else ""))
+        if w in HOLD_WEEKS:
+            errors.append(abs(mid - observed[w]))
+            naive.append(abs(observed[max(FIT_WEEKS)] - observed[w]))
+            covered += int(low <= observed[w] <= high)
+    print(f"hold-out weeks {len(errors)}: mean absolute error of active / week 0: model "
           f"{np.mean(errors):.3f}, naive (week {max(FIT_WEEKS)} carried forward) "
-          f"{np.mean(naive):.3f}; 90% band covers {covered} of {len(rows)}")
-    return 0
+          f"{np.mean(naive):.3f}; 90% band covers {covered} of {len(errors)}")
 
 
 if __name__ == "__main__":
