@@ -59,7 +59,8 @@ TEST(StreamRegistry, ReleasedValuesKeepTheirMeaning) {
   EXPECT_EQ(static_cast<std::uint32_t>(Stream::kCrisisChannel), 38u);
   EXPECT_EQ(static_cast<std::uint32_t>(Stream::kCrisisDispatch), 39u);
   EXPECT_EQ(static_cast<std::uint32_t>(Stream::kOptimizeCandidate), 40u);
-  EXPECT_EQ(kStreamRegistry.size(), 40u);
+  EXPECT_EQ(static_cast<std::uint32_t>(Stream::kModelStayer), 41u);
+  EXPECT_EQ(kStreamRegistry.size(), 41u);
 }
 
 TEST(StreamRegistry, RegistryListsEveryValueInOrder) {
