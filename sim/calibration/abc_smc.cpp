@@ -13,19 +13,13 @@
 #include <optional>
 #include <stdexcept>
 
+#include "sim/calibration/abc_rounds.hpp"
 #include "sim/calibration/gaussian_kernel.hpp"
 #include "sim/rng/distributions.hpp"
 #include "sim/rng/philox.hpp"
 #include "sim/util/error.hpp"
 
 namespace sim::calibration {
-namespace {
-
-constexpr std::uint64_t kParticleBits = 24, kAttemptBits = 20, kGenerationBits = 20;
-
-double normal_cdf(double z) {
-  return 0.5 * std::erfc(-z / std::sqrt(2.0));
-}
 
 rng::RandomStream proposal_draws(const AbcSettings& settings, std::size_t generation,
                                  std::size_t particle, std::size_t attempt) {
@@ -51,8 +45,6 @@ double distance_of(const Simulator& simulate, const std::vector<double>& values,
   return distance;
 }
 
-/// The distances of one round's `count` simulations (simulation i by distance(i)): this process
-/// runs its share in parallel, the others' come from the spread.
 std::vector<double> round_distances(std::size_t count, const Spread& spread,
                                     const std::function<double(std::size_t)>& distance) {
   std::vector<double> distances(count, 0.0);
@@ -64,6 +56,14 @@ std::vector<double> round_distances(std::size_t count, const Spread& spread,
   });
   if (spread.ranks > 1) spread.share(distances, mine);
   return distances;
+}
+
+namespace {
+
+constexpr std::uint64_t kParticleBits = 24, kAttemptBits = 20, kGenerationBits = 20;
+
+double normal_cdf(double z) {
+  return 0.5 * std::erfc(-z / std::sqrt(2.0));
 }
 
 Generation prior_generation(const std::vector<FreeParameter>& parameters,
@@ -78,6 +78,7 @@ Generation prior_generation(const std::vector<FreeParameter>& parameters,
   g.distances.resize(n);
   g.simulations.resize(n);
   g.weights.assign(n, 1.0 / static_cast<double>(n));
+  g.accepted = n;
   for (std::size_t j = 0; j < n; ++j) {
     rng::RandomStream draws = proposal_draws(settings, 0, j, 0);
     g.z[j] = normals(draws, parameters.size());
@@ -265,6 +266,7 @@ std::optional<Generation> next_generation(const std::vector<FreeParameter>& para
     empty = std::move(still_empty);
   }
   g.weights = importance_weights(g.z, previous, kernels, settings.prior_share);
+  g.accepted = n;
   return g;
 }
 
@@ -277,6 +279,8 @@ std::string problem_with(const AbcSettings& s) {
     return "generations must be at least 1 and below 2^20";
   if (!(s.quantile > 0.0 && s.quantile < 1.0)) return "quantile must lie in (0, 1)";
   if (!(s.prior_share >= 0.0 && s.prior_share < 1.0)) return "prior_share must lie in [0, 1)";
+  if (s.moves < 1 || s.moves >= (std::size_t{1} << kAttemptBits))
+    return "moves must be at least 1 and below 2^20";
   if (!(s.min_acceptance >= 0.0 && s.min_acceptance < 1.0))
     return "min_acceptance must lie in [0, 1)";
   if (!(s.tolerance >= 0.0) || !std::isfinite(s.tolerance))
@@ -291,14 +295,29 @@ std::uint64_t simulation_key(std::size_t generation, std::size_t particle, std::
 }
 
 double Generation::acceptance() const {
-  return proposals == 0 ? 0.0 : static_cast<double>(z.size()) / static_cast<double>(proposals);
+  return proposals == 0 ? 0.0 : static_cast<double>(accepted) / static_cast<double>(proposals);
 }
 
 double Generation::effective_size() const {
-  double sum = 0.0, squares = 0.0;
-  for (const double w : weights) {
-    sum += w;
-    squares += w * w;
+  // Copies of one particle (the same simulation: a resampled or unmoved particle) count once,
+  // with their weights summed.
+  std::vector<std::size_t> order(weights.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  const bool keyed = simulations.size() == weights.size();
+  if (keyed) {
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return simulations[a] < simulations[b]; });
+  }
+  double sum = 0.0, squares = 0.0, run = 0.0;
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    run += weights[order[i]];
+    sum += weights[order[i]];
+    const bool last =
+        !keyed || i + 1 == order.size() || simulations[order[i + 1]] != simulations[order[i]];
+    if (last) {
+      squares += run * run;
+      run = 0.0;
+    }
   }
   return squares == 0.0 ? 0.0 : sum * sum / squares;
 }
@@ -376,8 +395,12 @@ AbcResult abc_smc(const std::vector<FreeParameter>& parameters, const AbcSetting
     result.stopped = stop_after(result.generations.back(), t, settings);
     if (!result.stopped.empty()) break;
     std::string failed;
-    std::optional<Generation> next = next_generation(
-        parameters, settings, result.generations.back(), t + 1, simulate, spread, failed);
+    std::optional<Generation> next =
+        settings.sampler == Sampler::kMoves
+            ? moved_generation(parameters, settings, result.generations.back(), t + 1, simulate,
+                               spread)
+            : next_generation(parameters, settings, result.generations.back(), t + 1, simulate,
+                              spread, failed);
     if (!next) {
       result.stopped = failed;
       break;

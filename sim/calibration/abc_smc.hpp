@@ -40,9 +40,21 @@ struct FreeParameter {
 
 enum class KernelKind { kGlobal, kLocal };
 
+/// How a generation is made from the one before: proposals moved from weighted ancestors and
+/// kept within the tolerance, with importance weights (Beaumont et al. 2009); or the particles
+/// within the new tolerance resampled to equal weights and each moved by Metropolis steps that
+/// keep it within the tolerance (Del Moral, Doucet & Jasra 2012, with one simulation per step).
+enum class Sampler { kImportance, kMoves };
+
 struct AbcSettings {
   std::uint64_t seed = 1;
-  KernelKind kernel = KernelKind::kGlobal;
+  KernelKind kernel = KernelKind::kGlobal;  ///< the importance sampler's kernels
+  Sampler sampler = Sampler::kImportance;
+  /// Metropolis steps per particle and generation (the moves sampler): each is one simulation.
+  /// The steps are a Gaussian random walk in z with 2.38^2 / d times the weighted covariance of
+  /// the particles within the tolerance (Roberts, Gelman & Gilks 1997), accepted when the
+  /// simulation lies within the tolerance and a uniform lies below prior(z') / prior(z).
+  std::size_t moves = 2;
   std::size_t particles = 200;  ///< per generation
   std::size_t generations = 8;  ///< at most, generation 0 included
   double quantile = 0.5;        ///< the next tolerance: this weighted quantile of distances
@@ -71,14 +83,18 @@ std::uint64_t simulation_key(std::size_t generation, std::size_t particle, std::
 struct Generation {
   double tolerance = 0.0;     ///< accepted distances are at most this (infinite in generation 0)
   std::size_t proposals = 0;  ///< simulations run
+  /// Proposals kept: the particles (the importance sampler), the accepted steps (moves).
+  std::size_t accepted = 0;
   std::vector<std::vector<double>> z;       ///< [particle][parameter], standard normal space
   std::vector<std::vector<double>> values;  ///< [particle][parameter], the parameters' values
   std::vector<double> weights;              ///< normalised to sum 1
   std::vector<double> distances;
   std::vector<std::uint64_t> simulations;  ///< the simulation_key of each particle
 
-  double acceptance() const;      ///< particles / proposals
-  double effective_size() const;  ///< (sum w)^2 / sum w^2
+  double acceptance() const;  ///< accepted / proposals
+  /// (sum w)^2 / sum w^2, copies of one particle (the same simulation) counted once with their
+  /// weights summed.
+  double effective_size() const;
   /// The weighted quantile q of parameter k over the particles.
   double quantile(std::size_t k, double q) const;
 };

@@ -20,6 +20,7 @@ void write_generation(hid_t parent, const std::string& name, const Generation& g
   io::Handle group = io::create_group(parent, name);
   io::write_attribute(group.get(), "tolerance", g.tolerance);
   io::write_attribute(group.get(), "proposals", std::uint64_t{g.proposals});
+  io::write_attribute(group.get(), "accepted", std::uint64_t{g.accepted});
   io::write_attribute(group.get(), "acceptance", g.acceptance());
   io::write_attribute(group.get(), "effective_size", g.effective_size());
   io::write_rows(group.get(), "values", g.values, parameters);
@@ -166,6 +167,10 @@ Checkpoint read_checkpoint(const std::string& path, std::uint64_t inputs_hash) {
       g.simulations = io::read_elements<std::uint64_t>(group.get(), "simulations", n);
       g.tolerance = io::read_double_attribute(group.get(), "tolerance");
       g.proposals = io::read_uint_attribute(group.get(), "proposals");
+      // Files from before the moves sampler: every particle was an accepted proposal.
+      g.accepted = io::has_attribute(group.get(), "accepted")
+                       ? io::read_uint_attribute(group.get(), "accepted")
+                       : n;
       out.generations.push_back(std::move(g));
     }
     if (out.generations.empty())

@@ -25,6 +25,10 @@ AbcSettings read_method(TableReader& reader, std::uint64_t seed) {
   AbcSettings s;
   s.seed = seed;
   reader.choice("name", "abc-smc", {"abc-smc"});
+  s.sampler = reader.choice("sampler", "importance", {"importance", "moves"}) == "moves"
+                  ? Sampler::kMoves
+                  : Sampler::kImportance;
+  s.moves = reader.integer("moves", s.moves, 1, 1000);
   s.kernel = reader.choice("kernel", "global", {"global", "local"}) == "local"
                  ? KernelKind::kLocal
                  : KernelKind::kGlobal;

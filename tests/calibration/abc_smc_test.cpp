@@ -293,7 +293,85 @@ TEST(AbcSmc, PriorProposalsKeepTheWeightsFromCollapsing) {
   EXPECT_GT(smallest[1], smallest[0]);
 }
 
-TEST(AbcSmc, CredibleIntervalsCoverTheTruth) {
+TEST(AbcSmc, MovesRecoverTheConjugateNormalPosterior) {
+  // The conjugate case above with equal weights and Metropolis moves.
+  const std::vector<FreeParameter> parameters{
+      {"theta", Distribution{Family::kNormal, {0.0, 2.0}, -50.0, 50.0}}};
+  AbcSettings settings;
+  settings.sampler = calibration::Sampler::kMoves;
+  settings.moves = 6;
+  settings.seed = 5;
+  settings.particles = 1000;
+  settings.generations = 10;
+  const auto simulate = [](const std::vector<double>& v, std::uint64_t simulation) {
+    return std::abs(sample_mean(v[0], 25, simulation, 77) - 1.2);
+  };
+  const auto result = calibration::abc_smc(parameters, settings, simulate);
+  // As with importance weights, the run ends by generations or min_acceptance (of the steps).
+  ASSERT_GE(result.generations.size(), 8U) << result.stopped;
+  const auto& last = result.generations.back();
+  const Moments m = posterior_moments(last, 0);
+  std::printf(
+      "moves: posterior of theta: mean %.4f sd %.4f (exact %.4f, %.4f); tolerance %.4f, "
+      "acceptance %.3f, ESS %.0f\n",
+      m.mean, m.sd, 25.0 * 1.2 / 25.25, 1.0 / std::sqrt(25.25), last.tolerance, last.acceptance(),
+      last.effective_size());
+  EXPECT_NEAR(m.mean, 25.0 * 1.2 / 25.25, 0.03);
+  EXPECT_NEAR(m.sd / (1.0 / std::sqrt(25.25)), 1.0, 0.12);
+  EXPECT_LT(last.tolerance, 0.03);
+  // Copies of one particle count once: at this tolerance 1.5% of the steps are accepted, so
+  // copies accumulate (the importance sampler keeps about 950 of 1,000 here).
+  EXPECT_GT(last.effective_size(), 100.0);
+  EXPECT_EQ(last.proposals, 6000U);  // 1,000 particles, 6 steps each
+}
+
+calibration::AbcResult moves_run(std::size_t threads, const calibration::Spread& spread = {},
+                                 std::vector<calibration::Generation> done = {}) {
+  std::optional<tbb::global_control> limit;
+  if (threads > 0) limit.emplace(tbb::global_control::max_allowed_parallelism, threads);
+  const std::vector<FreeParameter> parameters{
+      {"mean", Distribution{Family::kUniform, {-3.0, 3.0}, -3.0, 3.0}},
+      {"spread", Distribution{Family::kLognormal, {1.0, 0.5}, 0.0, 10.0}}};
+  AbcSettings settings;
+  settings.sampler = calibration::Sampler::kMoves;
+  settings.particles = 150;
+  settings.generations = 5;
+  const auto simulate = [](const std::vector<double>& v, std::uint64_t simulation) {
+    return std::abs(sample_mean(v[0], 10, simulation, 3) - 0.5) + std::abs(v[1] - 1.3);
+  };
+  return calibration::abc_smc(parameters, settings, simulate, std::move(done), {}, spread);
+}
+
+TEST(AbcSmc, MovesGiveTheSameResultForAnyThreadProcessCountAndResumed) {
+  const auto one = moves_run(1);
+  expect_same_generations(one, moves_run(2));
+  ThreadRanks world(2);
+  std::vector<calibration::AbcResult> results(2);
+  std::vector<std::thread> processes;
+  for (std::size_t rank = 0; rank < 2; ++rank)
+    processes.emplace_back([&, rank] { results[rank] = moves_run(0, world.spread(rank)); });
+  for (std::thread& process : processes)
+    process.join();
+  for (const calibration::AbcResult& result : results)
+    expect_same_generations(result, one);
+  // Resumed from its first three generations, the sequence continues as it would have.
+  const std::vector<calibration::Generation> first(one.generations.begin(),
+                                                   one.generations.begin() + 3);
+  expect_same_generations(moves_run(2, {}, first), one);
+}
+
+class AbcSamplers : public testing::TestWithParam<calibration::Sampler> {};
+
+std::string sampler_name(const testing::TestParamInfo<calibration::Sampler>& sampler) {
+  return sampler.param == calibration::Sampler::kMoves ? "Moves" : "Importance";
+}
+
+INSTANTIATE_TEST_SUITE_P(Both, AbcSamplers,
+                         testing::Values(calibration::Sampler::kImportance,
+                                         calibration::Sampler::kMoves),
+                         sampler_name);
+
+TEST_P(AbcSamplers, CredibleIntervalsCoverTheTruth) {
   // Synthetic data from parameters drawn from the prior: a sample of 20 from Normal(mu, sigma),
   // summarised by its mean and sd. The 90% intervals must cover the truth about 90% of the time;
   // over 40 data sets at least 0.75 (the lower end of the binomial 99% range at 0.9).
@@ -313,12 +391,14 @@ TEST(AbcSmc, CredibleIntervalsCoverTheTruth) {
     return std::pair{mean, std::sqrt((squares - kSample * mean * mean) / (kSample - 1))};
   };
   std::array<std::size_t, 2> covered{};
+  std::size_t degenerate = 0;  // posteriors with an effective size below 30 of 300
   for (std::size_t set = 0; set < kSets; ++set) {
     rng::RandomStream truth_draws({1000 + set, 0}, {rng::Stream::kCalibrationProposal, 2, 0, 0});
     const std::vector<double> truth =
         calibration::values_at(parameters, {rng::normal(truth_draws), rng::normal(truth_draws)});
     const auto observed = summaries(truth[0], truth[1], 0, 500 + set);
     AbcSettings settings;
+    settings.sampler = GetParam();
     settings.seed = 900 + set;
     settings.particles = 300;
     settings.generations = 7;
@@ -328,6 +408,7 @@ TEST(AbcSmc, CredibleIntervalsCoverTheTruth) {
     };
     const calibration::AbcResult result = calibration::abc_smc(parameters, settings, simulate);
     const calibration::Generation& last = result.generations.back();
+    degenerate += last.effective_size() < 30.0 ? 1U : 0U;
     for (std::size_t k = 0; k < 2; ++k) {
       const double low = last.quantile(k, 0.05), high = last.quantile(k, 0.95);
       covered[k] += truth[k] >= low && truth[k] <= high ? 1U : 0U;
@@ -338,6 +419,7 @@ TEST(AbcSmc, CredibleIntervalsCoverTheTruth) {
     EXPECT_GE(share, 0.75) << parameters[k].key;
     std::printf("coverage of the 90%% interval, %s: %.3f\n", parameters[k].key.c_str(), share);
   }
+  std::printf("posteriors with an effective size below 30: %zu of %zu\n", degenerate, kSets);
 }
 
 TEST(AbcSmc, StopsWhenNoProposalFitsAndKeepsTheCompleteGenerations) {

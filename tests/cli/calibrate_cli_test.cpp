@@ -207,7 +207,10 @@ TEST(CalibrateCli, BadInputIsOneLineWithFileLineAndKey) {
   EXPECT_EQ(missing.code, 2) << missing.output;
   // The method's kernel and prior share ([method] is the file's last table).
   for (const auto& [line, expected] : std::vector<std::pair<std::string, std::string>>{
-           {"kernel = \"lokal\"", "did you mean 'local'"}, {"prior_share = 0.9", "prior_share"}}) {
+           {"kernel = \"lokal\"", "did you mean 'local'"},
+           {"prior_share = 0.9", "prior_share"},
+           {"sampler = \"mooves\"", "did you mean 'moves'"},
+           {"moves = 0", "moves"}}) {
     sim::test::write_text(dir.path("method.toml"), text + line + "\n");
     const Result r = trek("calibrate " + dir.path("method.toml") + " -o " + dir.path("p.h5"));
     EXPECT_EQ(r.code, 2) << r.output;
