@@ -79,6 +79,20 @@ TEST(GaussianKernel, HoldsAGivenCovarianceAndItsDeterminant) {
   EXPECT_THROW(calibration::GaussianKernel(3, covariance), std::invalid_argument);
 }
 
+/// theta ~ Normal(0, 2); the observed mean of n = 25 draws from Normal(theta, 1) is 1.2, so
+/// the posterior is Normal(25 * 1.2 / 25.25, 1 / sqrt(25.25)). Seed 5, 1,000 particles, at most
+/// 10 generations, the sampler and kernel of `settings`.
+calibration::AbcResult conjugate_normal(AbcSettings settings) {
+  const std::vector<FreeParameter> parameters{
+      {"theta", Distribution{Family::kNormal, {0.0, 2.0}, -50.0, 50.0}}};
+  settings.seed = 5;
+  settings.particles = 1000;
+  settings.generations = 10;
+  return calibration::abc_smc(parameters, settings, [](const auto& v, std::uint64_t simulation) {
+    return std::abs(sample_mean(v[0], 25, simulation, 77) - 1.2);
+  });
+}
+
 class AbcKernels : public testing::TestWithParam<calibration::KernelKind> {};
 
 std::string kernel_name(const testing::TestParamInfo<calibration::KernelKind>& kernel) {
@@ -91,19 +105,9 @@ INSTANTIATE_TEST_SUITE_P(Both, AbcKernels,
                          kernel_name);
 
 TEST_P(AbcKernels, RecoverTheConjugateNormalPosterior) {
-  // theta ~ Normal(0, 2); the observed mean of n = 25 draws from Normal(theta, 1) is 1.2, so
-  // the posterior is Normal(25 * 1.2 / 25.25, 1 / sqrt(25.25)).
-  const std::vector<FreeParameter> parameters{
-      {"theta", Distribution{Family::kNormal, {0.0, 2.0}, -50.0, 50.0}}};
   AbcSettings settings;
   settings.kernel = GetParam();
-  settings.seed = 5;
-  settings.particles = 1000;
-  settings.generations = 10;
-  const auto simulate = [](const std::vector<double>& v, std::uint64_t simulation) {
-    return std::abs(sample_mean(v[0], 25, simulation, 77) - 1.2);
-  };
-  const auto result = calibration::abc_smc(parameters, settings, simulate);
+  const auto result = conjugate_normal(settings);
   // The acceptance falls as the tolerance does; the run ends by generations or min_acceptance.
   ASSERT_GE(result.generations.size(), 8U) << result.stopped;
   const auto& last = result.generations.back();
@@ -215,21 +219,30 @@ TEST(AbcSmc, LocalKernelsGiveTheSameResultForAnyThreadCount) {
   expect_same_generations(run(1), run(2));
 }
 
+/// Six parameters, each pinned by its own noisy observation (a, b, c, d, e at 1, 1.5, ... 3), and
+/// a seventh by their product's ridge (f g = 1), all with uniform priors on [0.2, 5].
+std::vector<FreeParameter> seven_parameters() {
+  std::vector<FreeParameter> parameters;
+  for (const char* key : {"a", "b", "c", "d", "e", "f", "g"})
+    parameters.push_back({key, Distribution{Family::kUniform, {0.2, 5.0}, 0.2, 5.0}});
+  return parameters;
+}
+
+double seven_parameter_distance(const std::vector<double>& v, std::uint64_t simulation) {
+  double squares = std::pow(v[5] * v[6] - 1.0, 2);
+  for (std::size_t k = 0; k < 5; ++k)
+    squares += std::pow(
+        sample_mean(v[k], 400, simulation * 8 + k, 6) - 1.0 - 0.5 * static_cast<double>(k), 2);
+  return std::sqrt(squares);
+}
+
 TEST(AbcSmc, LocalKernelsReachATightToleranceWithFewerSimulations) {
   // Six parameters, each pinned by its own noisy observation, and a seventh by their product's
   // ridge: the posterior is far narrower than the prior in every direction and curved in one.
   // Both kernels run to the same tolerance; the local kernels, centred on the particles within
   // the next tolerance, need fewer simulations.
-  std::vector<FreeParameter> parameters;
-  for (const char* key : {"a", "b", "c", "d", "e", "f", "g"})
-    parameters.push_back({key, Distribution{Family::kUniform, {0.2, 5.0}, 0.2, 5.0}});
-  const auto simulate = [](const std::vector<double>& v, std::uint64_t simulation) {
-    double squares = std::pow(v[5] * v[6] - 1.0, 2);
-    for (std::size_t k = 0; k < 5; ++k)
-      squares += std::pow(
-          sample_mean(v[k], 400, simulation * 8 + k, 6) - 1.0 - 0.5 * static_cast<double>(k), 2);
-    return std::sqrt(squares);
-  };
+  const std::vector<FreeParameter> parameters = seven_parameters();
+  const auto simulate = seven_parameter_distance;
   std::array<std::size_t, 2> simulations{};
   for (const auto kernel : {calibration::KernelKind::kGlobal, calibration::KernelKind::kLocal}) {
     AbcSettings settings;
@@ -259,16 +272,8 @@ TEST(AbcSmc, LocalKernelsReachATightToleranceWithFewerSimulations) {
 TEST(AbcSmc, PriorProposalsKeepTheWeightsFromCollapsing) {
   // The seven-parameter case above with local kernels: the smallest effective sample size over
   // the generations, without and with a share of proposals from the prior.
-  std::vector<FreeParameter> parameters;
-  for (const char* key : {"a", "b", "c", "d", "e", "f", "g"})
-    parameters.push_back({key, Distribution{Family::kUniform, {0.2, 5.0}, 0.2, 5.0}});
-  const auto simulate = [](const std::vector<double>& v, std::uint64_t simulation) {
-    double squares = std::pow(v[5] * v[6] - 1.0, 2);
-    for (std::size_t k = 0; k < 5; ++k)
-      squares += std::pow(
-          sample_mean(v[k], 400, simulation * 8 + k, 6) - 1.0 - 0.5 * static_cast<double>(k), 2);
-    return std::sqrt(squares);
-  };
+  const std::vector<FreeParameter> parameters = seven_parameters();
+  const auto simulate = seven_parameter_distance;
   std::array<double, 2> smallest{};
   for (const double share : {0.0, 0.05}) {
     AbcSettings settings;
@@ -295,18 +300,10 @@ TEST(AbcSmc, PriorProposalsKeepTheWeightsFromCollapsing) {
 
 TEST(AbcSmc, MovesRecoverTheConjugateNormalPosterior) {
   // The conjugate case above with equal weights and Metropolis moves.
-  const std::vector<FreeParameter> parameters{
-      {"theta", Distribution{Family::kNormal, {0.0, 2.0}, -50.0, 50.0}}};
   AbcSettings settings;
   settings.sampler = calibration::Sampler::kMoves;
   settings.moves = 6;
-  settings.seed = 5;
-  settings.particles = 1000;
-  settings.generations = 10;
-  const auto simulate = [](const std::vector<double>& v, std::uint64_t simulation) {
-    return std::abs(sample_mean(v[0], 25, simulation, 77) - 1.2);
-  };
-  const auto result = calibration::abc_smc(parameters, settings, simulate);
+  const auto result = conjugate_normal(settings);
   // As with importance weights, the run ends by generations or min_acceptance (of the steps).
   ASSERT_GE(result.generations.size(), 8U) << result.stopped;
   const auto& last = result.generations.back();
