@@ -15,6 +15,7 @@
 
 #include "sim/calibration/abc_rounds.hpp"
 #include "sim/calibration/gaussian_kernel.hpp"
+#include "sim/calibration/proposal_kernels.hpp"
 #include "sim/rng/distributions.hpp"
 #include "sim/rng/philox.hpp"
 #include "sim/util/error.hpp"
@@ -91,79 +92,11 @@ Generation prior_generation(const std::vector<FreeParameter>& parameters,
   return g;
 }
 
-/// The perturbation kernels of one generation: one global kernel, or one per particle of the
-/// previous generation (abc_smc.hpp).
-class Kernels {
- public:
-  Kernels(const AbcSettings& settings, const Generation& previous, double tolerance)
-      : normalised_(settings.kernel == KernelKind::kLocal || settings.prior_share > 0.0) {
-    if (settings.kernel == KernelKind::kGlobal) {
-      kernels_.emplace_back(previous.z, previous.weights);
-      return;
-    }
-    // The particles within the new tolerance (at least the one nearest, so never none), their
-    // weights renormalised, their weighted mean and covariance.
-    std::vector<std::size_t> within;
-    for (std::size_t k = 0; k < previous.z.size(); ++k) {
-      if (previous.distances[k] <= tolerance) within.push_back(k);
-    }
-    if (within.empty()) {
-      within.push_back(static_cast<std::size_t>(
-          std::min_element(previous.distances.begin(), previous.distances.end()) -
-          previous.distances.begin()));
-    }
-    const std::size_t d = previous.z.front().size();
-    double total = 0.0;
-    for (const std::size_t k : within)
-      total += previous.weights[k];
-    std::vector<double> mean(d, 0.0), spread(d * d, 0.0);
-    for (const std::size_t k : within) {
-      for (std::size_t a = 0; a < d; ++a)
-        mean[a] += previous.weights[k] / total * previous.z[k][a];
-    }
-    for (const std::size_t k : within) {
-      for (std::size_t a = 0; a < d; ++a) {
-        for (std::size_t b = 0; b <= a; ++b)
-          spread[a * d + b] += previous.weights[k] / total * (previous.z[k][a] - mean[a]) *
-                               (previous.z[k][b] - mean[b]);
-      }
-    }
-    // sum_k W~_k (z_k - z_i)(z_k - z_i)' = the covariance + (mean - z_i)(mean - z_i)'.
-    for (const std::vector<double>& center : previous.z) {
-      std::vector<double> covariance = spread;
-      for (std::size_t a = 0; a < d; ++a) {
-        for (std::size_t b = 0; b <= a; ++b)
-          covariance[a * d + b] += (mean[a] - center[a]) * (mean[b] - center[b]);
-      }
-      kernels_.emplace_back(d, std::move(covariance));
-    }
-  }
-
-  /// The kernel that moves ancestor i.
-  const GaussianKernel& of(std::size_t i) const {
-    return kernels_.size() == 1 ? kernels_.front() : kernels_[i];
-  }
-
-  /// log K_i(z | z_i) up to a constant shared by every i: with local kernels or prior proposals
-  /// the normalised log density less (d/2) log 2 pi (as the prior's -|z|^2/2 is), else the
-  /// global kernel's shape alone (as before either existed).
-  double log_density(const std::vector<double>& z, const std::vector<double>& center,
-                     std::size_t i) const {
-    const GaussianKernel& kernel = of(i);
-    const double shape = kernel.log_shape(z, center);
-    return normalised_ ? shape - kernel.log_sqrt_determinant() : shape;
-  }
-
- private:
-  bool normalised_ = false;
-  std::vector<GaussianKernel> kernels_;
-};
-
 /// The importance weights of a generation's particles: prior(z) / q(z), q(z) = (1 - e) sum_i W_i
 /// K_i(z | z_i) + e prior(z) with e the prior share (defensive importance sampling, Hesterberg
 /// 1995: no weight exceeds 1 / e times the mean), in logs and normalised.
 std::vector<double> importance_weights(const std::vector<std::vector<double>>& particles,
-                                       const Generation& previous, const Kernels& kernels,
+                                       const Generation& previous, const ProposalKernels& kernels,
                                        double prior_share) {
   std::vector<double> log_weights(particles.size());
   for (std::size_t j = 0; j < particles.size(); ++j) {
@@ -210,7 +143,7 @@ std::optional<Generation> next_generation(const std::vector<FreeParameter>& para
   const std::size_t n = settings.particles;
   Generation g;
   g.tolerance = weighted_quantile(previous.distances, previous.weights, settings.quantile);
-  const Kernels kernels(settings, previous, g.tolerance);
+  const ProposalKernels kernels(settings, previous, g.tolerance);
   std::vector<double> cumulative(previous.weights.size());
   std::partial_sum(previous.weights.begin(), previous.weights.end(), cumulative.begin());
   g.z.resize(n);
