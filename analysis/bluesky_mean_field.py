@@ -27,6 +27,7 @@ import sys
 import h5py
 import numpy as np
 import bluesky_wave as wave
+from nelder_mead import minimise
 
 NAMES = ["initial_active", "pull", "hype", "hype_half_life", "hype_rise_weeks", "activation",
          "reactivation", "churn", "novelty_churn", "novelty_weeks", "stay_share", "level"]
@@ -80,42 +81,6 @@ def residuals(p: dict, likers: dict, accounts: dict) -> np.ndarray:
     return np.array(rows)
 
 
-def nelder_mead(f, x0: np.ndarray, evaluations: int = 6000, step: float = 0.5) -> tuple:
-    """Minimises f from x0 by Nelder-Mead (reflection 1, expansion 2, contraction and shrink
-    1/2); returns (x, f(x)). numpy only: the analysis needs no other package."""
-    simplex = [x0] + [x0 + step * np.eye(len(x0))[i] for i in range(len(x0))]
-    values = [f(x) for x in simplex]
-    used = len(simplex)
-    while used < evaluations:
-        order = np.argsort(values)
-        simplex, values = [simplex[i] for i in order], [values[i] for i in order]
-        if values[-1] - values[0] < 1e-10:
-            break
-        centre = np.mean(simplex[:-1], axis=0)
-        reflected = centre + (centre - simplex[-1])
-        fr = f(reflected)
-        used += 1
-        if fr < values[0]:
-            expanded = centre + 2.0 * (centre - simplex[-1])
-            fe = f(expanded)
-            used += 1
-            simplex[-1], values[-1] = (expanded, fe) if fe < fr else (reflected, fr)
-        elif fr < values[-2]:
-            simplex[-1], values[-1] = reflected, fr
-        else:
-            contracted = centre + 0.5 * (simplex[-1] - centre)
-            fc = f(contracted)
-            used += 1
-            if fc < values[-1]:
-                simplex[-1], values[-1] = contracted, fc
-            else:
-                simplex = [simplex[0] + 0.5 * (x - simplex[0]) for x in simplex]
-                values = [values[0]] + [f(x) for x in simplex[1:]]
-                used += len(simplex) - 1
-    best = int(np.argmin(values))
-    return simplex[best], values[best]
-
-
 def fit(likers: dict, accounts: dict, starts: int) -> tuple[dict, float]:
     def unpack(x):
         return dict(zip(NAMES, LOW + (HIGH - LOW) / (1.0 + np.exp(-np.clip(x, -30, 30)))))
@@ -126,7 +91,8 @@ def fit(likers: dict, accounts: dict, starts: int) -> tuple[dict, float]:
     rng = np.random.default_rng(1)
     best = None
     for _ in range(starts):
-        result = nelder_mead(rms, rng.normal(0.0, 1.5, len(NAMES)))
+        result = minimise(rms, rng.normal(0.0, 1.5, len(NAMES)), np.full(len(NAMES), 0.5), 6000,
+                          spread=1e-10)
         if best is None or result[1] < best[1]:
             best = result
     return unpack(best[0]), float(best[1])

@@ -26,6 +26,8 @@ import sys
 
 import numpy as np
 
+from nelder_mead import minimise
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, "..", "shared", "data", "twitter_follower_egonets_anwar2021")
 GRAPHS = ("bofa_careers", "verizoncareers", "hersheycareers")
@@ -75,44 +77,12 @@ def misfit(trek: str, values: np.ndarray, nodes: int, target: dict[str, float]) 
                      for k in STATISTICS))
 
 
-def nelder_mead(f, start: np.ndarray, steps: np.ndarray, evaluations: int) -> np.ndarray:
-    simplex = [start] + [start + np.eye(len(start))[i] * steps[i] for i in range(len(start))]
-    values = [f(x) for x in simplex]
-    used = len(simplex)
-    while used < evaluations:
-        order = np.argsort(values)
-        simplex = [simplex[i] for i in order]
-        values = [values[i] for i in order]
-        centre = np.mean(simplex[:-1], axis=0)
-        reflected = centre + (centre - simplex[-1])
-        fr = f(reflected)
-        used += 1
-        if fr < values[0]:
-            expanded = centre + 2.0 * (centre - simplex[-1])
-            fe = f(expanded)
-            used += 1
-            simplex[-1], values[-1] = (expanded, fe) if fe < fr else (reflected, fr)
-        elif fr < values[-2]:
-            simplex[-1], values[-1] = reflected, fr
-        else:
-            contracted = centre + 0.5 * (simplex[-1] - centre)
-            fc = f(contracted)
-            used += 1
-            if fc < values[-1]:
-                simplex[-1], values[-1] = contracted, fc
-            else:  # shrink towards the best
-                simplex = [simplex[0]] + [simplex[0] + 0.5 * (x - simplex[0]) for x in simplex[1:]]
-                values = [values[0]] + [f(x) for x in simplex[1:]]
-                used += len(simplex) - 1
-    return simplex[int(np.argmin(values))]
-
-
 def fitted(f, start: np.ndarray, steps: np.ndarray, args) -> np.ndarray:
     """Nelder-Mead restarted from its best point with a fresh simplex of half the steps: a
     simplex collapsed on a rugged misfit gets out of it."""
     best = start
     for run in range(args.restarts):
-        best = clip(nelder_mead(f, best, steps * 0.5 ** run, args.evaluations))
+        best = clip(minimise(f, best, steps * 0.5 ** run, args.evaluations)[0])
     return best
 
 

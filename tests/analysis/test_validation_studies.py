@@ -1,12 +1,13 @@
 """The validation studies that drive trek (analysis/contagion_check.py, leave_contagion.py,
-verdict_change.py, fit_follower_graph.py): their own arithmetic, and a small run of each that
-needs trek."""
+verdict_change.py, fit_follower_graph.py and its Nelder-Mead, nelder_mead.py): their own
+arithmetic, and a small run of each that needs trek."""
 
 import numpy as np
 import pandas as pd
 
 import contagion_check
-import fit_follower_graph
+import fit_follower_graph  # noqa: F401 (imported whole: the script must load)
+import nelder_mead
 import verdict_change
 import os
 
@@ -25,9 +26,15 @@ def test_shuffled_targets_keep_every_degree(tmp_path):
 
 
 def test_nelder_mead_finds_the_minimum_of_a_bowl():
-    best = fit_follower_graph.nelder_mead(lambda x: float(((x - [0.3, 0.7]) ** 2).sum()),
-                                          np.array([0.0, 0.0]), np.array([0.5, 0.5]), 200)
+    def bowl(x):
+        return float(((x - [0.3, 0.7]) ** 2).sum())
+    best, value = nelder_mead.minimise(bowl, np.array([0.0, 0.0]), np.array([0.5, 0.5]), 200)
     assert np.allclose(best[:2], [0.3, 0.7], atol=1e-3)
+    assert value == bowl(best)
+    # With a spread to stop at, it stops early and still near the minimum.
+    early, _ = nelder_mead.minimise(bowl, np.array([0.0, 0.0]), np.array([0.5, 0.5]), 200,
+                                    spread=1e-6)
+    assert np.allclose(early, [0.3, 0.7], atol=2e-3)
 
 
 def test_changed_verdicts_are_listed(capsys):
