@@ -21,11 +21,10 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 
-import h5py
 import numpy as np
+
 import bluesky_wave as wave
 from nelder_mead import minimise
 
@@ -98,26 +97,12 @@ def fit(likers: dict, accounts: dict, starts: int) -> tuple[dict, float]:
     return unpack(best[0]), float(best[1])
 
 
-def run_model(trek: str, p: dict, shocks: list, out: str) -> np.ndarray:
+def run_model(trek: str, p: dict, shocks: list, out: str) -> tuple[np.ndarray, np.ndarray]:
     """Active and accounts relative to index 1, per replicate, from `trek run` at `p`."""
-    scenario = os.path.join(out, "mean_field_fit.toml")
-    with open(scenario, "w", encoding="utf-8") as f:
-        f.write(f'extends = "{os.path.join(wave.FOLDER, "bluesky_wave_2024_scenario.toml")}"\n')
-        for week, value in shocks:
-            f.write(f'[[events]]\ntype = "shock"\nplatform = "bluesky"\nweek = {week}\n'
-                    f"value = {value:.6f}\n")
     sets = []
     for name in NAMES:
         sets += ["--set", f"{KEYS.get(name, 'platforms.bluesky.' + name)}={p[name]:.6g}"]
-    run = os.path.join(out, "mean_field_fit.h5")
-    subprocess.run([trek, "run", scenario, "--replicates", "8", "-o", run, "--force", "--quiet"]
-                   + sets, check=True)
-    with h5py.File(run, "r") as f:
-        names = [n.decode() for n in f["parameters/platforms"][()]]
-        k = names.index("bluesky")
-        active = f["observables/active/value"][()][:, :, k]
-        held = f["observables/accounts/value"][()][:, :, k]
-    return active / active[:, 1:2], held / held[:, 1:2]
+    return wave.run_series(trek, os.path.join(out, "mean_field_fit"), shocks, 8, sets=tuple(sets))
 
 
 def main(argv: list[str]) -> int:

@@ -146,17 +146,24 @@ def predict(args, posterior: str, shocks) -> tuple[np.ndarray, np.ndarray]:
     returns active and accounts on Bluesky relative to the reference (index 1: week 0's state),
     per world and model index."""
     name = "bluesky_predict" + ("" if shocks else "_no_pulse")
-    scenario = os.path.join(args.out, name + ".toml")
-    with open(scenario, "w", encoding="utf-8") as out:
+    return run_series(args.trek, os.path.join(args.out, name), shocks, args.worlds,
+                      f'posterior = "{posterior}"\n')
+
+
+def run_series(trek: str, path: str, shocks, replicates: int, extra: str = "",
+               sets: tuple = ()) -> tuple[np.ndarray, np.ndarray]:
+    """Writes PATH.toml (the wave's scenario, `extra` lines, one shock per (week, value)), runs
+    it as PATH.h5 with `replicates` and `sets` (--set values), and returns active and accounts on
+    Bluesky relative to index 1 (week 0's state), per replicate and model index."""
+    with open(path + ".toml", "w", encoding="utf-8") as out:
         out.write(f'extends = "{os.path.join(FOLDER, "bluesky_wave_2024_scenario.toml")}"\n'
-                  f'posterior = "{posterior}"\n')
+                  + extra)
         for week, value in shocks:
             out.write(f'[[events]]\ntype = "shock"\nplatform = "bluesky"\nweek = {week}\n'
                       f"value = {value:.6f}\n")
-    run = os.path.join(args.out, name + ".h5")
-    subprocess.run([args.trek, "run", scenario, "--replicates", str(args.worlds), "-o", run,
-                    "--force", "--quiet"], check=True)
-    with h5py.File(run, "r") as f:
+    subprocess.run([trek, "run", path + ".toml", "--replicates", str(replicates), "-o",
+                    path + ".h5", "--force", "--quiet"] + list(sets), check=True)
+    with h5py.File(path + ".h5", "r") as f:
         names = [n.decode() for n in f["parameters/platforms"][()]]
         k = names.index("bluesky")
         active = f["observables/active/value"][()][:, :, k]
