@@ -37,10 +37,4 @@ std::vector<PlatformBits> draw_platform_traits(rng::RunKey run, rng::Stream stre
   return traits;
 }
 
-bool has_platform_trait(rng::RunKey run, rng::Stream stream, std::size_t agent, std::size_t k,
-                        double share) {
-  const auto block = trait_block(run, stream, agent, k >= kLanes);
-  return rng::half_uniform(block, k % kLanes) < share;
-}
-
 }  // namespace sim::model

@@ -19,8 +19,4 @@ std::vector<PlatformBits> draw_platform_traits(rng::RunKey run, rng::Stream stre
                                                std::size_t agents,
                                                const std::vector<double>& share);
 
-/// The trait of one agent on platform k, drawn as draw_platform_traits draws it.
-bool has_platform_trait(rng::RunKey run, rng::Stream stream, std::size_t agent, std::size_t k,
-                        double share);
-
 }  // namespace sim::model
