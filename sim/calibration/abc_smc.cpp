@@ -94,7 +94,7 @@ Generation prior_generation(const std::vector<FreeParameter>& parameters,
 
 /// The importance weights of a generation's particles: prior(z) / q(z), q(z) = (1 - e) sum_i W_i
 /// K_i(z | z_i) + e prior(z) with e the prior share (defensive importance sampling, Hesterberg
-/// 1995: no weight exceeds 1 / e times the mean), in logs and normalised.
+/// 1995: no weight prior(z) / q(z) exceeds 1 / e), in logs and normalised.
 std::vector<double> importance_weights(const std::vector<std::vector<double>>& particles,
                                        const Generation& previous, const ProposalKernels& kernels,
                                        double prior_share) {

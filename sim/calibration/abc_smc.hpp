@@ -63,8 +63,8 @@ struct AbcSettings {
   double min_acceptance = 0.02;
   double tolerance = 0.0;  ///< stop once a generation's tolerance is at or below this
   /// Share of proposals drawn from the prior instead of a kernel (defensive importance
-  /// sampling): it bounds every weight by 1 / prior_share times the mean, so that one lucky
-  /// proposal far from its ancestors cannot take the whole weight. 0: none (as before).
+  /// sampling): no weight prior(z) / q(z) can exceed 1 / prior_share, which keeps a proposal
+  /// far from its ancestors from taking the whole weight. 0: none (as before).
   double prior_share = 0.0;
 };
 
