@@ -10,16 +10,8 @@ trek=$1
 source_dir=$2
 work=$3
 flavour=${4:-serial}
-tools="$source_dir/../shared/tools"
-if [ "$(id -u)" -ne 0 ] || ! command -v slurmctld >/dev/null || [ ! -x "$tools/slurm-local-up" ]; then
-  echo "skipped: needs root, slurmctld (scripts/setup.sh --test) and ../shared/tools"
-  exit 77
-fi
-rm -rf "$work"
-mkdir -p "$work"
-S=$(SLURM_LOCAL_MIN_JOB_AGE=4 "$tools/slurm-local-up")
-trap '"$tools/slurm-local-down" "$S" >/dev/null 2>&1 || true' EXIT
-export SLURM_CONF=$S/slurm.conf
+source "$(dirname "$0")/local_slurm.sh"
+start_local_slurm "$source_dir" "$work"
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
 cd "$work"
 source "$(dirname "$0")/small_plan.sh"

@@ -9,16 +9,9 @@ trek=$1
 source_dir=$2
 work=$3
 flavour=${4:-serial}
-tools="$source_dir/../shared/tools"
-if [ "$(id -u)" -ne 0 ] || ! command -v slurmctld >/dev/null || [ ! -x "$tools/slurm-local-up" ]; then
-  echo "skipped: needs root, slurmctld (scripts/setup.sh --test) and ../shared/tools"
-  exit 77
-fi
-rm -rf "$work"
+source "$(dirname "$0")/local_slurm.sh"
+start_local_slurm "$source_dir" "$work"
 mkdir -p "$work/shards"
-S=$(SLURM_LOCAL_MIN_JOB_AGE=4 "$tools/slurm-local-up")
-trap '"$tools/slurm-local-down" "$S" >/dev/null 2>&1 || true' EXIT
-export SLURM_CONF=$S/slurm.conf
 sweep="$source_dir/scenarios/sweeps/small_test.toml"
 cd "$work"
 id=$(sbatch --parsable --array=1-3 --cpus-per-task=1 \
