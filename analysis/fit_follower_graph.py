@@ -3,10 +3,12 @@ graphs").
 
     /usr/bin/python3 analysis/fit_follower_graph.py [--trek build/release/sim/trek]
         [--graphs bofa_careers,verizoncareers,hersheycareers] [--ghent] [--evaluations 400]
+        [--redraws 10]
 
 For each real graph of ../shared/data/twitter_follower_egonets_anwar2021/ (read from there), the
 model is generated at the graph's own size and its parameters (following, closure,
-activity_sigma, popularity_sigma, follow_back, follow_back_activity, lurkers) are fitted by
+activity_sigma, popularity_sigma, follow_back, follow_back_activity, lurkers; `redraws` is fixed
+by --redraws, 10 by default, 0 for the model without it) are fitted by
 Nelder-Mead on the log-ratios of eight statistics (their fourth powers summed, or --power): reciprocity, arcs per node, average
 clustering, the shares of nodes without followers and of nodes that follow nobody, the shares of
 all follows received by the top 1% most followed and made by the top 1% most following, and the
@@ -55,7 +57,8 @@ def statistics(trek: str, graph: str) -> dict[str, float]:
 
 def spec_of(values: np.ndarray, nodes: int, seed: int = 1) -> str:
     keys = ",".join(f"{name}={value:.4g}" for (name, *_), value in zip(PARAMETERS, values))
-    return f"follower:n={nodes},{keys},seed={seed}"
+    fixed = f",redraws={REDRAWS[0]}" if REDRAWS[0] else ""
+    return f"follower:n={nodes},{keys}{fixed},seed={seed}"
 
 
 def clip(values: np.ndarray) -> np.ndarray:
@@ -65,6 +68,7 @@ def clip(values: np.ndarray) -> np.ndarray:
 FIT_SEEDS = [1, 2, 3]        # --fit-seeds 5 gives 1-5, and the held-out seeds follow them
 HELD_OUT_SEEDS = [4, 5, 6]
 POWER = [4.0]                # --power
+REDRAWS = [10]               # --redraws
 
 
 def misfit(trek: str, values: np.ndarray, nodes: int, target: dict[str, float]) -> float:
@@ -121,8 +125,11 @@ def main(argv: list[str]) -> int:
                         help="seeds whose mean is fitted; as many after them are held out")
     parser.add_argument("--restarts", type=int, default=2,
                         help="Nelder-Mead runs, each from the best point of the one before")
+    parser.add_argument("--redraws", type=int, default=10,
+                        help="times a repeated follow is drawn again (fixed, not fitted)")
     args = parser.parse_args(argv)
     POWER[0] = args.power
+    REDRAWS[0] = args.redraws
     FIT_SEEDS[:] = range(1, args.fit_seeds + 1)
     HELD_OUT_SEEDS[:] = range(args.fit_seeds + 1, 2 * args.fit_seeds + 1)
     start = np.array([p[1] for p in PARAMETERS])

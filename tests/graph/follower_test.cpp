@@ -112,5 +112,27 @@ TEST(FollowerModelParameters, ActiveFollowersAreFollowedBackMore) {
   EXPECT_GT(by_activity, 1.4 * flat) << by_activity << " against " << flat;
 }
 
+/// Redraws replace the follows that repeat one already made: without closure and follow-backs a
+/// node then follows exactly as many accounts as it drew, so no node follows fewer than without
+/// redraws, and the heaviest followers (who lose most to repeats of popular accounts) gain most.
+TEST(FollowerModelParameters, RedrawsKeepTheFollowsOfHeavyFollowers) {
+  FollowerParams params{.nodes = 5000};
+  params.closure = 0.0;
+  params.follow_back = params.follow_back_hub = 0.0;
+  params.activity_sigma = 2.0;
+  params.popularity_sigma = 3.0;
+  const Graph lossy = generate_follower(params);
+  params.redraws = 100;
+  const Graph kept = generate_follower(params);
+  for (NodeId v = 0; v < kept.node_count(); ++v)
+    ASSERT_GE(kept.followee_count(v), lossy.followee_count(v)) << "node " << v;
+  const auto s_lossy = stats::compute_stats(lossy);
+  const auto s_kept = stats::compute_stats(kept);
+  EXPECT_GT(s_kept.in_degree.top1_share, 1.2 * s_lossy.in_degree.top1_share)
+      << s_kept.in_degree.top1_share << " against " << s_lossy.in_degree.top1_share;
+  EXPECT_GT(s_kept.in_degree.max, 2 * s_lossy.in_degree.max)
+      << s_kept.in_degree.max << " against " << s_lossy.in_degree.max;
+}
+
 }  // namespace
 }  // namespace sim::graph::generators

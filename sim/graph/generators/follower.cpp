@@ -8,7 +8,9 @@
 // Phase 3: for each closure follow, v picks a uniform neighbour w of its own in the phase-2 graph
 //   (an account it follows or that follows it) and a uniform account x that w follows (any
 //   neighbour of w when w follows none), and follows x: every such follow closes a triangle v-w-x.
-//   Repeats collapse, so closure follows to popular accounts are partly lost.
+// In phases 2 and 3 a follow that repeats one of v's follows (or is v) is drawn again, up to
+//   `redraws` times, from the same stream; what still repeats collapses, so without redraws the
+//   follows of heavy followers to popular accounts are partly lost.
 // Phase 4: for every arc u -> v (v follows u) of the phase-3 graph, u follows v back with
 //   probability follow_back (follow_back_hub for media and politicians) times
 //   (follows_v / following)^follow_back_activity, at most 1 (never when u is a lurker); draws
@@ -20,6 +22,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 
 #include "sim/graph/build.hpp"
 #include "sim/graph/generators/alias_table.hpp"
@@ -80,12 +83,44 @@ NodeTraits draw_traits(const FollowerParams& params) {
   return traits;
 }
 
+/// The accounts one node already follows, for redrawing repeats (sorted; used only with redraws).
+class FollowSet {
+ public:
+  explicit FollowSet(std::span<const NodeId> followees = {})
+      : followed_(followees.begin(), followees.end()) {}
+  bool contains(NodeId node) const {
+    return std::binary_search(followed_.begin(), followed_.end(), node);
+  }
+  void insert(NodeId node) {
+    followed_.insert(std::lower_bound(followed_.begin(), followed_.end(), node), node);
+  }
+  std::size_t size() const { return followed_.size(); }
+
+ private:
+  std::vector<NodeId> followed_;
+};
+
+/// Draws one follow of `v` with `draw()`, drawn again up to params.redraws times while it repeats
+/// a follow in `followed` or is v itself; records it. Without redraws nothing is tracked.
+template <class Draw>
+NodeId draw_follow(const FollowerParams& params, NodeId v, FollowSet& followed, Draw&& draw) {
+  NodeId u = draw();
+  // Once v follows every other node, no redraw can find a new one.
+  if (params.redraws == 0 || followed.size() + 1 >= params.nodes) return u;
+  for (std::uint32_t tries = 0; tries < params.redraws && (u == v || followed.contains(u)); ++tries)
+    u = draw();
+  if (u != v) followed.insert(u);
+  return u;
+}
+
 std::vector<Arc> discovery_arcs(const FollowerParams& params, const NodeTraits& traits) {
   const AliasTable by_popularity(traits.popularity);
   return collect_arcs(params.nodes, [&](NodeId v, std::vector<Arc>& out) {
     rng::RandomStream draws({params.seed, 0}, {.stream = rng::Stream::kGraphArcs, .entity = v});
+    FollowSet followed;
     for (std::uint32_t k = 0; k < traits.discovery[v]; ++k) {
-      const NodeId u = by_popularity.sample(draws.next());
+      const NodeId u =
+          draw_follow(params, v, followed, [&] { return by_popularity.sample(draws.next()); });
       if (u != v) out.push_back({u, v});
     }
   });
@@ -112,9 +147,13 @@ std::vector<Arc> closure_arcs(const FollowerParams& params, const NodeTraits& tr
                               const Graph& discovered) {
   return collect_arcs(params.nodes, [&](NodeId v, std::vector<Arc>& out) {
     rng::RandomStream draws({params.seed, 0}, {.stream = rng::Stream::kGraphClosure, .entity = v});
-    for (std::uint32_t k = 0; k < traits.closure[v]; ++k) {
+    FollowSet followed(params.redraws > 0 ? discovered.followees(v) : std::span<const NodeId>{});
+    const auto closing_follow = [&] {
       const NodeId via = random_neighbour(discovered, v, draws.next());
-      const NodeId x = random_followee(discovered, via, draws.next());
+      return random_followee(discovered, via, draws.next());
+    };
+    for (std::uint32_t k = 0; k < traits.closure[v]; ++k) {
+      const NodeId x = draw_follow(params, v, followed, closing_follow);
       if (x != v) out.push_back({x, v});
     }
   });

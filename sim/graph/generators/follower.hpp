@@ -33,6 +33,10 @@ struct FollowerParams {
   double follow_back_activity = 0.0;
   /// Share of nodes that follow nobody (and follow nobody back); they can still be followed.
   double lurkers = 0.0;
+  /// A discovery or closure follow that lands on an account already followed (or on the node
+  /// itself) is drawn again, up to this many times (0: it is lost). Heavy followers otherwise lose
+  /// most of their follows to repeats of the few most popular accounts.
+  std::uint32_t redraws = 0;
   /// Segment shares (citizen = the rest), indexed by Segment.
   std::array<double, kSegmentCount> segment_share{0.0, 0.03, 0.02, 0.05};
   /// Popularity multiplier per segment: media and politicians are hubs.

@@ -18,6 +18,7 @@ constexpr std::array kFollowerParameters{
     ParameterInfo{"follow_back_hub", "follow-back probability of media and politicians"},
     ParameterInfo{"follow_back_activity", "exponent of follow-backs in the follower's follows"},
     ParameterInfo{"lurkers", "share of nodes that follow nobody"},
+    ParameterInfo{"redraws", "times a repeated follow is drawn again"},
     ParameterInfo{"media", "share of media accounts"},
     ParameterInfo{"politician", "share of politicians"},
     ParameterInfo{"organisation", "share of organisations"},
@@ -39,6 +40,7 @@ FollowerParams follower_params(const GeneratorSpec& spec) {
   p.follow_back_hub = reader.real("follow_back_hub", p.follow_back_hub, 0.0, 1.0);
   p.follow_back_activity = reader.real("follow_back_activity", p.follow_back_activity, -5.0, 5.0);
   p.lurkers = reader.real("lurkers", p.lurkers, 0.0, 1.0);
+  p.redraws = static_cast<std::uint32_t>(reader.count("redraws", p.redraws, 0, 100));
   const std::array<const char*, kSegmentCount> names{"", "media", "politician", "organisation"};
   double others = 0;
   for (std::size_t s = 1; s < kSegmentCount; ++s) {
