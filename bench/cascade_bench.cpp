@@ -93,11 +93,12 @@ BENCHMARK(BM_IcOneSeed)
     ->UseRealTime();
 
 void BM_IcSeedFraction(benchmark::State& state) {
-  run(state, er_graph(), ic_study(0.15, state.range(0), "fraction:0.01"));
+  run(state, er_graph(),
+      ic_study(static_cast<double>(state.range(0)) / 1000.0, state.range(1), "fraction:0.01"));
 }
 BENCHMARK(BM_IcSeedFraction)
-    ->ArgName("mode")
-    ->DenseRange(0, 2)
+    ->ArgNames({"p_permille", "mode"})
+    ->ArgsProduct({{150, 50}, {0, 1, 2}})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 

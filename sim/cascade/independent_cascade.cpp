@@ -1,5 +1,6 @@
 // Both kernels share one reached-bit set, cleared bit by bit after each cascade (O(reached), not
-// O(nodes)). Without delays a frontier queue walks live arcs found by geometric skips; with
+// O(nodes)). Without delays a frontier queue walks live arcs found by geometric skips, one level
+// at a time; with
 // delays a heap with lazy deletion settles nodes in arrival order and draws a node's live arcs
 // once, when it is settled, so both see the same live arcs.
 
@@ -7,6 +8,8 @@
 
 #include <algorithm>
 #include <queue>
+
+#include "sim/util/prefetch.hpp"
 
 namespace sim::cascade {
 
@@ -35,7 +38,9 @@ void IndependentCascade::start(std::span<const NodeId> seeds) {
   arrival_.clear();
   for (const NodeId seed : seeds) {
     if (active_ != nullptr && !active_->test(seed)) continue;
-    if (!reached_.test_and_set(seed)) queue_.push_back(seed);
+    if (reached_.test_and_set(seed)) continue;
+    util::prefetch(&graph_->out_offsets()[seed]);
+    queue_.push_back(seed);
   }
 }
 
@@ -44,21 +49,32 @@ CascadeOutcome IndependentCascade::run(const CascadeKey& key, std::span<const No
   CascadeOutcome outcome;
   const auto offsets = graph_->out_offsets();
   const auto targets = graph_->out_targets();
-  std::size_t level_end = queue_.size();
-  for (std::size_t head = 0; head < queue_.size(); ++head) {
-    if (head == level_end) {
-      ++outcome.rounds;
-      level_end = queue_.size();
+  // Level by level, in two passes: first the live arcs of every node of the level (random numbers
+  // only), each arc's target fetched ahead, then the targets themselves. A target is a cache miss
+  // in a large graph; waited for one at a time they took most of a subcritical cascade's time.
+  // The nodes come out in the order of a plain breadth-first search.
+  std::size_t level_begin = 0;
+  while (level_begin < queue_.size()) {
+    const std::size_t level_end = queue_.size();
+    live_.clear();
+    for (std::size_t i = level_begin; i < level_end; ++i) {
+      const NodeId node = queue_[i];
+      outcome.arcs_decided += offsets[node + 1] - offsets[node];
+      transmission_->for_each_live_arc(*graph_, key, rng::Stream::kCascadeLive, node,
+                                       [&](ArcIndex arc) {
+                                         util::prefetch(&targets[arc]);
+                                         live_.push_back(arc);
+                                       });
     }
-    const NodeId node = queue_[head];
-    outcome.arcs_decided += offsets[node + 1] - offsets[node];
-    transmission_->for_each_live_arc(*graph_, key, rng::Stream::kCascadeLive, node,
-                                     [&](ArcIndex arc) {
-                                       const NodeId follower = targets[arc];
-                                       if (active_ != nullptr && !active_->test(follower)) return;
-                                       if (!reached_.test_and_set(follower))
-                                         queue_.push_back(follower);
-                                     });
+    for (const ArcIndex arc : live_) {
+      const NodeId follower = targets[arc];
+      if (active_ != nullptr && !active_->test(follower)) continue;
+      if (reached_.test_and_set(follower)) continue;
+      util::prefetch(&offsets[follower]);
+      queue_.push_back(follower);
+    }
+    if (queue_.size() > level_end) ++outcome.rounds;
+    level_begin = level_end;
   }
   outcome.reached = static_cast<std::uint32_t>(queue_.size());
   return outcome;

@@ -54,6 +54,7 @@ class IndependentCascade {
   const util::Bitset* active_;
   util::Bitset reached_;
   std::vector<graph::NodeId> queue_;
+  std::vector<graph::ArcIndex> live_;  // the live arcs of one level
   std::vector<double> arrival_;
 };
 

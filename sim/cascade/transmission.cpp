@@ -23,7 +23,7 @@ Transmission Transmission::uniform(double p) {
   check_probability(p, "p");
   Transmission t;
   t.kind_ = Kind::kUniform;
-  t.skip_ = GeometricSkip(p);
+  t.set_skip(graph::kSegmentCount, p);
   return t;
 }
 
@@ -32,7 +32,7 @@ Transmission Transmission::per_segment(std::array<double, graph::kSegmentCount> 
   t.kind_ = Kind::kSegment;
   for (std::size_t s = 0; s < p.size(); ++s) {
     check_probability(p[s], "p." + std::string(graph::kSegmentNames[s]));
-    t.segment_skip_[s] = GeometricSkip(p[s]);
+    t.set_skip(s, p[s]);
   }
   t.segment_p_ = p;
   return t;
@@ -44,9 +44,14 @@ Transmission Transmission::per_arc(std::vector<float> p) {
   for (std::size_t a = 0; a < p.size(); ++a)
     check_probability(p[a], "p[" + std::to_string(a) + "]");
   t.max_arc_p_ = p.empty() ? 0.0 : *std::max_element(p.begin(), p.end());
-  t.skip_ = GeometricSkip(t.max_arc_p_);
+  t.set_skip(graph::kSegmentCount, t.max_arc_p_);
   t.arc_p_ = std::move(p);
   return t;
+}
+
+void Transmission::set_skip(std::size_t index, double p) {
+  skip_[index] = GeometricSkip(p);
+  bound_[index] = rng::GeometricSkipBound(p);
 }
 
 void Transmission::validate_for(const graph::Graph& graph) const {
@@ -63,7 +68,7 @@ void Transmission::validate_for(const graph::Graph& graph) const {
 double Transmission::max_probability() const {
   switch (kind_) {
     case Kind::kUniform:
-      return skip_.probability();
+      return skip_[graph::kSegmentCount].probability();
     case Kind::kSegment:
       return *std::max_element(segment_p_.begin(), segment_p_.end());
     case Kind::kArc:
@@ -75,7 +80,7 @@ double Transmission::max_probability() const {
 std::string Transmission::describe() const {
   switch (kind_) {
     case Kind::kUniform:
-      return "p=" + std::to_string(skip_.probability());
+      return "p=" + std::to_string(skip_[graph::kSegmentCount].probability());
     case Kind::kSegment:
       return "p per segment";
     case Kind::kArc:

@@ -51,17 +51,18 @@ class Transmission {
   }
 
  private:
-  const GeometricSkip& skip_for(const graph::Graph& graph, graph::NodeId node) const {
-    if (kind_ == Kind::kSegment) {
-      return segment_skip_[static_cast<std::size_t>(graph.attributes().segment[node])];
-    }
-    return skip_;
+  void set_skip(std::size_t index, double p);
+  /// The skip of node's row: per segment, or the one of every row.
+  std::size_t skip_index(const graph::Graph& graph, graph::NodeId node) const {
+    return kind_ == Kind::kSegment ? static_cast<std::size_t>(graph.attributes().segment[node])
+                                   : graph::kSegmentCount;
   }
 
   Kind kind_ = Kind::kUniform;
-  GeometricSkip skip_;  // uniform p, or the maximum of the per-arc p
+  // Indexed by segment; the last entry is the uniform p, or the maximum of the per-arc p.
+  std::array<GeometricSkip, graph::kSegmentCount + 1> skip_{};
+  std::array<rng::GeometricSkipBound, graph::kSegmentCount + 1> bound_{};
   std::array<double, graph::kSegmentCount> segment_p_{};
-  std::array<GeometricSkip, graph::kSegmentCount> segment_skip_{};
   std::vector<float> arc_p_;
   double max_arc_p_ = 0.0;
 };
@@ -73,15 +74,20 @@ void Transmission::for_each_live_arc(const graph::Graph& graph, const CascadeKey
   const graph::ArcIndex first = offsets[node];
   const graph::ArcIndex last = offsets[node + 1];
   if (first == last) return;
-  const GeometricSkip& skip = skip_for(graph, node);
+  const std::size_t index = skip_index(graph, node);
   rng::RandomStream draws(key.run, key.at(stream, node));
+  std::uint64_t bits = draws.next();
+  // Most rows of a subcritical cascade have no live arc: settled without the log.
+  if (bound_[index].surely_at_least(bits, last - first)) return;
+  const GeometricSkip& skip = skip_[index];
   graph::ArcIndex arc = first;
   while (true) {
-    const std::uint64_t jump = skip(draws.next());
+    const std::uint64_t jump = skip(bits);
     if (jump >= last - arc) return;
     arc += jump;
     if (kind_ != Kind::kArc || rng::to_unit(draws.next()) * max_arc_p_ < arc_p_[arc]) visit(arc);
     ++arc;
+    bits = draws.next();
   }
 }
 

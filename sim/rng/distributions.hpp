@@ -4,6 +4,8 @@
 /// Each function takes a source with next() -> uint64 (a RandomStream) and documents how many draws
 /// it consumes, so callers can keep draw indices stable.
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -109,6 +111,33 @@ class GeometricSkip {
   double inverse_log_q_ = 0.0;
   bool always_ = false;
   bool never_ = true;
+};
+
+/// A shortcut for GeometricSkip over short rows: whether skip(bits) >= n (no success in the first
+/// n trials) is certain without the log. That holds exactly when the uniform is at most q^n; the
+/// test uses q^n (1 - 1e-9), far outside the rounding of the log, so "certain" never disagrees
+/// with the skip itself, and the few uniforms in the margin are left to it. Rows of up to
+/// kRows - 1 entries.
+class GeometricSkipBound {
+ public:
+  static constexpr std::size_t kRows = 64;
+
+  GeometricSkipBound() : GeometricSkipBound(0.0) {}
+  explicit GeometricSkipBound(double p) {
+    const double log_q =
+        p >= 1.0 ? -std::numeric_limits<double>::infinity() : std::log1p(-std::max(p, 0.0));
+    below_[0] = 1.0 - 1e-9;  // every skip is at least 0
+    for (std::size_t n = 1; n < kRows; ++n)
+      below_[n] = std::exp(static_cast<double>(n) * log_q) * (1.0 - 1e-9);
+  }
+
+  /// True when skip(bits) >= n is certain; false when the skip must decide.
+  bool surely_at_least(std::uint64_t bits, std::uint64_t n) const {
+    return n < kRows && to_unit_open(bits) < below_[n];
+  }
+
+ private:
+  std::array<double, kRows> below_{};
 };
 
 /// 32-bit half k (0..7) of a Philox4x64 block as a uniform in [0, 1) with resolution 2^-32: one

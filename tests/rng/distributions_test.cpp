@@ -122,6 +122,43 @@ TEST(GeometricSkip, HasMeanFailuresBeforeSuccess) {
   EXPECT_LE(GeometricSkip(1e-300)(1), GeometricSkip::kNever);
 }
 
+// The bound's "certain" must never disagree with the skip, also for uniforms right at the
+// threshold q^n, and it must settle nearly every row the skip would pass over.
+TEST(GeometricSkipBound, IsCertainOnlyWhereTheSkipAgrees) {
+  auto s = stream_for(10);
+  for (const double p : {0.0, 1e-9, 0.001, 0.05, 0.15, 0.5, 0.99, 1.0}) {
+    const GeometricSkip skip(p);
+    const GeometricSkipBound bound(p);
+    std::size_t passed = 0, settled = 0;
+    for (int i = 0; i < 20000; ++i) {
+      const std::uint64_t bits = s.next();
+      for (const std::uint64_t n : {0U, 1U, 2U, 5U, 10U, 30U, 63U, 64U, 100U}) {
+        const bool beyond = skip(bits) >= n;
+        if (bound.surely_at_least(bits, n)) {
+          ASSERT_TRUE(beyond) << p << " " << n;
+        }
+        if (beyond && n < GeometricSkipBound::kRows) {
+          ++passed;
+          settled += bound.surely_at_least(bits, n) ? 1U : 0U;
+        }
+      }
+    }
+    EXPECT_GE(static_cast<double>(settled), 0.9999 * static_cast<double>(passed)) << p;
+    // Uniforms next to q^n, on both sides of it.
+    for (std::uint64_t n = 1; n < GeometricSkipBound::kRows; n += 7) {
+      const double edge = std::exp(static_cast<double>(n) * std::log1p(-std::min(p, 1.0)));
+      for (const double factor : {1 - 1e-8, 1 - 1e-9, 1 - 1e-12, 1.0, 1 + 1e-12, 1 + 1e-9}) {
+        const double u = std::min(edge * factor, 1.0 - 0x1p-53);
+        if (!(u > 0)) continue;
+        const auto bits = static_cast<std::uint64_t>(u * 0x1p53 - 1) << 11U;
+        if (bound.surely_at_least(bits, n)) {
+          ASSERT_GE(skip(bits), n) << p << " " << n;
+        }
+      }
+    }
+  }
+}
+
 TEST(GeometricSkip, MatchesTheProbabilityOfEachSkip) {
   auto s = stream_for(10);
   const double p = 0.5;
