@@ -41,7 +41,9 @@ INSTANTIATE_TEST_SUITE_P(AllGenerators, GeneratorDeterminism,
                                            "er:n=3000,mean_degree=6,directed=false",
                                            "ws:n=3000,k=6,beta=0.2", "ba:n=3000,m=3",
                                            "config:n=3000,gamma=2.5", "sbm:n=3000,blocks=3",
-                                           "follower:n=3000"),
+                                           "follower:n=3000",
+                                           "follower:n=3000,lurkers=0.05,follow_back_activity=0.5,"
+                                           "redraws=10"),
                          [](const auto& test) {
                            // "er:n=3000,directed=false" -> "er_n_3000_directed_false"
                            std::string name = test.param;
