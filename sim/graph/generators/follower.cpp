@@ -109,7 +109,7 @@ NodeId draw_follow(const FollowerParams& params, NodeId v, FollowSet& followed, 
   if (params.redraws == 0 || followed.size() + 1 >= params.nodes) return u;
   for (std::uint32_t tries = 0; tries < params.redraws && (u == v || followed.contains(u)); ++tries)
     u = draw();
-  if (u != v) followed.insert(u);
+  if (u != v && !followed.contains(u)) followed.insert(u);
   return u;
 }
 
