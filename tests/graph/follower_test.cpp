@@ -134,5 +134,24 @@ TEST(FollowerModelParameters, RedrawsKeepTheFollowsOfHeavyFollowers) {
       << s_kept.in_degree.max << " against " << s_lossy.in_degree.max;
 }
 
+/// An analytic limit: every node draws following = 8.5 follows (1 + 7.5 stochastically rounded;
+/// no activity spread, closure, follow-backs or lurkers). With redraws no follow is lost, so the
+/// mean out-degree is exactly 8.5 in expectation (sd 0.5 per node); without them the repeats of
+/// the most popular accounts collapse and it falls well below.
+TEST(FollowerModelParameters, RedrawsKeepTheMeanNumberOfFollows) {
+  FollowerParams params{.nodes = 20000};
+  params.following = 8.5;
+  params.activity_sigma = 0.0;
+  params.closure = 0.0;
+  params.follow_back = params.follow_back_hub = 0.0;
+  params.popularity_sigma = 3.0;
+  params.redraws = 100;
+  const double kept = static_cast<double>(generate_follower(params).arc_count()) / 20000;
+  EXPECT_NEAR(kept, 8.5, 5 * 0.5 / std::sqrt(20000.0));
+  params.redraws = 0;
+  const double lossy = static_cast<double>(generate_follower(params).arc_count()) / 20000;
+  EXPECT_LT(lossy, 8.0) << "repeats should collapse without redraws";
+}
+
 }  // namespace
 }  // namespace sim::graph::generators
