@@ -1,8 +1,7 @@
 // Both kernels share one reached-bit set, cleared bit by bit after each cascade (O(reached), not
 // O(nodes)). Without delays a frontier queue walks live arcs found by geometric skips, one level
-// at a time; with
-// delays a heap with lazy deletion settles nodes in arrival order and draws a node's live arcs
-// once, when it is settled, so both see the same live arcs.
+// at a time; with delays a heap with lazy deletion settles nodes in arrival order and draws a
+// node's live arcs once, when it is settled, so both see the same live arcs.
 
 #include "sim/cascade/independent_cascade.hpp"
 

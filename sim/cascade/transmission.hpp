@@ -5,6 +5,7 @@
 /// The live arcs of a node's follower row are found by geometric skips (one draw per live arc plus
 /// one per row) instead of a coin per arc; per-arc probabilities skip with their maximum and thin
 /// each candidate with p(arc) / max. Both give every arc exactly its probability, independently.
+/// A row whose first skip surely passes its end is settled without the log (GeometricSkipBound).
 
 #include <array>
 #include <cmath>
