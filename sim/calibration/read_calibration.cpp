@@ -114,7 +114,7 @@ void add_target(Calibration& c, TableReader& reader) {
 
 void read_free_parameters(Calibration& c) {
   for (const scenario::UncertainParameter& p : c.base.uncertain) {
-    if (p.key.rfind("population.", 0) == 0) {
+    if (scenario::builds_population(p.key)) {
       throw util::InputError({p.file, p.line, p.key},
                              "the population is built once for a calibration and cannot be "
                              "a free parameter");

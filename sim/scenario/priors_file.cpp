@@ -6,6 +6,7 @@
 
 #include "sim/scenario/distribution.hpp"
 #include "sim/scenario/document.hpp"
+#include "sim/scenario/scenario.hpp"
 #include "sim/util/error.hpp"
 #include "sim/util/text.hpp"
 
@@ -39,6 +40,11 @@ void collect(const toml::table& table, const std::string& prefix, const std::str
         prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
     if (name == "extends") continue;
     const util::InputLocation where{file_of(node, path), line_of(node), name};
+    if (builds_population(name)) {
+      throw util::InputError(where,
+                             "builds the population, which every world shares: it cannot "
+                             "have a prior");
+    }
     if (node.is_number()) {
       out.push_back(name + "=" + util::exact_text(number_of(node)));
     } else if (const toml::table* inner = node.as_table()) {

@@ -288,6 +288,13 @@ Scenario read_document(toml::table& document, const std::string& path,
   root.check_unknown();
   s.uncertain = uncertain.take();
   if (document.contains("posterior")) read_posterior(posterior, posterior_at, s);
+  for (const UncertainParameter& u : s.uncertain) {
+    if (builds_population(u.key)) {
+      throw util::InputError({u.file, u.line, u.key},
+                             "builds the population, which every world shares: it cannot be "
+                             "uncertain (give it one value, or compare runs with other values)");
+    }
+  }
   std::ostringstream text;
   text << document;
   s.resolved_toml = text.str();

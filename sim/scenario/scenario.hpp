@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sim/graph/attributes.hpp"
@@ -231,5 +232,14 @@ struct Scenario {
   /// The platform names, in index order.
   std::vector<std::string> platform_names() const;
 };
+
+/// True for the keys that build the population, which every world, sweep point and calibration
+/// simulation of a scenario shares: the graph (`population.*`) and the audience's counts per
+/// channel (`audience.followers.*`, from which its groups are solved once). They cannot vary
+/// between those runs: a varied count would leave the shared population as it was.
+inline bool builds_population(std::string_view key) {
+  return key.starts_with("population.") || key.starts_with("audience.followers.") ||
+         key.starts_with("audience.groups") || key.starts_with("audience.anchor");
+}
 
 }  // namespace sim::scenario

@@ -50,6 +50,14 @@ std::string exact_override(const std::string& key, double value) {
   return key + "=" + util::exact_text(value);
 }
 
+std::string pinned_groups(const Scenario& s) {
+  if (s.audience.anchor < 0) return "";
+  std::string groups;
+  for (const std::uint64_t size : s.audience.group_size)
+    groups += (groups.empty() ? "" : ",") + std::to_string(size);
+  return "audience.groups=[" + groups + "]";
+}
+
 Scenario scenario_of_world(const Scenario& s, std::uint32_t world) {
   if (s.uncertain.empty()) return s;
   return scenario_with_values(s, world_values(s, world));
@@ -60,12 +68,7 @@ Scenario scenario_with_values(const Scenario& s, const std::vector<WorldValue>& 
   for (const WorldValue& v : values)
     overrides.push_back(exact_override(v.key, v.value));
   // The population is one for every world: its groups are solved from the values as written.
-  if (s.audience.anchor >= 0) {
-    std::string groups;
-    for (const std::uint64_t size : s.audience.group_size)
-      groups += (groups.empty() ? "" : ",") + std::to_string(size);
-    overrides.push_back("audience.groups=[" + groups + "]");
-  }
+  if (const std::string pin = pinned_groups(s); !pin.empty()) overrides.push_back(pin);
   // A strategy crossed with a what-if is the pair read again, the what-if's layers on top.
   Scenario fixed = s.condition_file.empty()
                        ? read_scenario(s.file, overrides)

@@ -43,6 +43,11 @@ Scenario scenario_of_world(const Scenario& scenario, std::uint32_t world);
 /// particles of a calibration.
 Scenario scenario_with_values(const Scenario& scenario, const std::vector<WorldValue>& values);
 
+/// The override that keeps `scenario`'s audience groups when it is read again with other values
+/// ("audience.groups=[...]"; the groups are solved from the values as written), or "" when it
+/// has no audience table. Worlds and sweep points add it, so they share one population.
+std::string pinned_groups(const Scenario& scenario);
+
 /// The override text that fixes `value` exactly ("key=0.12345678901234567").
 std::string exact_override(const std::string& key, double value);
 

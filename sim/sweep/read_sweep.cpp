@@ -10,6 +10,7 @@
 #include "sim/scenario/document.hpp"
 #include "sim/scenario/read_scenario.hpp"
 #include "sim/scenario/table_reader.hpp"
+#include "sim/scenario/worlds.hpp"
 #include "sim/sweep/design.hpp"
 #include "sim/util/did_you_mean.hpp"
 #include "sim/util/input_file.hpp"
@@ -24,9 +25,9 @@ constexpr std::uint64_t kMaxPoints = 100'000'000;
 /// Scenario keys a sweep may not vary: they decide what is compared, not the model.
 void refuse_structural(const util::InputLocation& where, const std::string& key) {
   for (const char* prefix :
-       {"population.", "simulation.replicates", "simulation.seed", "simulation.weeks",
-        "simulation.start_date", "name", "description", "baseline", "output."}) {
-    if (key.rfind(prefix, 0) == 0) {
+       {"simulation.replicates", "simulation.seed", "simulation.weeks", "simulation.start_date",
+        "name", "description", "baseline", "output."}) {
+    if (key.rfind(prefix, 0) == 0 || scenario::builds_population(key)) {
       throw util::InputError(where, "'" + key +
                                         "' cannot be swept (the points of a sweep share one "
                                         "population, seed, replicate count and length; "
@@ -241,6 +242,10 @@ SweepSpec read_sweep(const std::string& path) {
     const scenario::Scenario base_run = base_scenario(spec);
     platforms = base_run.platform_names();
     weeks = base_run.weeks;
+    // The points share the base's population: its audience groups, not those a point's values
+    // would solve for.
+    if (const std::string pin = scenario::pinned_groups(base_run); !pin.empty())
+      spec.fixed.push_back(pin);
   } catch (const util::InputError& e) {
     throw util::InputError(root.where("set"), "in the base scenario: " + std::string(e.what()));
   }

@@ -10,9 +10,11 @@
 #include "model/reference_check.hpp"
 #include "sim/graph/formats/load.hpp"
 #include "sim/model/weekly_step.hpp"
+#include "sim/scenario/priors_file.hpp"
 #include "sim/scenario/read_audience.hpp"
 #include "sim/scenario/read_scenario.hpp"
 #include "sim/scenario/worlds.hpp"
+#include "sim/sweep/read_sweep.hpp"
 #include "sim/util/error.hpp"
 #include "support/test_support.hpp"
 
@@ -124,6 +126,60 @@ TEST(Audience, WorldsKeepThePopulation) {
     const Scenario w = scenario::scenario_of_world(s, world);
     EXPECT_EQ(w.audience.group_size, s.audience.group_size);
     EXPECT_EQ(w.graph, s.graph);
+  }
+}
+
+// The counts build the population that every world, sweep point and calibration simulation
+// shares, so they cannot vary between them: a prior or a swept count is refused where it is
+// written, and a swept parameter that the groups are solved from keeps the base's groups.
+TEST(Audience, CountsCannotVaryAndSweepPointsKeepThePopulation) {
+  const sim::test::TempDir dir;
+  const std::string base = write(dir, "a.toml", kAudience);
+  const auto error_of = [](auto&& read) {
+    try {
+      read();
+    } catch (const util::InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  std::string uncertain = kAudience;
+  uncertain.replace(uncertain.find("facebook = 2400"), 15, "facebook = { uniform = [2400, 4000] }");
+  const std::string in_file = write(dir, "u.toml", uncertain);
+  EXPECT_NE(error_of([&] {
+              scenario::read_scenario(in_file);
+            }).find("u.toml:25: 'audience.followers.facebook': builds the population"),
+            std::string::npos)
+      << error_of([&] { scenario::read_scenario(in_file); });
+  const std::string priors =
+      write(dir, "p.toml", "[audience.followers]\nfacebook = { uniform = [2400, 4000] }\n");
+  EXPECT_NE(error_of([&] {
+              scenario::priors_overrides(priors);
+            }).find("p.toml:2: 'audience.followers.facebook'"),
+            std::string::npos)
+      << error_of([&] { scenario::priors_overrides(priors); });
+  const std::string head = "base = \"a.toml\"\ndesign = \"grid\"\nreplicates = 1\nwindow = 2\n";
+  const std::string swept_count =
+      write(dir, "s1.toml",
+            head + "[parameters]\n\"audience.followers.facebook\" = { values = [2400, 3000] }\n");
+  EXPECT_NE(error_of([&] {
+              sweep::read_sweep(swept_count);
+            }).find("s1.toml:6: 'parameters.audience.followers.facebook': "),
+            std::string::npos)
+      << error_of([&] { sweep::read_sweep(swept_count); });
+  // Facebook's follow share enters the solved groups: each point keeps the base's.
+  const sweep::SweepSpec spec = sweep::read_sweep(write(
+      dir, "s2.toml",
+      head + "[parameters]\n\"platforms.facebook.initial_follows\" = { values = [0.1, 0.6] }\n"));
+  const Scenario nominal = scenario::read_scenario(base);
+  for (const double follows : {0.1, 0.6}) {
+    const Scenario point = sweep::point_scenario(spec, {follows});
+    EXPECT_EQ(point.audience.group_size, nominal.audience.group_size) << follows;
+    EXPECT_DOUBLE_EQ(point.platforms[0].initial_follows, follows);
+    // Read alone, the same value would solve other groups (so the test can fail).
+    const Scenario alone = scenario::read_scenario(
+        base, {"platforms.facebook.initial_follows=" + std::to_string(follows)});
+    EXPECT_NE(alone.audience.group_size, nominal.audience.group_size) << follows;
   }
 }
 
