@@ -9,6 +9,7 @@
 
 #include <tbb/global_control.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
@@ -17,6 +18,8 @@
 #include "sim/cascade/study.hpp"
 #include "sim/graph/formats/load.hpp"
 #include "sim/graph/generators/er.hpp"
+#include "sim/rng/distributions.hpp"
+#include "sim/rng/philox.hpp"
 
 namespace {
 
@@ -127,6 +130,31 @@ BENCHMARK(BM_IcBofaCareers)
     ->DenseRange(0, 2)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
+
+// What one reached row of a cascade costs at least: its keyed Philox block (address of a node in
+// a cascade, as the kernel draws it) and a `log` for a geometric skip.
+void BM_PhiloxBlock(benchmark::State& state) {
+  const rng::RunKey key{1, 0};
+  std::uint64_t node = 0, sum = 0;
+  for (auto _ : state) {
+    const cascade::CascadeKey cascade{key, 0, node / 62000};
+    sum += rng::philox_block(key, cascade.at(rng::Stream::kCascadeLive, node % 62000), 0).v[0];
+    ++node;
+  }
+  benchmark::DoNotOptimize(sum);
+}
+BENCHMARK(BM_PhiloxBlock);
+
+void BM_Log(benchmark::State& state) {
+  std::uint64_t bits = 0x9E3779B97F4A7C15ULL;
+  double sum = 0.0;
+  for (auto _ : state) {
+    sum += std::log(rng::to_unit_open(bits));
+    bits += 0x9E3779B97F4A7C15ULL;
+  }
+  benchmark::DoNotOptimize(sum);
+}
+BENCHMARK(BM_Log);
 
 // The memory-bound limit: read every offset and target once, as a cascade that reaches every node
 // must at least do.
