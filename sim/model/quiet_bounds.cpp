@@ -7,6 +7,7 @@
 #include "sim/model/quiet_bounds.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
 
@@ -92,38 +93,47 @@ QuietBounds::QuietBounds(const ModelContext& c, std::uint32_t week,
       table[variant][kInactive] =
           w.launched ? rng::coarse_below(quiet_above(adoption_hazard(p, w, signal, account))) : -1;
     }
+    note_most(k);
   }
 }
 
-namespace {
-
-/// The open platforms of one word of eight lanes: bits 0-7 for the platforms first..first+7, of
-/// which the first `lanes` are tested (the tables of the others settle every byte anyway).
-unsigned undecided_lanes(const std::array<std::array<std::int16_t, 256>, 8>* tables,
-                         std::uint64_t coarse, std::uint64_t ages, unsigned may_follow,
-                         unsigned account, unsigned exposure, std::size_t lanes = kLanes) {
-  unsigned open = 0;
-  for (std::size_t k = 0; k < lanes; ++k) {
-    const unsigned variant =
-        ((may_follow >> k) & 1U) | (((account >> k) & 1U) << 1U) | (((exposure >> k) & 1U) << 2U);
-    const std::int16_t byte = rng::coarse_byte(coarse, k);
-    open |= static_cast<unsigned>(byte <= tables[k][variant][age_in(ages, k)]) << k;
+void QuietBounds::note_most(std::size_t k) {
+  const Platform& table = tables_[k];
+  std::int16_t calm = -1, exposed = -1;
+  for (std::size_t variant = 0; variant < table.size(); ++variant) {
+    const auto& row = table[variant];
+    calm = std::max(calm, *std::max_element(row.begin(), row.begin() + std::ptrdiff_t{kInactive}));
+    std::int16_t& adoption = (variant & 4U) != 0 ? exposed : calm;
+    adoption = std::max(adoption, row[kInactive]);
   }
-  return open;
+  if (std::max(calm, exposed) >= 0) possible_ |= 1U << k;
+  const unsigned shift = 8 * static_cast<unsigned>(k % kLanes);
+  (k < kLanes ? most_calm_.low : most_calm_.high) |=
+      static_cast<std::uint64_t>(std::max<std::int16_t>(calm, 0)) << shift;
+  (k < kLanes ? most_exposed_.low : most_exposed_.high) |=
+      static_cast<std::uint64_t>(std::max<std::int16_t>(exposed, 0)) << shift;
 }
-
-}  // namespace
 
 PlatformBits QuietBounds::undecided(const CoarseWords& coarse, const Ages& ages,
                                     PlatformBits account, PlatformBits may_follow,
                                     PlatformBits exposure) const {
-  unsigned open =
-      undecided_lanes(tables_.data(), coarse.low, ages.low, may_follow, account, exposure);
-  if (tables_.size() > kLanes) {
-    open |= undecided_lanes(tables_.data() + kLanes, coarse.high, ages.high, may_follow >> kLanes,
-                            static_cast<unsigned>(account) >> kLanes,
-                            static_cast<unsigned>(exposure) >> kLanes, platforms_ - kLanes)
-            << kLanes;
+  // Most agents' bytes all lie above the largest threshold of their lane (that of an exposed
+  // agent's adoption where the agent is exposed and inactive, the others' elsewhere): one
+  // comparison of sixteen lanes settles them, and only the lanes left are read in the tables.
+  const auto exposed_inactive =
+      static_cast<PlatformBits>(exposure & util::lanes_equal({ages.low, ages.high}, kInactive));
+  const unsigned candidates = util::chosen_at_least(exposed_inactive, most_exposed_, most_calm_,
+                                                    {coarse.low, coarse.high}) &
+                              possible_;
+  unsigned open = 0;
+  for (unsigned left = candidates; left != 0; left &= left - 1U) {
+    const auto k = static_cast<std::size_t>(std::countr_zero(left));
+    const unsigned variant = ((static_cast<unsigned>(may_follow) >> k) & 1U) |
+                             (((static_cast<unsigned>(account) >> k) & 1U) << 1U) |
+                             (((static_cast<unsigned>(exposure) >> k) & 1U) << 2U);
+    const std::uint64_t coarse_word = k < kLanes ? coarse.low : coarse.high;
+    const std::int16_t byte = rng::coarse_byte(coarse_word, k % kLanes);
+    open |= static_cast<unsigned>(byte <= tables_[k][variant][age_in(ages, k)]) << k;
   }
   return static_cast<PlatformBits>(open);
 }

@@ -17,6 +17,7 @@
 #include "sim/model/agent_state.hpp"
 #include "sim/model/model_context.hpp"
 #include "sim/model/weekly_uniforms.hpp"
+#include "sim/util/byte_lanes.hpp"
 
 namespace sim::model {
 
@@ -65,11 +66,19 @@ class QuietBounds {
   /// 2), so that one lookup serves both states without a branch. Only the few ages in use are
   /// read, so the tables stay in cache; platforms beyond the scenario's always pass.
   using Platform = std::array<std::array<std::int16_t, 256>, 8>;
+  /// Sets platform k's lanes of most_calm_, most_exposed_ and possible_ from its table.
+  void note_most(std::size_t platform);
   std::size_t platforms_ = 0;
   double signal_ = 0.0;
   std::array<double, scenario::kMaxPlatforms> follow_{};
   PlatformBits organisation_ = 0;  ///< bit k: the organisation is on platform k this week
   std::vector<Platform> tables_;   ///< 8 entries, or 16 with more than 8 platforms
+  /// Per platform, the largest `below` of its table as a byte lane: in `most_exposed_` over
+  /// the adoption thresholds of exposed agents, in `most_calm_` over every other entry. A coarse
+  /// byte above its lane's bound passes whatever the agent's state, so the table is read only
+  /// for the few lanes at or below it. `possible_`: bit k set where either bound is at least 0.
+  util::Lanes16 most_calm_, most_exposed_;
+  unsigned possible_ = 0;
 };
 
 }  // namespace sim::model

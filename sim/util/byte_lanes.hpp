@@ -89,4 +89,27 @@ inline std::uint16_t chosen_at_least(std::uint16_t choice, const Lanes16& when_s
 #endif
 }
 
+/// lanes_equal (below) in word operations, for processors without SSE2.
+inline std::uint16_t lanes_equal_words(const Lanes16& x, std::uint8_t byte) {
+  const auto half = [byte](std::uint64_t word) {
+    // A lane of the difference is zero exactly where x's lane equals the byte.
+    const std::uint64_t difference = word ^ broadcast(byte);
+    return static_cast<unsigned>(
+        static_cast<std::uint8_t>(~bytes_at_least(difference, broadcast(1))));
+  };
+  return static_cast<std::uint16_t>(half(x.low) | (half(x.high) << 8U));
+}
+
+/// Bit k set where lane k of `x` equals `byte`.
+inline std::uint16_t lanes_equal(const Lanes16& x, std::uint8_t byte) {
+#if defined(__SSE2__)
+  const __m128i lanes =
+      _mm_set_epi64x(static_cast<long long>(x.high), static_cast<long long>(x.low));
+  const __m128i equal = _mm_cmpeq_epi8(lanes, _mm_set1_epi8(static_cast<char>(byte)));
+  return static_cast<std::uint16_t>(_mm_movemask_epi8(equal));
+#else
+  return lanes_equal_words(x, byte);
+#endif
+}
+
 }  // namespace sim::util

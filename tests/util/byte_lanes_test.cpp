@@ -60,4 +60,25 @@ TEST(ByteLanes, ChosenAtLeastPicksAndComparesSixteenLanes) {
   }
 }
 
+TEST(ByteLanes, LanesEqualFindsTheByteInSixteenLanes) {
+  std::mt19937_64 random(7);
+  for (int i = 0; i < 200000; ++i) {
+    const auto byte = static_cast<std::uint8_t>(i % 5 == 0 ? 0xFF : random());
+    Lanes16 x{random(), random()};
+    // Plant the byte and its neighbours in some lanes.
+    for (unsigned k = 0; k < 16; ++k) {
+      const std::uint64_t roll = random() % 4;
+      if (roll == 3) continue;
+      const auto value = static_cast<std::uint8_t>(byte + roll - 1);
+      std::uint64_t& word = k < 8 ? x.low : x.high;
+      const unsigned shift = 8 * (k % 8);
+      word = (word & ~(0xFFULL << shift)) | (std::uint64_t{value} << shift);
+    }
+    const std::uint16_t bits = lanes_equal(x, byte);
+    ASSERT_EQ(lanes_equal_words(x, byte), bits);
+    for (unsigned k = 0; k < 16; ++k)
+      ASSERT_EQ(((bits >> k) & 1U) != 0, byte_of(k < 8 ? x.low : x.high, k % 8) == byte) << i;
+  }
+}
+
 }  // namespace
