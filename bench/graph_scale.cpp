@@ -64,9 +64,10 @@ int step(const std::string& file, std::uint32_t weeks) {
   next = now;
   report("initial state", graph, seconds_since(start));
   double total = 0.0;
+  sim::model::WeekCounts counts = sim::model::count(context, now);
   for (std::uint32_t week = 0; week < weeks; ++week) {
     start = std::chrono::steady_clock::now();
-    sim::model::step(context, week, now, next);
+    counts = sim::model::step(context, week, now, next, {}, &counts);
     std::swap(now, next);
     const double seconds = seconds_since(start);
     total += seconds;

@@ -56,14 +56,19 @@ void BM_WeeklyStep(benchmark::State& state) {
   const model::ModelContext context(f.scenario, f.graph, {f.scenario.seed, 0});
   const model::AgentState initial = initial_state(context);
   model::AgentState now = initial, next = initial;
+  // As a run steps: the counts of week t given, so that only the agents that change are counted.
+  const model::WeekCounts initial_counts = model::count(context, initial);
+  model::WeekCounts counts = initial_counts;
   std::uint32_t week = 0;
   for (auto _ : state) {
-    benchmark::DoNotOptimize(model::step(context, week, now, next));
+    counts = model::step(context, week, now, next, {}, &counts);
+    benchmark::DoNotOptimize(counts);
     std::swap(now, next);
     if (++week == f.scenario.weeks) {
       state.PauseTiming();
       week = 0;
       now = initial;
+      counts = initial_counts;
       state.ResumeTiming();
     }
   }

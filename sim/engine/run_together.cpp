@@ -165,7 +165,11 @@ void run_group(const std::vector<Member*>& members) {
     siblings.push_back({&s.context, &s.follows_now, &s.follows_next, &s.counts});
   }
   for (std::uint32_t week = 0; week < lead.scenario.weeks; ++week) {
-    lead.series.weeks.push_back(model::step(lead.context, week, now, next, siblings));
+    // Each member's last counts are those of `now`: the step counts only the agents that change.
+    for (std::size_t m = 1; m < members.size(); ++m)
+      siblings[m - 1].counts_now = &members[m]->series.weeks.back();
+    const model::WeekCounts& counts_now = lead.series.weeks.back();
+    lead.series.weeks.push_back(model::step(lead.context, week, now, next, siblings, &counts_now));
     std::swap(now, next);
     for (std::size_t m = 1; m < members.size(); ++m) {
       std::swap(members[m]->follows_now, members[m]->follows_next);

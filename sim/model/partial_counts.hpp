@@ -42,6 +42,29 @@ inline void count_agent(const ModelContext& c, const AgentState& state, graph::N
   }
 }
 
+/// Counts the change of an agent from `before` to `after` (siblings: from their follows_now to
+/// their follows_next): nothing when its platform bits are the same.
+inline void recount_agent(const ModelContext& c, const AgentState& before, const AgentState& after,
+                          graph::NodeId agent, PartialCounts& counts,
+                          std::span<const Sibling> siblings = {}) {
+  const PlatformBits active_before = before.active[agent], active_after = after.active[agent];
+  const bool same = before.account[agent] == after.account[agent] &&
+                    active_before == active_after && before.follows[agent] == after.follows[agent];
+  if (!same) {
+    const auto& segments = c.graph.attributes().segment;
+    const std::size_t segment = segments.empty() ? 0 : static_cast<std::size_t>(segments[agent]);
+    counts.states.remove(before.account[agent], active_before, before.follows[agent], segment);
+    counts.states.add(after.account[agent], active_after, after.follows[agent], segment);
+  }
+  for (std::size_t m = 0; m < siblings.size(); ++m) {
+    const PlatformBits follows_before = (*siblings[m].follows_now)[agent];
+    const PlatformBits follows_after = (*siblings[m].follows_next)[agent];
+    if (active_before == active_after && follows_before == follows_after) continue;
+    counts.sibling_followers[m].remove(active_before, follows_before);
+    counts.sibling_followers[m].add(active_after, follows_after);
+  }
+}
+
 /// Calls body(first, last, counts) on consecutive ranges of agents [first, last), in parallel;
 /// writes each sibling's counts: the total's, with its own followers.
 template <class Body>

@@ -1,7 +1,10 @@
 #pragma once
 /// Counting agents by their platform bits: 256-bin histograms of the account, active and
 /// (active and following) bits, the active bits by segment, folded into per-platform counts at
-/// the end. An agent costs four increments instead of several per platform. Platforms 0-7 and
+/// the end. An agent costs four increments instead of several per platform. An agent can also be
+/// taken out again (remove), for counts kept up to date from the agents that change: the bins
+/// are unsigned and every sum is taken modulo 2^32, so a histogram of changes added to the counts
+/// it changes gives the exact new counts. Platforms 0-7 and
 /// 8-15 have histograms of their own (the upper ones used only with more than eight platforms),
 /// and agents active anywhere are counted directly.
 
@@ -32,11 +35,8 @@ class FollowerHistogram {
  public:
   explicit FollowerHistogram(std::size_t platforms = 0) : wide_(platforms > kLanes) {}
 
-  void add(PlatformBits active_bits, PlatformBits follows) {
-    const unsigned following = active_bits & follows;
-    ++low_[following & 0xFFU];
-    if (wide_) ++high_[following >> kLanes];
-  }
+  void add(PlatformBits active_bits, PlatformBits follows) { change(active_bits, follows, 1U); }
+  void remove(PlatformBits active_bits, PlatformBits follows) { change(active_bits, follows, ~0U); }
 
   /// Adds the followers per platform to `followers` ([platform]).
   void fold_into(std::vector<std::uint32_t>& followers) const {
@@ -45,6 +45,13 @@ class FollowerHistogram {
   }
 
  private:
+  /// Adds `step` (1, or 2^32 - 1 to take one away) to the agent's bins.
+  void change(PlatformBits active_bits, PlatformBits follows, std::uint32_t step) {
+    const unsigned following = active_bits & follows;
+    low_[following & 0xFFU] += step;
+    if (wide_) high_[following >> kLanes] += step;
+  }
+
   bool wide_ = false;
   std::array<std::uint32_t, 256> low_{}, high_{};
 };
@@ -55,11 +62,11 @@ class StateHistogram {
 
   void add(PlatformBits account, PlatformBits active_bits, PlatformBits follows,
            std::size_t segment) {
-    low_.add(account & 0xFFU, active_bits & 0xFFU, follows & 0xFFU, segment);
-    if (wide_) {
-      high_.add(account >> kLanes, active_bits >> kLanes, follows >> kLanes, segment);
-      active_anywhere_ += active_bits != 0 ? 1U : 0U;
-    }
+    change(account, active_bits, follows, segment, 1U);
+  }
+  void remove(PlatformBits account, PlatformBits active_bits, PlatformBits follows,
+              std::size_t segment) {
+    change(account, active_bits, follows, segment, ~0U);
   }
 
   /// Adds the per-platform counts and active_anywhere to `counts`.
@@ -78,10 +85,11 @@ class StateHistogram {
     std::array<std::uint32_t, 256> followers{};  ///< by (active & follows) byte
     std::array<std::array<std::uint32_t, 256>, graph::kSegmentCount> active{};
 
-    void add(unsigned account, unsigned active_bits, unsigned follows, std::size_t segment) {
-      ++accounts[account];
-      ++followers[active_bits & follows];
-      ++active[segment][active_bits];
+    void change(unsigned account, unsigned active_bits, unsigned follows, std::size_t segment,
+                std::uint32_t step) {
+      accounts[account] += step;
+      followers[active_bits & follows] += step;
+      active[segment][active_bits] += step;
     }
 
     /// `anywhere`: also count agents active on any of these lanes (the byte is all there is).
@@ -101,6 +109,16 @@ class StateHistogram {
       }
     }
   };
+
+  /// Adds `step` (1, or 2^32 - 1 to take one away) to the agent's bins.
+  void change(PlatformBits account, PlatformBits active_bits, PlatformBits follows,
+              std::size_t segment, std::uint32_t step) {
+    low_.change(account & 0xFFU, active_bits & 0xFFU, follows & 0xFFU, segment, step);
+    if (wide_) {
+      high_.change(account >> kLanes, active_bits >> kLanes, follows >> kLanes, segment, step);
+      active_anywhere_ += active_bits != 0 ? step : 0U;
+    }
+  }
 
   bool wide_ = false;
   Lanes low_, high_;

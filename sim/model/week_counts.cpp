@@ -7,20 +7,29 @@
 
 namespace sim::model {
 
-void WeekCounts::add(const WeekCounts& other) {
-  auto add_all = [](std::vector<std::uint32_t>& to, const std::vector<std::uint32_t>& from) {
-    for (std::size_t i = 0; i < to.size(); ++i)
-      to[i] += from[i];
-  };
+namespace {
+
+void add_all(std::vector<std::uint32_t>& to, const std::vector<std::uint32_t>& from) {
+  for (std::size_t i = 0; i < to.size(); ++i)
+    to[i] += from[i];
+}
+
+}  // namespace
+
+void WeekCounts::add_states(const WeekCounts& other) {
   add_all(accounts, other.accounts);
   add_all(active, other.active);
   add_all(followers, other.followers);
   add_all(active_by_segment, other.active_by_segment);
+  active_anywhere += other.active_anywhere;
+}
+
+void WeekCounts::add(const WeekCounts& other) {
+  add_states(other);
   add_all(activations, other.activations);
   add_all(deactivations, other.deactivations);
   add_all(deletions, other.deletions);
   add_all(flows, other.flows);
-  active_anywhere += other.active_anywhere;
 }
 
 WeekCounts count(const ModelContext& c, const AgentState& state) {

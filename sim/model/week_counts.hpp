@@ -35,6 +35,9 @@ struct WeekCounts {
   std::uint32_t active_anywhere = 0;  ///< agents active on at least one platform
 
   void add(const WeekCounts& other);
+  /// Adds only the counts of states (accounts, active, followers, active_by_segment,
+  /// active_anywhere), modulo 2^32, not the transitions.
+  void add_states(const WeekCounts& other);
   friend bool operator==(const WeekCounts&, const WeekCounts&) = default;
 };
 

@@ -305,9 +305,20 @@ struct AgentStep {
 };
 
 /// The states keep `left` when the scenario needs it; siblings must have the first scenario's
-/// platforms, at most kMaxSiblings of them.
+/// platforms, at most kMaxSiblings of them; counts of week t must have the scenario's platforms.
 void check_states(const ModelContext& c, const AgentState& now, const AgentState& next,
-                  std::span<const Sibling> siblings) {
+                  std::span<const Sibling> siblings, const WeekCounts* counts_now) {
+  const auto wrong_counts = [&](const WeekCounts* counts) {
+    return counts != nullptr &&
+           (counts->platforms != c.platforms() || counts->accounts.size() != c.platforms() ||
+            counts->active_by_segment.size() != graph::kSegmentCount * c.platforms());
+  };
+  if (wrong_counts(counts_now)) throw std::invalid_argument("step: counts of another scenario");
+  for (const Sibling& sibling : siblings) {
+    if (wrong_counts(sibling.counts_now) ||
+        (sibling.counts_now != nullptr && sibling.counts_now == sibling.counts))
+      throw std::invalid_argument("step: a sibling's counts do not match the scenario");
+  }
   const bool tracks_left = c.leave_imitating != 0;
   if (now.agents() > 0 && (now.tracks_left() != tracks_left || next.tracks_left() != tracks_left))
     throw std::invalid_argument("step: the states do not keep the leavers the scenario needs");
@@ -326,8 +337,12 @@ void check_states(const ModelContext& c, const AgentState& now, const AgentState
 }  // namespace
 
 WeekCounts step(const ModelContext& c, std::uint32_t week, const AgentState& now, AgentState& next,
-                std::span<const Sibling> siblings) {
-  check_states(c, now, next, siblings);
+                std::span<const Sibling> siblings, const WeekCounts* counts_now) {
+  check_states(c, now, next, siblings, counts_now);
+  // Counts kept up to date from the agents that change, when the counts of week t are known.
+  const bool recount = counts_now != nullptr &&
+                       std::all_of(siblings.begin(), siblings.end(),
+                                   [](const Sibling& s) { return s.counts_now != nullptr; });
   const bool mixed = c.scenario.model.influence == scenario::ModelOptions::Influence::kWellMixed;
   const std::array<float, kMaxPlatforms> population =
       mixed ? population_signal(c, now) : std::array<float, kMaxPlatforms>{};
@@ -361,17 +376,31 @@ WeekCounts step(const ModelContext& c, std::uint32_t week, const AgentState& now
             for (NodeId agent = batch; agent != end; ++agent) {
               agent_step(agent, open[agent - batch], coarse[agent - batch]);
               if (!exits.empty()) apply_exits(c, week, exits, next, agent, counts.transitions);
-              count_agent(c, next, agent, counts, siblings);
+              if (!recount) {
+                count_agent(c, next, agent, counts, siblings);
+              } else if (open[agent - batch] != 0 || !exits.empty()) {
+                // A quiet agent without exits keeps its platform bits: its counts stand.
+                recount_agent(c, now, next, agent, counts, siblings);
+              }
             }
           }
         });
   };
-  if (!siblings.empty()) {
-    return now.wide() ? run(std::true_type{}, std::true_type{})
-                      : run(std::false_type{}, std::true_type{});
+  WeekCounts counts = [&] {
+    if (!siblings.empty()) {
+      return now.wide() ? run(std::true_type{}, std::true_type{})
+                        : run(std::false_type{}, std::true_type{});
+    }
+    return now.wide() ? run(std::true_type{}, std::false_type{})
+                      : run(std::false_type{}, std::false_type{});
+  }();
+  if (recount) {
+    // The changes counted, added to the counts of week t (each sibling's to its own).
+    counts.add_states(*counts_now);
+    for (const Sibling& sibling : siblings)
+      sibling.counts->add_states(*sibling.counts_now);
   }
-  return now.wide() ? run(std::true_type{}, std::false_type{})
-                    : run(std::false_type{}, std::false_type{});
+  return counts;
 }
 
 }  // namespace sim::model

@@ -30,13 +30,20 @@ struct Sibling {
   const std::vector<PlatformBits>* follows_now = nullptr;  ///< its follow bits of week t
   std::vector<PlatformBits>* follows_next = nullptr;       ///< written: week t + 1
   WeekCounts* counts = nullptr;                            ///< written: its counts of week t + 1
+  /// Its counts of week t, if known (see step()); not the same object as `counts`.
+  const WeekCounts* counts_now = nullptr;
 };
 inline constexpr std::size_t kMaxSiblings = 15;
 
 /// Advances week `week` to week + 1. Returns the counts of week + 1 with its transitions. Parallel.
 /// `siblings` (at most kMaxSiblings) are advanced with it.
+/// `counts_now`: the counts of `now` (what count() or the step into week t returned). When it and
+/// every sibling's counts_now are given, only the agents whose platform bits change are counted
+/// (the others keep their share of the counts), which gives the same counts faster; otherwise
+/// every agent of week t + 1 is counted.
 WeekCounts step(const ModelContext& context, std::uint32_t week, const AgentState& now,
-                AgentState& next, std::span<const Sibling> siblings = {});
+                AgentState& next, std::span<const Sibling> siblings = {},
+                const WeekCounts* counts_now = nullptr);
 
 /// Counts of a state (no transitions). Parallel.
 WeekCounts count(const ModelContext& context, const AgentState& state);

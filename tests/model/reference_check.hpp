@@ -35,8 +35,13 @@ inline void expect_matches_reference(const scenario::Scenario& s, const graph::G
   model::initialise(context, now);
   next = now;
   expect_same_state(reference, now, 0);
+  model::WeekCounts counts = model::count(context, now);
   for (std::uint32_t week = 0; week < s.weeks; ++week) {
-    model::step(context, week, now, next);
+    // Counted afresh and kept up to date from the agents that change: the same counts.
+    model::AgentState next_alone = next;
+    const model::WeekCounts afresh = model::step(context, week, now, next_alone);
+    counts = model::step(context, week, now, next, {}, &counts);
+    ASSERT_EQ(counts, afresh) << "week " << week;
     std::swap(now, next);
     reference.step(week);
     expect_same_state(reference, now, week + 1);

@@ -138,6 +138,43 @@ TEST(WeeklyStep, MatchesTheReferenceWithLeaveImitation) {
   }
 }
 
+/// Counts kept up to date from the agents that change equal counts made afresh, for the first
+/// scenario and for siblings that differ in where the organisation is and whom it gains.
+TEST(WeeklyStep, CountsKeptUpToDateWithSiblingsEqualCountsAfresh) {
+  const Scenario lead = busy_scenario();
+  Scenario other = lead;
+  other.platforms[0].discovery = 0.2;
+  other.platforms[1].organisation_present = true;
+  other.platforms[1].discovery = 0.1;
+  const model::ModelContext context(lead, small_graph(), {lead.seed, 2});
+  const model::ModelContext sibling_context(other, small_graph(), {lead.seed, 2}, context);
+  model::AgentState now, next;
+  model::initialise(context, now);
+  next = now;
+  std::vector<model::PlatformBits> follows_now = now.follows, follows_next = follows_now;
+  std::vector<model::PlatformBits> fresh_next = follows_now;
+  model::WeekCounts counts = model::count(context, now), sibling_counts = counts;
+  model::WeekCounts sibling_next, sibling_fresh;
+  std::size_t changes = 0;
+  for (std::uint32_t week = 0; week < lead.weeks; ++week) {
+    model::AgentState next_fresh = next;
+    const model::Sibling fresh{&sibling_context, &follows_now, &fresh_next, &sibling_fresh};
+    const model::WeekCounts afresh =
+        model::step(context, week, now, next_fresh, std::span(&fresh, 1));
+    const model::Sibling kept{&sibling_context, &follows_now, &follows_next, &sibling_next,
+                              &sibling_counts};
+    counts = model::step(context, week, now, next, std::span(&kept, 1), &counts);
+    ASSERT_EQ(counts, afresh) << "week " << week;
+    ASSERT_EQ(sibling_next, sibling_fresh) << "week " << week;
+    ASSERT_EQ(follows_next, fresh_next);
+    changes += sibling_next.followers != counts.followers ? 1U : 0U;
+    sibling_counts = sibling_next;
+    std::swap(now, next);
+    std::swap(follows_now, follows_next);
+  }
+  EXPECT_GT(changes, 0U);  // the sibling's followers really differ from the first scenario's
+}
+
 /// Threshold contagion counts active followees whatever their age: with a week of memory it
 /// spreads as with none (the definition does not vanish with short memory).
 TEST(WeeklyStep, ThresholdContagionDoesNotDependOnMemory) {
