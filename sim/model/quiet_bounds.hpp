@@ -10,6 +10,7 @@
 /// table reads and compares, without branches on its state.
 
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -80,5 +81,29 @@ class QuietBounds {
   util::Lanes16 most_calm_, most_exposed_;
   unsigned possible_ = 0;
 };
+
+inline PlatformBits QuietBounds::undecided(const CoarseWords& coarse, const Ages& ages,
+                                           PlatformBits account, PlatformBits may_follow,
+                                           PlatformBits exposure) const {
+  // Most agents' bytes all lie above the largest threshold of their lane (that of an exposed
+  // agent's adoption where the agent is exposed and inactive, the others' elsewhere): one
+  // comparison of sixteen lanes settles them, and only the lanes left are read in the tables.
+  const auto exposed_inactive =
+      static_cast<PlatformBits>(exposure & util::lanes_equal({ages.low, ages.high}, kInactive));
+  const unsigned candidates = util::chosen_at_least(exposed_inactive, most_exposed_, most_calm_,
+                                                    {coarse.low, coarse.high}) &
+                              possible_;
+  unsigned open = 0;
+  for (unsigned left = candidates; left != 0; left &= left - 1U) {
+    const auto k = static_cast<std::size_t>(std::countr_zero(left));
+    const unsigned variant = ((static_cast<unsigned>(may_follow) >> k) & 1U) |
+                             (((static_cast<unsigned>(account) >> k) & 1U) << 1U) |
+                             (((static_cast<unsigned>(exposure) >> k) & 1U) << 2U);
+    const std::uint64_t coarse_word = k < kLanes ? coarse.low : coarse.high;
+    const std::int16_t byte = rng::coarse_byte(coarse_word, k % kLanes);
+    open |= static_cast<unsigned>(byte <= tables_[k][variant][age_in(ages, k)]) << k;
+  }
+  return static_cast<PlatformBits>(open);
+}
 
 }  // namespace sim::model
