@@ -99,19 +99,34 @@ QuietBounds::QuietBounds(const ModelContext& c, std::uint32_t week,
 
 void QuietBounds::note_most(std::size_t k) {
   const Platform& table = tables_[k];
-  std::int16_t calm = -1, exposed = -1;
-  for (std::size_t variant = 0; variant < table.size(); ++variant) {
-    const auto& row = table[variant];
-    calm = std::max(calm, *std::max_element(row.begin(), row.begin() + std::ptrdiff_t{kInactive}));
-    std::int16_t& adoption = (variant & 4U) != 0 ? exposed : calm;
-    adoption = std::max(adoption, row[kInactive]);
-  }
-  if (std::max(calm, exposed) >= 0) possible_ |= 1U << k;
-  const unsigned shift = 8 * static_cast<unsigned>(k % kLanes);
-  (k < kLanes ? most_calm_.low : most_calm_.high) |=
-      static_cast<std::uint64_t>(std::max<std::int16_t>(calm, 0)) << shift;
-  (k < kLanes ? most_exposed_.low : most_exposed_.high) |=
-      static_cast<std::uint64_t>(std::max<std::int16_t>(exposed, 0)) << shift;
+  const auto most_at = [&](std::size_t age, bool exposed) {
+    std::int16_t most = -1;
+    for (std::size_t variant = 0; variant < table.size(); ++variant) {
+      if (((variant & 4U) != 0) == exposed || age != kInactive)
+        most = std::max(most, table[variant][age]);
+    }
+    return most;
+  };
+  // Ages from `young_until` on are no worse than kLongAgo (the novelty has worn off).
+  const std::int16_t long_ago = most_at(kLongAgo, false);
+  std::size_t young_until = kLongAgo;
+  while (young_until > 0 && most_at(young_until - 1, false) <= long_ago)
+    --young_until;
+  std::int16_t young = -1;
+  for (std::size_t age = 0; age < young_until; ++age)
+    young = std::max(young, most_at(age, false));
+  const std::int16_t old = std::max(long_ago, most_at(kInactive, false));
+  const std::int16_t exposed = most_at(kInactive, true);
+  if (std::max({young, old, exposed}) >= 0) possible_ |= 1U << k;
+  const auto set_lane = [k](util::Lanes16& lanes, std::int16_t value) {
+    (k < kLanes ? lanes.low : lanes.high) |=
+        static_cast<std::uint64_t>(std::max<std::int16_t>(value, 0))
+        << (8 * static_cast<unsigned>(k % kLanes));
+  };
+  set_lane(young_until_, static_cast<std::int16_t>(young_until));
+  set_lane(most_young_, young);
+  set_lane(most_old_, old);
+  set_lane(most_exposed_, exposed);
 }
 
 }  // namespace sim::model

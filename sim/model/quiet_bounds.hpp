@@ -74,25 +74,30 @@ class QuietBounds {
   std::array<double, scenario::kMaxPlatforms> follow_{};
   PlatformBits organisation_ = 0;  ///< bit k: the organisation is on platform k this week
   std::vector<Platform> tables_;   ///< 8 entries, or 16 with more than 8 platforms
-  /// Per platform, the largest `below` of its table as a byte lane: in `most_exposed_` over
-  /// the adoption thresholds of exposed agents, in `most_calm_` over every other entry. A coarse
-  /// byte above its lane's bound passes whatever the agent's state, so the table is read only
-  /// for the few lanes at or below it. `possible_`: bit k set where either bound is at least 0.
-  util::Lanes16 most_calm_, most_exposed_;
+  /// Per platform, the largest `below` of its table as a byte lane, over three classes of
+  /// agents: active there for fewer than `young_until_` weeks (most_young_), exposed and
+  /// inactive there (most_exposed_, adoption under the largest peer signal), and every other
+  /// (most_old_: active longer, or inactive and not exposed). A coarse byte above its class's
+  /// bound passes whatever the agent's state, so the table is read only for the few lanes at or
+  /// below it. `young_until_`: the first age from which the novelty no longer raises a
+  /// threshold above that of kLongAgo. `possible_`: bit k set where any bound is at least 0.
+  util::Lanes16 young_until_, most_young_, most_old_, most_exposed_;
   unsigned possible_ = 0;
 };
 
 inline PlatformBits QuietBounds::undecided(const CoarseWords& coarse, const Ages& ages,
                                            PlatformBits account, PlatformBits may_follow,
                                            PlatformBits exposure) const {
-  // Most agents' bytes all lie above the largest threshold of their lane (that of an exposed
-  // agent's adoption where the agent is exposed and inactive, the others' elsewhere): one
-  // comparison of sixteen lanes settles them, and only the lanes left are read in the tables.
+  // Most agents' bytes all lie above the largest threshold of their lane and class (young,
+  // exposed and inactive, or other): a few comparisons of sixteen lanes settle them, and only
+  // the lanes left are read in the tables.
+  const util::Lanes16 age_lanes{ages.low, ages.high}, bytes{coarse.low, coarse.high};
   const auto exposed_inactive =
-      static_cast<PlatformBits>(exposure & util::lanes_equal({ages.low, ages.high}, kInactive));
-  const unsigned candidates = util::chosen_at_least(exposed_inactive, most_exposed_, most_calm_,
-                                                    {coarse.low, coarse.high}) &
-                              possible_;
+      static_cast<PlatformBits>(exposure & util::lanes_equal(age_lanes, kInactive));
+  const unsigned young = ~util::at_least(age_lanes, young_until_) & 0xFFFFU;
+  const unsigned settled =
+      util::chosen_at_least(exposed_inactive, most_exposed_, most_old_, bytes) & ~young;
+  const unsigned candidates = (settled | (util::at_least(most_young_, bytes) & young)) & possible_;
   unsigned open = 0;
   for (unsigned left = candidates; left != 0; left &= left - 1U) {
     const auto k = static_cast<std::size_t>(std::countr_zero(left));

@@ -89,6 +89,11 @@ inline std::uint16_t chosen_at_least(std::uint16_t choice, const Lanes16& when_s
 #endif
 }
 
+/// Bit k set where lane k of `x` is at least lane k of `y`.
+inline std::uint16_t at_least(const Lanes16& x, const Lanes16& y) {
+  return chosen_at_least(0, x, x, y);
+}
+
 /// lanes_equal (below) in word operations, for processors without SSE2.
 inline std::uint16_t lanes_equal_words(const Lanes16& x, std::uint8_t byte) {
   const auto half = [byte](std::uint64_t word) {
