@@ -21,6 +21,10 @@
 
 #include "sim/util/byte_lanes.hpp"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace sim::model {
 
 /// A set of platforms: bit k for platform k.
@@ -132,7 +136,18 @@ inline std::uint64_t older_ages(std::uint64_t ages) {
 
 /// Every age a week later, as the step leaves an agent that changes nothing.
 inline Ages older_ages(const Ages& ages) {
+#if defined(__SSE2__)
+  // Sixteen lanes at once: a lane below kLongAgo compares to all ones (-1) and is incremented.
+  const __m128i lanes =
+      _mm_set_epi64x(static_cast<long long>(ages.high), static_cast<long long>(ages.low));
+  const __m128i limit = _mm_set1_epi8(static_cast<char>(kLongAgo - 1));
+  const __m128i grows = _mm_cmpeq_epi8(_mm_min_epu8(lanes, limit), lanes);
+  const __m128i aged = _mm_sub_epi8(lanes, grows);
+  return {static_cast<std::uint64_t>(_mm_cvtsi128_si64(aged)),
+          static_cast<std::uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(aged, aged)))};
+#else
   return {older_ages(ages.low), older_ages(ages.high)};
+#endif
 }
 
 /// Bit k set when lane k's age is below `horizon` weeks (a recent activation). Ages beyond the
@@ -141,9 +156,15 @@ inline std::uint8_t recent_bits(std::uint64_t ages, std::uint8_t horizon) {
   return static_cast<std::uint8_t>(~util::bytes_at_least(ages, util::broadcast(horizon)));
 }
 inline PlatformBits recent_bits(const Ages& ages, std::uint8_t horizon) {
+#if defined(__SSE2__)
+  // Sixteen lanes in one comparison; all-inactive lanes are never recent.
+  const util::Lanes16 limit{util::broadcast(horizon), util::broadcast(horizon)};
+  return static_cast<PlatformBits>(~util::at_least({ages.low, ages.high}, limit));
+#else
   // All-inactive lanes are never recent: skip the word of the upper platforms when none is used.
   const unsigned high = ages.high == kAllInactive ? 0U : recent_bits(ages.high, horizon);
   return static_cast<PlatformBits>(recent_bits(ages.low, horizon) | (high << kLanes));
+#endif
 }
 
 inline std::uint32_t seen_word(PlatformBits active, PlatformBits recent) {
