@@ -4,10 +4,10 @@
 
 #include "sim/model/neighbourhood.hpp"
 
+#include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
-#include <atomic>
 #include <bit>
 
 namespace sim::model {
@@ -66,25 +66,42 @@ Neighbourhood neighbourhood(const ModelContext& c, const AgentState& now, NodeId
 
 Exposure exposure_of(const ModelContext& c, const AgentState& now, std::uint32_t week) {
   if (every_active_signals(c.scenario.model)) return {};
-  Exposure exposure{std::vector<PlatformBits>(now.agents(), 0),
+  const auto blank = [&] {
+    return Exposure{std::vector<PlatformBits>(now.agents(), 0),
                     std::vector<std::uint32_t>(now.agents(), 0)};
+  };
   const PlatformBits imitating = c.imitating[week];
-  if (imitating == 0) return exposure;
+  if (imitating == 0) return blank();
+  // Each thread pushes into exposure arrays of its own, with plain ORs and adds (an atomic one
+  // costs several times more per arc); the threads' arrays are then merged. OR and integer sums
+  // do not depend on the order, so neither does the result.
+  tbb::enumerable_thread_specific<Exposure> local(blank);
   tbb::parallel_for(
       tbb::blocked_range<std::size_t>(0, now.agents(), kGrain),
       [&](const tbb::blocked_range<std::size_t>& range) {
+        Exposure& mine = local.local();
         for (std::size_t mover = range.begin(); mover != range.end(); ++mover) {
           const auto bits = static_cast<PlatformBits>(recent_part(now.seen[mover]) & imitating);
           if (bits == 0) continue;
           for (const NodeId follower : c.graph.followers(static_cast<NodeId>(mover))) {
-            std::atomic_ref<PlatformBits> platforms(exposure.platforms[follower]);
-            if ((platforms.load(std::memory_order_relaxed) & bits) != bits)
-              platforms.fetch_or(bits, std::memory_order_relaxed);
-            std::atomic_ref<std::uint32_t>(exposure.movers[follower])
-                .fetch_add(1, std::memory_order_relaxed);
+            mine.platforms[follower] |= bits;
+            ++mine.movers[follower];
           }
         }
       });
+  if (local.empty()) return blank();
+  auto part = local.begin();
+  Exposure exposure = std::move(*part);
+  for (++part; part != local.end(); ++part) {
+    const Exposure& other = *part;
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, now.agents(), kGrain * 16),
+                      [&](const tbb::blocked_range<std::size_t>& range) {
+                        for (std::size_t agent = range.begin(); agent != range.end(); ++agent) {
+                          exposure.platforms[agent] |= other.platforms[agent];
+                          exposure.movers[agent] += other.movers[agent];
+                        }
+                      });
+  }
   return exposure;
 }
 

@@ -46,8 +46,8 @@ struct Exposure {
   bool empty() const { return platforms.empty(); }
 };
 
-/// Parallel: each mover adds itself to its followers with atomic OR and add, so the result does
-/// not depend on the order of the agents.
+/// Parallel: each mover adds itself to its followers (OR and add, in arrays per thread merged at
+/// the end), so the result does not depend on the order of the agents or the thread count.
 Exposure exposure_of(const ModelContext& context, const AgentState& now, std::uint32_t week);
 
 /// Well-mixed influence: the population's recency-weighted share active on each platform (the
