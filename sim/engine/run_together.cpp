@@ -142,13 +142,6 @@ void run_group(const std::vector<Member*>& members) {
   model::AgentState now;
   model::initialise(lead.context, now);
   model::AgentState next = now;
-  if (members.size() > 1) {
-    // The members share their view coins (reach/view_coins.hpp): drawn once per message.
-    const auto coins = std::make_shared<reach::ViewCoins>(now.agents());
-    for (Member* member : members) {
-      if (member->messages) member->messages->share_view_coins(coins);
-    }
-  }
   for (std::size_t m = 1; m < members.size(); ++m) {
     // The same draws give the same initial follow bits where the shares agree.
     if (same_initial_follows(lead.scenario, members[m]->scenario)) {

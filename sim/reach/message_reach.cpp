@@ -131,22 +131,11 @@ void MessageSimulator::find_viewers(const model::AgentState& state, std::uint32_
   std::array<model::PlatformBits, kBatch> open_of;
   rng::CoarseBytes coarse(c_.run, rng::Stream::kReachView, week, post);
   rng::CoarseBytes coarse_high(c_.run, rng::Stream::kReachView, week, post | rng::kUpperPlatforms);
-  // Read where another scenario of the group drew them for this message, else drawn (and kept).
-  const std::vector<rng::CoarseWords>* kept =
-      coins_ ? coins_->find(c_.run, week, post, wide) : nullptr;
-  std::vector<rng::CoarseWords>* keep =
-      coins_ && kept == nullptr ? coins_->make(c_.run, week, post, wide) : nullptr;
   const auto agents = static_cast<NodeId>(state.agents());
   for (NodeId batch = 0; batch < agents; batch += kBatch) {
     const NodeId end = std::min<NodeId>(agents, batch + kBatch);
-    if (kept != nullptr) {
-      std::copy(kept->begin() + batch, kept->begin() + end, coarse_of.begin());
-    } else {
-      for (NodeId agent = batch; agent != end; ++agent)
-        coarse_of[agent - batch] = {coarse.of(agent), wide ? coarse_high.of(agent) : 0};
-      if (keep != nullptr)
-        std::copy(coarse_of.begin(), coarse_of.begin() + (end - batch), keep->begin() + batch);
-    }
+    for (NodeId agent = batch; agent != end; ++agent)
+      coarse_of[agent - batch] = {coarse.of(agent), wide ? coarse_high.of(agent) : 0};
     for (NodeId agent = batch; agent != end; ++agent) {
       const model::PlatformBits notified = notified_.empty() ? 0 : notified_[agent];
       open_of[agent - batch] = static_cast<model::PlatformBits>(bounds.open(
@@ -157,7 +146,6 @@ void MessageSimulator::find_viewers(const model::AgentState& state, std::uint32_
         view(state, agent, week, post, coarse_of[agent - batch], open_of[agent - batch]);
     }
   }
-  if (keep != nullptr) coins_->commit(week, post);
 }
 
 void MessageSimulator::view(const model::AgentState& state, NodeId agent, std::uint32_t week,

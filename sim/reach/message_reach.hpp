@@ -15,14 +15,12 @@
 #include <array>
 #include <cstdint>
 #include <functional>
-#include <memory>
 #include <queue>
 #include <vector>
 
 #include "sim/graph/attributes.hpp"
 #include "sim/model/agent_state.hpp"
 #include "sim/model/model_context.hpp"
-#include "sim/reach/view_coins.hpp"
 #include "sim/reach/view_time.hpp"
 #include "sim/rng/two_part_uniforms.hpp"
 
@@ -84,10 +82,6 @@ class MessageSimulator {
 
   static constexpr model::PlatformBits kEveryPlatform = model::kEveryPlatform;
 
-  /// Keeps the coarse bytes of the view coins in `coins`, shared with the simulators of the
-  /// scenarios run together with this one (view_coins.hpp): the results are the same.
-  void share_view_coins(std::shared_ptr<ViewCoins> coins) { coins_ = std::move(coins); }
-
   /// Crisis message `message` of week `week` (reach/crisis_reach.hpp), defined in
   /// crisis_reach.cpp.
   struct CrisisReach simulate_crisis(const model::AgentState& state, std::uint32_t week,
@@ -136,7 +130,6 @@ class MessageSimulator {
   using Arrival = std::pair<float, graph::NodeId>;
   std::vector<std::vector<Arrival>> seeds_;  // per platform: direct viewers and their times
   std::priority_queue<Arrival, std::vector<Arrival>, std::greater<>> queue_;
-  std::shared_ptr<ViewCoins> coins_;  // null: the coarse bytes are always drawn
 };
 
 /// The `posts` messages of week `week`, in post order.
