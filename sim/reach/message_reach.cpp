@@ -128,14 +128,17 @@ void MessageSimulator::find_viewers(const model::AgentState& state, std::uint32_
   // may be shown the post on, then the fine parts of those.
   constexpr NodeId kBatch = 64;
   std::array<rng::CoarseWords, kBatch> coarse_of;
+  std::array<std::uint64_t, kBatch> low, high{};
   std::array<model::PlatformBits, kBatch> open_of;
   rng::CoarseBytes coarse(c_.run, rng::Stream::kReachView, week, post);
   rng::CoarseBytes coarse_high(c_.run, rng::Stream::kReachView, week, post | rng::kUpperPlatforms);
   const auto agents = static_cast<NodeId>(state.agents());
   for (NodeId batch = 0; batch < agents; batch += kBatch) {
     const NodeId end = std::min<NodeId>(agents, batch + kBatch);
+    coarse.of_range(batch, end - batch, low.data());
+    if (wide) coarse_high.of_range(batch, end - batch, high.data());
     for (NodeId agent = batch; agent != end; ++agent)
-      coarse_of[agent - batch] = {coarse.of(agent), wide ? coarse_high.of(agent) : 0};
+      coarse_of[agent - batch] = {low[agent - batch], high[agent - batch]};
     for (NodeId agent = batch; agent != end; ++agent) {
       const model::PlatformBits notified = notified_.empty() ? 0 : notified_[agent];
       open_of[agent - batch] = static_cast<model::PlatformBits>(bounds.open(

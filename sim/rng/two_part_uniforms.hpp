@@ -39,6 +39,24 @@ class CoarseBytes {
     return block_.v[entity % 4];
   }
 
+  /// The words of entities first, first + 1, ..., first + count - 1 into `out`, a block per
+  /// four entities without a test per entity (first a multiple of 4 except at the start of a
+  /// sequence, which falls back to of()).
+  void of_range(std::uint64_t first, std::size_t count, std::uint64_t* out) {
+    std::size_t i = 0;
+    for (; i < count && (first + i) % 4 != 0; ++i)
+      out[i] = of(first + i);
+    for (; i + 4 <= count; i += 4) {
+      const auto block = philox_block(run_, {stream_, (first + i) / 4, week_, sub_}, 0);
+      out[i] = block.v[0];
+      out[i + 1] = block.v[1];
+      out[i + 2] = block.v[2];
+      out[i + 3] = block.v[3];
+    }
+    for (; i < count; ++i)
+      out[i] = of(first + i);
+  }
+
  private:
   RunKey run_;
   Stream stream_;

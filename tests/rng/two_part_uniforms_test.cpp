@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <vector>
+
 #include <cmath>
 
 namespace {
@@ -53,6 +55,20 @@ TEST(TwoPartUniforms, FourConsecutiveEntitiesShareOneBlock) {
   CoarseBytes fresh(run, Stream::kReachView, 5, 2);
   EXPECT_EQ(fresh.of(9), shared.of(9));
   EXPECT_EQ(fresh.of(2), shared.of(2));
+}
+
+TEST(TwoPartUniforms, RangesGiveTheBytesOfEachEntity) {
+  const RunKey run{11, 0};
+  CoarseBytes single(run, Stream::kReachView, 5, 2);
+  for (std::uint64_t first = 0; first < 9; ++first) {
+    for (std::size_t count = 0; count < 14; ++count) {
+      CoarseBytes range(run, Stream::kReachView, 5, 2);
+      std::vector<std::uint64_t> words(count, 0);
+      range.of_range(first, count, words.data());
+      for (std::size_t i = 0; i < count; ++i)
+        ASSERT_EQ(words[i], single.of(first + i)) << first << " + " << i;
+    }
+  }
 }
 
 TEST(TwoPartUniforms, AreUniform) {
