@@ -136,7 +136,7 @@ inline std::uint64_t older_ages(std::uint64_t ages) {
 
 /// Every age a week later, as the step leaves an agent that changes nothing.
 inline Ages older_ages(const Ages& ages) {
-#if defined(__SSE2__)
+#if defined(__SSE2__) && defined(__x86_64__)
   // Sixteen lanes at once: a lane below kLongAgo compares to all ones (-1) and is incremented.
   const __m128i lanes =
       _mm_set_epi64x(static_cast<long long>(ages.high), static_cast<long long>(ages.low));

@@ -7,7 +7,6 @@
 #include "sim/model/quiet_bounds.hpp"
 
 #include <algorithm>
-#include <bit>
 #include <cmath>
 #include <limits>
 

@@ -6,8 +6,9 @@
 /// are those of the exact step, bit for bit.
 ///
 /// QuietBounds holds one week's bounds as small tables (per platform: by age for the agents
-/// active there, by account and exposure for the others) so that the test of an agent is a few
-/// table reads and compares, without branches on its state.
+/// active there, by account and exposure for the others) and, per platform, the largest bound
+/// of three classes of agent, so that the test of most agents is a few comparisons of sixteen
+/// lanes and only the lanes those leave open read the tables.
 
 #include <array>
 #include <bit>
@@ -67,7 +68,8 @@ class QuietBounds {
   /// 2), so that one lookup serves both states without a branch. Only the few ages in use are
   /// read, so the tables stay in cache; platforms beyond the scenario's always pass.
   using Platform = std::array<std::array<std::int16_t, 256>, 8>;
-  /// Sets platform k's lanes of most_calm_, most_exposed_ and possible_ from its table.
+  /// Sets platform k's lanes of young_until_, most_young_, most_old_, most_exposed_ and
+  /// possible_ from its table.
   void note_most(std::size_t platform);
   std::size_t platforms_ = 0;
   double signal_ = 0.0;
