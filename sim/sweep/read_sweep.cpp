@@ -24,15 +24,20 @@ constexpr std::uint64_t kMaxPoints = 100'000'000;
 
 /// Scenario keys a sweep may not vary: they decide what is compared, not the model.
 void refuse_structural(const util::InputLocation& where, const std::string& key) {
-  for (const char* prefix :
-       {"simulation.replicates", "simulation.seed", "simulation.weeks", "simulation.start_date",
-        "name", "description", "baseline", "output."}) {
-    if (key.rfind(prefix, 0) == 0 || scenario::builds_population(key)) {
-      throw util::InputError(where, "'" + key +
-                                        "' cannot be swept (the points of a sweep share one "
-                                        "population, seed, replicate count and length; "
-                                        "fix it under [set])");
+  const auto structural = [&key] {
+    if (scenario::builds_population(key)) return true;
+    for (const char* prefix :
+         {"simulation.replicates", "simulation.seed", "simulation.weeks", "simulation.start_date",
+          "name", "description", "baseline", "output."}) {
+      if (key.starts_with(prefix)) return true;
     }
+    return false;
+  };
+  if (structural()) {
+    throw util::InputError(where, "'" + key +
+                                      "' cannot be swept (the points of a sweep share one "
+                                      "population, seed, replicate count and length; "
+                                      "fix it under [set])");
   }
 }
 
